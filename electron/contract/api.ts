@@ -1,0 +1,48 @@
+// The renderer's one `api` object, grouped by domain (Insomnia's bridge API
+// shape). Built from any transport, so the renderer never knows whether
+// Electron IPC or the loopback WebSocket carries the call.
+import type { Channel, EventName, EventOf, RequestOf, ResponseOf } from './channels';
+
+export interface Transport {
+  invoke<C extends Channel>(channel: C, payload: RequestOf<C>): Promise<ResponseOf<C>>;
+  on<E extends EventName>(event: E, listener: (payload: EventOf<E>) => void): () => void;
+}
+
+const call =
+  <C extends Channel>(t: Transport, channel: C) =>
+  (payload: RequestOf<C>): Promise<ResponseOf<C>> =>
+    t.invoke(channel, payload);
+
+const call0 =
+  <C extends Channel>(t: Transport, channel: C) =>
+  (): Promise<ResponseOf<C>> =>
+    t.invoke(channel, {} as RequestOf<C>);
+
+export function createApi(t: Transport) {
+  return {
+    system: { info: call0(t, 'system.info') },
+    cameras: {
+      list: call0(t, 'camera.list'),
+      add: call(t, 'camera.add'),
+      addRecorder: call(t, 'camera.addRecorder'),
+      update: call(t, 'camera.update'),
+      remove: call(t, 'camera.remove'),
+      test: call(t, 'camera.test'),
+      statuses: call0(t, 'camera.statuses'),
+      outages: call(t, 'camera.outages'),
+    },
+    layouts: {
+      list: call0(t, 'layout.list'),
+      save: call(t, 'layout.save'),
+      remove: call(t, 'layout.remove'),
+    },
+    settings: {
+      get: call0(t, 'settings.get'),
+      update: call(t, 'settings.update'),
+    },
+    on: <E extends EventName>(event: E, listener: (payload: EventOf<E>) => void) =>
+      t.on(event, listener),
+  };
+}
+
+export type StationApi = ReturnType<typeof createApi>;

@@ -1,0 +1,209 @@
+// Domain schemas shared by main and renderer. Types are derived from these
+// schemas (z.infer) so validation and types cannot drift apart.
+import { z } from 'zod';
+
+export const Id = z.string().min(1).max(64);
+
+const text = (max: number) => z.string().trim().max(max);
+const requiredText = (max: number) => z.string().trim().min(1).max(max);
+
+/** rtsp:// or rtsps:// URL without embedded credentials (they travel separately). */
+export const RtspUrl = z
+  .string()
+  .trim()
+  .max(1000)
+  .regex(/^rtsps?:\/\/[^\s/?#]+(:\d{1,5})?(\/[^\s]*)?$/i, 'invalid_rtsp_url');
+
+export const Hostname = z
+  .string()
+  .trim()
+  .min(1)
+  .max(253)
+  .regex(/^[A-Za-z0-9.\-:[\]]+$/, 'invalid_host');
+
+export const StreamKind = z.enum(['main', 'sub']);
+export type StreamKind = z.infer<typeof StreamKind>;
+
+export const Vendor = z.enum(['hikvision', 'dahua', 'generic']);
+export type Vendor = z.infer<typeof Vendor>;
+
+/** Where a camera's pictures come from: a real RTSP device or a built-in demo source. */
+export const CameraSourceKind = z.enum(['rtsp', 'demo']);
+
+export const Camera = z.object({
+  id: Id,
+  name: requiredText(80),
+  location: text(160),
+  group: text(80),
+  source: CameraSourceKind,
+  /** Main-stream URL without credentials. For demo cameras: demo://<n>. */
+  mainUrl: z.string(),
+  /** Sub-stream URL without credentials; null when the camera has only one stream. */
+  subUrl: z.string().nullable(),
+  username: z.string().nullable(),
+  /** True when a password is stored (encrypted). The password itself never leaves main. */
+  hasPassword: z.boolean(),
+  recorderId: Id.nullable(),
+  channel: z.number().int().min(1).max(256).nullable(),
+  enabled: z.boolean(),
+  createdAt: z.number().int(),
+});
+export type Camera = z.infer<typeof Camera>;
+
+export const CameraInput = z.object({
+  name: requiredText(80),
+  location: text(160).default(''),
+  group: text(80).default(''),
+  mainUrl: RtspUrl,
+  subUrl: RtspUrl.nullable().default(null),
+  username: text(64).nullable().default(null),
+  password: z.string().max(128).nullable().default(null),
+});
+export type CameraInput = z.input<typeof CameraInput>;
+
+export const CameraUpdate = z.object({
+  id: Id,
+  name: requiredText(80).optional(),
+  location: text(160).optional(),
+  group: text(80).optional(),
+  mainUrl: RtspUrl.optional(),
+  subUrl: RtspUrl.nullable().optional(),
+  username: text(64).nullable().optional(),
+  /** undefined = keep the stored password; null = remove it; string = replace it. */
+  password: z.string().max(128).nullable().optional(),
+  enabled: z.boolean().optional(),
+});
+export type CameraUpdate = z.input<typeof CameraUpdate>;
+
+export const RecorderInput = z.object({
+  vendor: Vendor,
+  host: Hostname,
+  port: z.number().int().min(1).max(65535).default(554),
+  username: text(64).nullable().default(null),
+  password: z.string().max(128).nullable().default(null),
+  channels: z.number().int().min(1).max(128),
+  name: requiredText(80),
+  location: text(160).default(''),
+  group: text(80).default(''),
+});
+export type RecorderInput = z.input<typeof RecorderInput>;
+
+export const ProbeRequest = z.union([
+  z.object({ cameraId: Id, stream: StreamKind.default('main') }),
+  z.object({
+    url: RtspUrl,
+    username: text(64).nullable().default(null),
+    password: z.string().max(128).nullable().default(null),
+  }),
+]);
+export type ProbeRequest = z.input<typeof ProbeRequest>;
+
+/** Why a stream failed, as the officer needs to know it. Each kind has a locale message. */
+export const StreamErrorKind = z.enum([
+  'auth',
+  'unreachable',
+  'timeout',
+  'not_found',
+  'unsupported_codec',
+  'bad_stream',
+  'no_data',
+  'ffmpeg_missing',
+  'unknown',
+]);
+export type StreamErrorKind = z.infer<typeof StreamErrorKind>;
+
+export const ProbeResult = z.discriminatedUnion('ok', [
+  z.object({
+    ok: z.literal(true),
+    codec: z.string(),
+    /** MSE codec string, e.g. avc1.64001f or hvc1.1.6.L93.B0 */
+    codecString: z.string().nullable(),
+    width: z.number().int(),
+    height: z.number().int(),
+    fps: z.number().nullable(),
+  }),
+  z.object({ ok: z.literal(false), errorKind: StreamErrorKind, detail: z.string() }),
+]);
+export type ProbeResult = z.infer<typeof ProbeResult>;
+
+export const StreamState = z.enum([
+  'idle',
+  'connecting',
+  'live',
+  'reconnecting',
+  'offline',
+  'auth_failed',
+]);
+export type StreamState = z.infer<typeof StreamState>;
+
+export const StreamStatus = z.object({
+  cameraId: Id,
+  stream: StreamKind,
+  state: StreamState,
+  /** UTC ms since the stream has been in this state (for "offline since HH:mm"). */
+  since: z.number().int(),
+  errorKind: StreamErrorKind.nullable(),
+  /** Next retry, UTC ms, when waiting in backoff. */
+  retryAt: z.number().int().nullable(),
+});
+export type StreamStatus = z.infer<typeof StreamStatus>;
+
+export const Outage = z.object({
+  id: z.number().int(),
+  cameraId: Id,
+  stream: StreamKind,
+  startedAt: z.number().int(),
+  endedAt: z.number().int().nullable(),
+  errorKind: StreamErrorKind.nullable(),
+});
+export type Outage = z.infer<typeof Outage>;
+
+export const LayoutKind = z.enum(['1', '4', '6', '8', '9', '16', '25', '36']);
+export type LayoutKind = z.infer<typeof LayoutKind>;
+
+export const Layout = z.object({
+  id: Id,
+  name: requiredText(60),
+  kind: LayoutKind,
+  /** One entry per tile, in tile order; null = empty tile. */
+  tiles: z.array(Id.nullable()).max(36),
+  updatedAt: z.number().int(),
+});
+export type Layout = z.infer<typeof Layout>;
+
+export const LayoutInput = z.object({
+  id: Id.optional(),
+  name: requiredText(60),
+  kind: LayoutKind,
+  tiles: z.array(Id.nullable()).max(36),
+});
+export type LayoutInput = z.input<typeof LayoutInput>;
+
+export const Language = z.enum(['vi', 'en']);
+export type Language = z.infer<typeof Language>;
+
+export const Settings = z.object({
+  language: Language,
+  alertMuted: z.boolean(),
+  tourIntervalSec: z.number().int().min(3).max(600),
+  /** Empty = automatic lookup (bundled, then PATH). */
+  ffmpegPath: z.string().max(1000),
+  stationName: z.string().trim().max(120),
+  lastLayoutId: Id.nullable(),
+});
+export type Settings = z.infer<typeof Settings>;
+export const SettingsUpdate = Settings.partial();
+export type SettingsUpdate = z.infer<typeof SettingsUpdate>;
+
+export const SystemInfo = z.object({
+  version: z.string(),
+  /** http://127.0.0.1:<port> of the media server. */
+  mediaBaseUrl: z.string(),
+  /** Per-launch token every media request must carry. */
+  mediaToken: z.string(),
+  demoMode: z.boolean(),
+  dataDir: z.string(),
+  ffmpegPath: z.string().nullable(),
+  platform: z.string(),
+});
+export type SystemInfo = z.infer<typeof SystemInfo>;
