@@ -23,7 +23,10 @@ export default tseslint.config(
     files: ['**/*.{ts,tsx}'],
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
     },
   },
   {
@@ -31,7 +34,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { paths: [{ name: 'electron', message: 'Only electron/main and electron/preload may import electron.' }] },
+        {
+          paths: [
+            {
+              name: 'electron',
+              message: 'Only electron/main and electron/preload may import electron.',
+            },
+          ],
+        },
       ],
     },
   },
@@ -42,8 +52,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-syntax': [
         'error',
-        { selector: "Identifier[name='ipcMain']", message: 'Use the typed wrapper in electron/main/ipc.ts.' },
-        { selector: "MemberExpression[property.name='send'][object.property.name='webContents']", message: 'Use the typed wrapper in electron/main/ipc.ts.' },
+        {
+          selector: "Identifier[name='ipcMain']",
+          message: 'Use the typed wrapper in electron/main/ipc.ts.',
+        },
+        {
+          selector: "MemberExpression[property.name='send'][object.property.name='webContents']",
+          message: 'Use the typed wrapper in electron/main/ipc.ts.',
+        },
       ],
     },
   },

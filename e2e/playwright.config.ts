@@ -10,7 +10,9 @@ export default defineConfig({
   expect: { timeout: 20_000 },
   workers: 1,
   retries: process.env.CI ? 1 : 0,
-  reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never', outputFolder: '../playwright-report' }]],
+  reporter: process.env.CI
+    ? [['list']]
+    : [['list'], ['html', { open: 'never', outputFolder: '../playwright-report' }]],
   globalSetup: './global-setup.ts',
   use: {
     browserName: 'chromium',

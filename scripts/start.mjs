@@ -94,7 +94,8 @@ function startBrowserMode() {
     console.log(`Dữ liệu / data: ${dataDir}`);
     const chromium = headless ? null : findChromium();
     if (!chromium) {
-      if (!headless) console.log('Mở địa chỉ trên bằng Chromium / open the address above in Chromium.');
+      if (!headless)
+        console.log('Mở địa chỉ trên bằng Chromium / open the address above in Chromium.');
       return;
     }
     const flags = [

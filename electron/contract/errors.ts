@@ -10,6 +10,8 @@ export const ApiErrorCode = z.enum([
   'conflict',
   'ffmpeg_missing',
   'internal',
+  /** The transport lost its connection to main before the call was answered (WebSocket transport). */
+  'disconnected',
 ]);
 export type ApiErrorCode = z.infer<typeof ApiErrorCode>;
 

@@ -82,6 +82,13 @@ export const RecorderInput = z.object({
   username: text(64).nullable().default(null),
   password: z.string().max(128).nullable().default(null),
   channels: z.number().int().min(1).max(128),
+  /**
+   * Only for vendor 'generic' (optional): per-channel path with {ch} (1, 2 …) or
+   * {ch2} (01, 02 …), e.g. "/ch{ch2}/main". Defaults: see core/cameras/vendor-templates.ts.
+   */
+  mainPath: z.string().trim().min(1).max(300).optional(),
+  /** As mainPath, for the sub-stream; null = the recorder has no sub-stream. */
+  subPath: z.string().trim().min(1).max(300).nullable().optional(),
   name: requiredText(80),
   location: text(160).default(''),
   group: text(80).default(''),

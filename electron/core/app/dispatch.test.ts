@@ -1,0 +1,143 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { channels, type Channel } from '../../contract/channels';
+import { ApiError } from '../../contract/errors';
+import type { Camera } from '../../contract/schemas';
+import { CameraService } from '../cameras/camera-service';
+import type { Database } from '../db/database';
+import { openStationDb } from '../db/open-station-db';
+import { LayoutService } from '../layouts/layout-service';
+import { OutageLog } from '../outages/outage-log';
+import { KeyFileSecretBox } from '../secrets/key-file-secret-box';
+import { SettingsService } from '../settings/settings-service';
+import { dispatch, dispatchToOutcome, type CallContext, type Handlers } from './dispatch';
+import { createHandlers } from './handlers';
+
+const ctx: CallContext = { transport: 'test' };
+let dir: string;
+let db: Database;
+let handlers: Handlers;
+let internalErrors: unknown[];
+
+beforeEach(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'station-dispatch-'));
+  db = await openStationDb(dir);
+  const emit = () => undefined;
+  const settings = new SettingsService({ db, emit });
+  handlers = createHandlers({
+    settings,
+    cameras: new CameraService({
+      db,
+      settings,
+      emit,
+      secrets: KeyFileSecretBox.forDataDir(dir),
+      probe: async () => ({ ok: false, errorKind: 'ffmpeg_missing', detail: '' }),
+    }),
+    layouts: new LayoutService({ db, emit }),
+    outages: new OutageLog({ db, emit }),
+    streamStatuses: () => [],
+    systemInfo: async () => ({
+      version: '0.0.0',
+      mediaBaseUrl: 'http://127.0.0.1:1',
+      mediaToken: 't',
+      demoMode: false,
+      dataDir: dir,
+      ffmpegPath: null,
+      platform: 'linux',
+    }),
+  });
+  internalErrors = [];
+});
+afterEach(async () => {
+  await db.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function rejection(p: Promise<unknown>): Promise<ApiError> {
+  const err = await p.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(err).toBeInstanceOf(ApiError);
+  return err as ApiError;
+}
+
+describe('dispatch', () => {
+  it('has a handler for every channel', () => {
+    expect(Object.keys(handlers).sort()).toEqual(Object.keys(channels).sort());
+  });
+
+  it('rejects an unknown channel', async () => {
+    expect((await rejection(dispatch(handlers, 'camera.drop', {}, ctx))).code).toBe(
+      'unknown_channel',
+    );
+    expect((await rejection(dispatch(handlers, 42, {}, ctx))).code).toBe('unknown_channel');
+    expect((await rejection(dispatch(handlers, 'toString', {}, ctx))).code).toBe('unknown_channel');
+  });
+
+  it('rejects a bad payload with field errors', async () => {
+    const err = await rejection(
+      dispatch(handlers, 'camera.add', { name: '', mainUrl: 'http://x' }, ctx),
+    );
+    expect(err.code).toBe('invalid_request');
+    expect(err.fields).toMatchObject({ name: expect.any(String), mainUrl: 'invalid_rtsp_url' });
+    expect((await rejection(dispatch(handlers, 'camera.add', 'not an object', ctx))).code).toBe(
+      'invalid_request',
+    );
+  });
+
+  it('rejects extra fields (strict requests)', async () => {
+    const err = await rejection(
+      dispatch(handlers, 'camera.add', { name: 'A', mainUrl: 'rtsp://h/x', isAdmin: true }, ctx),
+    );
+    expect(err.code).toBe('invalid_request');
+    expect((await rejection(dispatch(handlers, 'camera.list', { extra: 1 }, ctx))).code).toBe(
+      'invalid_request',
+    );
+    expect(await db.all('SELECT id FROM cameras')).toEqual([]);
+  });
+
+  it('runs a valid call, with a missing payload meaning no arguments', async () => {
+    const cam = (await dispatch(
+      handlers,
+      'camera.add',
+      { name: 'A', mainUrl: 'rtsp://u:pw@h/x' },
+      ctx,
+    )) as Camera;
+    expect(cam).toMatchObject({ name: 'A', username: 'u', hasPassword: true });
+    expect(cam).not.toHaveProperty('password');
+    expect(await dispatch(handlers, 'camera.list', undefined, ctx)).toEqual([cam]);
+    expect((await rejection(dispatch(handlers, 'camera.remove', { id: 'nope' }, ctx))).code).toBe(
+      'not_found',
+    );
+  });
+
+  it('validates responses and hides internal errors', async () => {
+    const broken: Handlers = {
+      ...handlers,
+      'camera.list': async () => [{ id: 'x' }] as unknown as Camera[],
+      'layout.list': async () => {
+        throw new Error('SQLITE_CORRUPT: details that stay in main');
+      },
+    };
+    const opts = { onInternalError: (_c: string, e: unknown) => internalErrors.push(e) };
+    const bad = await rejection(dispatch(broken, 'camera.list', {}, ctx, opts));
+    expect(bad.toBody()).toEqual({ code: 'internal', message: 'internal_error' });
+    const hidden = await dispatchToOutcome(broken, 'layout.list', {}, ctx, opts);
+    expect(hidden).toEqual({ ok: false, error: { code: 'internal', message: 'internal_error' } });
+    expect(internalErrors).toHaveLength(2);
+    expect(String(internalErrors[1])).toContain('SQLITE_CORRUPT');
+  });
+
+  it('strips fields a handler should not have returned', async () => {
+    const leaky: Handlers = {
+      ...handlers,
+      'settings.get': async () =>
+        ({ ...(await handlers['settings.get']({}, ctx)), secret: 'x' }) as never,
+    };
+    const out = await dispatch(leaky, 'settings.get' satisfies Channel, {}, ctx);
+    expect(out).not.toHaveProperty('secret');
+  });
+});

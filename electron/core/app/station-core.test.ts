@@ -1,0 +1,232 @@
+// The composition root end to end: real SQLite file, real ffmpeg/ffprobe, the
+// real GStreamer RTSP rig, the real MediaServer, the contract over WebSocket RPC.
+import { readFileSync, readdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WebSocket } from 'ws';
+import { startRig, type Rig } from '../../../e2e/rig/rig';
+import { createApi, type StationApi } from '../../contract/api';
+import type { Camera, Outage, StreamStatus } from '../../contract/schemas';
+import { createLogger, silentLogger } from '../logging/logger';
+import {
+  createWsTransport,
+  type WebSocketConstructor,
+  type WsTransport,
+} from '../rpc/ws-transport-client';
+import { createStationCore, type StationCore } from './station-core';
+
+const PASS = 'Tr@cBan#2026x';
+
+let dir: string;
+let rig: Rig;
+let core: StationCore;
+let transport: WsTransport;
+let api: StationApi;
+let base: { mediaBaseUrl: string; mediaToken: string; port: number };
+const statuses: StreamStatus[] = [];
+const outageEvents: Outage[] = [];
+const cameraEvents: Camera[][] = [];
+
+async function until<T>(
+  what: string,
+  fn: () => T | undefined | null | false,
+  ms = 20_000,
+): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = fn();
+    if (v) return v;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** Opens /live for a camera and resolves with the first binary bytes (the fMP4 init segment). */
+function firstLiveBytes(
+  cameraId: string,
+  stream: 'main' | 'sub',
+): { done: Promise<Buffer>; ws: WebSocket } {
+  const ws = new WebSocket(
+    `ws://127.0.0.1:${base.port}/live?camera=${encodeURIComponent(cameraId)}&stream=${stream}&format=fmp4&token=${base.mediaToken}`,
+  );
+  const done = new Promise<Buffer>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('no live data')), 20_000);
+    ws.on('message', (data, isBinary) => {
+      if (!isBinary) return;
+      clearTimeout(timer);
+      resolve(data as Buffer);
+    });
+    ws.on('error', reject);
+  });
+  return { done, ws };
+}
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'station-core-'));
+  rig = await startRig({
+    h264: ['cam1'],
+    authMounts: ['secure1'],
+    authUser: 'admin',
+    authPass: PASS,
+    sub: true,
+  });
+  core = await createStationCore({
+    dataDir: dir,
+    demo: 'auto',
+    version: '0.0.0-test',
+    platform: process.platform,
+    enableWsRpc: true,
+    logger: process.env.CORE_LOG ? createLogger({ dir: null }) : silentLogger,
+    liveIdleStopMs: 500,
+  });
+  base = await core.start();
+  transport = createWsTransport(`ws://127.0.0.1:${base.port}/rpc?token=${base.mediaToken}`, {
+    WebSocket: WebSocket as unknown as WebSocketConstructor,
+  });
+  api = createApi(transport);
+  api.on('camera.status', (s) => statuses.push(s));
+  api.on('outage.changed', (o) => outageEvents.push(o));
+  api.on('camera.changed', (c) => cameraEvents.push(c.cameras));
+});
+
+afterAll(async () => {
+  transport?.close();
+  await core?.dispose();
+  await rig?.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('station core', () => {
+  it('starts with the demo station and reports itself', async () => {
+    const info = await api.system.info();
+    expect(info).toMatchObject({
+      demoMode: true,
+      dataDir: dir,
+      mediaToken: base.mediaToken,
+      version: '0.0.0-test',
+    });
+    expect(info.mediaBaseUrl).toBe(`http://127.0.0.1:${base.port}`);
+    expect(info.ffmpegPath).toMatch(/ffmpeg$/);
+    expect(await api.cameras.list()).toHaveLength(9);
+  });
+
+  it('refuses the RPC socket without the token', async () => {
+    const ws = new WebSocket(`ws://127.0.0.1:${base.port}/rpc?token=nope`);
+    const outcome = await new Promise<string>((resolve) => {
+      ws.once('open', () => resolve('open'));
+      ws.once('error', (e) => resolve(e.message));
+    });
+    expect(outcome).toMatch(/401/);
+  });
+
+  it('a demo camera plays', async () => {
+    const { done, ws } = firstLiveBytes('demo-1', 'sub');
+    const init = await done;
+    ws.close();
+    expect(init.subarray(4, 8).toString('latin1')).toBe('ftyp');
+  });
+
+  it('adds a camera with pasted credentials: replaces the demo, probes, plays, never leaks the password', async () => {
+    const cam = await api.cameras.add({
+      name: 'Cổng trụ sở',
+      location: 'Số 1 Lê Lợi',
+      group: 'Trụ sở',
+      mainUrl: rig.url('secure1', { user: 'admin', pass: PASS }),
+      subUrl: null,
+    });
+    expect(cam).toMatchObject({
+      username: 'admin',
+      hasPassword: true,
+      mainUrl: rig.url('secure1'),
+    });
+    expect(await api.cameras.list()).toEqual([cam]);
+    expect((await api.system.info()).demoMode).toBe(false);
+    await until('camera.changed event', () =>
+      cameraEvents.some((list) => list.length === 1 && list[0]?.id === cam.id),
+    );
+
+    const probe = await api.cameras.test({ cameraId: cam.id });
+    expect(probe).toMatchObject({ ok: true, codec: 'h264', width: 640, height: 360 });
+    const wrong = await api.cameras.test({
+      url: rig.url('secure1'),
+      username: 'admin',
+      password: 'wrong',
+    });
+    expect(wrong).toMatchObject({ ok: false, errorKind: 'auth' });
+
+    const { done, ws } = firstLiveBytes(cam.id, 'main');
+    expect((await done).subarray(4, 8).toString('latin1')).toBe('ftyp');
+    await until('live status event', () =>
+      statuses.find((s) => s.cameraId === cam.id && s.state === 'live'),
+    );
+    expect((await api.cameras.statuses()).find((s) => s.cameraId === cam.id)?.state).toBe('live');
+
+    // Camera goes away: outage opens (within 10 s); camera returns: outage closes by itself.
+    await rig.stop();
+    const opened = await until('outage opened', () =>
+      outageEvents.find((o) => o.cameraId === cam.id && o.endedAt === null),
+    );
+    await rig.restart();
+    const closed = await until(
+      'outage closed',
+      () => outageEvents.find((o) => o.id === opened.id && o.endedAt !== null),
+      40_000,
+    );
+    expect(closed.endedAt).toBeGreaterThanOrEqual(closed.startedAt);
+    expect(await api.cameras.outages({ cameraId: cam.id })).toEqual([closed]);
+    ws.close();
+
+    // At rest and in every log line: no password.
+    const files = readdirSync(dir, { recursive: true, withFileTypes: true }).filter((f) =>
+      f.isFile(),
+    );
+    for (const f of files) {
+      const bytes = readFileSync(join(f.parentPath, f.name));
+      expect(bytes.includes(Buffer.from(PASS)), f.name).toBe(false);
+      expect(bytes.includes(Buffer.from(encodeURIComponent(PASS))), f.name).toBe(false);
+    }
+    expect(JSON.stringify([statuses, outageEvents, cameraEvents, probe, wrong])).not.toContain(
+      PASS,
+    );
+  }, 90_000);
+
+  it('a changed password restarts the stream; a wrong one shows auth_failed and is logged', async () => {
+    const cam = (await api.cameras.list())[0]!;
+    const { done, ws } = firstLiveBytes(cam.id, 'main');
+    await done;
+    const before = outageEvents.length;
+    await api.cameras.update({ id: cam.id, password: 'wrong-password' });
+    await until('auth_failed status', () =>
+      statuses.find(
+        (s) => s.cameraId === cam.id && s.state === 'auth_failed' && s.errorKind === 'auth',
+      ),
+    );
+    const outage = await until('auth outage', () =>
+      outageEvents.slice(before).find((o) => o.errorKind === 'auth' && o.endedAt === null),
+    );
+    await api.cameras.update({ id: cam.id, password: PASS });
+    await until(
+      'outage closed after the right password',
+      () => outageEvents.find((o) => o.id === outage.id && o.endedAt !== null),
+      40_000,
+    );
+    ws.close();
+  }, 60_000);
+
+  it('dispose stops every ffmpeg', async () => {
+    const { done, ws } = firstLiveBytes((await api.cameras.list())[0]!.id, 'main');
+    await done;
+    const pids = core.live
+      .sessionsInfo()
+      .map((s) => s.pid)
+      .filter((p): p is number => typeof p === 'number');
+    expect(pids.length).toBeGreaterThan(0);
+    ws.close();
+    transport.close();
+    await core.dispose();
+    for (const pid of pids) {
+      expect(() => process.kill(pid, 0)).toThrow();
+    }
+  });
+});

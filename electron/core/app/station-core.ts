@@ -1,0 +1,252 @@
+// The composition root: builds every core service from one config, starts them
+// in dependency order and disposes them in reverse (every ffmpeg stopped). Both
+// the Electron shell and the browser-mode server run exactly this.
+import { join } from 'node:path';
+import { events as eventSchemas, type EventName, type EventOf } from '../../contract/channels';
+import type { SystemInfo } from '../../contract/schemas';
+import { CameraService } from '../cameras/camera-service';
+import { probeStream } from '../cameras/probe';
+import type { Database } from '../db/database';
+import { openStationDb } from '../db/open-station-db';
+import { LayoutService } from '../layouts/layout-service';
+import { createLogger, type Logger } from '../logging/logger';
+import { registerLiveRoutes } from '../media-server/live-routes';
+import { MediaServer } from '../media-server/media-server';
+import type { MediaRoutes } from '../media-server/types';
+import { OutageLog } from '../outages/outage-log';
+import { RpcServer } from '../rpc/rpc-server';
+import { KeyFileSecretBox } from '../secrets/key-file-secret-box';
+import type { SecretBox } from '../secrets/secret-box';
+import { SettingsService } from '../settings/settings-service';
+import { locateFfmpeg, type FfmpegPaths } from '../streams/ffmpeg-locator';
+import { LiveHub } from '../streams/live-hub';
+import {
+  dispatchToOutcome,
+  type CallContext,
+  type DispatchOutcome,
+  type Handlers,
+} from './dispatch';
+import { createHandlers } from './handlers';
+
+export interface StationCoreConfig {
+  dataDir: string;
+  /** Footage root (recording, a later issue). Default <dataDir>/recordings. */
+  storageDir?: string;
+  /** Overrides the ffmpegPath setting (e.g. --ffmpeg on the command line). */
+  ffmpegPath?: string;
+  /** Where the packaged app keeps its ffmpeg; see bundledFfmpegDir(). */
+  bundledFfmpegDir?: string;
+  /** Default: KeyFileSecretBox in dataDir. The Electron shell passes safeStorage. */
+  secretBox?: SecretBox;
+  /** 'auto': create the demo station when no camera exists yet. */
+  demo: 'auto' | 'off';
+  version: string;
+  platform: string;
+  /** Mount the contract on the media server at /rpc (browser mode, e2e). */
+  enableWsRpc: boolean;
+  /** Media server port; 0 or absent = random. */
+  port?: number;
+  /** Default: JSON lines in <dataDir>/logs plus stderr. */
+  logger?: Logger;
+  /** Live hub tuning for tests (e.g. a shorter idle stop). */
+  liveIdleStopMs?: number;
+}
+
+export type CoreEventListener = <E extends EventName>(event: E, payload: EventOf<E>) => void;
+
+export interface StationCore {
+  readonly dataDir: string;
+  readonly storageDir: string;
+  readonly logger: Logger;
+  readonly handlers: Handlers;
+  /** Mount extra routes (e.g. the browser-mode app shell) before or after start(). */
+  readonly media: MediaRoutes;
+  /** Starts the media server; resolves with its address and per-launch token. */
+  start(): Promise<{ mediaBaseUrl: string; mediaToken: string; port: number }>;
+  /** Runs one contract call through validation; never throws. */
+  dispatch(channel: unknown, payload: unknown, ctx: CallContext): Promise<DispatchOutcome>;
+  /** Every event the core emits, already validated against the contract. */
+  onEvent(listener: CoreEventListener): () => void;
+  info(): Promise<SystemInfo>;
+  /** Test and bench access to the live hub. */
+  readonly live: LiveHub;
+  dispose(): Promise<void>;
+}
+
+export async function createStationCore(config: StationCoreConfig): Promise<StationCore> {
+  const logger = config.logger ?? createLogger({ dir: join(config.dataDir, 'logs') });
+  const log = logger.child('core');
+  const listeners = new Set<CoreEventListener>();
+
+  const emit = <E extends EventName>(event: E, payload: EventOf<E>): void => {
+    // Events cross to the renderer like responses do: only contract-valid payloads.
+    const checked = eventSchemas[event].safeParse(payload);
+    if (!checked.success) {
+      log.error('event dropped: payload does not match the contract', {
+        event,
+        issues: checked.error.issues,
+      });
+      return;
+    }
+    for (const l of [...listeners]) {
+      try {
+        l(event, checked.data as EventOf<E>);
+      } catch (err) {
+        log.error('event listener failed', { event, err });
+      }
+    }
+  };
+
+  const db: Database = await openStationDb(config.dataDir);
+  const cleanups: { name: string; run: () => Promise<void> }[] = [
+    { name: 'db', run: () => db.close() },
+  ];
+  const disposeAll = async (): Promise<void> => {
+    // Reverse order of construction; one failing step does not skip the rest.
+    for (const step of cleanups.splice(0).reverse()) {
+      try {
+        await step.run();
+      } catch (err) {
+        log.error('dispose step failed', { step: step.name, err });
+      }
+    }
+  };
+
+  try {
+    const settings = new SettingsService({ db, emit });
+    await settings.start();
+    cleanups.push({ name: 'settings', run: () => settings.dispose() });
+
+    const secrets = config.secretBox ?? KeyFileSecretBox.forDataDir(config.dataDir);
+
+    const locate = async (): Promise<FfmpegPaths | null> =>
+      locateFfmpeg({
+        setting: config.ffmpegPath || (await settings.get()).ffmpegPath,
+        ...(config.bundledFfmpegDir ? { bundledDir: config.bundledFfmpegDir } : {}),
+      });
+    // The live hub keeps the ffmpeg found at start; a changed setting applies at the next start.
+    const ffmpeg = await locate();
+    if (!ffmpeg) log.warn('ffmpeg not found; live view and probing report ffmpeg_missing');
+    else log.info('ffmpeg found', { path: ffmpeg.ffmpeg, source: ffmpeg.source });
+
+    let hubRef: LiveHub | null = null;
+    const layouts = new LayoutService({ db, emit });
+    const cameras = new CameraService({
+      db,
+      secrets,
+      settings,
+      emit,
+      logger: logger.child('cameras'),
+      probe: async ({ input, timeoutMs }) => {
+        const found = await locate();
+        if (!found) return { ok: false, errorKind: 'ffmpeg_missing', detail: '' };
+        return probeStream({ ffprobePath: found.ffprobe, input, timeoutMs });
+      },
+      onRemoved: (ids) => layouts.forgetCameras(ids),
+      onUpdated: (id) => hubRef?.restartCamera(id),
+    });
+    await cameras.start();
+    cleanups.push({ name: 'cameras', run: () => cameras.dispose() });
+    await layouts.start();
+    cleanups.push({ name: 'layouts', run: () => layouts.dispose() });
+    if (config.demo === 'auto') await cameras.ensureDemoCameras();
+
+    const outages = new OutageLog({ db, emit, logger: logger.child('outages') });
+    await outages.start();
+    cleanups.push({ name: 'outages', run: () => outages.dispose() });
+
+    const hub = new LiveHub({
+      // A missing ffmpeg still gets a name: spawning fails and streams report ffmpeg_missing.
+      ffmpegPath: ffmpeg?.ffmpeg ?? 'ffmpeg',
+      resolveInput: cameras.resolveInput,
+      onStatus: (status) => {
+        outages.onStatus(status);
+        emit('camera.status', status);
+      },
+      ...(config.liveIdleStopMs !== undefined ? { idleStopMs: config.liveIdleStopMs } : {}),
+    });
+    hubRef = hub;
+    hub.start();
+    cleanups.push({ name: 'live', run: () => hub.dispose() });
+
+    const media = new MediaServer({
+      host: '127.0.0.1',
+      ...(config.port ? { port: config.port } : {}),
+    });
+    cleanups.push({ name: 'media', run: () => media.dispose() });
+    registerLiveRoutes(media, hub);
+
+    const info = async (): Promise<SystemInfo> => ({
+      version: config.version,
+      mediaBaseUrl: media.baseUrl ?? '',
+      mediaToken: media.token,
+      demoMode: await cameras.hasDemoCameras(),
+      dataDir: config.dataDir,
+      ffmpegPath: (await locate())?.ffmpeg ?? null,
+      platform: config.platform,
+    });
+
+    const handlers = createHandlers({
+      cameras,
+      layouts,
+      settings,
+      outages,
+      streamStatuses: () => hub.statuses(),
+      systemInfo: info,
+    });
+    const dispatchOpts = {
+      onInternalError: (channel: string, err: unknown) =>
+        log.error('handler failed', { channel, err }),
+    };
+
+    if (config.enableWsRpc) {
+      const rpc = new RpcServer({ handlers, logger: logger.child('rpc') });
+      rpc.attach(media);
+      const stop = addListener(listeners, (event, payload) => rpc.broadcast(event, payload));
+      cleanups.push({
+        name: 'rpc',
+        run: async () => {
+          stop();
+          await rpc.dispose();
+        },
+      });
+    }
+
+    let disposed: Promise<void> | null = null;
+    return {
+      dataDir: config.dataDir,
+      storageDir: config.storageDir ?? join(config.dataDir, 'recordings'),
+      logger,
+      handlers,
+      media,
+      live: hub,
+      async start() {
+        const { port, baseUrl } = await media.start();
+        log.info('station core started', { port, version: config.version });
+        return { mediaBaseUrl: baseUrl, mediaToken: media.token, port };
+      },
+      dispatch: (channel, payload, ctx) =>
+        dispatchToOutcome(handlers, channel, payload, ctx, dispatchOpts),
+      onEvent: (listener) => addListener(listeners, listener),
+      info,
+      dispose() {
+        disposed ??= (async () => {
+          await disposeAll();
+          listeners.clear();
+          log.info('station core stopped');
+        })();
+        return disposed;
+      },
+    };
+  } catch (err) {
+    await disposeAll();
+    throw err;
+  }
+}
+
+function addListener(set: Set<CoreEventListener>, listener: CoreEventListener): () => void {
+  set.add(listener);
+  return () => {
+    set.delete(listener);
+  };
+}

@@ -1,0 +1,22 @@
+// Schema migrations tracked by PRAGMA user_version: step i brings the schema
+// from version i to i+1. The list is append-only — never edit a shipped step.
+import type { Database } from './database';
+
+export type Migration = string;
+
+export async function migrate(db: Database, migrations: readonly Migration[]): Promise<number> {
+  const row = await db.get<{ user_version: number }>('PRAGMA user_version');
+  const from = row?.user_version ?? 0;
+  if (from > migrations.length) {
+    // A newer build wrote this file; running older code against it could corrupt data.
+    throw new Error(`database schema v${from} is newer than this build (v${migrations.length})`);
+  }
+  for (let version = from; version < migrations.length; version++) {
+    const step = migrations[version] as Migration;
+    await db.transaction(async (tx) => {
+      await tx.exec(step);
+      await tx.exec(`PRAGMA user_version = ${version + 1}`);
+    });
+  }
+  return migrations.length;
+}

@@ -1,0 +1,96 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Outage, StreamStatus } from '../../contract/schemas';
+import type { Database } from '../db/database';
+import { openStationDb } from '../db/open-station-db';
+import { OutageLog } from './outage-log';
+
+let dir: string;
+let db: Database;
+let events: Outage[];
+let clock: number;
+const make = () => new OutageLog({ db, emit: (_e, o) => events.push(o), now: () => clock });
+
+function status(
+  state: StreamStatus['state'],
+  since: number,
+  errorKind: StreamStatus['errorKind'] = null,
+): StreamStatus {
+  return { cameraId: 'cam-1', stream: 'sub', state, since, errorKind, retryAt: null };
+}
+
+beforeEach(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'station-outage-'));
+  db = await openStationDb(dir);
+  await db.run(
+    "INSERT INTO cameras (id, name, source, main_url, created_at) VALUES ('cam-1', 'Cổng', 'rtsp', 'rtsp://h/x', 0)",
+  );
+  events = [];
+  clock = 10_000;
+});
+afterEach(async () => {
+  await db.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('OutageLog', () => {
+  it('opens on live → reconnecting/offline, keeps the telling reason, closes on live', async () => {
+    const log = make();
+    await log.start();
+    log.onStatus(status('connecting', 1000));
+    log.onStatus(status('live', 2000));
+    log.onStatus(status('reconnecting', 3000, 'unknown'));
+    log.onStatus(status('reconnecting', 4000, 'unreachable'));
+    log.onStatus(status('offline', 5000, 'unreachable'));
+    await log.flush();
+    expect(await log.list({ limit: 10 })).toEqual([
+      {
+        id: expect.any(Number),
+        cameraId: 'cam-1',
+        stream: 'sub',
+        startedAt: 3000,
+        endedAt: null,
+        errorKind: 'unreachable',
+      },
+    ]);
+    log.onStatus(status('live', 9000));
+    log.onStatus(status('auth_failed', 9500, 'auth'));
+    await log.flush();
+    const list = await log.list({ cameraId: 'cam-1', limit: 10 });
+    expect(list.map((o) => [o.startedAt, o.endedAt, o.errorKind])).toEqual([
+      [9500, null, 'auth'],
+      [3000, 9000, 'unreachable'],
+    ]);
+    expect(events.at(-1)).toMatchObject({ startedAt: 9500, endedAt: null });
+    expect(await log.list({ cameraId: 'other', limit: 10 })).toEqual([]);
+  });
+
+  it('closes outages left open by a crash at the next start, and its own at dispose', async () => {
+    const first = make();
+    first.onStatus(status('offline', 3000, 'timeout'));
+    await first.flush(); // crash: no dispose
+    clock = 50_000;
+    const second = make();
+    await second.start();
+    expect((await second.list({ limit: 5 }))[0]).toMatchObject({
+      startedAt: 3000,
+      endedAt: 50_000,
+    });
+    second.onStatus(status('offline', 60_000, 'timeout'));
+    clock = 70_000;
+    await second.dispose();
+    expect((await second.list({ limit: 5 }))[0]).toMatchObject({
+      startedAt: 60_000,
+      endedAt: 70_000,
+    });
+  });
+
+  it('ignores statuses of cameras that no longer exist', async () => {
+    const log = make();
+    log.onStatus({ ...status('offline', 1), cameraId: 'gone' });
+    await log.flush();
+    expect(await log.list({ limit: 5 })).toEqual([]);
+  });
+});

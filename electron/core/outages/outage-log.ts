@@ -1,0 +1,146 @@
+// Records when a camera stream was down. An outage opens when a stream enters
+// reconnecting / offline / auth_failed (startedAt = status.since) and closes
+// when it is live again or stops being watched (idle). Outages still open when
+// the app stops are closed at that moment: after a crash, at the next start —
+// we cannot know what happened while nobody was watching.
+import type {
+  Outage,
+  StreamErrorKind,
+  StreamKind,
+  StreamState,
+  StreamStatus,
+} from '../../contract/schemas';
+import type { Database } from '../db/database';
+import { silentLogger, type Logger } from '../logging/logger';
+
+const DOWN: ReadonlySet<StreamState> = new Set(['reconnecting', 'offline', 'auth_failed']);
+
+export interface OutageLogDeps {
+  db: Database;
+  emit: (event: 'outage.changed', payload: Outage) => void;
+  logger?: Logger;
+  now?: () => number;
+}
+
+interface OutageRow {
+  id: number;
+  camera_id: string;
+  stream: StreamKind;
+  started_at: number;
+  ended_at: number | null;
+  error_kind: StreamErrorKind | null;
+}
+
+function toOutage(row: OutageRow): Outage {
+  return {
+    id: row.id,
+    cameraId: row.camera_id,
+    stream: row.stream,
+    startedAt: row.started_at,
+    endedAt: row.ended_at,
+    errorKind: row.error_kind,
+  };
+}
+
+export class OutageLog {
+  /** `${cameraId}/${stream}` → id of its open outage. */
+  private readonly open = new Map<string, number>();
+  /** Status updates are applied one at a time, in arrival order. */
+  private chain: Promise<void> = Promise.resolve();
+  private readonly log: Logger;
+  private readonly now: () => number;
+
+  constructor(private readonly deps: OutageLogDeps) {
+    this.log = deps.logger ?? silentLogger;
+    this.now = deps.now ?? Date.now;
+  }
+
+  /** Closes outages left open by a previous run that did not stop cleanly. */
+  async start(): Promise<void> {
+    const result = await this.deps.db.run(
+      'UPDATE camera_outages SET ended_at = ? WHERE ended_at IS NULL',
+      [this.now()],
+    );
+    if (result.changes > 0)
+      this.log.info('closed outages left open by the previous run', { count: result.changes });
+  }
+
+  /** StatusListener: feed every StreamStatus here. Never throws. */
+  onStatus = (status: StreamStatus): void => {
+    this.chain = this.chain
+      .then(() => this.apply(status))
+      .catch((err: unknown) => this.log.error('outage log update failed', { err }));
+  };
+
+  /** Resolves once every status received so far has been written. */
+  flush(): Promise<void> {
+    return this.chain;
+  }
+
+  async list(opts: { cameraId?: string; limit: number }): Promise<Outage[]> {
+    const rows = opts.cameraId
+      ? await this.deps.db.all<OutageRow>(
+          'SELECT * FROM camera_outages WHERE camera_id = ? ORDER BY started_at DESC, id DESC LIMIT ?',
+          [opts.cameraId, opts.limit],
+        )
+      : await this.deps.db.all<OutageRow>(
+          'SELECT * FROM camera_outages ORDER BY started_at DESC, id DESC LIMIT ?',
+          [opts.limit],
+        );
+    return rows.map(toOutage);
+  }
+
+  async dispose(): Promise<void> {
+    await this.flush();
+    const at = this.now();
+    for (const id of this.open.values()) {
+      await this.deps.db.run(
+        'UPDATE camera_outages SET ended_at = ? WHERE id = ? AND ended_at IS NULL',
+        [at, id],
+      );
+    }
+    this.open.clear();
+  }
+
+  private async apply(status: StreamStatus): Promise<void> {
+    const key = `${status.cameraId}/${status.stream}`;
+    const openId = this.open.get(key);
+    if (DOWN.has(status.state)) {
+      if (openId === undefined) {
+        const cam = await this.deps.db.get<{ id: string }>('SELECT id FROM cameras WHERE id = ?', [
+          status.cameraId,
+        ]);
+        if (!cam) return; // a camera removed while its stream was still winding down
+        const r = await this.deps.db.run(
+          'INSERT INTO camera_outages (camera_id, stream, started_at, ended_at, error_kind) VALUES (?, ?, ?, NULL, ?)',
+          [status.cameraId, status.stream, status.since, status.errorKind],
+        );
+        this.open.set(key, r.lastId);
+        await this.emitRow(r.lastId);
+      } else if (status.errorKind !== null) {
+        // Keep the most telling reason (e.g. reconnecting/unknown → offline/unreachable).
+        const r = await this.deps.db.run(
+          'UPDATE camera_outages SET error_kind = ? WHERE id = ? AND (error_kind IS NOT ? )',
+          [status.errorKind, openId, status.errorKind],
+        );
+        if (r.changes > 0) await this.emitRow(openId);
+      }
+      return;
+    }
+    if (openId !== undefined && (status.state === 'live' || status.state === 'idle')) {
+      this.open.delete(key);
+      await this.deps.db.run('UPDATE camera_outages SET ended_at = ? WHERE id = ?', [
+        Math.max(status.since, 0),
+        openId,
+      ]);
+      await this.emitRow(openId);
+    }
+  }
+
+  private async emitRow(id: number): Promise<void> {
+    const row = await this.deps.db.get<OutageRow>('SELECT * FROM camera_outages WHERE id = ?', [
+      id,
+    ]);
+    if (row) this.deps.emit('outage.changed', toOutage(row));
+  }
+}

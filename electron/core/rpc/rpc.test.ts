@@ -1,0 +1,267 @@
+// WebSocket RPC end to end: real sockets, real dispatch, real services on a
+// SQLite file. The station-core test runs the same path through the real MediaServer.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { WebSocket, WebSocketServer } from 'ws';
+import { createApi } from '../../contract/api';
+import { ApiError } from '../../contract/errors';
+import type { Camera } from '../../contract/schemas';
+import { createHandlers } from '../app/handlers';
+import { CameraService } from '../cameras/camera-service';
+import type { Database } from '../db/database';
+import { openStationDb } from '../db/open-station-db';
+import { LayoutService } from '../layouts/layout-service';
+import type { MediaRoutes, WsRouteHandler } from '../media-server/types';
+import { OutageLog } from '../outages/outage-log';
+import { KeyFileSecretBox } from '../secrets/key-file-secret-box';
+import { SettingsService } from '../settings/settings-service';
+import { RpcServer } from './rpc-server';
+import {
+  createWsTransport,
+  type WebSocketConstructor,
+  type WsTransport,
+} from './ws-transport-client';
+
+const TOKEN = 'test-token-123';
+
+/** Just enough of the media server: one HTTP server, token-checked WS upgrades by exact path. */
+class TinyRoutes implements MediaRoutes {
+  readonly wss = new WebSocketServer({ noServer: true });
+  private readonly ws = new Map<string, WsRouteHandler>();
+  constructor(readonly server: Server) {
+    server.on('upgrade', (req, socket, head) => {
+      const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+      const handler = this.ws.get(url.pathname);
+      if (!handler || url.searchParams.get('token') !== TOKEN) {
+        socket.end('HTTP/1.1 401 Unauthorized\r\n\r\n');
+        return;
+      }
+      this.wss.handleUpgrade(req, socket, head, (ws) => handler(ws, url, req));
+    });
+  }
+  addWsRoute(pathname: string, handler: WsRouteHandler): void {
+    this.ws.set(pathname, handler);
+  }
+  addHttpRoute(): void {}
+}
+
+let dir: string;
+let db: Database;
+let server: Server;
+let rpc: RpcServer;
+let port: number;
+let cameras: CameraService;
+let handlers: ReturnType<typeof createHandlers>;
+/** camera.test waits on this, so a test can hold a call open on the server. */
+let probeGate: Promise<void>;
+let probeCalls = 0;
+const transports: WsTransport[] = [];
+
+async function listen(p = 0): Promise<void> {
+  server = createServer();
+  const routes = new TinyRoutes(server);
+  rpc.attach(routes);
+  await new Promise<void>((resolve) => server.listen(p, '127.0.0.1', resolve));
+  port = (server.address() as AddressInfo).port;
+}
+
+async function stopServer(): Promise<void> {
+  await rpc.dispose();
+  server.closeAllConnections();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+}
+
+function client(token = TOKEN): WsTransport {
+  const t = createWsTransport(`ws://127.0.0.1:${port}/rpc?token=${token}`, {
+    WebSocket: WebSocket as unknown as WebSocketConstructor,
+    minBackoffMs: 50,
+    maxBackoffMs: 200,
+    queueTimeoutMs: 3000,
+  });
+  transports.push(t);
+  return t;
+}
+
+async function until(cond: () => boolean, ms = 5000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!cond()) {
+    if (Date.now() > end) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+function rawSocket(): Promise<{ ws: WebSocket; next: () => Promise<unknown> }> {
+  const ws = new WebSocket(`ws://127.0.0.1:${port}/rpc?token=${TOKEN}`);
+  const inbox: unknown[] = [];
+  const waiters: ((v: unknown) => void)[] = [];
+  ws.on('message', (d) => {
+    const v: unknown = JSON.parse(d.toString());
+    const w = waiters.shift();
+    if (w) w(v);
+    else inbox.push(v);
+  });
+  const next = () =>
+    inbox.length > 0
+      ? Promise.resolve(inbox.shift())
+      : new Promise<unknown>((resolve) => waiters.push(resolve));
+  return new Promise((resolve, reject) => {
+    ws.once('open', () => resolve({ ws, next }));
+    ws.once('error', reject);
+  });
+}
+
+beforeEach(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'station-rpc-'));
+  db = await openStationDb(dir);
+  const emit = (event: string, payload: unknown) => rpc.broadcast(event, payload);
+  const settings = new SettingsService({ db, emit });
+  cameras = new CameraService({
+    db,
+    settings,
+    emit,
+    secrets: KeyFileSecretBox.forDataDir(dir),
+    probe: async () => {
+      probeCalls++;
+      await probeGate;
+      return { ok: false, errorKind: 'ffmpeg_missing', detail: '' };
+    },
+  });
+  probeGate = Promise.resolve();
+  probeCalls = 0;
+  handlers = createHandlers({
+    settings,
+    cameras,
+    layouts: new LayoutService({ db, emit }),
+    outages: new OutageLog({ db, emit }),
+    streamStatuses: () => [],
+    systemInfo: async () => {
+      throw new Error('not used here');
+    },
+  });
+  rpc = new RpcServer({ handlers });
+  await listen();
+});
+
+afterEach(async () => {
+  for (const t of transports.splice(0)) t.close();
+  await stopServer();
+  await db.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('WebSocket RPC', () => {
+  it('round-trips calls through the contract api and pushes events', async () => {
+    const api = createApi(client());
+    const seen: Camera[][] = [];
+    const off = api.on('camera.changed', (p) => seen.push(p.cameras));
+    const cam = await api.cameras.add({ name: 'Ngõ 12', mainUrl: 'rtsp://admin:pw@10.0.0.3/live' });
+    expect(cam).toMatchObject({
+      name: 'Ngõ 12',
+      mainUrl: 'rtsp://10.0.0.3/live',
+      hasPassword: true,
+    });
+    expect(await api.cameras.list()).toEqual([cam]);
+    await until(() => seen.length > 0);
+    expect(seen[0]?.[0]?.id).toBe(cam.id);
+    off();
+    const s = await api.settings.update({ language: 'en' });
+    expect(s.language).toBe('en');
+  });
+
+  it('returns ApiErrors with codes and field errors', async () => {
+    const api = createApi(client());
+    const err = await api.cameras
+      .add({ name: 'x', mainUrl: 'http://nope' })
+      .catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ApiError);
+    expect(err).toMatchObject({ code: 'invalid_request', fields: { mainUrl: 'invalid_rtsp_url' } });
+    await expect(api.cameras.remove({ id: 'ghost' })).rejects.toMatchObject({ code: 'not_found' });
+  });
+
+  it('answers malformed frames with invalid_request and keeps serving', async () => {
+    const { ws, next } = await rawSocket();
+    ws.send('{not json');
+    expect(await next()).toEqual({
+      id: null,
+      ok: false,
+      error: { code: 'invalid_request', message: 'malformed_json' },
+    });
+    ws.send(JSON.stringify([1, 2]));
+    expect(await next()).toMatchObject({ id: null, ok: false, error: { code: 'invalid_request' } });
+    ws.send(JSON.stringify({ channel: 'camera.list' }));
+    expect(await next()).toMatchObject({ id: null, error: { message: 'missing_id' } });
+    ws.send(Buffer.from([1, 2, 3]), { binary: true });
+    expect(await next()).toMatchObject({ error: { message: 'binary_frame' } });
+    ws.send(JSON.stringify({ id: 7, channel: 'nope.nope' }));
+    expect(await next()).toEqual({
+      id: 7,
+      ok: false,
+      error: { code: 'unknown_channel', message: 'unknown_channel' },
+    });
+    ws.send(JSON.stringify({ id: 8, channel: 'camera.list' }));
+    expect(await next()).toEqual({ id: 8, ok: true, result: [] });
+    ws.close();
+  });
+
+  it('refuses a connection without the right token', async () => {
+    const ws = new WebSocket(`ws://127.0.0.1:${port}/rpc?token=wrong`);
+    const outcome = await new Promise<string>((resolve) => {
+      ws.once('open', () => resolve('open'));
+      ws.once('error', (e) => resolve(String(e.message)));
+    });
+    expect(outcome).toMatch(/401/);
+  });
+
+  it('rejects calls in flight on disconnect, then reconnects and keeps its listeners', async () => {
+    const t = client();
+    const api = createApi(t);
+    await api.cameras.list();
+    const events: string[] = [];
+    api.on('settings.changed', (s) => events.push(s.language));
+    const states: boolean[] = [];
+    t.onConnectionChange((c) => states.push(c));
+
+    // Hold a call open on the server, then drop the server.
+    let release = () => undefined as void;
+    probeGate = new Promise<void>((r) => (release = r));
+    const held = api.cameras.test({ url: 'rtsp://10.0.0.1/x' }).catch((e: unknown) => e);
+    await until(() => probeCalls === 1);
+    const savedPort = port;
+    await stopServer();
+    expect(await held).toMatchObject({ code: 'disconnected', message: 'rpc_disconnected' });
+    release();
+    await until(() => states.includes(false));
+
+    // A call made while disconnected waits for the next connection.
+    rpc = new RpcServer({ handlers });
+    const queued = api.settings.get();
+    await listen(savedPort);
+    expect((await queued).language).toBe('vi');
+    await until(() => states.at(-1) === true);
+    await api.settings.update({ language: 'en' });
+    // The server pushes events from the new RpcServer; the old listener still gets them.
+    rpc.broadcast('settings.changed', { language: 'en' });
+    await until(() => events.includes('en'));
+  });
+
+  it('rejects queued calls when the server never comes back, and everything on close()', async () => {
+    const t = createWsTransport(`ws://127.0.0.1:1/rpc`, {
+      WebSocket: WebSocket as unknown as WebSocketConstructor,
+      minBackoffMs: 20,
+      maxBackoffMs: 50,
+      queueTimeoutMs: 300,
+    });
+    transports.push(t);
+    await expect(createApi(t).cameras.list()).rejects.toMatchObject({
+      code: 'disconnected',
+      message: 'rpc_not_connected',
+    });
+    const pending = createApi(t).cameras.list();
+    t.close();
+    await expect(pending).rejects.toMatchObject({ code: 'disconnected' });
+  });
+});

@@ -1,0 +1,112 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startRig, type Rig } from '../../../e2e/rig/rig';
+import { FfmpegSupervisor } from './ffmpeg-supervisor';
+import { buildLiveArgs } from './live-args';
+import { childProcesses, processExists, waitFor } from './test-helpers';
+import type { StateChange } from './types';
+
+const ffmpegPath = '/usr/bin/ffmpeg';
+
+function supervise(url: string, timings = {}) {
+  const states: StateChange[] = [];
+  const sup = new FfmpegSupervisor({
+    ffmpegPath,
+    args: () => buildLiveArgs({ input: { kind: 'rtsp', url, safeLabel: 'test' }, format: 'fmp4' }),
+    timings,
+  });
+  sup.on('state', (s) => states.push(s));
+  return { sup, states };
+}
+
+describe('FfmpegSupervisor against the RTSP rig', () => {
+  let rig: Rig;
+  beforeAll(async () => {
+    rig = await startRig({ h264: ['cam1'], authMounts: ['secure1'] });
+  });
+  afterAll(() => rig.stop());
+
+  it('goes live, leaves live within 10 s when the camera dies, and comes back by itself', async () => {
+    const { sup, states } = supervise(rig.url('cam1'));
+    sup.start();
+    expect(sup.status.state).toBe('connecting');
+    expect(await waitFor(() => sup.status.state === 'live', 10_000)).toBe(true);
+
+    const killedAt = Date.now();
+    await rig.stop();
+    expect(await waitFor(() => sup.status.state !== 'live', 10_000)).toBe(true);
+    expect(Date.now() - killedAt).toBeLessThan(10_000);
+    expect(await waitFor(() => sup.status.state === 'offline', 5000)).toBe(true);
+    const offline = sup.status;
+    expect(offline.errorKind).toBe('unreachable');
+    expect(offline.retryAt).not.toBeNull();
+    // "Offline since" is when the picture was lost, not when the last retry failed.
+    expect(offline.since).toBeLessThanOrEqual(killedAt + 2000);
+
+    await rig.restart();
+    expect(await waitFor(() => sup.status.state === 'live', 20_000)).toBe(true);
+    expect(states.map((s) => s.state)).toEqual(
+      expect.arrayContaining(['connecting', 'live', 'reconnecting', 'offline']),
+    );
+    await sup.stop();
+    expect(sup.status.state).toBe('idle');
+  });
+
+  it('detects a frozen camera (no data, socket open) within 10 s via the watchdog', async () => {
+    const { sup } = supervise(rig.url('cam1'));
+    sup.start();
+    expect(await waitFor(() => sup.status.state === 'live', 10_000)).toBe(true);
+    const frozenAt = Date.now();
+    rig.freeze();
+    try {
+      expect(await waitFor(() => sup.status.state !== 'live', 10_000)).toBe(true);
+      expect(Date.now() - frozenAt).toBeLessThan(10_000);
+      expect(['no_data', 'timeout']).toContain(sup.status.errorKind);
+    } finally {
+      rig.thaw();
+    }
+    expect(await waitFor(() => sup.status.state === 'live', 20_000)).toBe(true);
+    await sup.stop();
+  });
+
+  it('wrong password: auth_failed and no retry storm', async () => {
+    const { sup } = supervise(rig.url('secure1', { user: 'admin', pass: 'wrong' }));
+    sup.start();
+    expect(await waitFor(() => sup.status.state === 'auth_failed', 10_000)).toBe(true);
+    expect(sup.status.errorKind).toBe('auth');
+    expect(sup.status.retryAt! - Date.now()).toBeGreaterThan(20_000);
+    // Kept stderr is redacted.
+    expect(sup.recentStderr().join('\n')).not.toContain('wrong');
+    await new Promise((r) => setTimeout(r, 12_000));
+    expect(sup.spawnCount).toBeLessThanOrEqual(2);
+    expect(sup.status.state).toBe('auth_failed');
+    await sup.stop();
+  });
+
+  it('100 start/stop cycles leave no ffmpeg child and no zombie', async () => {
+    const pids: number[] = [];
+    const { sup } = supervise(rig.url('cam1'));
+    sup.on('spawn', (pid) => pids.push(pid));
+    for (let i = 0; i < 100; i++) {
+      sup.start();
+      // Vary the stop point: before spawn, while connecting, and sometimes once live.
+      if (i % 10 === 9) await waitFor(() => sup.status.state === 'live', 5000);
+      else await new Promise((r) => setTimeout(r, i % 3 === 0 ? 0 : 30));
+      await sup.stop();
+    }
+    expect(pids.length).toBeGreaterThan(50);
+    const children = childProcesses();
+    expect(children.filter((c) => c.comm === 'ffmpeg' || c.state === 'Z')).toEqual([]);
+    expect(pids.filter(processExists)).toEqual([]);
+  });
+
+  it('reports ffmpeg_missing when the binary does not exist', async () => {
+    const sup = new FfmpegSupervisor({
+      ffmpegPath: '/nonexistent/ffmpeg',
+      args: () => ['-version'],
+    });
+    sup.start();
+    expect(await waitFor(() => sup.status.state === 'offline', 5000)).toBe(true);
+    expect(sup.status.errorKind).toBe('ffmpeg_missing');
+    await sup.stop();
+  });
+});

@@ -1,0 +1,305 @@
+// One supervised ffmpeg process: spawns it, watches its output, classifies why
+// it died and brings it back with backoff, forever, until stop().
+//
+// States: idle → connecting → live; a live stream that drops goes to
+// reconnecting (one quick retry), then offline (backoff 1 s, 2 s, 4 s … 30 s).
+// A wrong password is auth_failed with a long wait instead of a retry storm.
+import { EventEmitter } from 'node:events';
+import type { ChildProcess } from 'node:child_process';
+import type { StreamErrorKind, StreamState } from '../../contract/schemas';
+import { classifyStreamError, redactCredentials } from '../cameras/stream-error-classifier';
+import { hasExited, interruptTree, killTree, spawnTree } from './process-tree';
+import { StreamStartError, type StateChange } from './types';
+
+export interface SupervisorTimings {
+  /** First retry delay; doubles per failure. */
+  backoffInitialMs: number;
+  backoffMaxMs: number;
+  /** Wait after a 401 before trying the password again. */
+  authRetryMs: number;
+  /** Live this long and the backoff starts again from backoffInitialMs. */
+  resetAfterLiveMs: number;
+  /** Kill a live process that sends nothing for this long (camera frozen, network gone). */
+  noDataTimeoutMs: number;
+  /** Kill a starting process that produced nothing for this long. */
+  connectTimeoutMs: number;
+  /** SIGINT → SIGKILL grace period in stop(). */
+  stopTimeoutMs: number;
+}
+
+export const DEFAULT_TIMINGS: SupervisorTimings = {
+  backoffInitialMs: 1000,
+  backoffMaxMs: 30_000,
+  authRetryMs: 30_000,
+  resetAfterLiveMs: 10_000,
+  noDataTimeoutMs: 5000,
+  connectTimeoutMs: 10_000,
+  stopTimeoutMs: 3000,
+};
+
+export interface FfmpegSupervisorOptions {
+  ffmpegPath: string;
+  /** Built before every spawn, so a changed password or URL is picked up. May contain credentials. */
+  args: (attempt: SpawnAttempt) => string[] | Promise<string[]>;
+  timings?: Partial<SupervisorTimings>;
+  now?: () => number;
+  /** Lines of stderr kept for diagnosis (credentials removed). */
+  stderrLines?: number;
+}
+
+export interface SpawnAttempt {
+  /** Failures counted by the backoff (0 on the first try; reset after being live a while). */
+  failures: number;
+  lastError: StreamErrorKind | null;
+}
+
+export interface FfmpegSupervisorEvents {
+  state: [StateChange];
+  data: [Buffer];
+  /** A new ffmpeg process was started (pid). */
+  spawn: [number];
+}
+
+const WATCHDOG_TICK_MS = 500;
+
+export class FfmpegSupervisor extends EventEmitter<FfmpegSupervisorEvents> {
+  private readonly timings: SupervisorTimings;
+  private readonly now: () => number;
+  private readonly maxStderrLines: number;
+  private current: StateChange;
+  private child: ChildProcess | null = null;
+  private childExited: Promise<void> | null = null;
+  private retryTimer: NodeJS.Timeout | null = null;
+  private watchdog: NodeJS.Timeout | null = null;
+  private running = false;
+  /** Bumped on stop() so late callbacks of an old run are ignored. */
+  private generation = 0;
+  private failures = 0;
+  private spawnedAt = 0;
+  private lastDataAt = 0;
+  private liveSince: number | null = null;
+  private lostAt: number | null = null;
+  private watchdogFired = false;
+  private stderrRing: string[] = [];
+  private stderrPartial = '';
+  private spawns = 0;
+
+  constructor(private readonly opts: FfmpegSupervisorOptions) {
+    super();
+    this.timings = { ...DEFAULT_TIMINGS, ...opts.timings };
+    this.now = opts.now ?? Date.now;
+    this.maxStderrLines = opts.stderrLines ?? 40;
+    this.current = { state: 'idle', errorKind: null, since: this.now(), retryAt: null };
+  }
+
+  get status(): StateChange {
+    return this.current;
+  }
+
+  get pid(): number | null {
+    return this.child?.pid ?? null;
+  }
+
+  /** Number of processes spawned so far (tests check there is no retry storm). */
+  get spawnCount(): number {
+    return this.spawns;
+  }
+
+  /** Recent stderr lines, credentials removed. */
+  recentStderr(): string[] {
+    return [...this.stderrRing];
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.failures = 0;
+    this.lostAt = null;
+    this.setState('connecting', null, null);
+    void this.spawnOnce(this.generation);
+  }
+
+  /** Kills the current process; the supervisor treats it as a failure and retries. */
+  kick(): void {
+    if (this.child && !hasExited(this.child)) killTree(this.child);
+  }
+
+  /** Stops the process (SIGINT, then SIGKILL) and resolves once it has exited and been reaped. */
+  async stop(): Promise<void> {
+    this.generation++;
+    this.running = false;
+    this.clearTimers();
+    const child = this.child;
+    const exited = this.childExited;
+    if (child && exited && !hasExited(child)) {
+      interruptTree(child);
+      const killer = setTimeout(() => killTree(child), this.timings.stopTimeoutMs);
+      await exited;
+      clearTimeout(killer);
+    } else if (exited) {
+      await exited;
+    }
+    this.child = null;
+    this.childExited = null;
+    if (this.current.state !== 'idle') this.setState('idle', null, null);
+  }
+
+  private async spawnOnce(gen: number): Promise<void> {
+    let args: string[];
+    try {
+      args = await this.opts.args({ failures: this.failures, lastError: this.current.errorKind });
+    } catch (err) {
+      if (gen !== this.generation) return;
+      this.onFailure(err instanceof StreamStartError ? err.errorKind : 'unknown');
+      return;
+    }
+    if (gen !== this.generation || !this.running) return;
+
+    const child = spawnTree(this.opts.ffmpegPath, args);
+    this.child = child;
+    this.spawns++;
+    this.spawnedAt = this.now();
+    this.lastDataAt = this.spawnedAt;
+    this.liveSince = null;
+    this.watchdogFired = false;
+    this.stderrRing = [];
+    this.stderrPartial = '';
+    this.childExited = new Promise<void>((resolve) => {
+      // 'close' fires after 'exit' and after stdio is drained: the child is reaped by then.
+      child.once('close', () => resolve());
+      child.once('error', () => resolve());
+    });
+
+    child.stdout?.on('data', (chunk: Buffer) => this.onData(gen, chunk));
+    child.stderr?.on('data', (chunk: Buffer) => this.onStderr(chunk));
+    child.once('error', () => this.onExit(gen, child, true));
+    child.once('close', () => this.onExit(gen, child, false));
+    if (child.pid !== undefined) this.emit('spawn', child.pid);
+
+    this.watchdog = setInterval(() => this.checkWatchdog(gen, child), WATCHDOG_TICK_MS);
+  }
+
+  private onData(gen: number, chunk: Buffer): void {
+    if (gen !== this.generation) return;
+    this.lastDataAt = this.now();
+    if (this.current.state !== 'live') {
+      this.liveSince = this.lastDataAt;
+      this.lostAt = null;
+      this.setState('live', null, null);
+    }
+    this.emit('data', chunk);
+  }
+
+  private onStderr(chunk: Buffer): void {
+    const text = this.stderrPartial + chunk.toString('utf8');
+    const lines = text.split(/\r?\n|\r/);
+    this.stderrPartial = (lines.pop() ?? '').slice(-2000);
+    for (const line of lines) {
+      if (!line.trim()) continue;
+      this.stderrRing.push(redactCredentials(line).slice(0, 500));
+      if (this.stderrRing.length > this.maxStderrLines) this.stderrRing.shift();
+    }
+  }
+
+  private checkWatchdog(gen: number, child: ChildProcess): void {
+    if (gen !== this.generation || hasExited(child)) return;
+    const silentFor = this.now() - this.lastDataAt;
+    const limit =
+      this.liveSince === null ? this.timings.connectTimeoutMs : this.timings.noDataTimeoutMs;
+    if (silentFor >= limit && !this.watchdogFired) {
+      this.watchdogFired = true;
+      killTree(child);
+    }
+  }
+
+  private onExit(gen: number, child: ChildProcess, spawnError: boolean): void {
+    if (this.child === child) {
+      if (this.watchdog) clearInterval(this.watchdog);
+      this.watchdog = null;
+    }
+    if (gen !== this.generation || !this.running || this.child !== child) return;
+    this.child = null;
+    if (this.stderrPartial.trim()) this.onStderr(Buffer.from('\n'));
+
+    const wasLive = this.liveSince !== null;
+    if (wasLive && this.now() - (this.liveSince ?? 0) >= this.timings.resetAfterLiveMs)
+      this.failures = 0;
+
+    let kind: StreamErrorKind;
+    if (spawnError) kind = 'ffmpeg_missing';
+    else {
+      kind = classifyStreamError(this.stderrRing.join('\n'));
+      if (kind === 'unknown' && (this.watchdogFired || wasLive)) kind = 'no_data';
+    }
+    this.onFailure(kind, wasLive);
+  }
+
+  private onFailure(kind: StreamErrorKind, wasLive = false): void {
+    const now = this.now();
+    if (kind === 'auth') {
+      this.scheduleRetry(this.timings.authRetryMs);
+      this.setState('auth_failed', kind, now + this.timings.authRetryMs);
+      return;
+    }
+    const delay = Math.min(
+      this.timings.backoffInitialMs * 2 ** this.failures,
+      this.timings.backoffMaxMs,
+    );
+    this.failures++;
+    if (wasLive) {
+      // One quick retry before we call it offline: RTSP servers drop sessions now and then.
+      this.lostAt = now;
+      this.scheduleRetry(delay);
+      this.setState('reconnecting', kind, now + delay);
+      return;
+    }
+    this.lostAt ??= now;
+    this.scheduleRetry(delay);
+    this.setState('offline', kind, now + delay, this.lostAt);
+  }
+
+  private scheduleRetry(delayMs: number): void {
+    const gen = this.generation;
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null;
+      void this.spawnOnce(gen);
+    }, delayMs);
+  }
+
+  private clearTimers(): void {
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    if (this.watchdog) clearInterval(this.watchdog);
+    this.retryTimer = null;
+    this.watchdog = null;
+  }
+
+  /**
+   * `since` of offline is when the picture was lost (kept across retries), so the
+   * badge can say "offline since HH:mm" and outages get a true start time.
+   */
+  private setState(
+    state: StreamState,
+    errorKind: StreamErrorKind | null,
+    retryAt: number | null,
+    since?: number,
+  ): void {
+    const prev = this.current;
+    const sameState = prev.state === state;
+    const next: StateChange = {
+      state,
+      errorKind,
+      since: since ?? (sameState ? prev.since : this.now()),
+      retryAt,
+    };
+    if (
+      sameState &&
+      prev.errorKind === errorKind &&
+      prev.retryAt === retryAt &&
+      prev.since === next.since
+    )
+      return;
+    this.current = next;
+    this.emit('state', next);
+  }
+}

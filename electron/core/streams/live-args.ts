@@ -1,0 +1,182 @@
+// ffmpeg command lines for live view: RTSP copy-remux to fragmented MP4, the
+// MPEG-1 fallback for JSMpeg, and the built-in demo cameras.
+import { existsSync } from 'node:fs';
+import type { LiveFormat, StreamInput } from './types';
+
+/** Flags every supervised ffmpeg gets: quiet, warnings on stderr for the classifier. */
+export function commonArgs(platform: NodeJS.Platform = process.platform): string[] {
+  // On Windows stdin carries the 'q' that stops ffmpeg cleanly; elsewhere SIGINT does.
+  return ['-hide_banner', '-loglevel', 'warning', ...(platform === 'win32' ? [] : ['-nostdin'])];
+}
+
+/** 5 s socket timeout, in microseconds as ffmpeg's rtsp demuxer wants it. */
+export const RTSP_TIMEOUT_US = 5_000_000;
+
+/**
+ * A 100 ms probe gives the first fragment ~0.4 s after spawn instead of ~2.3 s
+ * (measured, docs/media-plane.md). No `-fflags nobuffer`: it throws away the packets
+ * read while probing, so the first fragment waits for the next keyframe (+1 s).
+ * `fullProbe` (1 s) is the retry for cameras whose parameters need a longer look.
+ */
+export function rtspInputArgs(url: string, opts: { fullProbe?: boolean } = {}): string[] {
+  return [
+    '-rtsp_transport',
+    'tcp',
+    '-timeout',
+    String(RTSP_TIMEOUT_US),
+    '-flags',
+    'low_delay',
+    '-analyzeduration',
+    opts.fullProbe ? '1000000' : '100000',
+    '-i',
+    url,
+  ];
+}
+
+const FONT_CANDIDATES: Record<string, string[]> = {
+  linux: [
+    '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf',
+    '/usr/share/fonts/dejavu/DejaVuSans.ttf',
+    '/usr/share/fonts/TTF/DejaVuSans.ttf',
+  ],
+  win32: ['C:/Windows/Fonts/arial.ttf', 'C:/Windows/Fonts/segoeui.ttf'],
+  darwin: ['/System/Library/Fonts/Supplemental/Arial.ttf', '/Library/Fonts/Arial.ttf'],
+};
+
+export function findSystemFont(platform: NodeJS.Platform = process.platform): string | null {
+  return (FONT_CANDIDATES[platform] ?? []).find((f) => existsSync(f)) ?? null;
+}
+
+/**
+ * Text for drawtext inside a quoted filter option. Two unescaping passes run on it:
+ * drawtext's own (`\x` → x; `%` starts an expansion) and the option parser's
+ * (`\x` → x; `:` ends the value). A quote cannot be escaped inside '…': use ’.
+ */
+function drawtextEscape(value: string): string {
+  const forDrawtext = value.replace(/\\/g, '\\\\').replace(/%/g, '\\%');
+  return forDrawtext.replace(/\\/g, '\\\\').replace(/:/g, '\\:').replace(/'/g, '\u2019');
+}
+
+function fontPathForFilter(font: string): string {
+  // A Windows drive colon would end the option; escape it.
+  return font.replace(/\\/g, '/').replace(/:/g, '\\:');
+}
+
+export function demoInputArgs(title: string, index: number, font: string | null): string[] {
+  // Different test pattern offsets per camera so tiles differ visibly.
+  const src = `testsrc2=size=640x360:rate=25,hue=h=${(index * 47) % 360}`;
+  const text = font
+    ? `,drawtext=fontfile='${fontPathForFilter(font)}':text='${drawtextEscape(title)}':x=12:y=h-th-12:fontsize=22:fontcolor=white:box=1:boxcolor=black@0.5,` +
+      `drawtext=fontfile='${fontPathForFilter(font)}':text='%{localtime\\:%H\\\\\\:%M\\\\\\:%S}':x=w-tw-12:y=12:fontsize=22:fontcolor=white:box=1:boxcolor=black@0.5`
+    : '';
+  return [
+    '-re',
+    '-f',
+    'lavfi',
+    '-i',
+    src + text,
+    '-c:v',
+    'libx264',
+    '-preset',
+    'ultrafast',
+    '-tune',
+    'zerolatency',
+    '-pix_fmt',
+    'yuv420p',
+    '-profile:v',
+    'baseline',
+    '-g',
+    '25',
+    '-b:v',
+    '600k',
+    '-maxrate',
+    '600k',
+    '-bufsize',
+    '600k',
+  ];
+}
+
+/**
+ * Fragment at each keyframe and at least every 100 ms (frag_duration, µs): with
+ * keyframe-only fragments a 1 s GOP holds each picture back ~1 s. Measured hold-back
+ * of a fragment's first frame: 1000 ms (keyframe only), 200 ms (200 ms), 112 ms
+ * (100 ms), 41 ms (every frame, but 25 WebSocket messages and MSE appends per tile
+ * per second). See docs/media-plane.md.
+ */
+export const FRAG_DURATION_US = 100_000;
+
+export function fmp4OutputArgs(
+  codec: 'h264' | 'hevc' | null,
+  copy: boolean,
+  fragDurationUs: number = FRAG_DURATION_US,
+): string[] {
+  return [
+    '-an',
+    ...(copy ? ['-c:v', 'copy'] : []),
+    ...(codec === 'hevc' ? ['-tag:v', 'hvc1'] : []),
+    '-f',
+    'mp4',
+    '-movflags',
+    '+frag_keyframe+empty_moov+default_base_moof',
+    '-frag_duration',
+    String(fragDurationUs),
+    '-flush_packets',
+    '1',
+    'pipe:1',
+  ];
+}
+
+export function mpeg1OutputArgs(): string[] {
+  // node-rtsp-stream's pipeline; MPEG-1 allows 25 or 30 fps, not 15, so force 25.
+  return [
+    '-an',
+    '-f',
+    'mpegts',
+    '-c:v',
+    'mpeg1video',
+    '-bf',
+    '0',
+    '-r',
+    '25',
+    '-b:v',
+    '800k',
+    '-flush_packets',
+    '1',
+    'pipe:1',
+  ];
+}
+
+export interface LiveArgsOptions {
+  input: StreamInput;
+  format: LiveFormat;
+  /** Codec of the camera when known (from a probe); H.265 needs the hvc1 tag for MSE. */
+  codec?: 'h264' | 'hevc' | null;
+  font?: string | null;
+  platform?: NodeJS.Platform;
+  /** Longer input analysis, for a retry after a start that failed. */
+  fullProbe?: boolean;
+  fragDurationUs?: number;
+}
+
+export function buildLiveArgs(o: LiveArgsOptions): string[] {
+  const font = o.font === undefined ? findSystemFont(o.platform) : o.font;
+  const input =
+    o.input.kind === 'rtsp'
+      ? rtspInputArgs(o.input.url, { fullProbe: o.fullProbe ?? false })
+      : demoInputArgs(o.input.title, o.input.index, font);
+  const output =
+    o.format === 'mpeg1'
+      ? mpeg1OutputArgs()
+      : // Demo input is already encoded to H.264 by the input args: no copy flag needed.
+        fmp4OutputArgs(
+          o.input.kind === 'demo' ? 'h264' : (o.codec ?? o.input.codec ?? null),
+          o.input.kind === 'rtsp',
+          o.fragDurationUs,
+        );
+  if (o.input.kind === 'demo' && o.format === 'mpeg1') {
+    // The demo encodes with libx264 in its input args; for MPEG-1 drop those encoder flags.
+    const demo = input.slice(0, input.indexOf('-c:v'));
+    return [...commonArgs(o.platform), ...demo, ...output];
+  }
+  return [...commonArgs(o.platform), ...input, ...output];
+}

@@ -1,0 +1,56 @@
+// The main window with Electron's security defaults on
+// (https://www.electronjs.org/docs/latest/tutorial/security): isolated, sandboxed,
+// no Node in the page, no new windows, no navigation away from the app.
+import { BrowserWindow } from 'electron';
+import { isAppUrl } from './app-protocol';
+
+export interface MainWindowOptions {
+  preloadPath: string;
+  url: string;
+  title: string;
+  iconPath?: string;
+}
+
+export function createMainWindow(opts: MainWindowOptions): BrowserWindow {
+  const win = new BrowserWindow({
+    width: 1600,
+    height: 900,
+    minWidth: 1024,
+    minHeight: 640,
+    show: false,
+    title: opts.title,
+    backgroundColor: '#101418',
+    autoHideMenuBar: true,
+    ...(opts.iconPath ? { icon: opts.iconPath } : {}),
+    webPreferences: {
+      preload: opts.preloadPath,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      spellcheck: false,
+      // A duty-room console stays live when another window covers it.
+      backgroundThrottling: false,
+    },
+  });
+  win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  win.webContents.on('will-navigate', (event, url) => {
+    if (!isAppUrl(url)) event.preventDefault();
+  });
+  win.webContents.on('will-redirect', (event, url) => {
+    if (!isAppUrl(url)) event.preventDefault();
+  });
+  win.webContents.on('will-attach-webview', (event) => event.preventDefault());
+  win.webContents.session.setPermissionRequestHandler((_wc, permission, callback) => {
+    callback(permission === 'fullscreen');
+  });
+  win.once('ready-to-show', () => {
+    win.maximize();
+    win.show();
+  });
+  void win.loadURL(opts.url);
+  return win;
+}

@@ -1,0 +1,46 @@
+// The renderer's single entry to main: Electron's preload bridge when present,
+// otherwise the same contract over the loopback WebSocket (browser mode, e2e).
+import { createApi, type StationApi } from '../../electron/contract/api';
+import { createWsTransport } from '../../electron/core/rpc/ws-transport-client';
+
+declare global {
+  interface Window {
+    stationApi?: StationApi;
+  }
+}
+
+const TOKEN_KEY = 'station.rpcToken';
+
+/** Takes `#token=…` from the address bar once, keeps it for reloads, and removes it from view. */
+export function takeRpcToken(loc: Location, storage: Storage, history: History): string | null {
+  const match = /(?:^#|&)token=([^&]+)/.exec(loc.hash);
+  if (match?.[1]) {
+    const token = decodeURIComponent(match[1]);
+    storage.setItem(TOKEN_KEY, token);
+    // Keep the token out of the visible address, history and screenshots.
+    history.replaceState(null, '', loc.pathname + loc.search);
+    return token;
+  }
+  return storage.getItem(TOKEN_KEY);
+}
+
+export function rpcUrl(host: string, token: string | null): string {
+  const q = token ? `?token=${encodeURIComponent(token)}` : '';
+  return `ws://${host}/rpc${q}`;
+}
+
+export interface ApiHandle {
+  api: StationApi;
+  /** Only the WebSocket transport can drop; Electron IPC lives as long as the window. */
+  onConnectionChange: ((listener: (connected: boolean) => void) => () => void) | null;
+}
+
+export function getApi(): ApiHandle {
+  if (window.stationApi) return { api: window.stationApi, onConnectionChange: null };
+  const token = takeRpcToken(window.location, window.sessionStorage, window.history);
+  const transport = createWsTransport(rpcUrl(window.location.host, token));
+  return {
+    api: createApi(transport),
+    onConnectionChange: (listener) => transport.onConnectionChange(listener),
+  };
+}

@@ -1,0 +1,97 @@
+// Hosts one live player (MSE <video> or JSMpeg <canvas>) for one camera stream
+// and reports what it sees to the tile. The player lives exactly as long as
+// this component is mounted; parents key it by camera and stream.
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import type { StreamKind } from '../../electron/contract/schemas';
+import { useStationState } from '../store/store-context';
+import { JsmpegLivePlayer } from './jsmpeg-live-player';
+import { liveUrl, type LivePlayer, type LiveStatusFrame } from './live-protocol';
+import { registerStats } from './live-stats';
+import { MsePlayer } from './mse-player';
+
+export type PlayerKind = 'mse' | 'jsmpeg';
+
+/** Streams known to need the fallback, remembered for this session so a remount skips the probe. */
+const needsFallback = new Set<string>();
+
+export interface LiveReport {
+  player: PlayerKind;
+  playing: boolean;
+  disconnected: boolean;
+  socketStatus: LiveStatusFrame | null;
+}
+
+export function LiveVideo(props: {
+  cameraId: string;
+  stream: StreamKind;
+  statsKey: string;
+  onReport: (report: LiveReport) => void;
+}) {
+  const { cameraId, stream, statsKey, onReport } = props;
+  // Strings, not the info object: a reload of system info must not restart every player.
+  const mediaBaseUrl = useStationState((s) => s.systemInfo?.mediaBaseUrl ?? null);
+  const mediaToken = useStationState((s) => s.systemInfo?.mediaToken ?? null);
+  const fallbackKey = `${cameraId}:${stream}`;
+  const [player, setPlayer] = useState<PlayerKind>(() =>
+    needsFallback.has(fallbackKey) || typeof MediaSource === 'undefined' ? 'jsmpeg' : 'mse',
+  );
+  const videoRef = useRef<HTMLVideoElement>(null);
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const reportRef = useRef(onReport);
+  useLayoutEffect(() => {
+    reportRef.current = onReport;
+  });
+
+  useEffect(() => {
+    if (!mediaBaseUrl || !mediaToken) return undefined;
+    let report: LiveReport = { player, playing: false, disconnected: false, socketStatus: null };
+    const update = (patch: Partial<LiveReport>) => {
+      report = { ...report, ...patch };
+      reportRef.current(report);
+    };
+    update({});
+    const common = {
+      onStatus: (socketStatus: LiveStatusFrame) => update({ socketStatus }),
+      onPlaying: () => update({ playing: true, disconnected: false }),
+      onDisconnected: () => update({ playing: false, disconnected: true }),
+    };
+    let live: LivePlayer & { start(): void };
+    if (player === 'mse') {
+      const video = videoRef.current;
+      if (!video) return undefined;
+      live = new MsePlayer({
+        ...common,
+        video,
+        url: liveUrl(mediaBaseUrl, mediaToken, cameraId, stream, 'fmp4'),
+        onUnsupportedCodec: () => {
+          needsFallback.add(fallbackKey);
+          setPlayer('jsmpeg');
+        },
+      });
+    } else {
+      const canvas = canvasRef.current;
+      if (!canvas) return undefined;
+      live = new JsmpegLivePlayer({
+        ...common,
+        canvas,
+        url: liveUrl(mediaBaseUrl, mediaToken, cameraId, stream, 'mpeg1'),
+      });
+    }
+    live.start();
+    const unregister = registerStats(statsKey, () => ({
+      ...live.stats(),
+      cameraId,
+      tile: statsKey,
+    }));
+    return () => {
+      unregister();
+      live.destroy();
+    };
+  }, [mediaBaseUrl, mediaToken, player, cameraId, stream, statsKey, fallbackKey]);
+
+  return player === 'mse' ? (
+    <video ref={videoRef} className="tile-media" muted autoPlay playsInline data-player="mse" />
+  ) : (
+    <canvas ref={canvasRef} className="tile-media" data-player="jsmpeg" />
+  );
+}

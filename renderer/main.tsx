@@ -1,0 +1,59 @@
+// Composition root of the renderer: api → store → events → React.
+import './zod-config';
+import '@fontsource/be-vietnam-pro/vietnamese-400.css';
+import '@fontsource/be-vietnam-pro/vietnamese-500.css';
+import '@fontsource/be-vietnam-pro/vietnamese-600.css';
+import '@fontsource/be-vietnam-pro/vietnamese-700.css';
+import '@fontsource/be-vietnam-pro/latin-400.css';
+import '@fontsource/be-vietnam-pro/latin-500.css';
+import '@fontsource/be-vietnam-pro/latin-600.css';
+import '@fontsource/be-vietnam-pro/latin-700.css';
+import './styles/app.css';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { getApi } from './api/get-api';
+import { App } from './app';
+import { installStatsHook } from './live/live-stats';
+import { bindEvents } from './store/bind-events';
+import { createStationStore } from './store/create-store';
+import { StationProvider } from './store/store-context';
+
+const { api, onConnectionChange } = getApi();
+const store = createStationStore(api);
+bindEvents(store, api);
+// After the RPC socket comes back, events may have been missed: reload the state.
+let wasDisconnected = false;
+onConnectionChange?.((connected) => {
+  store.getState().setConnected(connected);
+  if (!connected) wasDisconnected = true;
+  else if (wasDisconnected)
+    void store
+      .getState()
+      .load()
+      .catch(() => undefined);
+});
+installStatsHook(window);
+
+// Keep <html lang> in step with the chosen language; flag readiness for e2e once loaded.
+store.subscribe((s) => {
+  document.documentElement.lang = s.settings.language;
+  if (s.ready) document.body.dataset.ready = 'true';
+});
+
+const rootEl = document.getElementById('root');
+if (rootEl) {
+  createRoot(rootEl).render(
+    <StrictMode>
+      <StationProvider store={store} api={api}>
+        <App />
+      </StationProvider>
+    </StrictMode>,
+  );
+}
+
+store
+  .getState()
+  .load()
+  .catch(() => {
+    // LoadState shows the failure and a retry button.
+  });

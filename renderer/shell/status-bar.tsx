@@ -1,0 +1,66 @@
+import { useT } from '../i18n/use-t';
+import { cameraState } from '../live/camera-state';
+import { useStationState } from '../store/store-context';
+import { Icon } from './icons';
+
+export function StatusBar() {
+  const t = useT();
+  const counts = useStationState((s) => {
+    let online = 0;
+    let offline = 0;
+    let auth = 0;
+    for (const c of s.cameras) {
+      const st = cameraState(s.statuses, c.id)?.state;
+      if (st === 'live') online++;
+      else if (st === 'offline') offline++;
+      else if (st === 'auth_failed') auth++;
+    }
+    return `${online}|${offline}|${auth}|${s.cameras.length}`;
+  });
+  const [online, offline, auth, total] = counts.split('|').map(Number);
+  const info = useStationState((s) => s.systemInfo);
+  const muted = useStationState((s) => s.settings.alertMuted);
+  return (
+    <footer className="status-bar" data-testid="status-bar">
+      <span className="status-item" data-testid="status-online">
+        <span className="dot dot-live" />
+        {t('status.online', { online: online ?? 0, total: total ?? 0 })}
+      </span>
+      {offline ? (
+        <span className="status-item status-bad" data-testid="status-offline">
+          <span className="dot dot-offline" />
+          {t('status.offline', { n: offline })}
+        </span>
+      ) : null}
+      {auth ? (
+        <span className="status-item status-warn">
+          <span className="dot dot-auth_failed" />
+          {t('status.authFailed', { n: auth })}
+        </span>
+      ) : null}
+      {muted ? (
+        <span className="status-item status-warn">
+          <Icon name="bellOff" size={13} />
+          {t('status.muted')}
+        </span>
+      ) : null}
+      <span className="top-spacer" />
+      {info ? (
+        <>
+          <span className="status-item" title={info.ffmpegPath ?? ''}>
+            {info.ffmpegPath ? (
+              t('status.ffmpeg', { path: info.ffmpegPath })
+            ) : (
+              <span className="status-bad">{t('status.ffmpegMissing')}</span>
+            )}
+          </span>
+          <span className="status-item mono" title={info.dataDir}>
+            <Icon name="folder" size={13} />
+            {t('status.dataDir', { dir: info.dataDir })}
+          </span>
+          <span className="status-item">{t('status.version', { version: info.version })}</span>
+        </>
+      ) : null}
+    </footer>
+  );
+}

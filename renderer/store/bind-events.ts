@@ -1,0 +1,15 @@
+// The single place where main's pushed events become store updates.
+import type { StationApi } from '../../electron/contract/api';
+import type { StationStore } from './create-store';
+
+export function bindEvents(store: StationStore, api: StationApi): () => void {
+  const offs = [
+    api.on('camera.status', (s) => store.getState().applyStatus(s)),
+    api.on('camera.changed', ({ cameras }) => store.getState().setCameras(cameras)),
+    api.on('layout.changed', ({ layouts }) => store.getState().setLayouts(layouts)),
+    api.on('settings.changed', (settings) => store.getState().setSettings(settings)),
+  ];
+  return () => {
+    for (const off of offs) off();
+  };
+}

@@ -1,0 +1,162 @@
+import { describe, expect, it } from 'vitest';
+import { createApi, type Transport } from '../../electron/contract/api';
+import type { Channel, RequestOf, ResponseOf } from '../../electron/contract/channels';
+import type { Camera, Layout, Settings, StreamStatus } from '../../electron/contract/schemas';
+import { createStationStore } from './create-store';
+
+// An in-memory backend behind the real api object: the store under test is real,
+// only main is replaced.
+function backend(opts: { cameras: number; layouts?: Layout[]; lastLayoutId?: string | null }) {
+  const cameras: Camera[] = Array.from({ length: opts.cameras }, (_, i) => ({
+    id: `c${i + 1}`,
+    name: `Camera ${i + 1}`,
+    location: '',
+    group: '',
+    source: 'demo',
+    mainUrl: `demo://${i + 1}`,
+    subUrl: null,
+    username: null,
+    hasPassword: false,
+    recorderId: null,
+    channel: null,
+    enabled: true,
+    createdAt: 0,
+  }));
+  let layouts = opts.layouts ?? [];
+  let settings: Settings = {
+    language: 'vi',
+    alertMuted: false,
+    tourIntervalSec: 10,
+    ffmpegPath: '',
+    stationName: '',
+    lastLayoutId: opts.lastLayoutId ?? null,
+  };
+  const calls: string[] = [];
+  const handlers: { [C in Channel]?: (p: RequestOf<C>) => ResponseOf<C> } = {
+    'system.info': () => ({
+      version: '0',
+      mediaBaseUrl: 'http://127.0.0.1:1',
+      mediaToken: 't',
+      demoMode: true,
+      dataDir: '/tmp',
+      ffmpegPath: null,
+      platform: 'linux',
+    }),
+    'settings.get': () => settings,
+    'settings.update': (p) => (settings = { ...settings, ...p }),
+    'camera.list': () => cameras,
+    'camera.statuses': () => [],
+    'layout.list': () => layouts,
+    'layout.save': (p) => {
+      const l: Layout = {
+        id: p.id ?? 'saved-1',
+        name: p.name,
+        kind: p.kind,
+        tiles: p.tiles,
+        updatedAt: 1,
+      };
+      layouts = [...layouts.filter((x) => x.id !== l.id), l];
+      return l;
+    },
+  };
+  const transport: Transport = {
+    invoke: async (channel, payload) => {
+      calls.push(channel);
+      const h = handlers[channel] as
+        ((p: typeof payload) => ResponseOf<typeof channel>) | undefined;
+      if (!h) throw new Error(`unexpected ${channel}`);
+      return h(payload);
+    },
+    on: () => () => undefined,
+  };
+  return { api: createApi(transport), calls, settings: () => settings };
+}
+
+const status = (
+  cameraId: string,
+  stream: 'main' | 'sub',
+  state: StreamStatus['state'],
+  since: number,
+): StreamStatus => ({
+  cameraId,
+  stream,
+  state,
+  since,
+  errorKind: null,
+  retryAt: null,
+});
+
+describe('station store', () => {
+  it('fills the grid with cameras in order when no layout is saved', async () => {
+    const { api } = backend({ cameras: 7 });
+    const store = createStationStore(api);
+    await store.getState().load();
+    const s = store.getState();
+    expect(s.ready).toBe(true);
+    expect(s.kind).toBe('9');
+    expect(s.tiles).toEqual(['c1', 'c2', 'c3', 'c4', 'c5', 'c6', 'c7', null, null]);
+  });
+
+  it('restores the last used layout', async () => {
+    const layout: Layout = {
+      id: 'L1',
+      name: 'Đêm',
+      kind: '4',
+      tiles: ['c3', null, 'c1', null],
+      updatedAt: 1,
+    };
+    const { api } = backend({ cameras: 3, layouts: [layout], lastLayoutId: 'L1' });
+    const store = createStationStore(api);
+    await store.getState().load();
+    expect(store.getState().kind).toBe('4');
+    expect(store.getState().tiles).toEqual(['c3', null, 'c1', null]);
+    expect(store.getState().currentLayoutId).toBe('L1');
+  });
+
+  it('saving a layout persists it and remembers it as the last layout', async () => {
+    const b = backend({ cameras: 4 });
+    const store = createStationStore(b.api);
+    await store.getState().load();
+    store.getState().setKind('1');
+    store.getState().assignTile(0, 'c4');
+    const saved = await store.getState().saveLayout('Cổng chợ', true);
+    expect(saved.tiles).toEqual(['c4']);
+    expect(store.getState().currentLayoutId).toBe(saved.id);
+    expect(b.settings().lastLayoutId).toBe(saved.id);
+  });
+
+  it('raises one audible alert per camera outage and a quiet toast when it returns', async () => {
+    const { api } = backend({ cameras: 2 });
+    const store = createStationStore(api);
+    await store.getState().load();
+    const s = () => store.getState();
+    s().applyStatus(status('c1', 'sub', 'live', 1));
+    s().applyStatus(status('c1', 'sub', 'offline', 2));
+    s().applyStatus(status('c1', 'main', 'offline', 3)); // same outage, other stream
+    expect(s().alertSeq).toBe(1);
+    expect(s().toasts.map((t) => t.key)).toEqual(['toast.offline']);
+    s().applyStatus(status('c1', 'sub', 'live', 4));
+    expect(s().toasts.map((t) => t.key)).toEqual(['toast.offline', 'toast.online']);
+    expect(s().alertSeq).toBe(1);
+    s().applyStatus(status('c1', 'sub', 'offline', 5));
+    expect(s().alertSeq).toBe(2);
+  });
+
+  it('ignores a status older than the one it has', async () => {
+    const { api } = backend({ cameras: 1 });
+    const store = createStationStore(api);
+    await store.getState().load();
+    store.getState().applyStatus(status('c1', 'sub', 'live', 10));
+    store.getState().applyStatus(status('c1', 'sub', 'offline', 5));
+    expect(store.getState().statuses['c1:sub']?.state).toBe('live');
+  });
+
+  it('empties tiles of deleted cameras', async () => {
+    const { api } = backend({ cameras: 3 });
+    const store = createStationStore(api);
+    await store.getState().load();
+    const remaining = store.getState().cameras.filter((c) => c.id !== 'c2');
+    store.getState().setCameras(remaining);
+    expect(store.getState().tiles).toEqual(['c1', null, 'c3', null]);
+  });
+});

@@ -1,0 +1,62 @@
+// One store from slices. Built by the entry point with the api it was given,
+// never at import time, so tests and both transports can make their own.
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { StationApi } from '../../electron/contract/api';
+import { fillTiles, fitTiles, kindForCount } from '../live/layout-geometry';
+import { createCamerasSlice } from './cameras-slice';
+import { createLayoutSlice } from './layout-slice';
+import { createSettingsSlice } from './settings-slice';
+import { createStatusesSlice } from './statuses-slice';
+import type { StationState } from './types';
+import { createUiSlice } from './ui-slice';
+
+export type StationStore = StoreApi<StationState>;
+
+export function createStationStore(api: StationApi): StationStore {
+  return createStore<StationState>()((...a) => {
+    const [set, get] = a;
+    return {
+      ...createCamerasSlice(api)(...a),
+      ...createStatusesSlice(...a),
+      ...createLayoutSlice(api)(...a),
+      ...createUiSlice(...a),
+      ...createSettingsSlice(api)(...a),
+      load: async () => {
+        try {
+          const [systemInfo, settings, cameras, statuses, layouts] = await Promise.all([
+            api.system.info(),
+            api.settings.get(),
+            api.cameras.list(),
+            api.cameras.statuses(),
+            api.layouts.list(),
+          ]);
+          set({ systemInfo, settings, layouts, loadError: null });
+          get().setCameras(cameras);
+          get().setStatuses(statuses);
+          const last = layouts.find((l) => l.id === settings.lastLayoutId);
+          if (last) {
+            set({
+              kind: last.kind,
+              tiles: fitTiles(last.tiles, last.kind),
+              currentLayoutId: last.id,
+            });
+          } else {
+            const kind = kindForCount(cameras.length);
+            set({
+              kind,
+              tiles: fillTiles(
+                cameras.map((c) => c.id),
+                kind,
+              ),
+              currentLayoutId: null,
+            });
+          }
+          set({ ready: true });
+        } catch (e) {
+          set({ loadError: e instanceof Error ? e.message : String(e) });
+          throw e;
+        }
+      },
+    };
+  });
+}

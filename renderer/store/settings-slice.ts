@@ -1,0 +1,28 @@
+import type { StateCreator } from 'zustand';
+import type { StationApi } from '../../electron/contract/api';
+import type { Settings } from '../../electron/contract/schemas';
+import type { SettingsSlice, StationState } from './types';
+
+/** Used until main's settings arrive, so the first paint is already Vietnamese. */
+export const DEFAULT_SETTINGS: Settings = {
+  language: 'vi',
+  alertMuted: false,
+  tourIntervalSec: 10,
+  ffmpegPath: '',
+  stationName: '',
+  lastLayoutId: null,
+};
+
+export const createSettingsSlice =
+  (api: StationApi): StateCreator<StationState, [], [], SettingsSlice> =>
+  (set, get) => ({
+    settings: DEFAULT_SETTINGS,
+    systemInfo: null,
+    setSettings: (settings) => set({ settings }),
+    updateSettings: async (patch) => {
+      // Optimistic so toggles feel instant; main's answer (or event) is the truth.
+      set({ settings: { ...get().settings, ...patch } });
+      const settings = await api.settings.update(patch);
+      set({ settings });
+    },
+  });

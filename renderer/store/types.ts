@@ -1,0 +1,110 @@
+// The shape of the one renderer store, built from slices (STYLE.md §6).
+import type {
+  Camera,
+  CameraInput,
+  CameraUpdate,
+  Layout,
+  LayoutKind,
+  RecorderInput,
+  Settings,
+  SettingsUpdate,
+  StreamKind,
+  StreamStatus,
+  SystemInfo,
+} from '../../electron/contract/schemas';
+import type { MessageKey } from '../i18n/translate';
+
+export interface CamerasSlice {
+  cameras: Camera[];
+  setCameras(cameras: Camera[]): void;
+  addCamera(input: CameraInput): Promise<Camera>;
+  addRecorder(input: RecorderInput): Promise<Camera[]>;
+  updateCamera(update: CameraUpdate): Promise<Camera>;
+  removeCamera(id: string): Promise<void>;
+}
+
+export type StatusKey = `${string}:${StreamKind}`;
+
+export interface StatusesSlice {
+  statuses: Partial<Record<StatusKey, StreamStatus>>;
+  /** Cameras whose offline alert has been raised and not yet cleared. */
+  alertedOffline: Record<string, true>;
+  applyStatus(status: StreamStatus): void;
+  setStatuses(statuses: StreamStatus[]): void;
+}
+
+export interface LayoutSlice {
+  kind: LayoutKind;
+  tiles: (string | null)[];
+  layouts: Layout[];
+  currentLayoutId: string | null;
+  setLayouts(layouts: Layout[]): void;
+  setKind(kind: LayoutKind): void;
+  assignTile(index: number, cameraId: string): void;
+  swapTiles(a: number, b: number): void;
+  clearTile(index: number): void;
+  saveLayout(name: string, asNew: boolean): Promise<Layout>;
+  deleteLayout(id: string): Promise<void>;
+  openLayout(id: string): void;
+}
+
+export type ToastKind = 'alert' | 'warning' | 'info' | 'success' | 'error';
+
+export interface Toast {
+  id: number;
+  kind: ToastKind;
+  key: MessageKey;
+  params: Record<string, string | number>;
+  /** Rendered as {time} (HH:mm) in the toast's language at display time. */
+  at: number | null;
+}
+
+export type Dialog = { type: 'camera'; cameraId: string | null } | { type: 'settings' } | null;
+
+export interface TourState {
+  running: boolean;
+  paused: boolean;
+  page: number;
+}
+
+export interface UiSlice {
+  ready: boolean;
+  loadError: string | null;
+  /** False while the WebSocket transport is reconnecting. */
+  connected: boolean;
+  setConnected(connected: boolean): void;
+  dialog: Dialog;
+  toasts: Toast[];
+  singleCameraId: string | null;
+  tour: TourState;
+  /** Increments each time an audible alert should play. */
+  alertSeq: number;
+  openDialog(dialog: Dialog): void;
+  pushToast(toast: Omit<Toast, 'id'>): void;
+  dismissToast(id: number): void;
+  openSingle(cameraId: string): void;
+  closeSingle(): void;
+  startTour(): void;
+  stopTour(): void;
+  setTourPaused(paused: boolean): void;
+  advanceTour(): void;
+}
+
+export interface SettingsSlice {
+  settings: Settings;
+  systemInfo: SystemInfo | null;
+  setSettings(settings: Settings): void;
+  updateSettings(patch: SettingsUpdate): Promise<void>;
+}
+
+export interface LoadSlice {
+  /** First data load: cameras, statuses, layouts, settings, system info. */
+  load(): Promise<void>;
+}
+
+export type StationState = CamerasSlice &
+  StatusesSlice &
+  LayoutSlice &
+  UiSlice &
+  SettingsSlice &
+  LoadSlice;
