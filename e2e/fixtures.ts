@@ -1,111 +1,20 @@
 // Playwright fixtures: a real RTSP rig and a real station core (browser mode) with a
 // fresh data directory per test, opened in Debian's Chromium.
-import { test as base, expect, type Page } from '@playwright/test';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { test as base, expect } from '@playwright/test';
+import { copyFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
-import { WebSocket } from 'ws';
-import { createApi, type StationApi } from '../electron/contract/api';
-import {
-  createWsTransport,
-  type WebSocketConstructor,
-} from '../electron/core/rpc/ws-transport-client';
 import { startRig, type Rig, type RigOptions } from './rig/rig';
-
-export interface Station {
-  url: string;
-  dataDir: string;
-  /** The same contract the renderer uses, over the same WebSocket transport: for test set-up. */
-  api: StationApi;
-  /** Opens the console and waits until its first data load has finished. */
-  open(page: Page): Promise<void>;
-}
+import { startStation, type Station } from './station-process';
 
 interface StationOptions {
   demo: 'auto' | 'off';
   rigOptions: RigOptions;
 }
 
-export async function startStation(demo: 'auto' | 'off'): Promise<{
-  station: Station;
-  stop: () => Promise<void>;
-}> {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'station-e2e-'));
-  const child: ChildProcess = spawn(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      'electron/core/browser-server.ts',
-      '--data-dir',
-      dataDir,
-      '--port',
-      '0',
-      '--demo',
-      demo,
-    ],
-    { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, STATION_LOG_LEVEL: 'warn' } },
-  );
-  let stderrTail = '';
-  child.stderr?.on('data', (c: Buffer) => {
-    stderrTail = (stderrTail + c.toString()).slice(-4000);
-  });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const ready = await new Promise<{ url: string; rpcUrl: string }>((resolve, reject) => {
-    const timer = setTimeout(
-      () => reject(new Error(`station did not start:\n${stderrTail}`)),
-      30_000,
-    );
-    const onEarlyExit = (code: number | null) => {
-      clearTimeout(timer);
-      reject(new Error(`station exited with ${String(code)}:\n${stderrTail}`));
-    };
-    child.once('exit', onEarlyExit);
-    createInterface({ input: child.stdout! }).on('line', (line) => {
-      try {
-        const msg = JSON.parse(line) as { ready?: boolean; url?: string; rpcUrl?: string };
-        if (msg.ready && msg.url && msg.rpcUrl) {
-          clearTimeout(timer);
-          child.off('exit', onEarlyExit);
-          resolve({ url: msg.url, rpcUrl: msg.rpcUrl });
-        }
-      } catch {
-        // other output
-      }
-    });
-  });
-  const transport = createWsTransport(ready.rpcUrl, {
-    WebSocket: WebSocket as unknown as WebSocketConstructor,
-  });
-  const url = ready.url;
-  const station: Station = {
-    url,
-    dataDir,
-    api: createApi(transport),
-    async open(page) {
-      await page.goto(url);
-      await expect(page.locator('body[data-ready="true"]')).toBeVisible();
-    },
-  };
-  const stop = async () => {
-    transport.close();
-    child.kill('SIGINT');
-    const timer = setTimeout(() => child.kill('SIGKILL'), 8000);
-    await exited;
-    clearTimeout(timer);
-    rmSync(dataDir, { recursive: true, force: true });
-  };
-  return { station, stop };
-}
-
 export const test = base.extend<StationOptions & { rig: Rig; station: Station }>({
   demo: ['off', { option: true }],
-  rigOptions: [
-    { h264: ['cam1', 'cam2', 'cam3'], h265: ['hevc1'], authMounts: ['secure1'] },
-    { option: true },
-  ],
+  // Encoders cost CPU on 2 cores: tests that need other mounts ask for them with test.use.
+  rigOptions: [{ h264: ['cam1', 'cam2', 'cam3'], authMounts: ['secure1'] }, { option: true }],
   rig: async ({ rigOptions }, use) => {
     const rig = await startRig(rigOptions);
     await use(rig);
@@ -124,4 +33,4 @@ export const test = base.extend<StationOptions & { rig: Rig; station: Station }>
   },
 });
 
-export { expect };
+export { expect, startStation };

@@ -13,6 +13,12 @@ export type PlayerKind = 'mse' | 'jsmpeg';
 
 /** Streams known to need the fallback, remembered for this session so a remount skips the probe. */
 const needsFallback = new Set<string>();
+// `?player=jsmpeg` forces the fallback path everywhere: for support staff
+// comparing paths on a station PC, and for `npm run bench:live`.
+const forcedPlayer: PlayerKind | null =
+  typeof location !== 'undefined' && new URLSearchParams(location.search).get('player') === 'jsmpeg'
+    ? 'jsmpeg'
+    : null;
 
 export interface LiveReport {
   player: PlayerKind;
@@ -32,8 +38,10 @@ export function LiveVideo(props: {
   const mediaBaseUrl = useStationState((s) => s.systemInfo?.mediaBaseUrl ?? null);
   const mediaToken = useStationState((s) => s.systemInfo?.mediaToken ?? null);
   const fallbackKey = `${cameraId}:${stream}`;
-  const [player, setPlayer] = useState<PlayerKind>(() =>
-    needsFallback.has(fallbackKey) || typeof MediaSource === 'undefined' ? 'jsmpeg' : 'mse',
+  const [player, setPlayer] = useState<PlayerKind>(
+    () =>
+      forcedPlayer ??
+      (needsFallback.has(fallbackKey) || typeof MediaSource === 'undefined' ? 'jsmpeg' : 'mse'),
   );
   const videoRef = useRef<HTMLVideoElement>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);

@@ -62,12 +62,14 @@ function fontPathForFilter(font: string): string {
   return font.replace(/\\/g, '/').replace(/:/g, '\\:');
 }
 
+// The burned-in name and clock sit mid-picture, clear of the tile's own overlays
+// (name top-left, badge top-right, clock bottom-right).
 export function demoInputArgs(title: string, index: number, font: string | null): string[] {
   // Different test pattern offsets per camera so tiles differ visibly.
   const src = `testsrc2=size=640x360:rate=25,hue=h=${(index * 47) % 360}`;
   const text = font
-    ? `,drawtext=fontfile='${fontPathForFilter(font)}':text='${drawtextEscape(title)}':x=12:y=h-th-12:fontsize=22:fontcolor=white:box=1:boxcolor=black@0.5,` +
-      `drawtext=fontfile='${fontPathForFilter(font)}':text='%{localtime\\:%H\\\\\\:%M\\\\\\:%S}':x=w-tw-12:y=12:fontsize=22:fontcolor=white:box=1:boxcolor=black@0.5`
+    ? `,drawtext=fontfile='${fontPathForFilter(font)}':text='${drawtextEscape(title)}':x=(w-tw)/2:y=h*0.58:fontsize=22:fontcolor=white:box=1:boxcolor=black@0.5,` +
+      `drawtext=fontfile='${fontPathForFilter(font)}':text='%{localtime\\:%H\\\\\\:%M\\\\\\:%S}':x=(w-tw)/2:y=h*0.58+34:fontsize=22:fontcolor=white:box=1:boxcolor=black@0.5`
     : '';
   return [
     '-re',

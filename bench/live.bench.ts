@@ -1,0 +1,167 @@
+// npm run bench:live — the live grid under load, measured end to end: the real core
+// (browser mode) with real ffmpeg, the real renderer in Debian's Chromium, and the
+// GStreamer RTSP rig serving 640×360 H.264 at 25 fps.
+//
+// For 4, 16 and 36 tiles, on the MSE path and on the JSMpeg fallback, it prints:
+// CPU (% of one core) of ffmpeg, the core (node) and the browser, first-frame time,
+// displayed vs source frames, and the player's distance from the live edge.
+import { chromium, type Browser, type Page } from '@playwright/test';
+import { cpus } from 'node:os';
+import { startRig } from '../e2e/rig/rig';
+import { startStation } from '../e2e/station-process';
+import { allProcesses, cpuPercent, snapshot, treeOf, type ProcInfo } from './proc-cpu';
+import type { LayoutKind } from '../electron/contract/schemas';
+
+const SOURCE_FPS = 25;
+const WARMUP_MS = Number(process.env.BENCH_WARMUP_MS ?? 6000);
+const WINDOW_MS = Number(process.env.BENCH_WINDOW_MS ?? 15000);
+const TILE_COUNTS = (process.env.BENCH_TILES ?? '4,16,36').split(',').map(Number);
+const PATHS = (process.env.BENCH_PATHS ?? 'mse,jsmpeg').split(',') as Array<'mse' | 'jsmpeg'>;
+const ENCODERS = 4; // rig encoders; every camera is an alias sharing one of them
+
+interface TileStats {
+  cameraId: string;
+  player: string;
+  decodedFrames: number;
+  droppedFrames: number;
+  latencySec: number;
+}
+
+async function tileStats(page: Page): Promise<TileStats[]> {
+  return page.evaluate(
+    () =>
+      ((window as unknown as { __stationStats?: () => unknown[] }).__stationStats?.() ??
+        []) as TileStats[],
+  );
+}
+
+function pct(values: number[], p: number): number {
+  if (values.length === 0) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+const f1 = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : '—');
+
+async function run(
+  browser: Browser,
+  tiles: number,
+  path: 'mse' | 'jsmpeg',
+  rigUrl: (mount: string) => string,
+) {
+  const { station, pid: corePid, stop } = await startStation('off');
+  const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+  try {
+    const ids: string[] = [];
+    for (let i = 0; i < tiles; i++) {
+      const mount = `cam${(i % ENCODERS) + 1}-a${Math.floor(i / ENCODERS) + 1}`;
+      const cam = await station.api.cameras.add({
+        name: `Bench ${i + 1}`,
+        mainUrl: rigUrl(mount),
+        subUrl: rigUrl(mount),
+      });
+      ids.push(cam.id);
+    }
+    const layout = await station.api.layouts.save({
+      name: `bench-${tiles}`,
+      kind: String(tiles) as LayoutKind,
+      tiles: ids,
+    });
+    await station.api.settings.update({ lastLayoutId: layout.id });
+
+    const url = new URL(station.url);
+    if (path === 'jsmpeg') url.search = '?player=jsmpeg';
+    const t0 = Date.now();
+    await page.goto(url.toString());
+    const firstFrame = new Map<string, number>();
+    const deadline = Date.now() + 30_000;
+    while (firstFrame.size < tiles && Date.now() < deadline) {
+      for (const s of await tileStats(page)) {
+        if (s.decodedFrames > 0 && !firstFrame.has(s.cameraId))
+          firstFrame.set(s.cameraId, Date.now() - t0);
+      }
+      await page.waitForTimeout(50);
+    }
+    await page.waitForTimeout(WARMUP_MS);
+
+    // Chromium is a child of this process (Playwright's launcher), the core too.
+    const coreTree = new Set(treeOf(corePid).map((p) => p.pid));
+    const classify = (p: ProcInfo): string | null => {
+      if (p.comm === 'ffmpeg' && coreTree.has(p.ppid)) return 'ffmpeg';
+      if (p.pid === corePid) return 'core';
+      if (/^chrom/i.test(p.comm)) return 'browser';
+      return null;
+    };
+    const trees = () => treeOf(process.pid);
+    const before = snapshot(trees(), classify);
+    const statsBefore = await tileStats(page);
+    await page.waitForTimeout(WINDOW_MS);
+    const after = snapshot(trees(), classify);
+    const statsAfter = await tileStats(page);
+    const cpu = cpuPercent(before, after, WINDOW_MS / 1000);
+
+    let shown = 0;
+    for (const a of statsAfter) {
+      const b = statsBefore.find((s) => s.cameraId === a.cameraId);
+      if (!b) continue;
+      shown += a.decodedFrames - a.droppedFrames - (b.decodedFrames - b.droppedFrames);
+    }
+    const source = SOURCE_FPS * (WINDOW_MS / 1000) * tiles;
+    const latencies = statsAfter.map((s) => s.latencySec * 1000);
+    const ff = [...firstFrame.values()];
+    const total = (cpu.ffmpeg ?? 0) + (cpu.core ?? 0) + (cpu.browser ?? 0);
+    return {
+      tiles,
+      path,
+      playing: `${firstFrame.size}/${tiles}`,
+      cpuFfmpeg: f1(cpu.ffmpeg ?? 0),
+      cpuCore: f1(cpu.core ?? 0),
+      cpuBrowser: f1(cpu.browser ?? 0),
+      cpuTotal: f1(total),
+      firstFrameP50: f1(pct(ff, 50)),
+      firstFrameMax: f1(Math.max(...ff)),
+      framesShownPct: f1((shown / source) * 100),
+      edgeLagP50: f1(pct(latencies, 50)),
+      edgeLagP95: f1(pct(latencies, 95)),
+    };
+  } finally {
+    await page.close();
+    await stop();
+  }
+}
+
+async function main(): Promise<void> {
+  const rig = await startRig({
+    h264: Array.from({ length: ENCODERS }, (_, i) => `cam${i + 1}`),
+    aliases: Math.ceil(Math.max(...TILE_COUNTS) / ENCODERS),
+  });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--autoplay-policy=no-user-gesture-required',
+    ],
+  });
+  const rows = [];
+  try {
+    for (const path of PATHS) {
+      for (const tiles of TILE_COUNTS) {
+        process.stderr.write(`measuring ${tiles} tiles on ${path}…\n`);
+        rows.push(await run(browser, tiles, path, (m) => rig.url(m)));
+      }
+    }
+  } finally {
+    await browser.close();
+    await rig.stop();
+  }
+  console.log(
+    `bench:live — ${new Date().toISOString()} — ${cpus().length}× ${cpus()[0]?.model ?? '?'} — ` +
+      `640×360 H.264 @ ${SOURCE_FPS} fps, window ${WINDOW_MS / 1000} s after ${WARMUP_MS / 1000} s warm-up`,
+  );
+  console.log('CPU in % of one core; times in ms; edge lag = buffered end − playhead (MSE only)');
+  console.table(rows);
+}
+
+await main();
