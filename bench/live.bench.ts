@@ -9,7 +9,7 @@ import { chromium, type Browser, type Page } from '@playwright/test';
 import { cpus } from 'node:os';
 import { startRig } from '../e2e/rig/rig';
 import { startStation } from '../e2e/station-process';
-import { allProcesses, cpuPercent, snapshot, treeOf, type ProcInfo } from './proc-cpu';
+import { cpuPercent, snapshot, treeOf, type ProcInfo } from './proc-cpu';
 import type { LayoutKind } from '../electron/contract/schemas';
 
 const SOURCE_FPS = 25;
