@@ -324,3 +324,32 @@ test('the demo station plays nine labelled demo cameras', async ({ page }) => {
     await stop();
   }
 });
+
+test('the tour pages through the cameras every N seconds', async ({ page, rig, station }) => {
+  const ids: string[] = [];
+  for (const mount of ['cam1', 'cam2', 'cam3']) {
+    ids.push(
+      (await station.api.cameras.add({ name: `Tuần tra ${mount}`, mainUrl: rig.url(mount) })).id,
+    );
+  }
+  await station.api.settings.update({ tourIntervalSec: 3 });
+  await station.open(page);
+  await page.getByTestId('layout-1').click();
+  await page.getByTestId('tour-toggle').click();
+  await expect(page.getByTestId('tour')).toHaveAttribute('data-running', 'true');
+  const seen = new Set<string>();
+  // Three pages of one tile at 3 s each: every camera shows within ~10 s.
+  await expect
+    .poll(
+      async () => {
+        const id = await page.getByTestId('tile-0').getAttribute('data-camera-id');
+        if (id) seen.add(id);
+        return seen.size;
+      },
+      { timeout: 15_000, intervals: [500] },
+    )
+    .toBe(3);
+  expect([...seen].sort()).toEqual([...ids].sort());
+  await page.getByTestId('tour-toggle').click();
+  await expect(page.getByTestId('tour')).toHaveAttribute('data-running', 'false');
+});

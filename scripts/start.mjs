@@ -105,9 +105,19 @@ function startBrowserMode() {
       '--disable-background-networking',
       '--autoplay-policy=no-user-gesture-required',
       '--start-maximized',
+      '--disable-features=Translate',
     ];
     if (process.getuid?.() === 0) flags.push('--no-sandbox');
+    const openedAt = Date.now();
     browser = spawn(chromium, flags, { stdio: 'ignore' });
-    browser.on('exit', () => server.kill('SIGINT'));
+    browser.on('exit', () => {
+      // A window that dies at once (no display, say) leaves the console reachable by its address.
+      if (Date.now() - openedAt < 5000) {
+        console.log('Không mở được cửa sổ Chromium; mở địa chỉ trên bằng trình duyệt.');
+        console.log('Could not open a Chromium window; open the address above in a browser.');
+        return;
+      }
+      server.kill('SIGINT'); // the officer closed the console window
+    });
   });
 }

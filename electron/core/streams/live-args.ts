@@ -62,6 +62,15 @@ function fontPathForFilter(font: string): string {
   return font.replace(/\\/g, '/').replace(/:/g, '\\:');
 }
 
+/**
+ * The demo clock shows station time (Asia/Ho_Chi_Minh, UTC+7 all year) whatever the
+ * PC's time zone, like the console itself: frame pts (from 0, real time under -re)
+ * plus this offset, formatted as UTC.
+ */
+function stationClockOffsetSec(): number {
+  return Math.floor(Date.now() / 1000) + 7 * 3600;
+}
+
 // The burned-in name and clock sit mid-picture, clear of the tile's own overlays
 // (name top-left, badge top-right, clock bottom-right).
 export function demoInputArgs(title: string, index: number, font: string | null): string[] {
@@ -69,7 +78,7 @@ export function demoInputArgs(title: string, index: number, font: string | null)
   const src = `testsrc2=size=640x360:rate=25,hue=h=${(index * 47) % 360}`;
   const text = font
     ? `,drawtext=fontfile='${fontPathForFilter(font)}':text='${drawtextEscape(title)}':x=(w-tw)/2:y=h*0.58:fontsize=22:fontcolor=white:box=1:boxcolor=black@0.5,` +
-      `drawtext=fontfile='${fontPathForFilter(font)}':text='%{localtime\\:%H\\\\\\:%M\\\\\\:%S}':x=(w-tw)/2:y=h*0.58+34:fontsize=22:fontcolor=white:box=1:boxcolor=black@0.5`
+      `drawtext=fontfile='${fontPathForFilter(font)}':text='%{pts\\:gmtime\\:${stationClockOffsetSec()}\\:%H\\\\\\:%M\\\\\\:%S}':x=(w-tw)/2:y=h*0.58+34:fontsize=22:fontcolor=white:box=1:boxcolor=black@0.5`
     : '';
   return [
     '-re',
