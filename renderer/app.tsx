@@ -6,6 +6,8 @@ import { LiveGrid } from './live/live-grid';
 import { SingleView } from './live/single-view';
 import { SettingsDialog } from './settings/settings-dialog';
 import { StatusBar } from './shell/status-bar';
+import { StorageAlarmBanner } from './storage/storage-alarm-banner';
+import { StoragePanel } from './storage/storage-panel';
 import { Toasts } from './shell/toasts';
 import { TopBar } from './shell/top-bar';
 import { useStationState, useStationStore } from './store/store-context';
@@ -15,6 +17,7 @@ function Dialogs() {
   if (!dialog) return null;
   if (dialog.type === 'camera')
     return <CameraDialog key={dialog.cameraId ?? 'new'} cameraId={dialog.cameraId} />;
+  if (dialog.type === 'storage') return <StoragePanel />;
   return <SettingsDialog />;
 }
 
@@ -62,6 +65,7 @@ export function App() {
   return (
     <div className="app">
       <TopBar />
+      <StorageAlarmBanner />
       <div className="main">
         <CameraSidebar />
         <main className="stage">

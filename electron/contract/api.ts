@@ -40,6 +40,18 @@ export function createApi(t: Transport) {
       get: call0(t, 'settings.get'),
       update: call(t, 'settings.update'),
     },
+    recordings: {
+      statuses: call0(t, 'recording.statuses'),
+      cameras: call0(t, 'recording.cameras'),
+      setCamera: call(t, 'recording.setCamera'),
+      timeline: call(t, 'recording.timeline'),
+    },
+    storage: {
+      summary: call0(t, 'storage.summary'),
+      events: call(t, 'storage.events'),
+      settings: call0(t, 'storage.settings'),
+      setQuota: call(t, 'storage.setQuota'),
+    },
     on: <E extends EventName>(event: E, listener: (payload: EventOf<E>) => void) =>
       t.on(event, listener),
   };

@@ -18,6 +18,21 @@ import {
   StreamStatus,
   SystemInfo,
 } from './schemas';
+import {
+  CameraRecordingSettings,
+  Gap,
+  Recording,
+  RecordingAlarmEvent,
+  RecordingEvent,
+  RecordingStatusInfo,
+  SetCameraRecording,
+  StorageEventsRequest,
+  StorageQuota,
+  StorageSettings,
+  StorageSummary,
+  Timeline,
+  TimelineRequest,
+} from './recording-schemas';
 
 const none = z.object({}).strict().default({});
 const byId = z.object({ id: Id }).strict();
@@ -46,6 +61,16 @@ export const channels = {
 
   'settings.get': { request: none, response: Settings },
   'settings.update': { request: SettingsUpdate.strict(), response: Settings },
+
+  'recording.statuses': { request: none, response: z.array(RecordingStatusInfo) },
+  'recording.cameras': { request: none, response: z.array(CameraRecordingSettings) },
+  'recording.setCamera': { request: SetCameraRecording, response: CameraRecordingSettings },
+  'recording.timeline': { request: TimelineRequest, response: Timeline },
+
+  'storage.summary': { request: none, response: StorageSummary },
+  'storage.events': { request: StorageEventsRequest, response: z.array(RecordingEvent) },
+  'storage.settings': { request: none, response: StorageSettings },
+  'storage.setQuota': { request: StorageQuota, response: StorageSettings },
 } as const;
 
 export type Channels = typeof channels;
@@ -61,6 +86,16 @@ export const events = {
   'outage.changed': Outage,
   'settings.changed': Settings,
   'layout.changed': z.object({ layouts: z.array(Layout) }),
+  /** Per camera: recording or not, and why not. */
+  'recording.status': RecordingStatusInfo,
+  /** The most urgent storage alarm, or null when all are cleared. */
+  'recording.alarm': RecordingAlarmEvent,
+  /** A new entry of the recording event log. */
+  'recording.event': RecordingEvent,
+  /** A segment was filed and indexed. */
+  'recording.segment': Recording,
+  /** A gap was opened or closed. */
+  'recording.gap': Gap,
 } as const;
 
 export type Events = typeof events;

@@ -27,6 +27,10 @@ describe('locales', () => {
     expect(vi['camera.test']).toBe('Kiểm tra kết nối');
     expect(vi['top.tour']).toBe('Tuần tra tự động');
     expect(vi['tile.live']).toBe('TRỰC TIẾP');
+    expect(vi['rec.recording']).toBe('Đang ghi hình');
+    expect(vi['rec.reason.camera_offline']).toBe('Không ghi hình: camera mất kết nối');
+    expect(vi['rec.reason.disk_error']).toBe('Không ghi hình: lỗi ổ cứng');
+    expect(vi['top.storage']).toBe('Lưu trữ');
   });
 });
 

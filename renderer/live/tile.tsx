@@ -10,6 +10,7 @@ import { useStationState } from '../store/store-context';
 import { statusKey } from '../store/statuses-slice';
 import { tileState } from './camera-state';
 import { LiveVideo, type LiveReport } from './live-video';
+import { RecMark } from './rec-mark';
 import { StatusBadge } from './status-badge';
 
 export const CAMERA_MIME = 'application/x-camera-id';
@@ -144,7 +145,10 @@ export const TileView = memo(function TileView(props: {
               <span className="tile-name">{camera.name}</span>
               {camera.location ? <span className="tile-location">{camera.location}</span> : null}
             </div>
-            <StatusBadge state={shown.state} since={shown.since} />
+            <div className="tile-badges">
+              <RecMark cameraId={camera.id} />
+              <StatusBadge state={shown.state} since={shown.since} />
+            </div>
           </div>
           <div className="tile-overlay tile-overlay-bottom">
             <span className="tile-stream">

@@ -21,6 +21,7 @@ const paths = {
   check: 'M5 12l5 5 9-10',
   alert: 'M12 3l10 18H2L12 3zM12 10v5M12 18v.5',
   info: 'M12 8v.5M12 11v6M12 3a9 9 0 1 0 0 18 9 9 0 0 0 0-18z',
+  disk: 'M4 5h16v14H4zM4 14h16M16.5 16.5v.5M13.5 16.5v.5',
 } as const;
 
 export type IconName = keyof typeof paths;

@@ -7,6 +7,8 @@ export function Modal(props: {
   testId: string;
   onClose: () => void;
   wide?: boolean;
+  /** Extra class on the dialog box (e.g. a wider panel). */
+  className?: string;
   children: ReactNode;
 }) {
   const t = useT();
@@ -21,7 +23,7 @@ export function Modal(props: {
   return (
     <div className="modal-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
       <div
-        className={`modal${props.wide ? ' modal-wide' : ''}`}
+        className={`modal${props.wide ? ' modal-wide' : ''}${props.className ? ` ${props.className}` : ''}`}
         role="dialog"
         aria-modal="true"
         aria-label={props.title}

@@ -300,6 +300,26 @@ function TourControls() {
   );
 }
 
+/** "Lưu trữ": opens the storage panel; amber/red when a storage alarm is active. */
+function StorageButton() {
+  const t = useT();
+  const store = useStationStore();
+  const alarm = useStationState((s) => s.storageAlarm);
+  return (
+    <button
+      type="button"
+      className={`btn${alarm ? ' btn-alarm' : ''}`}
+      data-testid="open-storage"
+      data-alarm={alarm ? alarm.kind : ''}
+      title={t('top.storageHint')}
+      onClick={() => store.getState().openDialog({ type: 'storage' })}
+    >
+      <Icon name="disk" />
+      <span>{t('top.storage')}</span>
+    </button>
+  );
+}
+
 export function TopBar() {
   const t = useT();
   const store = useStationStore();
@@ -350,6 +370,8 @@ export function TopBar() {
       <TourControls />
 
       <div className="top-spacer" />
+
+      <StorageButton />
 
       <button
         type="button"

@@ -8,6 +8,10 @@ export function bindEvents(store: StationStore, api: StationApi): () => void {
     api.on('camera.changed', ({ cameras }) => store.getState().setCameras(cameras)),
     api.on('layout.changed', ({ layouts }) => store.getState().setLayouts(layouts)),
     api.on('settings.changed', (settings) => store.getState().setSettings(settings)),
+    api.on('recording.status', (s) => store.getState().applyRecStatus(s)),
+    api.on('recording.alarm', ({ alarm }) => store.getState().setStorageAlarm(alarm)),
+    api.on('recording.event', (e) => store.getState().addRecEvent(e)),
+    api.on('recording.segment', () => store.getState().noteFootage()),
   ];
   return () => {
     for (const off of offs) off();

@@ -3,6 +3,7 @@ import { createApi, type Transport } from '../../electron/contract/api';
 import type { Channel, RequestOf, ResponseOf } from '../../electron/contract/channels';
 import type { Camera, Layout, Settings, StreamStatus } from '../../electron/contract/schemas';
 import { createStationStore } from './create-store';
+import { MAX_REC_EVENTS } from './recording-slice';
 
 // An in-memory backend behind the real api object: the store under test is real,
 // only main is replaced.
@@ -46,6 +47,37 @@ function backend(opts: { cameras: number; layouts?: Layout[]; lastLayoutId?: str
     'settings.update': (p) => (settings = { ...settings, ...p }),
     'camera.list': () => cameras,
     'camera.statuses': () => [],
+    'recording.statuses': () => [
+      {
+        cameraId: 'c1',
+        stream: 'main',
+        recording: true,
+        reason: null,
+        errorKind: null,
+        since: 1,
+        lastSegmentEndMs: null,
+      },
+    ],
+    'recording.cameras': () => [
+      { cameraId: 'c1', enabled: true, stream: 'main', maxAgeDays: null },
+    ],
+    'recording.setCamera': (p) => ({
+      cameraId: p.cameraId,
+      enabled: p.enabled ?? true,
+      stream: p.stream ?? 'main',
+      maxAgeDays: p.maxAgeDays ?? null,
+    }),
+    'storage.summary': () => ({
+      storageDir: '/rec',
+      totalBytes: 1000,
+      freeBytes: 500,
+      usedByRecordings: 100,
+      lockedBytes: 0,
+      quotaBytes: 900,
+      cameras: [],
+      daysAtCurrentRate: null,
+      alarm: { kind: 'disk_full', since: 5, code: 'ENOSPC' },
+    }),
     'layout.list': () => layouts,
     'layout.save': (p) => {
       const l: Layout = {
@@ -158,5 +190,42 @@ describe('station store', () => {
     const remaining = store.getState().cameras.filter((c) => c.id !== 'c2');
     store.getState().setCameras(remaining);
     expect(store.getState().tiles).toEqual(['c1', null, 'c3', null]);
+  });
+
+  it('loads recording state after the grid and keeps the event log bounded and unique', async () => {
+    const { api, calls } = backend({ cameras: 1 });
+    const store = createStationStore(api);
+    await store.getState().load();
+    await expect
+      .poll(() => store.getState().storageAlarm?.kind ?? null, { timeout: 2000 })
+      .toBe('disk_full');
+    expect(calls).toEqual(expect.arrayContaining(['recording.statuses', 'storage.summary']));
+    expect(store.getState().recStatuses['c1']?.recording).toBe(true);
+    store.getState().applyRecStatus({
+      cameraId: 'c1',
+      stream: 'main',
+      recording: false,
+      reason: 'camera_offline',
+      errorKind: 'unreachable',
+      since: 2,
+      lastSegmentEndMs: null,
+    });
+    expect(store.getState().recStatuses['c1']?.reason).toBe('camera_offline');
+    store.getState().setStorageAlarm(null);
+    expect(store.getState().storageAlarm).toBeNull();
+    for (let i = 0; i < MAX_REC_EVENTS + 20; i++)
+      store.getState().addRecEvent({
+        id: i,
+        atMs: i,
+        kind: 'gap_opened',
+        cameraId: 'c1',
+        stream: 'main',
+        detail: { reason: 'camera_offline' },
+      });
+    store.getState().addRecEvent({ ...store.getState().recEvents[0]! });
+    expect(store.getState().recEvents).toHaveLength(MAX_REC_EVENTS);
+    expect(store.getState().recEvents[0]?.id).toBe(MAX_REC_EVENTS + 19);
+    await store.getState().setCameraRecording({ cameraId: 'c1', enabled: false });
+    expect(store.getState().recCameras['c1']?.enabled).toBe(false);
   });
 });

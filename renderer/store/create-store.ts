@@ -5,6 +5,7 @@ import type { StationApi } from '../../electron/contract/api';
 import { fillTiles, fitTiles, kindForCount } from '../live/layout-geometry';
 import { createCamerasSlice } from './cameras-slice';
 import { createLayoutSlice } from './layout-slice';
+import { createRecordingSlice } from './recording-slice';
 import { createSettingsSlice } from './settings-slice';
 import { createStatusesSlice } from './statuses-slice';
 import type { StationState } from './types';
@@ -21,6 +22,7 @@ export function createStationStore(api: StationApi): StationStore {
       ...createLayoutSlice(api)(...a),
       ...createUiSlice(...a),
       ...createSettingsSlice(api)(...a),
+      ...createRecordingSlice(api)(...a),
       load: async () => {
         try {
           const [systemInfo, settings, cameras, statuses, layouts] = await Promise.all([
@@ -52,6 +54,10 @@ export function createStationStore(api: StationApi): StationStore {
             });
           }
           set({ ready: true });
+          // Recording state is not needed for the first picture: fetched after, never blocking it.
+          void get()
+            .loadRecording()
+            .catch(() => undefined);
         } catch (e) {
           set({ loadError: e instanceof Error ? e.message : String(e) });
           throw e;

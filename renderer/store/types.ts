@@ -12,6 +12,16 @@ import type {
   StreamStatus,
   SystemInfo,
 } from '../../electron/contract/schemas';
+import type {
+  CameraRecordingSettings,
+  DiskAlarm,
+  RecordingEvent,
+  RecordingStatusInfo,
+  SetCameraRecording,
+  StorageQuota,
+  StorageSettings,
+  StorageSummary,
+} from '../../electron/contract/recording-schemas';
 import type { MessageKey } from '../i18n/translate';
 
 export interface CamerasSlice {
@@ -59,7 +69,8 @@ export interface Toast {
   at: number | null;
 }
 
-export type Dialog = { type: 'camera'; cameraId: string | null } | { type: 'settings' } | null;
+export type Dialog =
+  { type: 'camera'; cameraId: string | null } | { type: 'settings' } | { type: 'storage' } | null;
 
 export interface TourState {
   running: boolean;
@@ -97,6 +108,32 @@ export interface SettingsSlice {
   updateSettings(patch: SettingsUpdate): Promise<void>;
 }
 
+export interface RecordingSlice {
+  /** Per camera id: recording or not, and why not. */
+  recStatuses: Record<string, RecordingStatusInfo>;
+  /** Per camera id: recording on/off, stream, maximum age. */
+  recCameras: Record<string, CameraRecordingSettings>;
+  /** The most urgent storage alarm (null: none). */
+  storageAlarm: DiskAlarm | null;
+  storageSummary: StorageSummary | null;
+  storageSettings: StorageSettings | null;
+  /** The recording event log, newest first (bounded). */
+  recEvents: RecordingEvent[];
+  /** Bumped when footage was filed: open views refresh their byte counts. */
+  footageSeq: number;
+  applyRecStatus(status: RecordingStatusInfo): void;
+  setStorageAlarm(alarm: DiskAlarm | null): void;
+  addRecEvent(event: RecordingEvent): void;
+  noteFootage(): void;
+  /** Recording statuses, per-camera settings and the alarm (part of the first load). */
+  loadRecording(): Promise<void>;
+  /** Everything the storage panel shows. */
+  loadStorage(): Promise<void>;
+  refreshStorageSummary(): Promise<void>;
+  setCameraRecording(patch: SetCameraRecording): Promise<void>;
+  setQuota(quota: StorageQuota): Promise<void>;
+}
+
 export interface LoadSlice {
   /** First data load: cameras, statuses, layouts, settings, system info. */
   load(): Promise<void>;
@@ -107,4 +144,5 @@ export type StationState = CamerasSlice &
   LayoutSlice &
   UiSlice &
   SettingsSlice &
+  RecordingSlice &
   LoadSlice;

@@ -10,10 +10,12 @@ import type { Database } from '../db/database';
 import { openStationDb } from '../db/open-station-db';
 import { LayoutService } from '../layouts/layout-service';
 import { OutageLog } from '../outages/outage-log';
+import { RecordingService } from '../recording/recording-service';
 import { KeyFileSecretBox } from '../secrets/key-file-secret-box';
 import { SettingsService } from '../settings/settings-service';
 import { dispatch, dispatchToOutcome, type CallContext, type Handlers } from './dispatch';
 import { createHandlers } from './handlers';
+import { StorageSettingsStore } from './storage-settings';
 
 const ctx: CallContext = { transport: 'test' };
 let dir: string;
@@ -26,17 +28,27 @@ beforeEach(async () => {
   db = await openStationDb(dir);
   const emit = () => undefined;
   const settings = new SettingsService({ db, emit });
+  const cameras = new CameraService({
+    db,
+    settings,
+    emit,
+    secrets: KeyFileSecretBox.forDataDir(dir),
+    probe: async () => ({ ok: false, errorKind: 'ffmpeg_missing', detail: '' }),
+  });
   handlers = createHandlers({
     settings,
-    cameras: new CameraService({
-      db,
-      settings,
-      emit,
-      secrets: KeyFileSecretBox.forDataDir(dir),
-      probe: async () => ({ ok: false, errorKind: 'ffmpeg_missing', detail: '' }),
-    }),
+    cameras,
     layouts: new LayoutService({ db, emit }),
     outages: new OutageLog({ db, emit }),
+    // Not started: settings and queries work, no recorder is spawned.
+    recording: new RecordingService({
+      db,
+      storageDir: join(dir, 'recordings'),
+      ffmpegPath: '/usr/bin/ffmpeg',
+      resolveInput: cameras.resolveInput,
+      emit,
+    }),
+    storageSettings: new StorageSettingsStore(settings),
     streamStatuses: () => [],
     systemInfo: async () => ({
       version: '0.0.0',
@@ -139,5 +151,59 @@ describe('dispatch', () => {
     };
     const out = await dispatch(leaky, 'settings.get' satisfies Channel, {}, ctx);
     expect(out).not.toHaveProperty('secret');
+  });
+
+  it('recording and storage channels: validation, not_found, quota round trip', async () => {
+    const cam = (await dispatch(
+      handlers,
+      'camera.add',
+      { name: 'A', mainUrl: 'rtsp://h/x' },
+      ctx,
+    )) as Camera;
+    const hour = 3_600_000;
+    const bad = async (channel: Channel, payload: unknown) =>
+      (await rejection(dispatch(handlers, channel, payload, ctx))).code;
+
+    expect(
+      await bad('recording.timeline', { cameraId: cam.id, from: 10 * hour, to: 10 * hour }),
+    ).toBe('invalid_request');
+    expect(await bad('recording.timeline', { cameraId: cam.id, from: 0, to: 32 * 24 * hour })).toBe(
+      'invalid_request',
+    );
+    expect(
+      await dispatch(handlers, 'recording.timeline', { cameraId: cam.id, from: 0, to: hour }, ctx),
+    ).toMatchObject({ cameraId: cam.id, recordings: [], gaps: [] });
+
+    expect(await bad('recording.setCamera', { cameraId: 'nope', enabled: false })).toBe(
+      'not_found',
+    );
+    expect(await bad('recording.setCamera', { cameraId: cam.id, maxAgeDays: 0 })).toBe(
+      'invalid_request',
+    );
+    expect(
+      await dispatch(
+        handlers,
+        'recording.setCamera',
+        { cameraId: cam.id, stream: 'sub', maxAgeDays: 30 },
+        ctx,
+      ),
+    ).toEqual({ cameraId: cam.id, enabled: true, stream: 'sub', maxAgeDays: 30 });
+    expect(await dispatch(handlers, 'recording.cameras', {}, ctx)).toEqual([
+      { cameraId: cam.id, enabled: true, stream: 'sub', maxAgeDays: 30 },
+    ]);
+
+    expect(await bad('storage.setQuota', { kind: 'percent', value: 120 })).toBe('invalid_request');
+    expect(await bad('storage.setQuota', { kind: 'tb', value: 1 })).toBe('invalid_request');
+    expect(await bad('storage.events', { limit: 0 })).toBe('invalid_request');
+    expect(
+      await dispatch(handlers, 'storage.setQuota', { kind: 'gb', value: 500 }, ctx),
+    ).toMatchObject({
+      quota: { kind: 'gb', value: 500 },
+    });
+    expect(await dispatch(handlers, 'storage.settings', {}, ctx)).toMatchObject({
+      quota: { kind: 'gb', value: 500 },
+      storageDir: join(dir, 'recordings'),
+    });
+    expect(await dispatch(handlers, 'storage.events', { limit: 10 }, ctx)).toEqual([]);
   });
 });

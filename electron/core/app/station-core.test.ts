@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { startRig, type Rig } from '../../../e2e/rig/rig';
 import { createApi, type StationApi } from '../../contract/api';
+import type { Gap, RecordingStatusInfo } from '../../contract/recording-schemas';
 import type { Camera, Outage, StreamStatus } from '../../contract/schemas';
 import { createLogger, silentLogger } from '../logging/logger';
 import {
@@ -27,6 +28,8 @@ let base: { mediaBaseUrl: string; mediaToken: string; port: number };
 const statuses: StreamStatus[] = [];
 const outageEvents: Outage[] = [];
 const cameraEvents: Camera[][] = [];
+const recStatuses: RecordingStatusInfo[] = [];
+const gaps: Gap[] = [];
 
 async function until<T>(
   what: string,
@@ -79,6 +82,7 @@ beforeAll(async () => {
     enableWsRpc: true,
     logger: process.env.CORE_LOG ? createLogger({ dir: null }) : silentLogger,
     liveIdleStopMs: 500,
+    recordingSegmentSeconds: 2,
   });
   base = await core.start();
   transport = createWsTransport(`ws://127.0.0.1:${base.port}/rpc?token=${base.mediaToken}`, {
@@ -88,6 +92,8 @@ beforeAll(async () => {
   api.on('camera.status', (s) => statuses.push(s));
   api.on('outage.changed', (o) => outageEvents.push(o));
   api.on('camera.changed', (c) => cameraEvents.push(c.cameras));
+  api.on('recording.status', (s) => recStatuses.push(s));
+  api.on('recording.gap', (g) => gaps.push(g));
 });
 
 afterAll(async () => {
@@ -109,6 +115,15 @@ describe('station core', () => {
     expect(info.mediaBaseUrl).toBe(`http://127.0.0.1:${base.port}`);
     expect(info.ffmpegPath).toMatch(/ffmpeg$/);
     expect(await api.cameras.list()).toHaveLength(9);
+    // Demo cameras are not recorded by default (each would cost an H.264 encode).
+    const rec = await api.recordings.cameras();
+    expect(rec).toHaveLength(9);
+    expect(rec.every((r) => !r.enabled)).toBe(true);
+    expect(core.recording.recorderPids()).toEqual([]);
+    expect((await api.recordings.statuses()).map((s) => s.reason)).toEqual(
+      Array(9).fill('disabled'),
+    );
+    expect(core.storageDir).toBe(join(dir, 'recordings'));
   });
 
   it('refuses the RPC socket without the token', async () => {
@@ -162,6 +177,20 @@ describe('station core', () => {
     );
     expect((await api.cameras.statuses()).find((s) => s.cameraId === cam.id)?.state).toBe('live');
 
+    // A real camera records by default (main stream); a closed segment shows in the summary.
+    expect(await api.recordings.cameras()).toEqual([
+      { cameraId: cam.id, enabled: true, stream: 'main', maxAgeDays: null },
+    ]);
+    await until('recording status', () =>
+      recStatuses.find((s) => s.cameraId === cam.id && s.recording),
+    );
+    let bytes = 0;
+    for (let i = 0; i < 100 && bytes === 0; i++) {
+      bytes = (await api.storage.summary()).cameras.find((c) => c.cameraId === cam.id)?.bytes ?? 0;
+      if (bytes === 0) await new Promise((r) => setTimeout(r, 200));
+    }
+    expect(bytes).toBeGreaterThan(0);
+
     // Camera goes away: outage opens (within 10 s); camera returns: outage closes by itself.
     await rig.stop();
     const opened = await until('outage opened', () =>
@@ -175,6 +204,31 @@ describe('station core', () => {
     );
     expect(closed.endedAt).toBeGreaterThanOrEqual(closed.startedAt);
     expect(await api.cameras.outages({ cameraId: cam.id })).toEqual([closed]);
+    // Recording: not recording while the camera was away (why: offline), a gap row, and back.
+    expect(
+      recStatuses.some(
+        (s) => s.cameraId === cam.id && !s.recording && s.reason === 'camera_offline',
+      ),
+    ).toBe(true);
+    const gap = await until(
+      'camera_offline gap closed',
+      () =>
+        gaps.find(
+          (g) => g.cameraId === cam.id && g.reason === 'camera_offline' && g.endMs !== null,
+        ),
+      40_000,
+    );
+    const events = await api.storage.events({ cameraId: cam.id, limit: 50 });
+    expect(events.map((e) => e.kind)).toEqual(
+      expect.arrayContaining(['recording_started', 'gap_opened', 'gap_closed']),
+    );
+    const timeline = await api.recordings.timeline({
+      cameraId: cam.id,
+      from: gap.startMs - 60_000,
+      to: Date.now() + 1000,
+    });
+    expect(timeline.gaps.map((g) => g.id)).toContain(gap.id);
+    expect(timeline.recordings.length).toBeGreaterThan(0);
     ws.close();
 
     // At rest and in every log line: no password.
@@ -222,6 +276,9 @@ describe('station core', () => {
       .map((s) => s.pid)
       .filter((p): p is number => typeof p === 'number');
     expect(pids.length).toBeGreaterThan(0);
+    const recorderPids = core.recording.recorderPids();
+    expect(recorderPids.length).toBe(1);
+    pids.push(...recorderPids);
     ws.close();
     transport.close();
     await core.dispose();

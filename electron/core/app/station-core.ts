@@ -14,6 +14,8 @@ import { registerLiveRoutes } from '../media-server/live-routes';
 import { MediaServer } from '../media-server/media-server';
 import type { MediaRoutes } from '../media-server/types';
 import { OutageLog } from '../outages/outage-log';
+import { RecordingService } from '../recording/recording-service';
+import type { RecordingEmit, RecordingServiceEvents } from '../recording/recording-types';
 import { RpcServer } from '../rpc/rpc-server';
 import { KeyFileSecretBox } from '../secrets/key-file-secret-box';
 import type { SecretBox } from '../secrets/secret-box';
@@ -27,11 +29,18 @@ import {
   type Handlers,
 } from './dispatch';
 import { createHandlers } from './handlers';
+import { RecordingSync } from './recording-sync';
+import { StorageSettingsStore, toQuotaSettings } from './storage-settings';
 
 export interface StationCoreConfig {
   dataDir: string;
-  /** Footage root (recording, a later issue). Default <dataDir>/recordings. */
+  /** Footage root. Default <dataDir>/recordings. */
   storageDir?: string;
+  /**
+   * Recording segment length in seconds; default $STATION_SEGMENT_SECONDS, else 60
+   * (docs/recording.md). Tests and e2e use a few seconds so segments close quickly.
+   */
+  recordingSegmentSeconds?: number;
   /** Overrides the ffmpegPath setting (e.g. --ffmpeg on the command line). */
   ffmpegPath?: string;
   /** Where the packaged app keeps its ffmpeg; see bundledFfmpegDir(). */
@@ -70,6 +79,8 @@ export interface StationCore {
   info(): Promise<SystemInfo>;
   /** Test and bench access to the live hub. */
   readonly live: LiveHub;
+  /** Test and bench access to the recording service. */
+  readonly recording: RecordingService;
   dispose(): Promise<void>;
 }
 
@@ -77,6 +88,8 @@ export async function createStationCore(config: StationCoreConfig): Promise<Stat
   const logger = config.logger ?? createLogger({ dir: join(config.dataDir, 'logs') });
   const log = logger.child('core');
   const listeners = new Set<CoreEventListener>();
+  // Set once recording exists: the registry changed, so the recorded set must follow.
+  let onCamerasChanged: (() => void) | null = null;
 
   const emit = <E extends EventName>(event: E, payload: EventOf<E>): void => {
     // Events cross to the renderer like responses do: only contract-valid payloads.
@@ -95,6 +108,7 @@ export async function createStationCore(config: StationCoreConfig): Promise<Stat
         log.error('event listener failed', { event, err });
       }
     }
+    if (event === 'camera.changed') onCamerasChanged?.();
   };
 
   const db: Database = await openStationDb(config.dataDir);
@@ -130,6 +144,7 @@ export async function createStationCore(config: StationCoreConfig): Promise<Stat
     else log.info('ffmpeg found', { path: ffmpeg.ffmpeg, source: ffmpeg.source });
 
     let hubRef: LiveHub | null = null;
+    let recordingRef: RecordingService | null = null;
     const layouts = new LayoutService({ db, emit });
     const cameras = new CameraService({
       db,
@@ -143,7 +158,10 @@ export async function createStationCore(config: StationCoreConfig): Promise<Stat
         return probeStream({ ffprobePath: found.ffprobe, input, timeoutMs });
       },
       onRemoved: (ids) => layouts.forgetCameras(ids),
-      onUpdated: (id) => hubRef?.restartCamera(id),
+      onUpdated: (id) => {
+        void hubRef?.restartCamera(id);
+        void recordingRef?.restartCamera(id);
+      },
     });
     await cameras.start();
     cleanups.push({ name: 'cameras', run: () => cameras.dispose() });
@@ -169,6 +187,41 @@ export async function createStationCore(config: StationCoreConfig): Promise<Stat
     hub.start();
     cleanups.push({ name: 'live', run: () => hub.dispose() });
 
+    const storageDir = config.storageDir ?? join(config.dataDir, 'recordings');
+    const storageSettings = new StorageSettingsStore(settings);
+    const quota = await storageSettings.load();
+    const recordingEmit: RecordingEmit = (event, payload) =>
+      emit(event, payload as EventOf<typeof event>);
+    const recording = new RecordingService({
+      db,
+      storageDir,
+      ffmpegPath: ffmpeg?.ffmpeg ?? 'ffmpeg',
+      resolveInput: cameras.resolveInput,
+      emit: recordingEmit,
+      segmentSeconds: config.recordingSegmentSeconds ?? segmentSecondsFromEnv(),
+      quota: toQuotaSettings(quota),
+      logger: logger.child('recording'),
+    });
+    recordingRef = recording;
+    // Disposed before cameras, settings and the db (cleanups run in reverse): every
+    // recorder gets SIGINT, its last segment is filed and indexed, then the db closes.
+    cleanups.push({ name: 'recording', run: () => recording.dispose() });
+    await recording.start();
+    const recordingSync = new RecordingSync({
+      recording,
+      listCameras: () => cameras.list(),
+      logger: logger.child('recording-sync'),
+    });
+    await recordingSync.sync();
+    onCamerasChanged = () => recordingSync.schedule();
+    cleanups.push({
+      name: 'recording-sync',
+      run: async () => {
+        onCamerasChanged = null;
+        await recordingSync.idle();
+      },
+    });
+
     const media = new MediaServer({
       host: '127.0.0.1',
       ...(config.port ? { port: config.port } : {}),
@@ -191,6 +244,8 @@ export async function createStationCore(config: StationCoreConfig): Promise<Stat
       layouts,
       settings,
       outages,
+      recording,
+      storageSettings,
       streamStatuses: () => hub.statuses(),
       systemInfo: info,
     });
@@ -215,11 +270,12 @@ export async function createStationCore(config: StationCoreConfig): Promise<Stat
     let disposed: Promise<void> | null = null;
     return {
       dataDir: config.dataDir,
-      storageDir: config.storageDir ?? join(config.dataDir, 'recordings'),
+      storageDir,
       logger,
       handlers,
       media,
       live: hub,
+      recording,
       async start() {
         const { port, baseUrl } = await media.start();
         log.info('station core started', { port, version: config.version });
@@ -250,3 +306,23 @@ function addListener(set: Set<CoreEventListener>, listener: CoreEventListener): 
     set.delete(listener);
   };
 }
+
+function segmentSecondsFromEnv(): number | undefined {
+  const raw = process.env.STATION_SEGMENT_SECONDS;
+  if (!raw) return undefined;
+  const n = Number(raw);
+  return Number.isInteger(n) && n >= 1 && n <= 3600 ? n : undefined;
+}
+
+// Compile-time proof that every recording event fits its contract schema, so the
+// cast in recordingEmit is sound (the payload is validated again in emit anyway).
+type FitsContract = {
+  [K in keyof RecordingServiceEvents]: RecordingServiceEvents[K] extends EventOf<K> ? true : never;
+};
+export const recordingEventsFitContract: FitsContract = {
+  'recording.status': true,
+  'recording.segment': true,
+  'recording.gap': true,
+  'recording.alarm': true,
+  'recording.event': true,
+};

@@ -43,7 +43,14 @@ describe('Database', () => {
       'cameras',
       'layouts',
       'recorders',
+      'recording_cameras',
+      'recording_events',
+      'recording_gaps',
+      'recording_locks',
+      'recording_usage',
+      'recordings',
       'settings',
+      'sqlite_sequence',
     ]);
     await again.close();
     void file;

@@ -1,5 +1,6 @@
 // The station database schema as ordered migration steps (see docs/schema.md).
 // Append new steps at the end; later issues add recording, incident and audit tables.
+import { recordingMigrations } from '../recording/recording-migrations';
 import type { Migration } from './migrate';
 
 export const migrations: readonly Migration[] = [
@@ -55,4 +56,6 @@ export const migrations: readonly Migration[] = [
   CREATE INDEX camera_outages_camera ON camera_outages (camera_id, started_at);
   CREATE INDEX camera_outages_open ON camera_outages (ended_at) WHERE ended_at IS NULL;
   `,
+  // v2…: recording index, gaps, locks, events, per-camera settings (docs/recording.md).
+  ...recordingMigrations,
 ];

@@ -11,12 +11,14 @@ import { createApi } from '../../contract/api';
 import { ApiError } from '../../contract/errors';
 import type { Camera } from '../../contract/schemas';
 import { createHandlers } from '../app/handlers';
+import { StorageSettingsStore } from '../app/storage-settings';
 import { CameraService } from '../cameras/camera-service';
 import type { Database } from '../db/database';
 import { openStationDb } from '../db/open-station-db';
 import { LayoutService } from '../layouts/layout-service';
 import type { MediaRoutes, WsRouteHandler } from '../media-server/types';
 import { OutageLog } from '../outages/outage-log';
+import { RecordingService } from '../recording/recording-service';
 import { KeyFileSecretBox } from '../secrets/key-file-secret-box';
 import { SettingsService } from '../settings/settings-service';
 import { RpcServer } from './rpc-server';
@@ -137,6 +139,14 @@ beforeEach(async () => {
     cameras,
     layouts: new LayoutService({ db, emit }),
     outages: new OutageLog({ db, emit }),
+    recording: new RecordingService({
+      db,
+      storageDir: join(dir, 'recordings'),
+      ffmpegPath: '/usr/bin/ffmpeg',
+      resolveInput: cameras.resolveInput,
+      emit: () => undefined,
+    }),
+    storageSettings: new StorageSettingsStore(settings),
     streamStatuses: () => [],
     systemInfo: async () => {
       throw new Error('not used here');

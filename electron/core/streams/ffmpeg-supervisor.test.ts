@@ -61,11 +61,13 @@ describe('FfmpegSupervisor against the RTSP rig', () => {
       expect(await waitFor(() => sup.status.state !== 'live', 10_000)).toBe(true);
       expect(Date.now() - frozenAt).toBeLessThan(10_000);
       expect(['no_data', 'timeout']).toContain(sup.status.errorKind);
-    } finally {
       rig.thaw();
+      expect(await waitFor(() => sup.status.state === 'live', 20_000)).toBe(true);
+    } finally {
+      // Leave no ffmpeg behind for the next test, whatever failed above.
+      rig.thaw();
+      await sup.stop();
     }
-    expect(await waitFor(() => sup.status.state === 'live', 20_000)).toBe(true);
-    await sup.stop();
   });
 
   it('wrong password: auth_failed and no retry storm', async () => {
@@ -107,6 +109,54 @@ describe('FfmpegSupervisor against the RTSP rig', () => {
     sup.start();
     expect(await waitFor(() => sup.status.state === 'offline', 5000)).toBe(true);
     expect(sup.status.errorKind).toBe('ffmpeg_missing');
+    await sup.stop();
+  });
+});
+
+// A stand-in process (sh) for behaviour that does not need a camera.
+describe('FfmpegSupervisor output and clocks', () => {
+  // Prints once a second; on SIGINT prints a last line, like ffmpeg's segment list.
+  const script =
+    "trap 'echo tail-line; exit 0' INT; while :; do echo tick; sleep 1 & wait $!; done";
+
+  async function stopAndCollect(dataUntilExit: boolean): Promise<string> {
+    let out = '';
+    const sup = new FfmpegSupervisor({
+      ffmpegPath: '/bin/sh',
+      args: () => ['-c', script],
+      dataUntilExit,
+    });
+    sup.on('data', (c) => (out += c.toString()));
+    sup.start();
+    expect(await waitFor(() => sup.status.state === 'live', 5000)).toBe(true);
+    await sup.stop();
+    return out;
+  }
+
+  it('with dataUntilExit, passes on what the process prints while stopping', async () => {
+    expect(await stopAndCollect(true)).toContain('tail-line');
+  });
+
+  it('without it (live viewers), ignores output after stop()', async () => {
+    const out = await stopAndCollect(false);
+    expect(out).toContain('tick');
+    expect(out).not.toContain('tail-line');
+  });
+
+  it('a wall-clock step does not trip the no-data watchdog', async () => {
+    let offset = 0;
+    const sup = new FfmpegSupervisor({
+      ffmpegPath: '/bin/sh',
+      args: () => ['-c', script],
+      now: () => Date.now() + offset,
+      timings: { noDataTimeoutMs: 3000 },
+    });
+    sup.start();
+    expect(await waitFor(() => sup.status.state === 'live', 5000)).toBe(true);
+    offset = 3_600_000; // NTP moved the clock an hour forward
+    await new Promise((r) => setTimeout(r, 2500));
+    expect(sup.spawnCount).toBe(1);
+    expect(sup.status.state).toBe('live');
     await sup.stop();
   });
 });

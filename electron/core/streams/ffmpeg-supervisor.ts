@@ -5,6 +5,7 @@
 // reconnecting (one quick retry), then offline (backoff 1 s, 2 s, 4 s … 30 s).
 // A wrong password is auth_failed with a long wait instead of a retry storm.
 import { EventEmitter } from 'node:events';
+import { performance } from 'node:perf_hooks';
 import type { ChildProcess } from 'node:child_process';
 import type { StreamErrorKind, StreamState } from '../../contract/schemas';
 import { classifyStreamError, redactCredentials } from '../cameras/stream-error-classifier';
@@ -42,7 +43,19 @@ export interface FfmpegSupervisorOptions {
   /** Built before every spawn, so a changed password or URL is picked up. May contain credentials. */
   args: (attempt: SpawnAttempt) => string[] | Promise<string[]>;
   timings?: Partial<SupervisorTimings>;
+  /** Wall clock for the reported `since`/`retryAt` values (UTC ms). */
   now?: () => number;
+  /**
+   * Monotonic clock for intervals (watchdog, backoff reset): an NTP step of the
+   * wall clock must not kill a healthy process. Default performance.now.
+   */
+  monotonicNow?: () => number;
+  /**
+   * Keep emitting 'data' after stop() until the process has exited, so a recorder
+   * gets ffmpeg's last segment-list line. Live viewers leave it off: after they
+   * stop they must not receive a stale tail.
+   */
+  dataUntilExit?: boolean;
   /** Lines of stderr kept for diagnosis (credentials removed). */
   stderrLines?: number;
 }
@@ -65,6 +78,7 @@ const WATCHDOG_TICK_MS = 500;
 export class FfmpegSupervisor extends EventEmitter<FfmpegSupervisorEvents> {
   private readonly timings: SupervisorTimings;
   private readonly now: () => number;
+  private readonly mono: () => number;
   private readonly maxStderrLines: number;
   private current: StateChange;
   private child: ChildProcess | null = null;
@@ -75,9 +89,12 @@ export class FfmpegSupervisor extends EventEmitter<FfmpegSupervisorEvents> {
   /** Bumped on stop() so late callbacks of an old run are ignored. */
   private generation = 0;
   private failures = 0;
-  private spawnedAt = 0;
+  /** Monotonic ms (this.mono). */
   private lastDataAt = 0;
+  /** Monotonic ms (this.mono) the current process went live. */
   private liveSince: number | null = null;
+  /** A stopped process still flushing its output (dataUntilExit). */
+  private draining: ChildProcess | null = null;
   private lostAt: number | null = null;
   private watchdogFired = false;
   private stderrRing: string[] = [];
@@ -88,6 +105,7 @@ export class FfmpegSupervisor extends EventEmitter<FfmpegSupervisorEvents> {
     super();
     this.timings = { ...DEFAULT_TIMINGS, ...opts.timings };
     this.now = opts.now ?? Date.now;
+    this.mono = opts.monotonicNow ?? (() => performance.now());
     this.maxStderrLines = opts.stderrLines ?? 40;
     this.current = { state: 'idle', errorKind: null, since: this.now(), retryAt: null };
   }
@@ -132,10 +150,12 @@ export class FfmpegSupervisor extends EventEmitter<FfmpegSupervisorEvents> {
     const child = this.child;
     const exited = this.childExited;
     if (child && exited && !hasExited(child)) {
+      if (this.opts.dataUntilExit) this.draining = child;
       interruptTree(child);
       const killer = setTimeout(() => killTree(child), this.timings.stopTimeoutMs);
       await exited;
       clearTimeout(killer);
+      if (this.draining === child) this.draining = null;
     } else if (exited) {
       await exited;
     }
@@ -158,8 +178,7 @@ export class FfmpegSupervisor extends EventEmitter<FfmpegSupervisorEvents> {
     const child = spawnTree(this.opts.ffmpegPath, args);
     this.child = child;
     this.spawns++;
-    this.spawnedAt = this.now();
-    this.lastDataAt = this.spawnedAt;
+    this.lastDataAt = this.mono();
     this.liveSince = null;
     this.watchdogFired = false;
     this.stderrRing = [];
@@ -170,7 +189,7 @@ export class FfmpegSupervisor extends EventEmitter<FfmpegSupervisorEvents> {
       child.once('error', () => resolve());
     });
 
-    child.stdout?.on('data', (chunk: Buffer) => this.onData(gen, chunk));
+    child.stdout?.on('data', (chunk: Buffer) => this.onData(gen, child, chunk));
     child.stderr?.on('data', (chunk: Buffer) => this.onStderr(chunk));
     child.once('error', () => this.onExit(gen, child, true));
     child.once('close', () => this.onExit(gen, child, false));
@@ -179,9 +198,13 @@ export class FfmpegSupervisor extends EventEmitter<FfmpegSupervisorEvents> {
     this.watchdog = setInterval(() => this.checkWatchdog(gen, child), WATCHDOG_TICK_MS);
   }
 
-  private onData(gen: number, chunk: Buffer): void {
-    if (gen !== this.generation) return;
-    this.lastDataAt = this.now();
+  private onData(gen: number, child: ChildProcess, chunk: Buffer): void {
+    if (gen !== this.generation) {
+      // A stopped process's tail: passed on (no state change) only to who asked for it.
+      if (child === this.draining) this.emit('data', chunk);
+      return;
+    }
+    this.lastDataAt = this.mono();
     if (this.current.state !== 'live') {
       this.liveSince = this.lastDataAt;
       this.lostAt = null;
@@ -203,7 +226,7 @@ export class FfmpegSupervisor extends EventEmitter<FfmpegSupervisorEvents> {
 
   private checkWatchdog(gen: number, child: ChildProcess): void {
     if (gen !== this.generation || hasExited(child)) return;
-    const silentFor = this.now() - this.lastDataAt;
+    const silentFor = this.mono() - this.lastDataAt;
     const limit =
       this.liveSince === null ? this.timings.connectTimeoutMs : this.timings.noDataTimeoutMs;
     if (silentFor >= limit && !this.watchdogFired) {
@@ -222,7 +245,7 @@ export class FfmpegSupervisor extends EventEmitter<FfmpegSupervisorEvents> {
     if (this.stderrPartial.trim()) this.onStderr(Buffer.from('\n'));
 
     const wasLive = this.liveSince !== null;
-    if (wasLive && this.now() - (this.liveSince ?? 0) >= this.timings.resetAfterLiveMs)
+    if (wasLive && this.mono() - (this.liveSince ?? 0) >= this.timings.resetAfterLiveMs)
       this.failures = 0;
 
     let kind: StreamErrorKind;

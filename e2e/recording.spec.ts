@@ -1,0 +1,156 @@
+// Recording, end to end: the real renderer in Debian's Chromium, the real core
+// recording real H.264 from the RTSP rig to disk, the index in SQLite.
+// STATION_SEGMENT_SECONDS=2 makes segments close quickly (production: 60 s).
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { expect, test } from './fixtures';
+
+const ARTIFACTS = 'e2e/artifacts';
+mkdirSync(ARTIFACTS, { recursive: true });
+
+test.describe('continuous recording', () => {
+  test.use({ rigOptions: { h264: ['cam1', 'cam2'] } });
+
+  let previous: string | undefined;
+  test.beforeAll(() => {
+    // Read by the station process the fixture spawns (it inherits this environment).
+    previous = process.env.STATION_SEGMENT_SECONDS;
+    process.env.STATION_SEGMENT_SECONDS = '2';
+  });
+  test.afterAll(() => {
+    if (previous === undefined) delete process.env.STATION_SEGMENT_SECONDS;
+    else process.env.STATION_SEGMENT_SECONDS = previous;
+  });
+
+  test('REC mark, storage panel with footage, and a dropped camera shows why and leaves a gap', async ({
+    page,
+    rig,
+    station,
+  }) => {
+    test.setTimeout(90_000);
+    const cam = await station.api.cameras.add({
+      name: 'Ngã tư Lê Lợi',
+      location: 'Ngã tư Lê Lợi – Trần Hưng Đạo',
+      group: 'TDP 3',
+      mainUrl: rig.url('cam1'),
+    });
+    const cam2 = await station.api.cameras.add({
+      name: 'Cổng chợ Bến Thành',
+      location: 'Cửa Nam',
+      group: 'TDP 1',
+      mainUrl: rig.url('cam2'),
+    });
+    await station.open(page);
+    await page.getByTestId('layout-4').click();
+    const tile = page.getByTestId('tile-0');
+    await expect(tile).toHaveAttribute('data-camera-id', cam.id);
+
+    // Real cameras record by default: the REC mark appears on their tiles.
+    const rec = tile.getByTestId('tile-rec');
+    await expect(rec).toHaveAttribute('data-recording', 'true', { timeout: 20_000 });
+    await expect(rec).toContainText('REC');
+    await expect(rec).toHaveAttribute('title', 'Đang ghi hình');
+    await expect(page.getByTestId('tile-1').getByTestId('tile-rec')).toHaveAttribute(
+      'data-recording',
+      'true',
+      { timeout: 20_000 },
+    );
+    await expect(tile).toHaveAttribute('data-state', 'live', { timeout: 30_000 });
+    await page.screenshot({ path: `${ARTIFACTS}/grid-rec.png` });
+
+    // The storage panel: footage bytes appear once a segment has closed and been indexed.
+    await page.getByTestId('open-storage').click();
+    const panel = page.getByTestId('storage-panel');
+    await expect(panel).toBeVisible();
+    const row = panel.getByTestId(`storage-camera-${cam.id}`);
+    await expect
+      .poll(async () => Number((await row.getAttribute('data-bytes')) ?? '0'), { timeout: 20_000 })
+      .toBeGreaterThan(0);
+    await expect(panel.getByTestId(`storage-rec-toggle-${cam.id}`)).toBeChecked();
+    await expect(panel.getByTestId(`storage-stream-${cam.id}`)).toHaveValue('main');
+    await expect(panel.getByTestId(`storage-status-${cam2.id}`)).toContainText('Đang ghi hình');
+    await expect(panel.getByTestId('storage-free')).toContainText('Còn trống');
+    await expect(
+      panel.getByTestId('storage-event').filter({ hasText: 'Bắt đầu ghi hình' }).first(),
+    ).toBeVisible();
+    await panel.getByTestId('dialog-close').click();
+
+    // The camera drops: not recording, with the reason; a gap opens in the event log.
+    await rig.stop();
+    await expect(rec).toHaveAttribute('data-recording', 'false', { timeout: 15_000 });
+    await expect(rec).toHaveAttribute('data-reason', 'camera_offline');
+    await expect(rec).toHaveAttribute('title', 'Không ghi hình: camera mất kết nối');
+    await page.getByTestId('open-storage').click();
+    const opened = panel.locator(
+      `[data-testid="storage-event"][data-kind="gap_opened"][data-camera-id="${cam.id}"]`,
+    );
+    await expect(opened.first()).toContainText('camera mất kết nối', { timeout: 10_000 });
+    await expect(panel.getByTestId(`storage-status-${cam.id}`)).toHaveAttribute(
+      'data-reason',
+      'camera_offline',
+    );
+
+    // It comes back by itself; the gap is closed with its length and reason.
+    await rig.restart();
+    const closed = panel.locator(
+      `[data-testid="storage-event"][data-kind="gap_closed"][data-camera-id="${cam.id}"]`,
+    );
+    await expect(closed.first()).toContainText('camera mất kết nối', { timeout: 45_000 });
+    await expect(panel.getByTestId(`storage-status-${cam.id}`)).toContainText('Đang ghi hình');
+    await page.screenshot({ path: `${ARTIFACTS}/storage-panel.png` });
+    const gaps = await station.api.recordings.timeline({
+      cameraId: cam.id,
+      from: Date.now() - 10 * 60_000,
+      to: Date.now(),
+    });
+    expect(gaps.gaps.some((g) => g.reason === 'camera_offline' && g.endMs !== null)).toBe(true);
+    await panel.getByTestId('dialog-close').click();
+    await expect(rec).toHaveAttribute('data-recording', 'true', { timeout: 15_000 });
+  });
+});
+
+test.describe('storage alarm', () => {
+  test.use({ rigOptions: { h264: ['cam1'] } });
+
+  test('an unusable storage folder raises a banner saying what to do, and clears by itself', async ({
+    page,
+    rig,
+    station,
+  }) => {
+    test.setTimeout(90_000);
+    const cam = await station.api.cameras.add({ name: 'Cổng trụ sở', mainUrl: rig.url('cam1') });
+    await station.open(page);
+    const rec = page.getByTestId('tile-0').getByTestId('tile-rec');
+    await expect(rec).toHaveAttribute('data-recording', 'true', { timeout: 20_000 });
+
+    // The disk "goes away": the storage folder is replaced by a plain file.
+    const storage = path.join(station.dataDir, 'recordings');
+    const moved = `${storage}.unplugged`;
+    renameSync(storage, moved);
+    writeFileSync(storage, 'not a folder');
+    const banner = page.getByTestId('storage-alarm');
+    // The health check probes the folder every 10 s.
+    await expect(banner).toBeVisible({ timeout: 25_000 });
+    await expect(banner).toHaveAttribute('data-kind', 'unwritable');
+    await expect(banner).toContainText('KHÔNG được ghi hình');
+    await expect(banner).toContainText('Kiểm tra ổ cứng');
+    await expect(rec).toHaveAttribute('data-reason', 'disk_error', { timeout: 10_000 });
+    await expect(rec).toHaveAttribute('title', 'Không ghi hình: lỗi ổ cứng');
+    await expect(page.getByTestId('open-storage')).toHaveAttribute('data-alarm', 'unwritable');
+    await page.screenshot({ path: `${ARTIFACTS}/storage-alarm.png` });
+
+    // The disk is back: the alarm clears and recording resumes without any action.
+    rmSync(storage);
+    renameSync(moved, storage);
+    await expect(banner).toHaveCount(0, { timeout: 25_000 });
+    await expect(rec).toHaveAttribute('data-recording', 'true', { timeout: 20_000 });
+    const events = await station.api.storage.events({ limit: 50 });
+    expect(events.map((e) => e.kind)).toEqual(expect.arrayContaining(['disk_alarm', 'disk_ok']));
+    const timeline = await station.api.recordings.timeline({
+      cameraId: cam.id,
+      from: Date.now() - 10 * 60_000,
+      to: Date.now(),
+    });
+    expect(timeline.gaps.some((g) => g.reason === 'disk_error')).toBe(true);
+  });
+});

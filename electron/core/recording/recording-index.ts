@@ -1,0 +1,482 @@
+// SQL access to the recording index: segments, gaps, locks, the event log and
+// per-camera recording settings. No policy here — the service, reconciler and
+// retention decide; this class only reads and writes rows.
+import type { StreamKind } from '../../contract/schemas';
+import type { Queryable, SqlValue } from '../db/database';
+import { decodeSecondBytes, encodeSecondBytes } from './second-bytes';
+import type {
+  Gap,
+  GapReason,
+  Lock,
+  LockInput,
+  NewRecording,
+  Recording,
+  RecordingEvent,
+  RecordingEventKind,
+  RecordingStatus,
+  Timeline,
+} from './recording-types';
+import type { StreamErrorKind } from '../../contract/schemas';
+
+/** No recording is longer than this; lets the timeline bound start_ms on both sides. */
+export const MAX_RECORDING_MS = 15 * 60_000;
+
+interface RecordingRow {
+  id: number;
+  camera_id: string;
+  stream: StreamKind;
+  start_ms: number;
+  end_ms: number;
+  bytes: number;
+  path: string;
+  status: RecordingStatus;
+  codec: string | null;
+}
+
+interface GapRow {
+  id: number;
+  camera_id: string;
+  stream: StreamKind;
+  start_ms: number;
+  end_ms: number | null;
+  reason: GapReason;
+  error_kind: StreamErrorKind | null;
+}
+
+interface LockRow {
+  id: number;
+  camera_id: string | null;
+  start_ms: number;
+  end_ms: number;
+  reason: string;
+  incident_id: string | null;
+  created_at: number;
+}
+
+interface EventRow {
+  id: number;
+  at_ms: number;
+  kind: RecordingEventKind;
+  camera_id: string | null;
+  stream: StreamKind | null;
+  detail_json: string;
+}
+
+export interface CameraRecordingSettings {
+  cameraId: string;
+  enabled: boolean;
+  stream: StreamKind;
+  maxAgeDays: number | null;
+}
+
+const REC_COLS = 'id, camera_id, stream, start_ms, end_ms, bytes, path, status, codec';
+
+function toRecording(r: RecordingRow): Recording {
+  return {
+    id: r.id,
+    cameraId: r.camera_id,
+    stream: r.stream,
+    startMs: r.start_ms,
+    endMs: r.end_ms,
+    bytes: r.bytes,
+    path: r.path,
+    status: r.status,
+    codec: r.codec,
+  };
+}
+
+function toGap(r: GapRow): Gap {
+  return {
+    id: r.id,
+    cameraId: r.camera_id,
+    stream: r.stream,
+    startMs: r.start_ms,
+    endMs: r.end_ms,
+    reason: r.reason,
+    errorKind: r.error_kind,
+  };
+}
+
+function toLock(r: LockRow): Lock {
+  return {
+    id: r.id,
+    cameraId: r.camera_id,
+    startMs: r.start_ms,
+    endMs: r.end_ms,
+    reason: r.reason,
+    incidentId: r.incident_id,
+    createdAt: r.created_at,
+  };
+}
+
+/** A lock covering any part of recording r (alias r) keeps it from retention. */
+const LOCKED = `EXISTS (SELECT 1 FROM recording_locks l
+  WHERE (l.camera_id IS NULL OR l.camera_id = r.camera_id) AND l.start_ms < r.end_ms AND l.end_ms > r.start_ms)`;
+
+export class RecordingIndex {
+  constructor(private readonly db: Queryable) {}
+
+  // ---- recordings ----------------------------------------------------------
+
+  async insertRecording(rec: NewRecording, indexedAt: number): Promise<Recording> {
+    const res = await this.db.run(
+      `INSERT INTO recordings (camera_id, stream, start_ms, end_ms, bytes, path, status, codec, run_id, seq, second_bytes, indexed_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      [
+        rec.cameraId,
+        rec.stream,
+        rec.startMs,
+        rec.endMs,
+        rec.bytes,
+        rec.path,
+        rec.status,
+        rec.codec,
+        rec.runId,
+        rec.seq,
+        encodeSecondBytes(rec.secondBytes),
+        indexedAt,
+      ],
+    );
+    return { ...pickRecording(rec), id: res.lastId };
+  }
+
+  async recordingByPath(path: string): Promise<Recording | undefined> {
+    const row = await this.db.get<RecordingRow>(
+      `SELECT ${REC_COLS} FROM recordings WHERE path = ?`,
+      [path],
+    );
+    return row ? toRecording(row) : undefined;
+  }
+
+  async recordingById(id: number): Promise<Recording | undefined> {
+    const row = await this.db.get<RecordingRow>(`SELECT ${REC_COLS} FROM recordings WHERE id = ?`, [
+      id,
+    ]);
+    return row ? toRecording(row) : undefined;
+  }
+
+  /** Latest end of indexed footage of a camera (any status but quarantined). */
+  async lastEnd(cameraId: string): Promise<number | null> {
+    // Bounded: the row that ends last started at most MAX_RECORDING_MS before the last start.
+    const row = await this.db.get<{ end_ms: number | null }>(
+      `SELECT MAX(end_ms) AS end_ms FROM recordings
+       WHERE camera_id = ? AND status != 'quarantined'
+         AND start_ms >= (SELECT MAX(start_ms) FROM recordings WHERE camera_id = ?) - ?`,
+      [cameraId, cameraId, MAX_RECORDING_MS],
+    );
+    return row?.end_ms ?? null;
+  }
+
+  async setStatus(id: number, status: RecordingStatus): Promise<void> {
+    await this.db.run('UPDATE recordings SET status = ? WHERE id = ?', [status, id]);
+  }
+
+  async deleteRecording(id: number): Promise<void> {
+    await this.db.run('DELETE FROM recordings WHERE id = ?', [id]);
+  }
+
+  /** Camera-hours (UTC, hours since epoch) that hold live footage, for reconciliation. */
+  async hourBuckets(): Promise<{ cameraId: string; hour: number }[]> {
+    const rows = await this.db.all<{ camera_id: string; hour: number }>(
+      `SELECT DISTINCT camera_id, start_ms / 3600000 AS hour FROM recordings
+       WHERE status IN ('complete', 'recovered') ORDER BY camera_id, hour`,
+    );
+    return rows.map((r) => ({ cameraId: r.camera_id, hour: r.hour }));
+  }
+
+  /** Recordings of a camera starting in [fromMs, toMs), any status. */
+  async startingIn(cameraId: string, fromMs: number, toMs: number): Promise<Recording[]> {
+    const rows = await this.db.all<RecordingRow>(
+      `SELECT ${REC_COLS} FROM recordings WHERE camera_id = ? AND start_ms >= ? AND start_ms < ? ORDER BY start_ms, id`,
+      [cameraId, fromMs, toMs],
+    );
+    return rows.map(toRecording);
+  }
+
+  async activity(
+    cameraId: string,
+    fromMs: number,
+    toMs: number,
+  ): Promise<{ startMs: number; secondBytes: number[] }[]> {
+    const rows = await this.db.all<{ start_ms: number; second_bytes: Buffer }>(
+      `SELECT start_ms, second_bytes FROM recordings
+       WHERE camera_id = ? AND start_ms > ? AND start_ms < ? AND end_ms > ? ORDER BY start_ms, id`,
+      [cameraId, fromMs - MAX_RECORDING_MS, toMs, fromMs],
+    );
+    return rows.map((r) => ({
+      startMs: r.start_ms,
+      secondBytes: decodeSecondBytes(r.second_bytes),
+    }));
+  }
+
+  // ---- timeline ------------------------------------------------------------
+
+  async timeline(cameraId: string, fromMs: number, toMs: number): Promise<Timeline> {
+    const recs = await this.db.all<RecordingRow>(
+      `SELECT ${REC_COLS} FROM recordings
+       WHERE camera_id = ? AND start_ms > ? AND start_ms < ? AND end_ms > ?
+       ORDER BY start_ms, id`,
+      [cameraId, fromMs - MAX_RECORDING_MS, toMs, fromMs],
+    );
+    const gaps = await this.db.all<GapRow>(
+      `SELECT * FROM recording_gaps
+       WHERE camera_id = ? AND start_ms < ? AND (end_ms IS NULL OR end_ms > ?)
+       ORDER BY start_ms, id`,
+      [cameraId, toMs, fromMs],
+    );
+    return { cameraId, fromMs, toMs, recordings: recs.map(toRecording), gaps: gaps.map(toGap) };
+  }
+
+  // ---- gaps ----------------------------------------------------------------
+
+  async openGap(
+    cameraId: string,
+    stream: StreamKind,
+    startMs: number,
+    reason: GapReason,
+    errorKind: StreamErrorKind | null = null,
+  ): Promise<Gap> {
+    const res = await this.db.run(
+      'INSERT INTO recording_gaps (camera_id, stream, start_ms, end_ms, reason, error_kind) VALUES (?, ?, ?, NULL, ?, ?)',
+      [cameraId, stream, startMs, reason, errorKind],
+    );
+    return { id: res.lastId, cameraId, stream, startMs, endMs: null, reason, errorKind };
+  }
+
+  async addClosedGap(
+    cameraId: string,
+    stream: StreamKind,
+    startMs: number,
+    endMs: number,
+    reason: GapReason,
+  ): Promise<Gap> {
+    const res = await this.db.run(
+      'INSERT INTO recording_gaps (camera_id, stream, start_ms, end_ms, reason, error_kind) VALUES (?, ?, ?, ?, ?, NULL)',
+      [cameraId, stream, startMs, endMs, reason],
+    );
+    return { id: res.lastId, cameraId, stream, startMs, endMs, reason, errorKind: null };
+  }
+
+  async openGaps(cameraId?: string): Promise<Gap[]> {
+    const rows = cameraId
+      ? await this.db.all<GapRow>(
+          'SELECT * FROM recording_gaps WHERE end_ms IS NULL AND camera_id = ?',
+          [cameraId],
+        )
+      : await this.db.all<GapRow>('SELECT * FROM recording_gaps WHERE end_ms IS NULL');
+    return rows.map(toGap);
+  }
+
+  /** Closes every open gap of a camera at endMs (never before its start). */
+  async closeGaps(cameraId: string, endMs: number): Promise<Gap[]> {
+    const open = await this.openGaps(cameraId);
+    for (const g of open) {
+      const end = Math.max(endMs, g.startMs);
+      await this.db.run('UPDATE recording_gaps SET end_ms = ? WHERE id = ?', [end, g.id]);
+      g.endMs = end;
+    }
+    return open;
+  }
+
+  async gaps(cameraId: string): Promise<Gap[]> {
+    const rows = await this.db.all<GapRow>(
+      'SELECT * FROM recording_gaps WHERE camera_id = ? ORDER BY start_ms, id',
+      [cameraId],
+    );
+    return rows.map(toGap);
+  }
+
+  // ---- locks ---------------------------------------------------------------
+
+  async addLock(lock: LockInput, createdAt: number): Promise<Lock> {
+    const res = await this.db.run(
+      'INSERT INTO recording_locks (camera_id, start_ms, end_ms, reason, incident_id, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+      [lock.cameraId, lock.startMs, lock.endMs, lock.reason, lock.incidentId, createdAt],
+    );
+    return { ...lock, id: res.lastId, createdAt };
+  }
+
+  async removeLock(id: number): Promise<boolean> {
+    return (await this.db.run('DELETE FROM recording_locks WHERE id = ?', [id])).changes > 0;
+  }
+
+  async locks(): Promise<Lock[]> {
+    return (await this.db.all<LockRow>('SELECT * FROM recording_locks ORDER BY start_ms, id')).map(
+      toLock,
+    );
+  }
+
+  // ---- retention -----------------------------------------------------------
+
+  /** Oldest unlocked footage (of every camera, or one), oldest first. */
+  async oldestUnlocked(limit: number, cameraId?: string, beforeMs?: number): Promise<Recording[]> {
+    const where = ["r.status IN ('complete', 'recovered')", `NOT ${LOCKED}`];
+    const params: SqlValue[] = [];
+    if (cameraId !== undefined) {
+      where.push('r.camera_id = ?');
+      params.push(cameraId);
+    }
+    if (beforeMs !== undefined) {
+      where.push('r.end_ms <= ?');
+      params.push(beforeMs);
+    }
+    params.push(limit);
+    const rows = await this.db.all<RecordingRow>(
+      `SELECT ${REC_COLS.split(', ')
+        .map((c) => `r.${c}`)
+        .join(
+          ', ',
+        )} FROM recordings r WHERE ${where.join(' AND ')} ORDER BY r.start_ms, r.id LIMIT ?`,
+      params,
+    );
+    return rows.map(toRecording);
+  }
+
+  async totals(): Promise<{ bytes: number; lockedBytes: number }> {
+    const row = await this.db.get<{ bytes: number | null }>(
+      'SELECT SUM(bytes) AS bytes FROM recording_usage',
+    );
+    return { bytes: row?.bytes ?? 0, lockedBytes: await this.lockedBytes() };
+  }
+
+  /** Bytes of live footage under any lock: one bounded range query per lock (locks are few). */
+  async lockedBytes(): Promise<number> {
+    const seen = new Map<number, number>();
+    for (const l of await this.locks()) {
+      const params: SqlValue[] = [l.startMs - MAX_RECORDING_MS, l.endMs, l.startMs];
+      const camera = l.cameraId === null ? '' : 'camera_id = ? AND ';
+      if (l.cameraId !== null) params.unshift(l.cameraId);
+      const rows = await this.db.all<{ id: number; bytes: number }>(
+        `SELECT id, bytes FROM recordings
+         WHERE ${camera}start_ms > ? AND start_ms < ? AND end_ms > ? AND status IN ('complete', 'recovered')`,
+        params,
+      );
+      for (const r of rows) seen.set(r.id, r.bytes);
+    }
+    let total = 0;
+    for (const b of seen.values()) total += b;
+    return total;
+  }
+
+  /** Storage per camera: totals from recording_usage, the rest from bounded index lookups. */
+  async perCamera(sinceMs: number): Promise<
+    {
+      cameraId: string;
+      bytes: number;
+      recordings: number;
+      oldestMs: number | null;
+      newestMs: number | null;
+      recentBytes: number;
+      recentFirstMs: number | null;
+    }[]
+  > {
+    const usage = await this.db.all<{ camera_id: string; bytes: number; recordings: number }>(
+      'SELECT camera_id, bytes, recordings FROM recording_usage WHERE recordings > 0 ORDER BY camera_id',
+    );
+    const out = [];
+    for (const u of usage) {
+      const live = "camera_id = ? AND status IN ('complete', 'recovered')";
+      const oldest = await this.db.get<{ v: number | null }>(
+        `SELECT start_ms AS v FROM recordings WHERE ${live} ORDER BY start_ms LIMIT 1`,
+        [u.camera_id],
+      );
+      const newest = await this.db.get<{ v: number | null }>(
+        `SELECT MAX(end_ms) AS v FROM recordings WHERE ${live}
+         AND start_ms >= (SELECT MAX(start_ms) FROM recordings WHERE camera_id = ?) - ?`,
+        [u.camera_id, u.camera_id, MAX_RECORDING_MS],
+      );
+      const recent = await this.db.get<{ bytes: number | null; first: number | null }>(
+        `SELECT SUM(bytes) AS bytes, MIN(start_ms) AS first FROM recordings WHERE ${live} AND start_ms >= ?`,
+        [u.camera_id, sinceMs],
+      );
+      out.push({
+        cameraId: u.camera_id,
+        bytes: u.bytes,
+        recordings: u.recordings,
+        oldestMs: oldest?.v ?? null,
+        newestMs: newest?.v ?? null,
+        recentBytes: recent?.bytes ?? 0,
+        recentFirstMs: recent?.first ?? null,
+      });
+    }
+    return out;
+  }
+
+  // ---- camera settings -----------------------------------------------------
+
+  async cameraSettings(): Promise<CameraRecordingSettings[]> {
+    const rows = await this.db.all<{
+      camera_id: string;
+      enabled: number;
+      stream: StreamKind;
+      max_age_days: number | null;
+    }>('SELECT camera_id, enabled, stream, max_age_days FROM recording_cameras ORDER BY camera_id');
+    return rows.map((r) => ({
+      cameraId: r.camera_id,
+      enabled: r.enabled === 1,
+      stream: r.stream,
+      maxAgeDays: r.max_age_days,
+    }));
+  }
+
+  async saveCameraSettings(s: CameraRecordingSettings, at: number): Promise<void> {
+    await this.db.run(
+      `INSERT INTO recording_cameras (camera_id, enabled, stream, max_age_days, updated_at) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (camera_id) DO UPDATE SET enabled = excluded.enabled, stream = excluded.stream,
+         max_age_days = excluded.max_age_days, updated_at = excluded.updated_at`,
+      [s.cameraId, s.enabled ? 1 : 0, s.stream, s.maxAgeDays, at],
+    );
+  }
+
+  async removeCameraSettings(cameraId: string): Promise<void> {
+    await this.db.run('DELETE FROM recording_cameras WHERE camera_id = ?', [cameraId]);
+  }
+
+  // ---- event log -----------------------------------------------------------
+
+  async logEvent(
+    atMs: number,
+    kind: RecordingEventKind,
+    cameraId: string | null,
+    stream: StreamKind | null,
+    detail: RecordingEvent['detail'] = {},
+  ): Promise<RecordingEvent> {
+    const res = await this.db.run(
+      'INSERT INTO recording_events (at_ms, kind, camera_id, stream, detail_json) VALUES (?, ?, ?, ?, ?)',
+      [atMs, kind, cameraId, stream, JSON.stringify(detail)],
+    );
+    return { id: res.lastId, atMs, kind, cameraId, stream, detail };
+  }
+
+  async events(limit: number, cameraId?: string): Promise<RecordingEvent[]> {
+    const rows = cameraId
+      ? await this.db.all<EventRow>(
+          'SELECT * FROM recording_events WHERE camera_id = ? ORDER BY id DESC LIMIT ?',
+          [cameraId, limit],
+        )
+      : await this.db.all<EventRow>('SELECT * FROM recording_events ORDER BY id DESC LIMIT ?', [
+          limit,
+        ]);
+    return rows.map((r) => ({
+      id: r.id,
+      atMs: r.at_ms,
+      kind: r.kind,
+      cameraId: r.camera_id,
+      stream: r.stream,
+      detail: JSON.parse(r.detail_json) as RecordingEvent['detail'],
+    }));
+  }
+}
+
+function pickRecording(rec: NewRecording): Omit<Recording, 'id'> {
+  return {
+    cameraId: rec.cameraId,
+    stream: rec.stream,
+    startMs: rec.startMs,
+    endMs: rec.endMs,
+    bytes: rec.bytes,
+    path: rec.path,
+    status: rec.status,
+    codec: rec.codec,
+  };
+}

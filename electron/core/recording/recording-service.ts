@@ -1,0 +1,729 @@
+// Continuous recording of every enabled camera, whether or not anyone watches
+// it: one SegmentRecorder (supervised ffmpeg, -c copy) per camera, segments
+// filed into <camera>/<yyyy-mm-dd>/<hh>/ and indexed in SQLite, gaps recorded
+// with their reason, retention keeping the disk from filling, and alarms when
+// the storage cannot be written. See docs/recording.md.
+import { performance } from 'node:perf_hooks';
+import type { StreamKind } from '../../contract/schemas';
+import type { Database } from '../db/database';
+import { silentLogger, type Logger } from '../logging/logger';
+import type { SupervisorTimings } from '../streams/ffmpeg-supervisor';
+import type { InputResolver, StateChange } from '../streams/types';
+import { readDiskSpace, type DiskSpaceReader } from '../storage/disk-space';
+import { probeStorage } from '../storage/storage-health';
+import { absPath, inboxDir } from '../storage/storage-layout';
+import { Reconciler } from './reconciler';
+import { RecordingIndex, type CameraRecordingSettings } from './recording-index';
+import type {
+  DiskAlarm,
+  DiskAlarmKind,
+  Gap,
+  GapReason,
+  Lock,
+  LockInput,
+  Recording,
+  RecordingEmit,
+  RecordingEvent,
+  RecordingEventKind,
+  RecordingStatusInfo,
+  StorageSummary,
+  Timeline,
+} from './recording-types';
+import {
+  DEFAULT_QUOTA,
+  effectiveQuota,
+  Retention,
+  type QuotaSettings,
+  type RetentionResult,
+} from './retention';
+import { SegmentFiler } from './segment-filer';
+import { SegmentRecorder, type ClosedSegment } from './segment-recorder';
+
+export const DEFAULT_SEGMENT_SECONDS = 60;
+
+export interface RecordingTimings {
+  /** How often an alarmed storage folder is probed again. */
+  healthCheckMs: number;
+  /** How often retention runs (it also runs on start). */
+  retentionMs: number;
+  /** Wall clock vs monotonic clock disagreement that counts as a clock step. */
+  clockStepMs: number;
+  /** Overrides for the recorder's ffmpeg supervisor. */
+  supervisor: Partial<SupervisorTimings>;
+}
+
+const DEFAULT_TIMINGS: RecordingTimings = {
+  healthCheckMs: 10_000,
+  retentionMs: 60_000,
+  clockStepMs: 2000,
+  supervisor: {},
+};
+
+export interface RecordingServiceOptions {
+  db: Database;
+  storageDir: string;
+  ffmpegPath: string;
+  resolveInput: InputResolver;
+  emit: RecordingEmit;
+  now?: () => number;
+  /** Segment length; 60 s by default (docs/recording.md). Tests use a few seconds. */
+  segmentSeconds?: number;
+  quota?: Partial<QuotaSettings>;
+  diskSpace?: DiskSpaceReader;
+  timings?: Partial<RecordingTimings>;
+  /** Whether a camera the service has never seen records by default. */
+  recordNewCameras?: boolean;
+  logger?: Logger;
+}
+
+export interface CameraRecordingPatch {
+  enabled?: boolean;
+  stream?: StreamKind;
+  maxAgeDays?: number | null;
+}
+
+interface Entry {
+  settings: CameraRecordingSettings;
+  recorder: SegmentRecorder | null;
+  /** End of this camera's footage indexed in this session (or where its gap starts). */
+  coveredUntil: number | null;
+  /** Serialises filing, sweeping and gap bookkeeping of one camera. */
+  queue: Promise<void>;
+  /** Closed segments that could not be filed (disk error); retried by the health check. */
+  retry: ClosedSegment[];
+  lastState: StateChange | null;
+}
+
+const OFFLINE_STATES = new Set(['reconnecting', 'offline', 'auth_failed']);
+/** Alarms under which status() reports every camera as not recording (disk_error). */
+const DISK_ERROR_ALARMS = new Set<DiskAlarmKind>(['unwritable', 'write_failed']);
+
+export class RecordingService {
+  private readonly index: RecordingIndex;
+  private readonly filer: SegmentFiler;
+  private readonly reconciler: Reconciler;
+  private readonly retention: Retention;
+  private readonly now: () => number;
+  private readonly segmentSeconds: number;
+  private readonly timings: RecordingTimings;
+  private readonly diskSpace: DiskSpaceReader;
+  private readonly logger: Logger;
+  private quota: QuotaSettings;
+  private readonly entries = new Map<string, Entry>();
+  private readonly alarms = new Map<DiskAlarmKind, DiskAlarm>();
+  private started = false;
+  private disposed = false;
+  private timers: NodeJS.Timeout[] = [];
+  private retentionRunning: Promise<RetentionResult> | null = null;
+  private treeWalk: Promise<void> | null = null;
+  private lastWall = 0;
+  private lastMono = 0;
+
+  constructor(private readonly opts: RecordingServiceOptions) {
+    this.now = opts.now ?? Date.now;
+    this.segmentSeconds = opts.segmentSeconds ?? DEFAULT_SEGMENT_SECONDS;
+    this.timings = { ...DEFAULT_TIMINGS, ...opts.timings };
+    this.diskSpace = opts.diskSpace ?? readDiskSpace;
+    this.logger = opts.logger ?? silentLogger;
+    this.quota = { ...DEFAULT_QUOTA, ...opts.quota };
+    this.index = new RecordingIndex(opts.db);
+    this.filer = new SegmentFiler(this.index, opts.storageDir, this.now);
+    this.reconciler = new Reconciler(this.index, this.filer, opts.storageDir, (k, c, s, d) =>
+      this.log(k, c, s, d),
+    );
+    this.retention = new Retention({
+      index: this.index,
+      storageDir: opts.storageDir,
+      diskSpace: this.diskSpace,
+      now: this.now,
+    });
+  }
+
+  get storageDir(): string {
+    return this.opts.storageDir;
+  }
+
+  get segmentLengthSeconds(): number {
+    return this.segmentSeconds;
+  }
+
+  quotaSettings(): QuotaSettings {
+    return { ...this.quota };
+  }
+
+  // ---- lifecycle -----------------------------------------------------------
+
+  async start(): Promise<void> {
+    if (this.started) return;
+    this.started = true;
+    for (const s of await this.index.cameraSettings())
+      this.entries.set(s.cameraId, this.newEntry(s));
+
+    if (await this.checkStorage()) await this.bootRecording();
+    else
+      for (const e of this.entries.values())
+        if (e.settings.enabled) await this.openGapOnce(e, 'disk_error', this.now());
+
+    this.lastWall = this.now();
+    this.lastMono = performance.now();
+    this.timers.push(
+      setInterval(() => void this.healthTick(), this.timings.healthCheckMs),
+      setInterval(() => {
+        // A pass still under way (a huge first prune) is not queued behind again.
+        if (!this.retentionRunning) void this.runRetention().catch(() => undefined);
+      }, this.timings.retentionMs),
+      setInterval(() => this.clockTick(), 1000),
+    );
+    for (const t of this.timers) t.unref?.();
+  }
+
+  /** Stops every recorder with SIGINT (segments finalise and are filed), then drains. */
+  async dispose(): Promise<void> {
+    if (this.disposed) return;
+    this.disposed = true;
+    for (const t of this.timers) clearInterval(t);
+    this.timers = [];
+    await Promise.all([...this.entries.values()].map((e) => this.stopRecorder(e)));
+    await Promise.all([...this.entries.values()].map((e) => e.queue));
+    await this.treeWalk;
+    await this.retentionRunning?.catch(() => undefined);
+  }
+
+  /**
+   * Files inbox leftovers, opens 'app not running' gaps and starts recorders; then
+   * walks the archive in the background (seconds on a large disk) so recording
+   * starts at once after a power cut. Runs whenever storage becomes usable.
+   */
+  private async bootRecording(): Promise<void> {
+    await this.reconciler.reconcileInbox(() => false);
+    for (const e of this.entries.values()) {
+      if (!e.settings.enabled) continue;
+      const lastEnd = await this.index.lastEnd(e.settings.cameraId);
+      e.coveredUntil = lastEnd;
+      const open = await this.index.openGaps(e.settings.cameraId);
+      if (lastEnd !== null && open.length === 0)
+        await this.openGapOnce(e, 'app_not_running', lastEnd);
+      this.startRecorder(e);
+    }
+    this.treeWalk ??= this.reconciler
+      .reconcileTree(() => this.disposed)
+      .then(() => (this.disposed ? undefined : this.runRetention()))
+      .then(() => undefined)
+      .catch((err: unknown) => this.logger.error('reconciliation failed', { err: String(err) }))
+      .finally(() => {
+        this.treeWalk = null;
+      });
+  }
+
+  /** Resolves when the background archive walk started by start() has finished (tests, tools). */
+  async reconciled(): Promise<void> {
+    await this.treeWalk;
+  }
+
+  // ---- cameras -------------------------------------------------------------
+
+  /** Makes the recorded set follow the camera registry: new ids get defaults, gone ids stop. */
+  async syncCameras(cameraIds: readonly string[]): Promise<void> {
+    const wanted = new Set(cameraIds);
+    for (const id of wanted) {
+      if (!this.entries.has(id)) {
+        await this.setCamera(id, { enabled: this.opts.recordNewCameras ?? true });
+      }
+    }
+    for (const [id, e] of this.entries) {
+      if (wanted.has(id)) continue;
+      await this.stopRecorder(e);
+      await e.queue;
+      this.entries.delete(id);
+      await this.index.removeCameraSettings(id);
+      // The camera is gone from the registry; its footage stays, its open gap ends here.
+      for (const g of await this.index.closeGaps(id, this.now()))
+        this.opts.emit('recording.gap', g);
+    }
+  }
+
+  async setCamera(cameraId: string, patch: CameraRecordingPatch): Promise<CameraRecordingSettings> {
+    let e = this.entries.get(cameraId);
+    const prev = e?.settings ?? {
+      cameraId,
+      enabled: true,
+      stream: 'main' as StreamKind,
+      maxAgeDays: null,
+    };
+    const next: CameraRecordingSettings = {
+      cameraId,
+      enabled: patch.enabled ?? prev.enabled,
+      stream: patch.stream ?? prev.stream,
+      maxAgeDays: patch.maxAgeDays === undefined ? prev.maxAgeDays : patch.maxAgeDays,
+    };
+    await this.index.saveCameraSettings(next, this.now());
+    if (!e) {
+      e = this.newEntry(next);
+      this.entries.set(cameraId, e);
+      e.coveredUntil = null;
+    }
+    const restart = e.recorder !== null && (next.stream !== e.settings.stream || !next.enabled);
+    const wasEnabled = e.settings.enabled && e.recorder !== null;
+    e.settings = next;
+    if (restart || (!next.enabled && wasEnabled)) {
+      await this.stopRecorder(e);
+      await e.queue;
+      if (!next.enabled)
+        await this.openGapOnce(e, 'recording_disabled', e.coveredUntil ?? this.now());
+    }
+    if (
+      next.enabled &&
+      e.recorder === null &&
+      this.started &&
+      !this.disposed &&
+      !this.alarms.has('unwritable')
+    ) {
+      this.startRecorder(e);
+    }
+    this.emitStatus(e);
+    return next;
+  }
+
+  /** A changed URL or password: a new ffmpeg run picks it up now, not at the next retry. */
+  async restartCamera(cameraId: string): Promise<void> {
+    const e = this.entries.get(cameraId);
+    if (!e?.recorder || this.disposed) return;
+    await this.stopRecorder(e);
+    if (
+      e.settings.enabled &&
+      e.recorder === null &&
+      !this.disposed &&
+      !this.alarms.has('unwritable')
+    )
+      this.startRecorder(e);
+  }
+
+  async cameraSettings(): Promise<CameraRecordingSettings[]> {
+    return [...this.entries.values()].map((e) => e.settings);
+  }
+
+  // ---- queries -------------------------------------------------------------
+
+  status(cameraId: string): RecordingStatusInfo {
+    const e = this.entries.get(cameraId);
+    const base = {
+      cameraId,
+      stream: e?.settings.stream ?? ('main' as StreamKind),
+      errorKind: null,
+      since: e?.lastState?.since ?? this.now(),
+      lastSegmentEndMs: e?.coveredUntil ?? null,
+    };
+    if (!e) return { ...base, recording: false, reason: 'unknown_camera' };
+    if (!e.settings.enabled) return { ...base, recording: false, reason: 'disabled' };
+    if (this.alarms.has('unwritable') || this.alarms.has('write_failed'))
+      return { ...base, recording: false, reason: 'disk_error' };
+    if (!this.started || this.disposed || !e.recorder)
+      return { ...base, recording: false, reason: 'service_stopped' };
+    const s = e.recorder.status;
+    if (s.state === 'live') return { ...base, recording: true, reason: null };
+    if (s.state === 'auth_failed')
+      return { ...base, recording: false, reason: 'auth_failed', errorKind: s.errorKind };
+    if (OFFLINE_STATES.has(s.state))
+      return { ...base, recording: false, reason: 'camera_offline', errorKind: s.errorKind };
+    return { ...base, recording: false, reason: 'connecting' };
+  }
+
+  statuses(): RecordingStatusInfo[] {
+    return [...this.entries.keys()].map((id) => this.status(id));
+  }
+
+  timeline(cameraId: string, fromMs: number, toMs: number): Promise<Timeline> {
+    return this.index.timeline(cameraId, fromMs, toMs);
+  }
+
+  activity(
+    cameraId: string,
+    fromMs: number,
+    toMs: number,
+  ): Promise<{ startMs: number; secondBytes: number[] }[]> {
+    return this.index.activity(cameraId, fromMs, toMs);
+  }
+
+  events(limit = 200, cameraId?: string): Promise<RecordingEvent[]> {
+    return this.index.events(limit, cameraId);
+  }
+
+  recording(id: number): Promise<Recording | undefined> {
+    return this.index.recordingById(id);
+  }
+
+  /** Absolute path of an indexed recording, for playback and export (serve only indexed files). */
+  async recordingFile(id: number): Promise<string | null> {
+    const rec = await this.index.recordingById(id);
+    if (!rec || (rec.status !== 'complete' && rec.status !== 'recovered')) return null;
+    return absPath(this.opts.storageDir, rec.path);
+  }
+
+  async storageSummary(): Promise<StorageSummary> {
+    const now = this.now();
+    const space = await this.diskSpace(this.opts.storageDir).catch(() => ({
+      totalBytes: 0,
+      freeBytes: 0,
+    }));
+    const totals = await this.index.totals();
+    const cams = await this.index.perCamera(now - 86_400_000);
+    const quotaBytes = Math.min(
+      effectiveQuota(this.quota, space.totalBytes),
+      totals.bytes + Math.max(0, space.freeBytes - this.quota.reserveBytes),
+    );
+    const rates = cams.map((c) => {
+      const span = c.recentFirstMs !== null ? Math.max(60_000, now - c.recentFirstMs) : 0;
+      return span > 0 ? Math.round((c.recentBytes * 86_400_000) / span) : 0;
+    });
+    const perDay = rates.reduce((sum, r) => sum + r, 0);
+    const days = perDay > 0 ? quotaBytes / perDay : null;
+    const cameras = cams.map((c, i) => {
+      const maxAge = this.entries.get(c.cameraId)?.settings.maxAgeDays ?? null;
+      return {
+        cameraId: c.cameraId,
+        bytes: c.bytes,
+        recordings: c.recordings,
+        oldestMs: c.oldestMs,
+        newestMs: c.newestMs,
+        bytesPerDay: rates[i] ?? 0,
+        daysAtCurrentRate: days === null ? maxAge : maxAge === null ? days : Math.min(days, maxAge),
+      };
+    });
+    return {
+      storageDir: this.opts.storageDir,
+      totalBytes: space.totalBytes,
+      freeBytes: space.freeBytes,
+      usedByRecordings: totals.bytes,
+      lockedBytes: totals.lockedBytes,
+      quotaBytes,
+      cameras,
+      daysAtCurrentRate: days,
+      alarm: this.primaryAlarm(),
+    };
+  }
+
+  alarm(): DiskAlarm | null {
+    return this.primaryAlarm();
+  }
+
+  /** Pids of running recorder ffmpeg processes (benchmarks, zombie checks). */
+  recorderPids(): number[] {
+    return [...this.entries.values()]
+      .map((e) => e.recorder?.pid ?? null)
+      .filter((p): p is number => p !== null);
+  }
+
+  // ---- locks and retention ------------------------------------------------
+
+  async addLock(lock: LockInput): Promise<Lock> {
+    return this.index.addLock(lock, this.now());
+  }
+
+  removeLock(id: number): Promise<boolean> {
+    return this.index.removeLock(id);
+  }
+
+  locks(): Promise<Lock[]> {
+    return this.index.locks();
+  }
+
+  setQuota(patch: Partial<QuotaSettings>): void {
+    this.quota = { ...this.quota, ...patch };
+  }
+
+  /** One retention pass with the current settings; runs after any pass already under way. */
+  runRetention(): Promise<RetentionResult> {
+    const before = this.retentionRunning?.catch(() => undefined) ?? Promise.resolve();
+    const next = before.then(() => this.retentionPass());
+    const tracked = next.finally(() => {
+      if (this.retentionRunning === tracked) this.retentionRunning = null;
+    });
+    this.retentionRunning = tracked;
+    return tracked;
+  }
+
+  private retentionPass(): Promise<RetentionResult> {
+    const maxAge = new Map<string, number>();
+    for (const e of this.entries.values())
+      if (e.settings.maxAgeDays !== null) maxAge.set(e.settings.cameraId, e.settings.maxAgeDays);
+    const pass = this.retention.run(this.quota, maxAge).then(async (r) => {
+      if (r.deleted > 0)
+        await this.log('retention_pruned', null, null, {
+          deleted: r.deleted,
+          freedBytes: r.freedBytes,
+        });
+      if (r.lockedOverQuota) await this.raiseAlarm('locked_over_quota', null);
+      else await this.clearAlarm('locked_over_quota');
+      const space = await this.diskSpace(this.opts.storageDir).catch(() => null);
+      if (space && space.freeBytes < Math.min(this.quota.reserveBytes, space.totalBytes * 0.01))
+        await this.raiseAlarm('disk_full', 'ENOSPC');
+      else if (space) await this.clearAlarm('disk_full');
+      return r;
+    });
+    return pass;
+  }
+
+  // ---- recorders -----------------------------------------------------------
+
+  private newEntry(settings: CameraRecordingSettings): Entry {
+    return {
+      settings,
+      recorder: null,
+      coveredUntil: null,
+      queue: Promise.resolve(),
+      retry: [],
+      lastState: null,
+    };
+  }
+
+  private startRecorder(e: Entry): void {
+    if (e.recorder || this.disposed) return;
+    const { cameraId, stream } = e.settings;
+    const recorder = new SegmentRecorder({
+      cameraId,
+      stream,
+      ffmpegPath: this.opts.ffmpegPath,
+      inboxDir: inboxDir(this.opts.storageDir, cameraId, stream),
+      segmentSeconds: this.segmentSeconds,
+      input: () => this.opts.resolveInput(cameraId, stream),
+      timings: this.timings.supervisor,
+      now: this.now,
+    });
+    recorder.on('segment', (seg) => this.enqueue(e, () => this.fileSegment(e, seg)));
+    recorder.on('state', (s) => this.onRecorderState(e, recorder, s));
+    e.recorder = recorder;
+    recorder.start();
+    void this.log('recording_started', cameraId, stream, {});
+  }
+
+  private async stopRecorder(e: Entry): Promise<void> {
+    const recorder = e.recorder;
+    if (!recorder) return;
+    e.recorder = null;
+    await recorder.stop();
+    // ffmpeg listed its last segment before exiting; file it, then sweep anything it did not list.
+    this.enqueue(e, () => this.sweepInbox(e, recorder));
+    await e.queue;
+    await this.log('recording_stopped', e.settings.cameraId, e.settings.stream, {});
+    this.emitStatus(e);
+  }
+
+  private onRecorderState(e: Entry, recorder: SegmentRecorder, s: StateChange): void {
+    e.lastState = s;
+    this.emitStatus(e);
+    if (e.recorder !== recorder) return;
+    if (OFFLINE_STATES.has(s.state)) {
+      this.enqueue(e, async () => {
+        await this.sweepInbox(e, recorder);
+        await this.openGapOnce(e, 'camera_offline', e.coveredUntil ?? s.since, s.errorKind);
+      });
+    }
+  }
+
+  private enqueue(e: Entry, task: () => Promise<void>): void {
+    e.queue = e.queue.then(task).catch(async (err: unknown) => {
+      const code = (err as NodeJS.ErrnoException)?.code ?? null;
+      this.logger.error('recording task failed', {
+        cameraId: e.settings.cameraId,
+        code,
+        err: String(err),
+      });
+      if (code) await this.raiseAlarm('write_failed', code).catch(() => undefined);
+    });
+  }
+
+  /** Files inbox leftovers of finished runs of this recorder (ffmpeg died before listing them). */
+  private async sweepInbox(e: Entry, recorder: SegmentRecorder): Promise<void> {
+    const report = await this.reconciler.reconcileInbox(
+      (runId) => recorder.isWriting(runId),
+      (ctx) => recorder.orphanStart(ctx.runId, ctx.seq),
+      { cameraId: e.settings.cameraId, stream: recorder.stream },
+    );
+    if (report.recovered > 0) {
+      const last = await this.index.lastEnd(e.settings.cameraId);
+      if (last !== null) e.coveredUntil = Math.max(e.coveredUntil ?? last, last);
+    }
+  }
+
+  private async fileSegment(e: Entry, seg: ClosedSegment): Promise<void> {
+    let outcome;
+    try {
+      outcome = await this.filer.file({
+        cameraId: seg.cameraId,
+        stream: seg.stream,
+        file: seg.file,
+        runId: seg.runId,
+        seq: seg.seq,
+        startMs: seg.startMs,
+        endMs: seg.endMs,
+        status: 'complete',
+        notBeforeMs: e.coveredUntil,
+      });
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT') return; // already filed (e.g. by a sweep)
+      this.logger.warn('segment not filed; will retry', { cameraId: seg.cameraId, code });
+      e.retry.push(seg);
+      await this.raiseAlarm('write_failed', code ?? 'EIO');
+      return;
+    }
+    if (outcome.kind === 'quarantined') {
+      await this.log('segment_quarantined', seg.cameraId, seg.stream, {
+        reason: outcome.reason,
+        to: outcome.to,
+      });
+      return;
+    }
+    const rec = outcome.recording;
+    if (e.coveredUntil !== null && rec.startMs < e.coveredUntil - 2000) {
+      await this.log('clock_step', seg.cameraId, seg.stream, {
+        deltaMs: rec.startMs - e.coveredUntil,
+        recordingId: rec.id,
+      });
+    }
+    e.coveredUntil = Math.max(e.coveredUntil ?? rec.endMs, rec.endMs);
+    for (const g of await this.index.closeGaps(seg.cameraId, rec.startMs)) {
+      this.opts.emit('recording.gap', g);
+      await this.log('gap_closed', g.cameraId, g.stream, {
+        gapId: g.id,
+        reason: g.reason,
+        startMs: g.startMs,
+        endMs: g.endMs,
+      });
+    }
+    this.opts.emit('recording.segment', rec);
+  }
+
+  private async openGapOnce(
+    e: Entry,
+    reason: GapReason,
+    startMs: number,
+    errorKind: StateChange['errorKind'] = null,
+  ): Promise<Gap | null> {
+    const open = await this.index.openGaps(e.settings.cameraId);
+    if (open.length > 0) return null;
+    const gap = await this.index.openGap(
+      e.settings.cameraId,
+      e.settings.stream,
+      startMs,
+      reason,
+      errorKind,
+    );
+    this.opts.emit('recording.gap', gap);
+    await this.log('gap_opened', gap.cameraId, gap.stream, { gapId: gap.id, reason, startMs });
+    return gap;
+  }
+
+  private emitStatus(e: Entry): void {
+    this.opts.emit('recording.status', this.status(e.settings.cameraId));
+  }
+
+  // ---- storage health, alarms, clock ----------------------------------------
+
+  private async checkStorage(): Promise<boolean> {
+    const probe = await probeStorage(this.opts.storageDir);
+    if (probe.ok) {
+      await this.clearAlarm('unwritable');
+      return true;
+    }
+    await this.raiseAlarm('unwritable', probe.code);
+    return false;
+  }
+
+  private async healthTick(): Promise<void> {
+    if (this.disposed) return;
+    const wasUnwritable = this.alarms.has('unwritable');
+    const ok = await this.checkStorage();
+    if (!ok) {
+      // Stop spinning ffmpeg against a dead disk; gaps say why footage is missing.
+      for (const e of this.entries.values()) {
+        if (!e.settings.enabled) continue;
+        if (e.recorder) await this.stopRecorder(e);
+        await this.openGapOnce(e, 'disk_error', e.coveredUntil ?? this.now());
+      }
+      return;
+    }
+    // Back from unwritable: recorders restart, then segments that failed to file are retried.
+    if (wasUnwritable) await this.bootRecording().catch(() => undefined);
+    for (const e of this.entries.values()) {
+      const pending = e.retry.splice(0);
+      for (const seg of pending) this.enqueue(e, () => this.fileSegment(e, seg));
+    }
+    await Promise.all([...this.entries.values()].map((e) => e.queue));
+    if (
+      this.alarms.has('write_failed') &&
+      [...this.entries.values()].every((e) => e.retry.length === 0)
+    ) {
+      await this.clearAlarm('write_failed');
+    }
+  }
+
+  private clockTick(): void {
+    const wall = this.now();
+    const mono = performance.now();
+    const skew = wall - this.lastWall - (mono - this.lastMono);
+    this.lastWall = wall;
+    this.lastMono = mono;
+    if (Math.abs(skew) < this.timings.clockStepMs || this.disposed) return;
+    // The wall clock was stepped: start new runs so every segment after the step
+    // is anchored to the new clock (see the clock rule in docs/recording.md).
+    void this.log('clock_step', null, null, { deltaMs: Math.round(skew) });
+    for (const e of this.entries.values()) {
+      if (!e.recorder) continue;
+      void (async () => {
+        await this.stopRecorder(e);
+        if (skew > 0 && e.coveredUntil !== null)
+          await this.openGapOnce(e, 'clock_change', e.coveredUntil);
+        if (e.settings.enabled && !this.disposed && !this.alarms.has('unwritable'))
+          this.startRecorder(e);
+      })().catch(() => undefined);
+    }
+  }
+
+  private primaryAlarm(): DiskAlarm | null {
+    for (const kind of ['unwritable', 'write_failed', 'disk_full', 'locked_over_quota'] as const) {
+      const a = this.alarms.get(kind);
+      if (a) return a;
+    }
+    return null;
+  }
+
+  private async raiseAlarm(kind: DiskAlarmKind, code: string | null): Promise<void> {
+    if (this.alarms.has(kind)) return;
+    const alarm: DiskAlarm = { kind, since: this.now(), code };
+    this.alarms.set(kind, alarm);
+    this.logger.warn('recording alarm', { kind, code });
+    await this.log(kind === 'locked_over_quota' ? 'locked_over_quota' : 'disk_alarm', null, null, {
+      kind,
+      code,
+    });
+    this.opts.emit('recording.alarm', { alarm: this.primaryAlarm() });
+    if (DISK_ERROR_ALARMS.has(kind)) this.emitAllStatuses();
+  }
+
+  private async clearAlarm(kind: DiskAlarmKind): Promise<void> {
+    if (!this.alarms.delete(kind)) return;
+    await this.log('disk_ok', null, null, { kind });
+    this.opts.emit('recording.alarm', { alarm: this.primaryAlarm() });
+    // Every camera's "not recording: disk error" may have ended with it.
+    if (DISK_ERROR_ALARMS.has(kind)) this.emitAllStatuses();
+  }
+
+  private emitAllStatuses(): void {
+    for (const e of this.entries.values()) this.emitStatus(e);
+  }
+
+  private async log(
+    kind: RecordingEventKind,
+    cameraId: string | null,
+    stream: StreamKind | null,
+    detail: RecordingEvent['detail'] = {},
+  ): Promise<void> {
+    try {
+      const ev = await this.index.logEvent(this.now(), kind, cameraId, stream, detail);
+      this.opts.emit('recording.event', ev);
+    } catch {
+      // The event log must never take recording down (e.g. database closing on quit).
+    }
+  }
+}

@@ -1,0 +1,131 @@
+// Retention: keeps footage within the quota and each camera's maximum age by
+// deleting the oldest unlocked recordings first. Locked ranges (incidents) are
+// never touched; when locked footage alone exceeds the quota that is an alarm
+// for the officer, not a reason to delete evidence.
+import { unlink } from 'node:fs/promises';
+import type { DiskSpaceReader } from '../storage/disk-space';
+import { absPath } from '../storage/storage-layout';
+import type { RecordingIndex } from './recording-index';
+
+export interface QuotaSettings {
+  /** Hard cap in bytes for all footage; null = no byte cap. */
+  quotaBytes: number | null;
+  /** Cap as a percentage (0–100] of the volume's size; null = none. The smaller cap wins. */
+  quotaPercent: number | null;
+  /**
+   * Free space always kept on the volume, so other writers (and SQLite) never hit
+   * ENOSPC: footage is pruned before the disk fills.
+   */
+  reserveBytes: number;
+}
+
+export const DEFAULT_QUOTA: QuotaSettings = {
+  quotaBytes: null,
+  quotaPercent: 90,
+  reserveBytes: 2 * 1024 ** 3,
+};
+
+export interface RetentionResult {
+  deleted: number;
+  freedBytes: number;
+  quotaBytes: number;
+  usedBytes: number;
+  lockedBytes: number;
+  /** Locked footage alone is over the quota. */
+  lockedOverQuota: boolean;
+  /** Files that could not be deleted (kept in the index, retried next pass). */
+  failures: number;
+}
+
+export interface RetentionDeps {
+  index: RecordingIndex;
+  storageDir: string;
+  diskSpace: DiskSpaceReader;
+  now: () => number;
+}
+
+const BATCH = 100;
+// Bounds one pass; the next pass continues where this one stopped.
+const MAX_BATCHES = 200;
+
+export function effectiveQuota(q: QuotaSettings, totalBytes: number): number {
+  const caps: number[] = [];
+  if (q.quotaBytes !== null) caps.push(q.quotaBytes);
+  if (q.quotaPercent !== null) caps.push(Math.floor((totalBytes * q.quotaPercent) / 100));
+  return caps.length ? Math.max(0, Math.min(...caps)) : Number.MAX_SAFE_INTEGER;
+}
+
+export class Retention {
+  constructor(private readonly deps: RetentionDeps) {}
+
+  /**
+   * One pass: first each camera's maximum age, then the quota and the free-space
+   * reserve, oldest unlocked footage of any camera first.
+   */
+  async run(
+    quota: QuotaSettings,
+    maxAgeDays: ReadonlyMap<string, number>,
+  ): Promise<RetentionResult> {
+    const { index } = this.deps;
+    let deleted = 0;
+    let freedBytes = 0;
+    let failures = 0;
+    const failed = new Set<number>();
+
+    const remove = async (rec: { id: number; path: string; bytes: number }): Promise<boolean> => {
+      try {
+        await unlink(absPath(this.deps.storageDir, rec.path));
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code !== 'ENOENT') {
+          failures++;
+          failed.add(rec.id);
+          return false;
+        }
+      }
+      // File first, row second: a crash in between leaves a row whose file is gone,
+      // which reconciliation marks missing — never a file nobody knows about.
+      await index.deleteRecording(rec.id);
+      deleted++;
+      freedBytes += rec.bytes;
+      return true;
+    };
+
+    for (const [cameraId, days] of maxAgeDays) {
+      const cutoff = this.deps.now() - days * 86_400_000;
+      for (let i = 0; i < MAX_BATCHES; i++) {
+        const batch = (await index.oldestUnlocked(BATCH, cameraId, cutoff)).filter(
+          (r) => !failed.has(r.id),
+        );
+        if (!batch.length) break;
+        for (const rec of batch) await remove(rec);
+      }
+    }
+
+    const space = await this.deps.diskSpace(this.deps.storageDir);
+    const quotaBytes = effectiveQuota(quota, space.totalBytes);
+    let { bytes: usedBytes, lockedBytes } = await index.totals();
+    let freeBytes = space.freeBytes;
+    for (let i = 0; i < MAX_BATCHES; i++) {
+      if (usedBytes <= quotaBytes && freeBytes >= quota.reserveBytes) break;
+      const batch = (await index.oldestUnlocked(BATCH)).filter((r) => !failed.has(r.id));
+      if (!batch.length) break;
+      for (const rec of batch) {
+        if (usedBytes <= quotaBytes && freeBytes >= quota.reserveBytes) break;
+        if (await remove(rec)) {
+          usedBytes -= rec.bytes;
+          freeBytes += rec.bytes;
+        }
+      }
+    }
+    ({ bytes: usedBytes, lockedBytes } = await index.totals());
+    return {
+      deleted,
+      freedBytes,
+      quotaBytes,
+      usedBytes,
+      lockedBytes,
+      lockedOverQuota: lockedBytes > quotaBytes,
+      failures,
+    };
+  }
+}

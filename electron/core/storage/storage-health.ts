@@ -1,0 +1,24 @@
+// Is the storage folder usable right now? Creates it if needed and writes, syncs
+// and removes a small probe file: the only honest test of "can we record here".
+import { mkdir, open, unlink } from 'node:fs/promises';
+import { join } from 'node:path';
+
+export type StorageProbe = { ok: true } | { ok: false; code: string };
+
+export async function probeStorage(dir: string): Promise<StorageProbe> {
+  const probe = join(dir, `.write-probe-${process.pid}`);
+  try {
+    await mkdir(dir, { recursive: true });
+    const fh = await open(probe, 'w');
+    try {
+      await fh.writeFile('ok');
+      await fh.sync();
+    } finally {
+      await fh.close();
+    }
+    await unlink(probe);
+    return { ok: true };
+  } catch (err) {
+    return { ok: false, code: (err as NodeJS.ErrnoException).code ?? 'EIO' };
+  }
+}
