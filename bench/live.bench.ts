@@ -43,13 +43,22 @@ function pct(values: number[], p: number): number {
 
 const f1 = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : '—');
 
-async function run(
-  browser: Browser,
-  tiles: number,
-  path: 'mse' | 'jsmpeg',
-  rigUrl: (mount: string) => string,
-) {
+function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--autoplay-policy=no-user-gesture-required',
+    ],
+  });
+}
+
+async function run(tiles: number, path: 'mse' | 'jsmpeg', rigUrl: (mount: string) => string) {
   const { station, pid: corePid, stop } = await startStation('off');
+  // A fresh browser per run: nothing of the previous grid keeps decoding in the background.
+  const browser = await launchBrowser();
   const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
   try {
     const ids: string[] = [];
@@ -125,7 +134,7 @@ async function run(
       edgeLagP95: f1(pct(latencies, 95)),
     };
   } finally {
-    await page.close();
+    await browser.close();
     await stop();
   }
 }
@@ -135,25 +144,15 @@ async function main(): Promise<void> {
     h264: Array.from({ length: ENCODERS }, (_, i) => `cam${i + 1}`),
     aliases: Math.ceil(Math.max(...TILE_COUNTS) / ENCODERS),
   });
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--autoplay-policy=no-user-gesture-required',
-    ],
-  });
   const rows = [];
   try {
     for (const path of PATHS) {
       for (const tiles of TILE_COUNTS) {
         process.stderr.write(`measuring ${tiles} tiles on ${path}…\n`);
-        rows.push(await run(browser, tiles, path, (m) => rig.url(m)));
+        rows.push(await run(tiles, path, (m) => rig.url(m)));
       }
     }
   } finally {
-    await browser.close();
     await rig.stop();
   }
   console.log(
