@@ -17,6 +17,9 @@ const WARMUP_MS = Number(process.env.BENCH_WARMUP_MS ?? 6000);
 const WINDOW_MS = Number(process.env.BENCH_WINDOW_MS ?? 15000);
 const TILE_COUNTS = (process.env.BENCH_TILES ?? '4,16,36').split(',').map(Number);
 const PATHS = (process.env.BENCH_PATHS ?? 'mse,jsmpeg').split(',') as Array<'mse' | 'jsmpeg'>;
+const [VIEW_W, VIEW_H] = (process.env.BENCH_VIEWPORT ?? '1920x1080').split('x').map(Number);
+// Extra CSS for experiments, e.g. BENCH_CSS='.tile-overlay{display:none}'.
+const EXTRA_CSS = process.env.BENCH_CSS ?? '';
 const ENCODERS = 4; // rig encoders; every camera is an alias sharing one of them
 
 interface TileStats {
@@ -59,7 +62,19 @@ async function run(tiles: number, path: 'mse' | 'jsmpeg', rigUrl: (mount: string
   const { station, pid: corePid, stop } = await startStation('off');
   // A fresh browser per run: nothing of the previous grid keeps decoding in the background.
   const browser = await launchBrowser();
-  const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+  const page = await browser.newPage({
+    viewport: { width: VIEW_W!, height: VIEW_H! },
+    bypassCSP: EXTRA_CSS !== '',
+  });
+  if (EXTRA_CSS) {
+    await page.addInitScript((css) => {
+      document.addEventListener('DOMContentLoaded', () => {
+        const style = document.createElement('style');
+        style.textContent = css;
+        document.head.append(style);
+      });
+    }, EXTRA_CSS);
+  }
   try {
     const ids: string[] = [];
     for (let i = 0; i < tiles; i++) {
@@ -157,7 +172,7 @@ async function main(): Promise<void> {
   }
   console.log(
     `bench:live — ${new Date().toISOString()} — ${cpus().length}× ${cpus()[0]?.model ?? '?'} — ` +
-      `640×360 H.264 @ ${SOURCE_FPS} fps, window ${WINDOW_MS / 1000} s after ${WARMUP_MS / 1000} s warm-up`,
+      `640×360 H.264 @ ${SOURCE_FPS} fps, viewport ${VIEW_W}×${VIEW_H}, window ${WINDOW_MS / 1000} s after ${WARMUP_MS / 1000} s warm-up`,
   );
   console.log('CPU in % of one core; times in ms; edge lag = buffered end − playhead (MSE only)');
   console.table(rows);

@@ -114,7 +114,13 @@ export function demoInputArgs(title: string, index: number, font: string | null)
  * (100 ms), 41 ms (every frame, but 25 WebSocket messages and MSE appends per tile
  * per second). See docs/media-plane.md.
  */
-export const FRAG_DURATION_US = 100_000;
+export const FRAG_DURATION_US = fragDurationFromEnv() ?? 100_000;
+
+/** $STATION_LIVE_FRAG_MS overrides the cap: for `npm run bench:live` comparisons only. */
+function fragDurationFromEnv(): number | null {
+  const ms = Number(process.env.STATION_LIVE_FRAG_MS);
+  return Number.isFinite(ms) && ms >= 20 && ms <= 5000 ? Math.round(ms * 1000) : null;
+}
 
 export function fmp4OutputArgs(
   codec: 'h264' | 'hevc' | null,
