@@ -154,3 +154,57 @@ test.describe('storage alarm', () => {
     expect(timeline.gaps.some((g) => g.reason === 'disk_error')).toBe(true);
   });
 });
+
+test.describe('storage folder', () => {
+  test.use({ rigOptions: { h264: ['cam1'] } });
+
+  let previous: string | undefined;
+  test.beforeAll(() => {
+    previous = process.env.STATION_SEGMENT_SECONDS;
+    process.env.STATION_SEGMENT_SECONDS = '2';
+  });
+  test.afterAll(() => {
+    if (previous === undefined) delete process.env.STATION_SEGMENT_SECONDS;
+    else process.env.STATION_SEGMENT_SECONDS = previous;
+  });
+
+  test('the officer moves recording to another folder; old footage stays listed', async ({
+    page,
+    rig,
+    station,
+  }) => {
+    test.setTimeout(60_000);
+    const cam = await station.api.cameras.add({ name: 'Cổng trụ sở', mainUrl: rig.url('cam1') });
+    await station.open(page);
+    await page.getByTestId('open-storage').click();
+    const panel = page.getByTestId('storage-panel');
+    const oldRoot = path.join(station.dataDir, 'recordings');
+    await expect(panel.getByTestId('storage-folder')).toHaveText(oldRoot);
+    const row = panel.getByTestId(`storage-camera-${cam.id}`);
+    await expect
+      .poll(async () => Number((await row.getAttribute('data-bytes')) ?? '0'), {
+        timeout: 20_000,
+      })
+      .toBeGreaterThan(0);
+
+    const field = panel.getByTestId('storage-folder-input');
+    await field.fill('ghi-hinh');
+    await panel.getByTestId('storage-folder-change').click();
+    await panel.getByTestId('storage-folder-confirm').click();
+    await expect(panel.getByTestId('storage-folder-error')).toContainText('Cần đường dẫn đầy đủ');
+    await expect(panel.getByTestId('storage-folder')).toHaveText(oldRoot);
+
+    const newRoot = path.join(station.dataDir, 'o-dia-2', 'ghi-hinh');
+    await field.fill(newRoot);
+    await panel.getByTestId('storage-folder-change').click();
+    await expect(panel.getByTestId('storage-folder-confirm-box')).toContainText(
+      'Hình đã ghi vẫn nằm nguyên ở thư mục cũ',
+    );
+    await panel.getByTestId('storage-folder-confirm').click();
+    await expect(panel.getByTestId('storage-folder')).toHaveText(newRoot, { timeout: 15_000 });
+    await expect(panel.getByTestId('storage-folder-error')).toHaveCount(0);
+    await expect(panel.getByTestId('storage-root').filter({ hasText: oldRoot })).toBeVisible();
+    await page.screenshot({ path: `${ARTIFACTS}/storage-folder.png` });
+    expect((await station.api.storage.settings()).storageDir).toBe(newRoot);
+  });
+});

@@ -51,6 +51,7 @@ export function createApi(t: Transport) {
       events: call(t, 'storage.events'),
       settings: call0(t, 'storage.settings'),
       setQuota: call(t, 'storage.setQuota'),
+      setFolder: call(t, 'storage.setFolder'),
     },
     on: <E extends EventName>(event: E, listener: (payload: EventOf<E>) => void) =>
       t.on(event, listener),

@@ -26,6 +26,7 @@ import {
   RecordingEvent,
   RecordingStatusInfo,
   SetCameraRecording,
+  SetStorageFolder,
   StorageEventsRequest,
   StorageQuota,
   StorageSettings,
@@ -71,6 +72,8 @@ export const channels = {
   'storage.events': { request: StorageEventsRequest, response: z.array(RecordingEvent) },
   'storage.settings': { request: none, response: StorageSettings },
   'storage.setQuota': { request: StorageQuota, response: StorageSettings },
+  /** Errors: invalid_request with fields.path = storage_not_absolute | storage_same_folder | storage_overlaps_root | storage_unwritable. */
+  'storage.setFolder': { request: SetStorageFolder, response: StorageSettings },
 } as const;
 
 export type Channels = typeof channels;

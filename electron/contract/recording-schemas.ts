@@ -62,6 +62,7 @@ export const RecordingEventKind = z.enum([
   'disk_ok',
   'locked_over_quota',
   'clock_step',
+  'storage_root_changed',
 ]);
 export type RecordingEventKind = z.infer<typeof RecordingEventKind>;
 
@@ -163,8 +164,23 @@ export const CameraStorage = z.object({
 });
 export type CameraStorage = z.infer<typeof CameraStorage>;
 
+/** A folder footage was written to (docs/recording.md, "Storage roots"). */
+export const StorageRoot = z.object({
+  id: z.number().int(),
+  path: z.string(),
+  /** New segments are written here. */
+  active: z.boolean(),
+  addedAt: ms,
+  /** Live footage indexed in this root. */
+  bytes,
+  recordings: z.number().int().min(0),
+});
+export type StorageRoot = z.infer<typeof StorageRoot>;
+
 export const StorageSummary = z.object({
   storageDir: z.string(),
+  /** The active root and older roots still holding footage (always sent by main). */
+  roots: z.array(StorageRoot).optional(),
   totalBytes: bytes,
   freeBytes: bytes,
   usedByRecordings: bytes,
@@ -193,6 +209,10 @@ export const StorageSettings = z.object({
   segmentSeconds: z.number().int().min(1),
 });
 export type StorageSettings = z.infer<typeof StorageSettings>;
+
+/** A new storage folder: absolute; created when missing; must be writable. */
+export const SetStorageFolder = z.object({ path: z.string().trim().min(1).max(4096) }).strict();
+export type SetStorageFolder = z.infer<typeof SetStorageFolder>;
 
 export const StorageEventsRequest = z
   .object({ limit: z.number().int().min(1).max(1000).default(200), cameraId: Id.optional() })

@@ -5,10 +5,11 @@ import type {
   CameraStorage,
   RecordingEvent,
   StorageQuota,
+  StorageRoot,
   StorageSummary,
 } from '../../electron/contract/recording-schemas';
 import type { Camera, Language, StreamKind } from '../../electron/contract/schemas';
-import { errorMessage } from '../api/api-error';
+import { errorMessage, fieldMessage, toUiError } from '../api/api-error';
 import { formatDate, formatDateTime, formatHourMinute } from '../i18n/format-time';
 import type { MessageKey } from '../i18n/translate';
 import { useLanguage, useT } from '../i18n/use-t';
@@ -73,13 +74,138 @@ function DiskCard(props: { summary: StorageSummary }) {
           ? t('storage.historyUnknown')
           : t('storage.history', { days: formatDays(s.daysAtCurrentRate, language) })}
       </div>
-      <div className="storage-path">
-        <span className="field-label">{t('storage.folder')}</span>
-        <span className="mono" title={s.storageDir} data-testid="storage-folder">
-          {s.storageDir}
-        </span>
-      </div>
+      <FolderEditor current={s.storageDir} />
+      <OtherRoots roots={(s.roots ?? []).filter((r) => !r.active)} />
     </section>
+  );
+}
+
+/** The storage folder: shown, and changed after a confirmation (old footage stays put). */
+function FolderEditor(props: { current: string }) {
+  const { current } = props;
+  const t = useT();
+  const store = useStationStore();
+  const [text, setText] = useState(current);
+  const [confirming, setConfirming] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  useEffect(() => setText(current), [current]);
+  const wanted = text.trim();
+
+  const apply = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      await store.getState().setStorageFolder(wanted);
+      setConfirming(false);
+      store
+        .getState()
+        .pushToast({ kind: 'success', key: 'storage.folderChanged', params: {}, at: null });
+    } catch (err) {
+      const issue = toUiError(err).fields.path;
+      setError(issue ? fieldMessage(issue, t) : errorMessage(err, t));
+      setConfirming(false);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="storage-path">
+      <label className="field-label" htmlFor="storage-folder-input">
+        {t('storage.folder')}
+      </label>
+      <span className="mono" title={props.current} data-testid="storage-folder">
+        {props.current}
+      </span>
+      <form
+        className="quota-form"
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          setError(null);
+          if (wanted !== '' && wanted !== props.current) setConfirming(true);
+        }}
+      >
+        <input
+          id="storage-folder-input"
+          className={`input mono${error ? ' input-invalid' : ''}`}
+          data-testid="storage-folder-input"
+          value={text}
+          placeholder={t('storage.folderHint')}
+          spellCheck={false}
+          // A full path is long; the field takes the row, the button keeps its size.
+          style={{ flex: 1, minWidth: 0 }}
+          disabled={busy}
+          onChange={(e) => {
+            setText(e.target.value);
+            setConfirming(false);
+          }}
+        />
+        <button
+          type="submit"
+          className="btn"
+          data-testid="storage-folder-change"
+          disabled={busy || wanted === '' || wanted === props.current}
+        >
+          {t('storage.folderChange')}
+        </button>
+      </form>
+      {error ? (
+        <div className="field-error" role="alert" data-testid="storage-folder-error">
+          {error}
+        </div>
+      ) : null}
+      {confirming ? (
+        <div className="form-error" role="alertdialog" data-testid="storage-folder-confirm-box">
+          <strong>{t('storage.folderConfirmTitle')}</strong>
+          <p>{t('storage.folderConfirmText', { path: wanted })}</p>
+          <button
+            type="button"
+            className="btn btn-primary"
+            data-testid="storage-folder-confirm"
+            disabled={busy}
+            onClick={() => void apply()}
+          >
+            {t('storage.folderConfirm')}
+          </button>{' '}
+          <button
+            type="button"
+            className="btn"
+            data-testid="storage-folder-cancel"
+            disabled={busy}
+            onClick={() => setConfirming(false)}
+          >
+            {t('storage.folderCancel')}
+          </button>
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+/** Older roots still holding footage: read-only, so the officer knows where it is. */
+function OtherRoots(props: { roots: StorageRoot[] }) {
+  const t = useT();
+  const language = useLanguage();
+  const held = props.roots.filter((r) => r.recordings > 0);
+  if (held.length === 0) return null;
+  return (
+    <div className="storage-path" data-testid="storage-roots">
+      <span className="field-label">{t('storage.otherRoots')}</span>
+      <ul>
+        {held.map((r) => (
+          <li key={r.id} data-testid="storage-root" data-bytes={r.bytes}>
+            <span className="mono" title={r.path}>
+              {r.path}
+            </span>{' '}
+            <span className="muted">
+              {t('storage.rootSize', { size: formatBytes(r.bytes, language), n: r.recordings })}
+            </span>
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }
 

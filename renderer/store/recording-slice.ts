@@ -71,4 +71,9 @@ export const createRecordingSlice =
       set({ storageSettings });
       await get().refreshStorageSummary();
     },
+    setStorageFolder: async (path) => {
+      const storageSettings = await api.storage.setFolder({ path });
+      set({ storageSettings });
+      await get().refreshStorageSummary();
+    },
   });

@@ -132,6 +132,8 @@ export interface RecordingSlice {
   refreshStorageSummary(): Promise<void>;
   setCameraRecording(patch: SetCameraRecording): Promise<void>;
   setQuota(quota: StorageQuota): Promise<void>;
+  /** Makes another folder the storage root; rejects with the field issue (storage_*). */
+  setStorageFolder(path: string): Promise<void>;
 }
 
 export interface LoadSlice {

@@ -7,6 +7,7 @@ import type { LayoutService } from '../layouts/layout-service';
 import type { OutageLog } from '../outages/outage-log';
 import type { RecordingService } from '../recording/recording-service';
 import type { SettingsService } from '../settings/settings-service';
+import { StorageFolderError } from '../storage/storage-folder';
 import type { Handlers } from './dispatch';
 import { toQuotaSettings, type StorageSettingsStore } from './storage-settings';
 
@@ -76,6 +77,18 @@ export function createHandlers(s: HandlerServices): Handlers {
       // Apply a smaller quota now rather than at the next scheduled pass.
       void s.recording.runRetention().catch(() => undefined);
       return storageSettings(quota);
+    },
+    'storage.setFolder': async ({ path }) => {
+      try {
+        await s.recording.setStorageFolder(path);
+      } catch (err) {
+        // A rejected folder changes nothing; the code names the field's problem.
+        if (err instanceof StorageFolderError)
+          throw new ApiError('invalid_request', err.code, { path: `storage_${err.code}` });
+        throw err;
+      }
+      await s.storageSettings.saveFolder(s.recording.storageDir);
+      return storageSettings(s.storageSettings.current);
     },
   };
 }

@@ -268,6 +268,20 @@ describe('station core', () => {
     ws.close();
   }, 60_000);
 
+  it('changes the storage folder over the contract; a rejected folder changes nothing', async () => {
+    await expect(api.storage.setFolder({ path: 'relative/dir' })).rejects.toMatchObject({
+      code: 'invalid_request',
+      fields: { path: 'storage_not_absolute' },
+    });
+    expect(core.storageDir).toBe(join(dir, 'recordings'));
+    const disk2 = join(dir, 'disk2', 'recordings');
+    const saved = await api.storage.setFolder({ path: disk2 });
+    expect(saved.storageDir).toBe(disk2);
+    expect(core.storageDir).toBe(disk2);
+    const roots = (await api.storage.summary()).roots ?? [];
+    expect(roots.find((r) => r.active)?.path).toBe(disk2);
+  });
+
   it('dispose stops every ffmpeg', async () => {
     const { done, ws } = firstLiveBytes((await api.cameras.list())[0]!.id, 'main');
     await done;
@@ -285,5 +299,18 @@ describe('station core', () => {
     for (const pid of pids) {
       expect(() => process.kill(pid, 0)).toThrow();
     }
+  });
+
+  it('the chosen storage folder survives a restart', async () => {
+    core = await createStationCore({
+      dataDir: dir,
+      demo: 'auto',
+      version: '0.0.0-test',
+      platform: process.platform,
+      enableWsRpc: false,
+      logger: silentLogger,
+      recordingSegmentSeconds: 2,
+    });
+    expect(core.storageDir).toBe(join(dir, 'disk2', 'recordings'));
   });
 });

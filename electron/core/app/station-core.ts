@@ -187,9 +187,13 @@ export async function createStationCore(config: StationCoreConfig): Promise<Stat
     hub.start();
     cleanups.push({ name: 'live', run: () => hub.dispose() });
 
-    const storageDir = config.storageDir ?? join(config.dataDir, 'recordings');
     const storageSettings = new StorageSettingsStore(settings);
     const quota = await storageSettings.load();
+    // The folder chosen in the panel wins; the config is the default of a fresh install.
+    const storageDir =
+      (await storageSettings.loadFolder()) ??
+      config.storageDir ??
+      join(config.dataDir, 'recordings');
     const recordingEmit: RecordingEmit = (event, payload) =>
       emit(event, payload as EventOf<typeof event>);
     const recording = new RecordingService({
@@ -270,7 +274,10 @@ export async function createStationCore(config: StationCoreConfig): Promise<Stat
     let disposed: Promise<void> | null = null;
     return {
       dataDir: config.dataDir,
-      storageDir,
+      // The active root: follows storage.setFolder.
+      get storageDir() {
+        return recording.storageDir;
+      },
       logger,
       handlers,
       media,

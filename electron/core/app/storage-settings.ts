@@ -1,10 +1,12 @@
-// The officer's storage settings (the footage quota) kept in the settings table,
-// and their translation to the recording service's QuotaSettings.
+// The officer's storage settings (the footage quota and the storage folder) kept
+// in the settings table, and their translation to the recording service's QuotaSettings.
+import { isAbsolute } from 'node:path';
 import type { StorageQuota } from '../../contract/recording-schemas';
 import { DEFAULT_QUOTA, type QuotaSettings } from '../recording/retention';
 import type { SettingsService } from '../settings/settings-service';
 
 const QUOTA_KEY = 'storage.quota';
+const FOLDER_KEY = 'storage.folder';
 export const GIB = 1024 ** 3;
 
 export const DEFAULT_STORAGE_QUOTA: StorageQuota = {
@@ -38,6 +40,19 @@ export class StorageSettingsStore {
     )
       this.quota = { kind: q.kind, value: q.value };
     return this.quota;
+  }
+
+  /**
+   * The folder chosen in the storage panel, or undefined: then the configured
+   * default (config.storageDir) is used, as on a fresh install.
+   */
+  async loadFolder(): Promise<string | undefined> {
+    const raw = await this.settings.getInternal(FOLDER_KEY);
+    return typeof raw === 'string' && isAbsolute(raw) ? raw : undefined;
+  }
+
+  async saveFolder(path: string): Promise<void> {
+    await this.settings.setInternal(FOLDER_KEY, path);
   }
 
   get current(): StorageQuota {

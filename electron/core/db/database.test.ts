@@ -51,6 +51,8 @@ describe('Database', () => {
       'recordings',
       'settings',
       'sqlite_sequence',
+      'storage_root_usage',
+      'storage_roots',
     ]);
     await again.close();
     void file;

@@ -1,6 +1,7 @@
 // The station database schema as ordered migration steps (see docs/schema.md).
 // Append new steps at the end; later issues add recording, incident and audit tables.
 import { recordingMigrations } from '../recording/recording-migrations';
+import { storageRootMigrations } from '../recording/storage-root-migrations';
 import type { Migration } from './migrate';
 
 export const migrations: readonly Migration[] = [
@@ -58,4 +59,6 @@ export const migrations: readonly Migration[] = [
   `,
   // v2…: recording index, gaps, locks, events, per-camera settings (docs/recording.md).
   ...recordingMigrations,
+  // v3: storage roots, so the storage folder can change without orphaning footage.
+  ...storageRootMigrations,
 ];

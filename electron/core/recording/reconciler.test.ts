@@ -64,9 +64,10 @@ describe('Reconciler', () => {
   it('indexes unindexed segments, marks vanished ones missing, quarantines what cannot play, ignores foreign files', async () => {
     const storage = join(tmp.dir, 'tree');
     const index = new RecordingIndex(db);
-    const filer = new SegmentFiler(index, storage, () => T);
+    const root = { id: await index.ensureRoot(storage, T), path: storage };
+    const filer = new SegmentFiler(index, () => T);
     const logged: RecordingEventKind[] = [];
-    const reconciler = new Reconciler(index, filer, storage, async (k) => {
+    const reconciler = new Reconciler(index, filer, async (k) => {
       logged.push(k);
     });
 
@@ -86,6 +87,7 @@ describe('Reconciler', () => {
         path: segmentRelPath('camA', 'main', T - 7_200_000, 'runz', 1),
         status: 'complete',
         codec: 'avc1',
+        rootId: root.id,
         runId: 'runz',
         seq: 1,
         secondBytes: [],
@@ -93,8 +95,15 @@ describe('Reconciler', () => {
       T,
     );
 
-    const report = await reconciler.reconcileTree();
-    expect(report).toEqual({ recovered: 0, quarantined: 1, indexed: 1, missing: 1 });
+    const report = await reconciler.reconcileTree(root);
+    expect(report).toEqual({
+      recovered: 0,
+      quarantined: 1,
+      indexed: 1,
+      missing: 1,
+      restored: 0,
+      rootMissing: false,
+    });
     const rec = await index.recordingByPath(unindexed);
     expect(rec).toMatchObject({
       cameraId: 'camA',
@@ -112,24 +121,27 @@ describe('Reconciler', () => {
       'segment_quarantined',
     ]);
     // A second pass finds nothing new.
-    expect(await reconciler.reconcileTree()).toEqual({
+    expect(await reconciler.reconcileTree(root)).toEqual({
       recovered: 0,
       quarantined: 0,
       indexed: 0,
       missing: 0,
+      restored: 0,
+      rootMissing: false,
     });
   });
 
   it('recovers a torn inbox file up to its last whole fragment and dates it from its mtime', async () => {
     const storage = join(tmp.dir, 'inbox-case');
     const index = new RecordingIndex(db);
-    const filer = new SegmentFiler(index, storage, () => T);
-    const reconciler = new Reconciler(index, filer, storage, async () => undefined);
+    const root = { id: await index.ensureRoot(storage, T), path: storage };
+    const filer = new SegmentFiler(index, () => T);
+    const reconciler = new Reconciler(index, filer, async () => undefined);
     const dir = inboxDir(storage, 'camB', 'sub');
     await mkdir(dir, { recursive: true });
     const whole = await readFile(sample);
     await writeFile(join(dir, 'runq-000007.mp4'), whole.subarray(0, whole.length - 3000));
-    const report = await reconciler.reconcileInbox(() => false);
+    const report = await reconciler.reconcileInbox(root, () => false);
     expect(report.recovered).toBe(1);
     expect(await readdir(dir)).toEqual([]);
     const tl = await index.timeline('camB', 0, Date.now() + 60_000);

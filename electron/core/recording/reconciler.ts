@@ -17,7 +17,7 @@ import {
   QUARANTINE_DIR,
 } from '../storage/storage-layout';
 import type { RecordingIndex } from './recording-index';
-import type { Recording, RecordingEventKind } from './recording-types';
+import type { Recording, RecordingEventKind, RootRef } from './recording-types';
 import type { SegmentFiler } from './segment-filer';
 
 export interface ReconcileReport {
@@ -25,7 +25,20 @@ export interface ReconcileReport {
   quarantined: number;
   indexed: number;
   missing: number;
+  /** Missing rows whose file was found again (a disk plugged back in). */
+  restored: number;
+  /** The root's folder itself was not there (unplugged disk): rows marked missing, nothing walked. */
+  rootMissing: boolean;
 }
+
+const emptyReport = (): ReconcileReport => ({
+  recovered: 0,
+  quarantined: 0,
+  indexed: 0,
+  missing: 0,
+  restored: 0,
+  rootMissing: false,
+});
 
 export type EventLogger = (
   kind: RecordingEventKind,
@@ -65,7 +78,6 @@ export class Reconciler {
   constructor(
     private readonly index: RecordingIndex,
     private readonly filer: SegmentFiler,
-    private readonly storageDir: string,
     private readonly log: EventLogger,
   ) {}
 
@@ -74,12 +86,13 @@ export class Reconciler {
    * orphan began (the end of its run's last listed segment); otherwise mtime − duration.
    */
   async reconcileInbox(
+    root: RootRef,
     isActive: (runId: string) => boolean,
     startOf: (ctx: InboxFileContext) => number | null = () => null,
     only?: { cameraId: string; stream: StreamKind },
   ): Promise<ReconcileReport> {
-    const report: ReconcileReport = { recovered: 0, quarantined: 0, indexed: 0, missing: 0 };
-    const inbox = join(this.storageDir, INBOX_DIR);
+    const report = emptyReport();
+    const inbox = join(root.path, INBOX_DIR);
     for (const camDir of await dirs(inbox)) {
       const cameraId = cameraIdFromDirName(camDir);
       if (cameraId === null || (only && only.cameraId !== cameraId)) continue;
@@ -92,7 +105,7 @@ export class Reconciler {
           const file = join(dir, name);
           if (parsed && isActive(parsed.runId)) continue;
           if (!parsed) {
-            await this.filer.quarantine(cameraId, file);
+            await this.filer.quarantine(root.path, cameraId, file);
             report.quarantined++;
             await this.log('segment_quarantined', cameraId, stream, {
               file: name,
@@ -104,6 +117,7 @@ export class Reconciler {
           const outcome = await this.filer.file({
             cameraId,
             stream,
+            root,
             file,
             runId: parsed.runId,
             seq: parsed.seq,
@@ -138,54 +152,80 @@ export class Reconciler {
    * hour of rows however large the archive. Camera-hours the index has but the disk
    * lacks entirely are checked afterwards.
    */
-  async reconcileTree(shouldStop: () => boolean = () => false): Promise<ReconcileReport> {
-    const report: ReconcileReport = { recovered: 0, quarantined: 0, indexed: 0, missing: 0 };
-    const pending = new Set(
-      (await this.index.hourBuckets()).map((b) => `${b.cameraId}\n${b.hour}`),
+  async reconcileTree(
+    root: RootRef,
+    shouldStop: () => boolean = () => false,
+  ): Promise<ReconcileReport> {
+    const report = emptyReport();
+    const present = await access(root.path).then(
+      () => true,
+      () => false,
     );
-    for (const camDir of await dirs(this.storageDir)) {
+    if (!present) {
+      // An unplugged disk: one update and one event, not an access() per row. The rows
+      // come back when the folder does (see reconcileHour).
+      report.rootMissing = true;
+      report.missing = await this.index.markRootMissing(root.id);
+      if (report.missing > 0)
+        await this.log('segment_missing', null, null, {
+          rootId: root.id,
+          count: report.missing,
+        });
+      return report;
+    }
+    const pending = new Set(
+      (await this.index.hourBuckets(root.id)).map((b) => `${b.cameraId}\n${b.hour}`),
+    );
+    for (const camDir of await dirs(root.path)) {
       if (camDir === INBOX_DIR || camDir === QUARANTINE_DIR) continue;
       const cameraId = cameraIdFromDirName(camDir);
       if (cameraId === null) continue;
-      for (const day of await dirs(join(this.storageDir, camDir))) {
+      for (const day of await dirs(join(root.path, camDir))) {
         const d = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
         if (!d) continue;
-        for (const hh of await dirs(join(this.storageDir, camDir, day))) {
+        for (const hh of await dirs(join(root.path, camDir, day))) {
           if (!/^\d{2}$/.test(hh)) continue;
           if (shouldStop()) return report; // quitting: the next start walks again
           const hourStart = Date.UTC(Number(d[1]), Number(d[2]) - 1, Number(d[3]), Number(hh));
           pending.delete(`${cameraId}\n${hourStart / 3_600_000}`);
-          await this.reconcileHour(cameraId, `${camDir}/${day}/${hh}`, hourStart, report);
+          await this.reconcileHour(root, cameraId, `${camDir}/${day}/${hh}`, hourStart, report);
         }
       }
     }
     for (const key of pending) {
       const [cameraId, hour] = key.split('\n') as [string, string];
       const start = Number(hour) * 3_600_000;
-      for (const rec of await this.index.startingIn(cameraId, start, start + 3_600_000)) {
-        await this.checkPresent(rec, report);
+      for (const rec of await this.index.startingIn(cameraId, start, start + 3_600_000, root.id)) {
+        await this.checkPresent(root, rec, report);
       }
     }
     return report;
   }
 
   private async reconcileHour(
+    root: RootRef,
     cameraId: string,
     relDir: string,
     hourStart: number,
     report: ReconcileReport,
   ): Promise<void> {
-    const rows = await this.index.startingIn(cameraId, hourStart, hourStart + 3_600_000);
+    const rows = await this.index.startingIn(cameraId, hourStart, hourStart + 3_600_000, root.id);
     const known = new Map(rows.map((r) => [r.path, r]));
     const onDisk = new Set<string>();
-    for (const name of await files(absPath(this.storageDir, relDir))) {
+    for (const name of await files(absPath(root.path, relDir))) {
       const rel = `${relDir}/${name}`;
       onDisk.add(rel);
-      if (known.has(rel) || (await this.index.recordingByPath(rel))) continue;
+      const row = known.get(rel);
+      if (row?.status === 'missing' && (await this.filer.restore(root, row))) {
+        report.restored++;
+        continue;
+      }
+      if (row || (await this.index.recordingByPath(rel))) continue;
       const parsed = parseSegmentFileName(name);
       if (!parsed) continue; // not ours; leave it alone
       try {
         const rec = await this.filer.indexInPlace(
+          root,
           cameraId,
           parsed.stream,
           rel,
@@ -200,7 +240,7 @@ export class Reconciler {
             path: rel,
           });
         } else {
-          await this.filer.quarantine(cameraId, absPath(this.storageDir, rel));
+          await this.filer.quarantine(root.path, cameraId, absPath(root.path, rel));
           report.quarantined++;
           await this.log('segment_quarantined', cameraId, parsed.stream, {
             file: name,
@@ -213,13 +253,17 @@ export class Reconciler {
           throw err;
       }
     }
-    for (const rec of rows) if (!onDisk.has(rec.path)) await this.checkPresent(rec, report);
+    for (const rec of rows) if (!onDisk.has(rec.path)) await this.checkPresent(root, rec, report);
   }
 
   /** Marks a live row whose file is gone as missing. */
-  private async checkPresent(rec: Recording, report: ReconcileReport): Promise<void> {
+  private async checkPresent(
+    root: RootRef,
+    rec: Recording,
+    report: ReconcileReport,
+  ): Promise<void> {
     if (rec.status !== 'complete' && rec.status !== 'recovered') return;
-    const present = await access(absPath(this.storageDir, rec.path)).then(
+    const present = await access(absPath(root.path, rec.path)).then(
       () => true,
       () => false,
     );

@@ -14,6 +14,7 @@ import type {
   RecordingEvent,
   RecordingEventKind,
   RecordingStatus,
+  StorageRoot,
   Timeline,
 } from './recording-types';
 import type { StreamErrorKind } from '../../contract/schemas';
@@ -31,6 +32,7 @@ interface RecordingRow {
   path: string;
   status: RecordingStatus;
   codec: string | null;
+  root_id: number | null;
 }
 
 interface GapRow {
@@ -69,7 +71,7 @@ export interface CameraRecordingSettings {
   maxAgeDays: number | null;
 }
 
-const REC_COLS = 'id, camera_id, stream, start_ms, end_ms, bytes, path, status, codec';
+const REC_COLS = 'id, camera_id, stream, start_ms, end_ms, bytes, path, status, codec, root_id';
 
 function toRecording(r: RecordingRow): Recording {
   return {
@@ -82,6 +84,7 @@ function toRecording(r: RecordingRow): Recording {
     path: r.path,
     status: r.status,
     codec: r.codec,
+    rootId: r.root_id,
   };
 }
 
@@ -120,8 +123,8 @@ export class RecordingIndex {
 
   async insertRecording(rec: NewRecording, indexedAt: number): Promise<Recording> {
     const res = await this.db.run(
-      `INSERT INTO recordings (camera_id, stream, start_ms, end_ms, bytes, path, status, codec, run_id, seq, second_bytes, indexed_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO recordings (camera_id, stream, start_ms, end_ms, bytes, path, status, codec, run_id, seq, second_bytes, indexed_at, root_id)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       [
         rec.cameraId,
         rec.stream,
@@ -135,6 +138,7 @@ export class RecordingIndex {
         rec.seq,
         encodeSecondBytes(rec.secondBytes),
         indexedAt,
+        rec.rootId,
       ],
     );
     return { ...pickRecording(rec), id: res.lastId };
@@ -175,20 +179,26 @@ export class RecordingIndex {
     await this.db.run('DELETE FROM recordings WHERE id = ?', [id]);
   }
 
-  /** Camera-hours (UTC, hours since epoch) that hold live footage, for reconciliation. */
-  async hourBuckets(): Promise<{ cameraId: string; hour: number }[]> {
+  /** Camera-hours (UTC, hours since epoch) of a root that hold live footage, for reconciliation. */
+  async hourBuckets(rootId: number): Promise<{ cameraId: string; hour: number }[]> {
     const rows = await this.db.all<{ camera_id: string; hour: number }>(
       `SELECT DISTINCT camera_id, start_ms / 3600000 AS hour FROM recordings
-       WHERE status IN ('complete', 'recovered') ORDER BY camera_id, hour`,
+       WHERE root_id = ? AND status IN ('complete', 'recovered') ORDER BY camera_id, hour`,
+      [rootId],
     );
     return rows.map((r) => ({ cameraId: r.camera_id, hour: r.hour }));
   }
 
-  /** Recordings of a camera starting in [fromMs, toMs), any status. */
-  async startingIn(cameraId: string, fromMs: number, toMs: number): Promise<Recording[]> {
+  /** Recordings of a camera in one root starting in [fromMs, toMs), any status. */
+  async startingIn(
+    cameraId: string,
+    fromMs: number,
+    toMs: number,
+    rootId: number,
+  ): Promise<Recording[]> {
     const rows = await this.db.all<RecordingRow>(
-      `SELECT ${REC_COLS} FROM recordings WHERE camera_id = ? AND start_ms >= ? AND start_ms < ? ORDER BY start_ms, id`,
-      [cameraId, fromMs, toMs],
+      `SELECT ${REC_COLS} FROM recordings WHERE camera_id = ? AND start_ms >= ? AND start_ms < ? AND root_id = ? ORDER BY start_ms, id`,
+      [cameraId, fromMs, toMs, rootId],
     );
     return rows.map(toRecording);
   }
@@ -309,9 +319,18 @@ export class RecordingIndex {
   // ---- retention -----------------------------------------------------------
 
   /** Oldest unlocked footage (of every camera, or one), oldest first. */
-  async oldestUnlocked(limit: number, cameraId?: string, beforeMs?: number): Promise<Recording[]> {
+  async oldestUnlocked(
+    limit: number,
+    cameraId?: string,
+    beforeMs?: number,
+    rootId?: number,
+  ): Promise<Recording[]> {
     const where = ["r.status IN ('complete', 'recovered')", `NOT ${LOCKED}`];
     const params: SqlValue[] = [];
+    if (rootId !== undefined) {
+      where.push('r.root_id = ?');
+      params.push(rootId);
+    }
     if (cameraId !== undefined) {
       where.push('r.camera_id = ?');
       params.push(cameraId);
@@ -402,6 +421,90 @@ export class RecordingIndex {
     return out;
   }
 
+  // ---- storage roots -------------------------------------------------------
+
+  async roots(): Promise<StorageRoot[]> {
+    const rows = await this.db.all<{
+      id: number;
+      path: string;
+      active: number;
+      added_at: number;
+      bytes: number | null;
+      recordings: number | null;
+    }>(
+      `SELECT s.id, s.path, s.active, s.added_at, u.bytes, u.recordings
+       FROM storage_roots s LEFT JOIN storage_root_usage u ON u.root_id = s.id ORDER BY s.id`,
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      path: r.path,
+      active: r.active === 1,
+      addedAt: r.added_at,
+      bytes: r.bytes ?? 0,
+      recordings: r.recordings ?? 0,
+    }));
+  }
+
+  /** The root's id, registering the folder the first time it is seen. */
+  async ensureRoot(path: string, at: number): Promise<number> {
+    await this.db.run(
+      'INSERT INTO storage_roots (path, added_at, active) VALUES (?, ?, 0) ON CONFLICT (path) DO NOTHING',
+      [path, at],
+    );
+    const row = await this.db.get<{ id: number }>('SELECT id FROM storage_roots WHERE path = ?', [
+      path,
+    ]);
+    if (!row) throw new Error('storage root not registered');
+    return row.id;
+  }
+
+  /**
+   * Makes one root the one written to. Two statements because SQLite checks the
+   * one-active index per row; a crash between them leaves no active root, which
+   * the next start repairs (it activates the root it starts with).
+   */
+  async activateRoot(id: number): Promise<void> {
+    await this.db.run('UPDATE storage_roots SET active = 0 WHERE active = 1 AND id != ?', [id]);
+    await this.db.run('UPDATE storage_roots SET active = 1 WHERE id = ?', [id]);
+  }
+
+  /** Rows indexed before storage roots existed belong to the root the service starts with. */
+  async adoptUnrootedRecordings(rootId: number): Promise<number> {
+    return (await this.db.run('UPDATE recordings SET root_id = ? WHERE root_id IS NULL', [rootId]))
+      .changes;
+  }
+
+  /** A root whose folder is gone (unplugged disk): its live rows become missing, none deleted. */
+  async markRootMissing(rootId: number): Promise<number> {
+    return (
+      await this.db.run(
+        `UPDATE recordings SET status = 'missing' WHERE root_id = ? AND status IN ('complete', 'recovered')`,
+        [rootId],
+      )
+    ).changes;
+  }
+
+  async rootHasRows(rootId: number): Promise<boolean> {
+    return (
+      (await this.db.get<{ one: number }>(
+        'SELECT 1 AS one FROM recordings WHERE root_id = ? LIMIT 1',
+        [rootId],
+      )) !== undefined
+    );
+  }
+
+  /** Inactive roots no row refers to any more are forgotten. */
+  async forgetEmptyRoots(): Promise<number> {
+    const res = await this.db.run(
+      `DELETE FROM storage_roots WHERE active = 0
+       AND NOT EXISTS (SELECT 1 FROM recordings r WHERE r.root_id = storage_roots.id)`,
+    );
+    await this.db.run(
+      'DELETE FROM storage_root_usage WHERE root_id NOT IN (SELECT id FROM storage_roots)',
+    );
+    return res.changes;
+  }
+
   // ---- camera settings -----------------------------------------------------
 
   async cameraSettings(): Promise<CameraRecordingSettings[]> {
@@ -478,5 +581,6 @@ function pickRecording(rec: NewRecording): Omit<Recording, 'id'> {
     path: rec.path,
     status: rec.status,
     codec: rec.codec,
+    rootId: rec.rootId,
   };
 }

@@ -3,6 +3,7 @@
 // filed into <camera>/<yyyy-mm-dd>/<hh>/ and indexed in SQLite, gaps recorded
 // with their reason, retention keeping the disk from filling, and alarms when
 // the storage cannot be written. See docs/recording.md.
+import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { StreamKind } from '../../contract/schemas';
 import type { Database } from '../db/database';
@@ -10,6 +11,7 @@ import { silentLogger, type Logger } from '../logging/logger';
 import type { SupervisorTimings } from '../streams/ffmpeg-supervisor';
 import type { InputResolver, StateChange } from '../streams/types';
 import { readDiskSpace, type DiskSpaceReader } from '../storage/disk-space';
+import { prepareStorageFolder } from '../storage/storage-folder';
 import { probeStorage } from '../storage/storage-health';
 import { absPath, inboxDir } from '../storage/storage-layout';
 import { Reconciler } from './reconciler';
@@ -26,6 +28,8 @@ import type {
   RecordingEvent,
   RecordingEventKind,
   RecordingStatusInfo,
+  RootRef,
+  StorageRoot,
   StorageSummary,
   Timeline,
 } from './recording-types';
@@ -61,6 +65,10 @@ const DEFAULT_TIMINGS: RecordingTimings = {
 
 export interface RecordingServiceOptions {
   db: Database;
+  /**
+   * The root to write to from start (the persisted folder, else the configured default).
+   * Index rows older than storage roots are adopted into it (docs/recording.md).
+   */
   storageDir: string;
   ffmpegPath: string;
   resolveInput: InputResolver;
@@ -89,8 +97,10 @@ interface Entry {
   coveredUntil: number | null;
   /** Serialises filing, sweeping and gap bookkeeping of one camera. */
   queue: Promise<void>;
+  /** Root the running recorder writes its inbox in; its segments are filed there. */
+  recorderRoot: RootRef | null;
   /** Closed segments that could not be filed (disk error); retried by the health check. */
-  retry: ClosedSegment[];
+  retry: { seg: ClosedSegment; root: RootRef }[];
   lastState: StateChange | null;
 }
 
@@ -118,6 +128,10 @@ export class RecordingService {
   private treeWalk: Promise<void> | null = null;
   private lastWall = 0;
   private lastMono = 0;
+  /** The root new segments go to; id -1 until start() registers it. */
+  private active: RootRef;
+  /** Serialises folder changes. */
+  private folderChange: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly opts: RecordingServiceOptions) {
     this.now = opts.now ?? Date.now;
@@ -127,20 +141,20 @@ export class RecordingService {
     this.logger = opts.logger ?? silentLogger;
     this.quota = { ...DEFAULT_QUOTA, ...opts.quota };
     this.index = new RecordingIndex(opts.db);
-    this.filer = new SegmentFiler(this.index, opts.storageDir, this.now);
-    this.reconciler = new Reconciler(this.index, this.filer, opts.storageDir, (k, c, s, d) =>
-      this.log(k, c, s, d),
-    );
+    this.active = { id: -1, path: resolve(opts.storageDir) };
+    this.filer = new SegmentFiler(this.index, this.now);
+    this.reconciler = new Reconciler(this.index, this.filer, (k, c, s, d) => this.log(k, c, s, d));
     this.retention = new Retention({
       index: this.index,
-      storageDir: opts.storageDir,
+      activeRoot: () => this.active,
       diskSpace: this.diskSpace,
       now: this.now,
     });
   }
 
+  /** The active storage root (where new segments are written). */
   get storageDir(): string {
-    return this.opts.storageDir;
+    return this.active.path;
   }
 
   get segmentLengthSeconds(): number {
@@ -156,6 +170,10 @@ export class RecordingService {
   async start(): Promise<void> {
     if (this.started) return;
     this.started = true;
+    const rootId = await this.index.ensureRoot(this.active.path, this.now());
+    await this.index.activateRoot(rootId);
+    this.active = { id: rootId, path: this.active.path };
+    await this.index.adoptUnrootedRecordings(rootId);
     for (const s of await this.index.cameraSettings())
       this.entries.set(s.cameraId, this.newEntry(s));
 
@@ -195,7 +213,9 @@ export class RecordingService {
    * starts at once after a power cut. Runs whenever storage becomes usable.
    */
   private async bootRecording(): Promise<void> {
-    await this.reconciler.reconcileInbox(() => false);
+    // Every root's inbox: a crash right after a folder change leaves files in the old one.
+    for (const root of await this.index.roots())
+      await this.reconciler.reconcileInbox({ id: root.id, path: root.path }, () => false);
     for (const e of this.entries.values()) {
       if (!e.settings.enabled) continue;
       const lastEnd = await this.index.lastEnd(e.settings.cameraId);
@@ -205,14 +225,31 @@ export class RecordingService {
         await this.openGapOnce(e, 'app_not_running', lastEnd);
       this.startRecorder(e);
     }
-    this.treeWalk ??= this.reconciler
-      .reconcileTree(() => this.disposed)
+    this.treeWalk ??= this.reconcileRoots()
       .then(() => (this.disposed ? undefined : this.runRetention()))
       .then(() => undefined)
       .catch((err: unknown) => this.logger.error('reconciliation failed', { err: String(err) }))
       .finally(() => {
         this.treeWalk = null;
       });
+  }
+
+  /**
+   * Walks every known root, the active one first. A root whose folder is gone (an
+   * unplugged disk) gets its rows marked missing; they come back when it does.
+   */
+  private async reconcileRoots(): Promise<void> {
+    const roots = (await this.index.roots()).sort((a, b) => Number(b.active) - Number(a.active));
+    for (const root of roots) {
+      if (this.disposed) return;
+      const report = await this.reconciler.reconcileTree(
+        { id: root.id, path: root.path },
+        () => this.disposed,
+      );
+      if (report.rootMissing)
+        this.logger.warn('storage root missing', { rootId: root.id, rows: report.missing });
+    }
+    await this.index.forgetEmptyRoots();
   }
 
   /** Resolves when the background archive walk started by start() has finished (tests, tools). */
@@ -352,16 +389,71 @@ export class RecordingService {
     return this.index.recordingById(id);
   }
 
-  /** Absolute path of an indexed recording, for playback and export (serve only indexed files). */
+  /**
+   * Absolute path of an indexed recording, for playback and export (serve only indexed
+   * files): its root's folder + its relative path, whichever root is active now.
+   */
   async recordingFile(id: number): Promise<string | null> {
     const rec = await this.index.recordingById(id);
     if (!rec || (rec.status !== 'complete' && rec.status !== 'recovered')) return null;
-    return absPath(this.opts.storageDir, rec.path);
+    const root = (await this.index.roots()).find((r) => r.id === rec.rootId);
+    return root ? absPath(root.path, rec.path) : null;
+  }
+
+  /** Every known root: the active one and older ones still holding footage. */
+  storageRoots(): Promise<StorageRoot[]> {
+    return this.index.roots();
+  }
+
+  /**
+   * Makes another folder the storage root (e.g. a second disk). Rejects with a
+   * StorageFolderError (nothing changed) when it is relative, the active root,
+   * nested in another root or not writable. Running recorders finish their segment
+   * (filed in the old root) and continue in the new one; old footage stays where it
+   * is, indexed and playable. Returns the new root's path.
+   */
+  setStorageFolder(path: string): Promise<string> {
+    const next = this.folderChange.then(() => this.changeFolder(path));
+    this.folderChange = next.catch(() => undefined);
+    return next;
+  }
+
+  private async changeFolder(input: string): Promise<string> {
+    const known = await this.index.roots();
+    const path = await prepareStorageFolder(
+      input,
+      this.active.path,
+      known.map((r) => r.path),
+    );
+    const previous = this.active;
+    const id = await this.index.ensureRoot(path, this.now());
+    await this.index.activateRoot(id);
+    this.active = { id, path };
+    await this.log('storage_root_changed', null, null, { rootId: id, previousRootId: previous.id });
+    if (!this.started || this.disposed) return path;
+    const wasUnwritable = this.alarms.has('unwritable');
+    if (!(await this.checkStorage())) return path;
+    if (wasUnwritable) {
+      // The old folder had stopped the recorders; the new one starts them.
+      await this.bootRecording().catch(() => undefined);
+    } else {
+      await Promise.all(
+        [...this.entries.values()].map(async (e) => {
+          if (!e.recorder) return;
+          await this.stopRecorder(e);
+          if (e.settings.enabled && !this.disposed && !this.alarms.has('unwritable'))
+            this.startRecorder(e);
+        }),
+      );
+    }
+    // The free-space reserve now applies to the new volume.
+    void this.runRetention().catch(() => undefined);
+    return path;
   }
 
   async storageSummary(): Promise<StorageSummary> {
     const now = this.now();
-    const space = await this.diskSpace(this.opts.storageDir).catch(() => ({
+    const space = await this.diskSpace(this.active.path).catch(() => ({
       totalBytes: 0,
       freeBytes: 0,
     }));
@@ -389,8 +481,10 @@ export class RecordingService {
         daysAtCurrentRate: days === null ? maxAge : maxAge === null ? days : Math.min(days, maxAge),
       };
     });
+    const roots = (await this.index.roots()).filter((r) => r.active || r.recordings > 0);
     return {
-      storageDir: this.opts.storageDir,
+      storageDir: this.active.path,
+      roots,
       totalBytes: space.totalBytes,
       freeBytes: space.freeBytes,
       usedByRecordings: totals.bytes,
@@ -454,7 +548,7 @@ export class RecordingService {
         });
       if (r.lockedOverQuota) await this.raiseAlarm('locked_over_quota', null);
       else await this.clearAlarm('locked_over_quota');
-      const space = await this.diskSpace(this.opts.storageDir).catch(() => null);
+      const space = await this.diskSpace(this.active.path).catch(() => null);
       if (space && space.freeBytes < Math.min(this.quota.reserveBytes, space.totalBytes * 0.01))
         await this.raiseAlarm('disk_full', 'ENOSPC');
       else if (space) await this.clearAlarm('disk_full');
@@ -471,6 +565,7 @@ export class RecordingService {
       recorder: null,
       coveredUntil: null,
       queue: Promise.resolve(),
+      recorderRoot: null,
       retry: [],
       lastState: null,
     };
@@ -479,30 +574,34 @@ export class RecordingService {
   private startRecorder(e: Entry): void {
     if (e.recorder || this.disposed) return;
     const { cameraId, stream } = e.settings;
+    const root = this.active;
     const recorder = new SegmentRecorder({
       cameraId,
       stream,
       ffmpegPath: this.opts.ffmpegPath,
-      inboxDir: inboxDir(this.opts.storageDir, cameraId, stream),
+      inboxDir: inboxDir(root.path, cameraId, stream),
       segmentSeconds: this.segmentSeconds,
       input: () => this.opts.resolveInput(cameraId, stream),
       timings: this.timings.supervisor,
       now: this.now,
     });
-    recorder.on('segment', (seg) => this.enqueue(e, () => this.fileSegment(e, seg)));
+    recorder.on('segment', (seg) => this.enqueue(e, () => this.fileSegment(e, seg, root)));
     recorder.on('state', (s) => this.onRecorderState(e, recorder, s));
     e.recorder = recorder;
+    e.recorderRoot = root;
     recorder.start();
     void this.log('recording_started', cameraId, stream, {});
   }
 
   private async stopRecorder(e: Entry): Promise<void> {
     const recorder = e.recorder;
-    if (!recorder) return;
+    const root = e.recorderRoot;
+    if (!recorder || !root) return;
     e.recorder = null;
+    e.recorderRoot = null;
     await recorder.stop();
     // ffmpeg listed its last segment before exiting; file it, then sweep anything it did not list.
-    this.enqueue(e, () => this.sweepInbox(e, recorder));
+    this.enqueue(e, () => this.sweepInbox(e, recorder, root));
     await e.queue;
     await this.log('recording_stopped', e.settings.cameraId, e.settings.stream, {});
     this.emitStatus(e);
@@ -511,10 +610,11 @@ export class RecordingService {
   private onRecorderState(e: Entry, recorder: SegmentRecorder, s: StateChange): void {
     e.lastState = s;
     this.emitStatus(e);
-    if (e.recorder !== recorder) return;
+    const root = e.recorderRoot;
+    if (e.recorder !== recorder || !root) return;
     if (OFFLINE_STATES.has(s.state)) {
       this.enqueue(e, async () => {
-        await this.sweepInbox(e, recorder);
+        await this.sweepInbox(e, recorder, root);
         await this.openGapOnce(e, 'camera_offline', e.coveredUntil ?? s.since, s.errorKind);
       });
     }
@@ -533,8 +633,9 @@ export class RecordingService {
   }
 
   /** Files inbox leftovers of finished runs of this recorder (ffmpeg died before listing them). */
-  private async sweepInbox(e: Entry, recorder: SegmentRecorder): Promise<void> {
+  private async sweepInbox(e: Entry, recorder: SegmentRecorder, root: RootRef): Promise<void> {
     const report = await this.reconciler.reconcileInbox(
+      root,
       (runId) => recorder.isWriting(runId),
       (ctx) => recorder.orphanStart(ctx.runId, ctx.seq),
       { cameraId: e.settings.cameraId, stream: recorder.stream },
@@ -545,12 +646,13 @@ export class RecordingService {
     }
   }
 
-  private async fileSegment(e: Entry, seg: ClosedSegment): Promise<void> {
+  private async fileSegment(e: Entry, seg: ClosedSegment, root: RootRef): Promise<void> {
     let outcome;
     try {
       outcome = await this.filer.file({
         cameraId: seg.cameraId,
         stream: seg.stream,
+        root,
         file: seg.file,
         runId: seg.runId,
         seq: seg.seq,
@@ -563,7 +665,7 @@ export class RecordingService {
       const code = (err as NodeJS.ErrnoException).code;
       if (code === 'ENOENT') return; // already filed (e.g. by a sweep)
       this.logger.warn('segment not filed; will retry', { cameraId: seg.cameraId, code });
-      e.retry.push(seg);
+      e.retry.push({ seg, root });
       await this.raiseAlarm('write_failed', code ?? 'EIO');
       return;
     }
@@ -621,7 +723,10 @@ export class RecordingService {
   // ---- storage health, alarms, clock ----------------------------------------
 
   private async checkStorage(): Promise<boolean> {
-    const probe = await probeStorage(this.opts.storageDir);
+    // A root that holds footage is never created again: its folder missing means an
+    // unplugged disk (alarm), not an empty folder to record into on the system disk.
+    const create = this.active.id < 0 || !(await this.index.rootHasRows(this.active.id));
+    const probe = await probeStorage(this.active.path, { create });
     if (probe.ok) {
       await this.clearAlarm('unwritable');
       return true;
@@ -647,7 +752,7 @@ export class RecordingService {
     if (wasUnwritable) await this.bootRecording().catch(() => undefined);
     for (const e of this.entries.values()) {
       const pending = e.retry.splice(0);
-      for (const seg of pending) this.enqueue(e, () => this.fileSegment(e, seg));
+      for (const p of pending) this.enqueue(e, () => this.fileSegment(e, p.seg, p.root));
     }
     await Promise.all([...this.entries.values()].map((e) => e.queue));
     if (

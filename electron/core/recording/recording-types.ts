@@ -19,6 +19,8 @@ export interface Recording {
   path: string;
   status: RecordingStatus;
   codec: string | null;
+  /** The storage root holding the file (null only for rows not yet adopted at start). */
+  rootId: number | null;
 }
 
 export interface NewRecording {
@@ -30,9 +32,29 @@ export interface NewRecording {
   path: string;
   status: RecordingStatus;
   codec: string | null;
+  rootId: number;
   runId: string;
   seq: number;
   secondBytes: readonly number[];
+}
+
+/** Where a file lives: a registered root's id and absolute path. */
+export interface RootRef {
+  id: number;
+  path: string;
+}
+
+/** A folder footage was written to (docs/recording.md, "Storage roots"). */
+export interface StorageRoot {
+  id: number;
+  /** Absolute, normalised. */
+  path: string;
+  /** New segments are written here; exactly one root is active while the service runs. */
+  active: boolean;
+  addedAt: number;
+  /** Live (complete or recovered) footage indexed in this root. */
+  bytes: number;
+  recordings: number;
 }
 
 export interface Gap {
@@ -72,7 +94,8 @@ export type RecordingEventKind =
   | 'disk_alarm'
   | 'disk_ok'
   | 'locked_over_quota'
-  | 'clock_step';
+  | 'clock_step'
+  | 'storage_root_changed';
 
 export interface RecordingEvent {
   id: number;
@@ -130,6 +153,8 @@ export interface CameraStorage {
 
 export interface StorageSummary {
   storageDir: string;
+  /** Every known root: the active one and older ones still holding footage. */
+  roots: StorageRoot[];
   totalBytes: number;
   freeBytes: number;
   usedByRecordings: number;

@@ -12,6 +12,7 @@ const DAY = 86_400_000;
 let tmp: Awaited<ReturnType<typeof tempDir>>;
 let db: Database;
 let index: RecordingIndex;
+let rootId: number;
 
 // Two cameras × 2 days of 60 s segments of 3 MB each (no files on disk: unlink of a
 // missing file counts as deleted, so only the index decides what goes).
@@ -20,6 +21,10 @@ beforeEach(async () => {
   db = await openRecordingDb(join(tmp.dir, 'station.db'));
   index = new RecordingIndex(db);
   await fillSyntheticIndex(db, { cameras: 2, days: 2, segmentSeconds: 60, endMs: END });
+  // Synthetic rows are written without a root, like rows older than storage roots.
+  rootId = await index.ensureRoot(tmp.dir, END);
+  await index.activateRoot(rootId);
+  await index.adoptUnrootedRecordings(rootId);
 });
 
 afterEach(async () => {
@@ -30,7 +35,7 @@ afterEach(async () => {
 function retention(space: DiskSpace): Retention {
   return new Retention({
     index,
-    storageDir: tmp.dir,
+    activeRoot: () => ({ id: rootId, path: tmp.dir }),
     diskSpace: async () => space,
     now: () => END,
   });

@@ -6,6 +6,7 @@ import { unlink } from 'node:fs/promises';
 import type { DiskSpaceReader } from '../storage/disk-space';
 import { absPath } from '../storage/storage-layout';
 import type { RecordingIndex } from './recording-index';
+import type { RootRef } from './recording-types';
 
 export interface QuotaSettings {
   /** Hard cap in bytes for all footage; null = no byte cap. */
@@ -39,7 +40,8 @@ export interface RetentionResult {
 
 export interface RetentionDeps {
   index: RecordingIndex;
-  storageDir: string;
+  /** The root written to: its volume is the one the percent quota and the reserve apply to. */
+  activeRoot: () => RootRef;
   diskSpace: DiskSpaceReader;
   now: () => number;
 }
@@ -71,10 +73,24 @@ export class Retention {
     let freedBytes = 0;
     let failures = 0;
     const failed = new Set<number>();
+    const rootPaths = new Map((await index.roots()).map((r) => [r.id, r.path]));
+    const active = this.deps.activeRoot();
 
-    const remove = async (rec: { id: number; path: string; bytes: number }): Promise<boolean> => {
+    const remove = async (rec: {
+      id: number;
+      path: string;
+      bytes: number;
+      rootId: number | null;
+    }): Promise<boolean> => {
+      const rootPath = rec.rootId === null ? undefined : rootPaths.get(rec.rootId);
+      if (rootPath === undefined) {
+        // Not adopted into a root yet (cannot happen after start): never guess a folder.
+        failures++;
+        failed.add(rec.id);
+        return false;
+      }
       try {
-        await unlink(absPath(this.deps.storageDir, rec.path));
+        await unlink(absPath(rootPath, rec.path));
       } catch (err) {
         if ((err as NodeJS.ErrnoException).code !== 'ENOENT') {
           failures++;
@@ -101,19 +117,27 @@ export class Retention {
       }
     }
 
-    const space = await this.deps.diskSpace(this.deps.storageDir);
+    // The quota counts footage of every root (GB, or a share of the active volume);
+    // the free-space reserve is about the active volume only, so when just the reserve
+    // is short only the active root's footage is pruned — deleting an old disk's
+    // footage would not free a byte where the recorders write.
+    const space = await this.deps.diskSpace(active.path);
     const quotaBytes = effectiveQuota(quota, space.totalBytes);
     let { bytes: usedBytes, lockedBytes } = await index.totals();
     let freeBytes = space.freeBytes;
     for (let i = 0; i < MAX_BATCHES; i++) {
       if (usedBytes <= quotaBytes && freeBytes >= quota.reserveBytes) break;
-      const batch = (await index.oldestUnlocked(BATCH)).filter((r) => !failed.has(r.id));
+      const onlyActive = usedBytes <= quotaBytes ? active.id : undefined;
+      const batch = (await index.oldestUnlocked(BATCH, undefined, undefined, onlyActive)).filter(
+        (r) => !failed.has(r.id),
+      );
       if (!batch.length) break;
       for (const rec of batch) {
         if (usedBytes <= quotaBytes && freeBytes >= quota.reserveBytes) break;
+        if (usedBytes <= quotaBytes && rec.rootId !== active.id) break;
         if (await remove(rec)) {
           usedBytes -= rec.bytes;
-          freeBytes += rec.bytes;
+          if (rec.rootId === active.id) freeBytes += rec.bytes;
         }
       }
     }

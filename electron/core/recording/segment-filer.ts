@@ -8,11 +8,13 @@ import type { StreamKind } from '../../contract/schemas';
 import { absPath, cameraDirName, quarantineDir, segmentRelPath } from '../storage/storage-layout';
 import { scanFmp4, type Fmp4Scan } from './fmp4-scan';
 import { MAX_RECORDING_MS, type RecordingIndex } from './recording-index';
-import type { NewRecording, Recording, RecordingStatus } from './recording-types';
+import type { NewRecording, Recording, RecordingStatus, RootRef } from './recording-types';
 
 export interface FileRequest {
   cameraId: string;
   stream: StreamKind;
+  /** Root the file is filed into: the one whose inbox holds it (a rename never crosses volumes). */
+  root: RootRef;
   /** Absolute path of the file to file (inbox or already in place). */
   file: string;
   runId: string;
@@ -46,7 +48,6 @@ function fileStatus(requested: RecordingStatus, scan: Fmp4Scan): RecordingStatus
 export class SegmentFiler {
   constructor(
     private readonly index: RecordingIndex,
-    private readonly storageDir: string,
     private readonly now: () => number,
   ) {}
 
@@ -55,13 +56,13 @@ export class SegmentFiler {
     if (!scan.hasInit || scan.fragmentCount === 0 || scan.durationMs <= 0) {
       return {
         kind: 'quarantined',
-        to: await this.quarantine(req.cameraId, req.file),
+        to: await this.quarantine(req.root.path, req.cameraId, req.file),
         reason: 'no_playable_fragment',
       };
     }
     const { startMs, endMs, clockAdjustedMs } = await this.times(req, scan);
     const rel = segmentRelPath(req.cameraId, req.stream, startMs, req.runId, req.seq);
-    const dest = absPath(this.storageDir, rel);
+    const dest = absPath(req.root.path, rel);
     if (req.file !== dest) {
       await mkdir(dirname(dest), { recursive: true });
       await rename(req.file, dest);
@@ -76,6 +77,7 @@ export class SegmentFiler {
       path: rel,
       status: fileStatus(req.status, scan),
       codec: scan.codec,
+      rootId: req.root.id,
       runId: req.runId,
       seq: req.seq,
       secondBytes: scan.secondBytes,
@@ -101,6 +103,7 @@ export class SegmentFiler {
 
   /** Indexes a file already in its final folder (reconciliation), keeping its path. */
   async indexInPlace(
+    root: RootRef,
     cameraId: string,
     stream: StreamKind,
     relPath: string,
@@ -108,7 +111,7 @@ export class SegmentFiler {
     runId: string,
     seq: number,
   ): Promise<Recording | null> {
-    const file = absPath(this.storageDir, relPath);
+    const file = absPath(root.path, relPath);
     const scan = await scanFmp4(file);
     if (!scan.hasInit || scan.fragmentCount === 0 || scan.durationMs <= 0) return null;
     return this.index.insertRecording(
@@ -121,6 +124,7 @@ export class SegmentFiler {
         path: relPath,
         status: fileStatus('complete', scan),
         codec: scan.codec,
+        rootId: root.id,
         runId,
         seq,
         secondBytes: scan.secondBytes,
@@ -129,9 +133,17 @@ export class SegmentFiler {
     );
   }
 
-  /** Moves a file into <storage>/.quarantine/<camera>/, never deleting it. */
-  async quarantine(cameraId: string, file: string): Promise<string> {
-    const dir = join(quarantineDir(this.storageDir), cameraDirName(cameraId));
+  /** A 'missing' row whose file is back (a disk plugged in again) becomes live again. */
+  async restore(root: RootRef, rec: Recording): Promise<boolean> {
+    const scan = await scanFmp4(absPath(root.path, rec.path)).catch(() => null);
+    if (!scan?.hasInit || scan.fragmentCount === 0) return false;
+    await this.index.setStatus(rec.id, fileStatus('complete', scan));
+    return true;
+  }
+
+  /** Moves a file into <root>/.quarantine/<camera>/ of its own root, never deleting it. */
+  async quarantine(rootPath: string, cameraId: string, file: string): Promise<string> {
+    const dir = join(quarantineDir(rootPath), cameraDirName(cameraId));
     await mkdir(dir, { recursive: true });
     let dest = join(dir, basename(file));
     for (let i = 1; i < 1000; i++) {

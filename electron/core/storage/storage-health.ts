@@ -5,10 +5,18 @@ import { join } from 'node:path';
 
 export type StorageProbe = { ok: true } | { ok: false; code: string };
 
-export async function probeStorage(dir: string): Promise<StorageProbe> {
+/**
+ * `create: false` for a root that existed before: a missing folder then means an
+ * unplugged disk, and creating it again would silently record onto the system
+ * disk under the empty mount point.
+ */
+export async function probeStorage(
+  dir: string,
+  opts: { create: boolean } = { create: true },
+): Promise<StorageProbe> {
   const probe = join(dir, `.write-probe-${process.pid}`);
   try {
-    await mkdir(dir, { recursive: true });
+    if (opts.create) await mkdir(dir, { recursive: true });
     const fh = await open(probe, 'w');
     try {
       await fh.writeFile('ok');
