@@ -143,6 +143,26 @@ describe('FfmpegSupervisor output and clocks', () => {
     expect(out).not.toContain('tail-line');
   });
 
+  it('a dropped stream whose retry hangs is called offline after the grace period', async () => {
+    let spawns = 0;
+    const sup = new FfmpegSupervisor({
+      ffmpegPath: '/bin/sh',
+      // First run: a picture, then the camera drops. Retries: TCP accepted, nothing answers.
+      args: () => ['-c', spawns++ === 0 ? 'echo tick; sleep 0.3; exit 1' : 'sleep 30'],
+      timings: { backoffInitialMs: 100, reconnectGraceMs: 1500, connectTimeoutMs: 20_000 },
+    });
+    sup.start();
+    expect(await waitFor(() => sup.status.state === 'reconnecting', 5000)).toBe(true);
+    const droppedAt = Date.now();
+    const lostSince = sup.status.since;
+    expect(await waitFor(() => sup.status.state === 'offline', 5000)).toBe(true);
+    expect(Date.now() - droppedAt).toBeGreaterThanOrEqual(1200);
+    expect(Date.now() - droppedAt).toBeLessThan(4000);
+    expect(sup.spawnCount).toBe(2); // the hanging retry is still the one running
+    expect(sup.status.since).toBe(lostSince); // "offline since" = when the picture was lost
+    await sup.stop();
+  });
+
   it('a wall-clock step does not trip the no-data watchdog', async () => {
     let offset = 0;
     const sup = new FfmpegSupervisor({

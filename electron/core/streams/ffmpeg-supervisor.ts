@@ -26,6 +26,12 @@ export interface SupervisorTimings {
   connectTimeoutMs: number;
   /** SIGINT → SIGKILL grace period in stop(). */
   stopTimeoutMs: number;
+  /**
+   * Longest time a dropped stream shows "reconnecting" before it is called offline,
+   * even while its quick retry is still hanging (a half-dead camera that accepts TCP
+   * but never answers): the officer must see "offline since HH:mm" within 10 s.
+   */
+  reconnectGraceMs: number;
 }
 
 export const DEFAULT_TIMINGS: SupervisorTimings = {
@@ -36,6 +42,7 @@ export const DEFAULT_TIMINGS: SupervisorTimings = {
   noDataTimeoutMs: 5000,
   connectTimeoutMs: 10_000,
   stopTimeoutMs: 3000,
+  reconnectGraceMs: 4000,
 };
 
 export interface FfmpegSupervisorOptions {
@@ -84,6 +91,7 @@ export class FfmpegSupervisor extends EventEmitter<FfmpegSupervisorEvents> {
   private child: ChildProcess | null = null;
   private childExited: Promise<void> | null = null;
   private retryTimer: NodeJS.Timeout | null = null;
+  private graceTimer: NodeJS.Timeout | null = null;
   private watchdog: NodeJS.Timeout | null = null;
   private running = false;
   /** Bumped on stop() so late callbacks of an old run are ignored. */
@@ -208,6 +216,8 @@ export class FfmpegSupervisor extends EventEmitter<FfmpegSupervisorEvents> {
     if (this.current.state !== 'live') {
       this.liveSince = this.lastDataAt;
       this.lostAt = null;
+      if (this.graceTimer) clearTimeout(this.graceTimer);
+      this.graceTimer = null;
       this.setState('live', null, null);
     }
     this.emit('data', chunk);
@@ -274,6 +284,7 @@ export class FfmpegSupervisor extends EventEmitter<FfmpegSupervisorEvents> {
       this.lostAt = now;
       this.scheduleRetry(delay);
       this.setState('reconnecting', kind, now + delay);
+      this.startReconnectGrace();
       return;
     }
     this.lostAt ??= now;
@@ -290,7 +301,19 @@ export class FfmpegSupervisor extends EventEmitter<FfmpegSupervisorEvents> {
     }, delayMs);
   }
 
+  private startReconnectGrace(): void {
+    if (this.graceTimer) clearTimeout(this.graceTimer);
+    this.graceTimer = setTimeout(() => {
+      this.graceTimer = null;
+      const cur = this.current;
+      if (this.running && cur.state === 'reconnecting')
+        this.setState('offline', cur.errorKind, cur.retryAt, this.lostAt ?? cur.since);
+    }, this.timings.reconnectGraceMs);
+  }
+
   private clearTimers(): void {
+    if (this.graceTimer) clearTimeout(this.graceTimer);
+    this.graceTimer = null;
     if (this.retryTimer) clearTimeout(this.retryTimer);
     if (this.watchdog) clearInterval(this.watchdog);
     this.retryTimer = null;
