@@ -20,6 +20,8 @@ const PATHS = (process.env.BENCH_PATHS ?? 'mse,jsmpeg').split(',') as Array<'mse
 const [VIEW_W, VIEW_H] = (process.env.BENCH_VIEWPORT ?? '1920x1080').split('x').map(Number);
 // Extra CSS for experiments, e.g. BENCH_CSS='.tile-overlay{display:none}'.
 const EXTRA_CSS = process.env.BENCH_CSS ?? '';
+// Cameras record 24/7 by default; the live figures leave recording out unless asked.
+const WITH_RECORDING = process.env.BENCH_RECORD === '1';
 const ENCODERS = 4; // rig encoders; every camera is an alias sharing one of them
 
 interface TileStats {
@@ -85,6 +87,8 @@ async function run(tiles: number, path: 'mse' | 'jsmpeg', rigUrl: (mount: string
         subUrl: rigUrl(mount),
       });
       ids.push(cam.id);
+      if (!WITH_RECORDING)
+        await station.api.recordings.setCamera({ cameraId: cam.id, enabled: false });
     }
     const layout = await station.api.layouts.save({
       name: `bench-${tiles}`,
@@ -172,7 +176,7 @@ async function main(): Promise<void> {
   }
   console.log(
     `bench:live — ${new Date().toISOString()} — ${cpus().length}× ${cpus()[0]?.model ?? '?'} — ` +
-      `640×360 H.264 @ ${SOURCE_FPS} fps, viewport ${VIEW_W}×${VIEW_H}, window ${WINDOW_MS / 1000} s after ${WARMUP_MS / 1000} s warm-up`,
+      `640×360 H.264 @ ${SOURCE_FPS} fps, viewport ${VIEW_W}×${VIEW_H}, recording ${WITH_RECORDING ? 'on' : 'off'}, window ${WINDOW_MS / 1000} s after ${WARMUP_MS / 1000} s warm-up`,
   );
   console.log('CPU in % of one core; times in ms; edge lag = buffered end − playhead (MSE only)');
   console.table(rows);
