@@ -5,6 +5,7 @@ import { createReadStream, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import type { HttpRouteHandler } from '../media-server/types';
+import { CONTENT_SECURITY_POLICY } from './content-security-policy';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -23,22 +24,6 @@ const TYPES: Record<string, string> = {
   '.wasm': 'application/wasm',
   '.map': 'application/json',
 };
-
-/** Same policy as the Electron shell (main/csp.ts), for the same page. */
-export const BROWSER_CSP = [
-  "default-src 'self'",
-  "script-src 'self' 'wasm-unsafe-eval'",
-  "style-src 'self' 'unsafe-inline'",
-  "font-src 'self'",
-  "img-src 'self' data: blob:",
-  "media-src 'self' blob: http://127.0.0.1:*",
-  "connect-src 'self' ws://127.0.0.1:* http://127.0.0.1:*",
-  "worker-src 'self' blob:",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
 
 export function staticAppRoute(rootDir: string): HttpRouteHandler {
   const root = path.resolve(rootDir);
@@ -79,7 +64,7 @@ export function staticAppRoute(rootDir: string): HttpRouteHandler {
       'cache-control': isHtml ? 'no-store' : 'public, max-age=31536000, immutable',
       'x-content-type-options': 'nosniff',
       'referrer-policy': 'no-referrer',
-      ...(isHtml ? { 'content-security-policy': BROWSER_CSP } : {}),
+      ...(isHtml ? { 'content-security-policy': CONTENT_SECURITY_POLICY } : {}),
     });
     if (req.method === 'HEAD') {
       res.end();
