@@ -46,6 +46,15 @@ interface RecorderForm {
   group: string;
 }
 
+interface InputOptions {
+  placeholder?: string;
+  testId: string;
+  list?: string;
+  type?: string;
+  wide?: boolean;
+  auto?: string;
+}
+
 type TestState =
   { phase: 'idle' } | { phase: 'running' } | { phase: 'done'; ok: boolean; text: string };
 
@@ -274,17 +283,13 @@ export function CameraDialog(props: { cameraId: string | null }) {
     }
   };
 
-  const text = (
-    name: keyof RtspForm & string,
+  // One text input for both tabs; `text` and `recText` bind it to their form.
+  const inputField = (
+    name: string,
     label: string,
-    opts: {
-      placeholder?: string;
-      testId: string;
-      list?: string;
-      type?: string;
-      wide?: boolean;
-      auto?: string;
-    },
+    opts: InputOptions,
+    value: string,
+    onChange: (value: string) => void,
   ) => (
     <FormField label={label} name={name} error={err(name)} wide={opts.wide}>
       <input
@@ -296,39 +301,15 @@ export function CameraDialog(props: { cameraId: string | null }) {
         placeholder={opts.placeholder}
         autoComplete={opts.auto ?? 'off'}
         spellCheck={false}
-        value={String(form[name])}
-        onChange={(e) => setF(name, e.target.value)}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
       />
     </FormField>
   );
-
-  const recText = (
-    name: keyof RecorderForm & string,
-    label: string,
-    opts: {
-      placeholder?: string;
-      testId: string;
-      list?: string;
-      type?: string;
-      wide?: boolean;
-      auto?: string;
-    },
-  ) => (
-    <FormField label={label} name={name} error={err(name)} wide={opts.wide}>
-      <input
-        className="input"
-        data-testid={opts.testId}
-        name={name}
-        type={opts.type ?? 'text'}
-        list={opts.list}
-        placeholder={opts.placeholder}
-        autoComplete={opts.auto ?? 'off'}
-        spellCheck={false}
-        value={rec[name]}
-        onChange={(e) => setR(name, e.target.value as never)}
-      />
-    </FormField>
-  );
+  const text = (name: keyof RtspForm & string, label: string, opts: InputOptions) =>
+    inputField(name, label, opts, String(form[name]), (v) => setF(name, v as never));
+  const recText = (name: keyof RecorderForm & string, label: string, opts: InputOptions) =>
+    inputField(name, label, opts, rec[name], (v) => setR(name, v as never));
 
   return (
     <Modal

@@ -39,7 +39,10 @@ export const DEFAULT_TIMINGS: SupervisorTimings = {
   backoffMaxMs: 30_000,
   authRetryMs: 30_000,
   resetAfterLiveMs: 10_000,
-  noDataTimeoutMs: 5000,
+  // Below ffmpeg's own 5 s socket timeout (-timeout 5000000): when that fires, ffmpeg
+  // flushes its last fragment, which would otherwise look like fresh data and push
+  // offline detection to ~10 s (seen in 1 of 8 freezes).
+  noDataTimeoutMs: 4000,
   connectTimeoutMs: 10_000,
   stopTimeoutMs: 3000,
   reconnectGraceMs: 4000,
