@@ -1,12 +1,9 @@
-import { execFile } from 'node:child_process';
 import { open, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scanFmp4 } from './fmp4-scan';
-import { FFMPEG, ffprobeFile, tempDir } from './testing/recording-test-kit';
+import { ffprobeFile, tempDir, writeSampleFmp4 } from './testing/recording-test-kit';
 
-const run = promisify(execFile);
 let tmp: Awaited<ReturnType<typeof tempDir>>;
 let whole: string;
 
@@ -14,29 +11,7 @@ beforeAll(async () => {
   tmp = await tempDir('fmp4-scan');
   whole = join(tmp.dir, 'whole.mp4');
   // The recorder's muxer settings on a 3 s, 25 fps, 1 s GOP source.
-  await run(FFMPEG, [
-    '-v',
-    'error',
-    '-f',
-    'lavfi',
-    '-i',
-    'testsrc2=size=320x180:rate=25',
-    '-t',
-    '3',
-    '-c:v',
-    'libx264',
-    '-g',
-    '25',
-    '-pix_fmt',
-    'yuv420p',
-    '-f',
-    'mp4',
-    '-movflags',
-    '+frag_keyframe+empty_moov+default_base_moof',
-    '-frag_duration',
-    '1000000',
-    whole,
-  ]);
+  await writeSampleFmp4(whole, 3);
 });
 
 afterAll(async () => {

@@ -1,8 +1,6 @@
-import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/database';
 import { absPath, inboxDir, segmentRelPath } from '../storage/storage-layout';
@@ -10,9 +8,13 @@ import { Reconciler } from './reconciler';
 import { RecordingIndex } from './recording-index';
 import type { RecordingEventKind } from './recording-types';
 import { SegmentFiler } from './segment-filer';
-import { FFMPEG, ffprobeFile, openRecordingDb, tempDir } from './testing/recording-test-kit';
+import {
+  ffprobeFile,
+  openRecordingDb,
+  tempDir,
+  writeSampleFmp4,
+} from './testing/recording-test-kit';
 
-const run = promisify(execFile);
 const T = Date.UTC(2026, 10, 27, 9, 15, 0, 250);
 let tmp: Awaited<ReturnType<typeof tempDir>>;
 let db: Database;
@@ -23,29 +25,7 @@ beforeAll(async () => {
   db = await openRecordingDb(join(tmp.dir, 'station.db'));
   sample = join(tmp.dir, 'sample.mp4');
   // A 2 s segment written with the recorder's muxer flags.
-  await run(FFMPEG, [
-    '-v',
-    'error',
-    '-f',
-    'lavfi',
-    '-i',
-    'testsrc2=size=320x180:rate=25',
-    '-t',
-    '2',
-    '-c:v',
-    'libx264',
-    '-g',
-    '25',
-    '-pix_fmt',
-    'yuv420p',
-    '-f',
-    'mp4',
-    '-movflags',
-    '+frag_keyframe+empty_moov+default_base_moof',
-    '-frag_duration',
-    '1000000',
-    sample,
-  ]);
+  await writeSampleFmp4(sample, 2);
 });
 
 afterAll(async () => {

@@ -129,3 +129,33 @@ export function collectingEmit(): { emit: RecordingEmit; events: RecordedEvent[]
   };
   return { emit, events };
 }
+
+/**
+ * Writes a fragmented MP4 like the recorder's (1 s GOP, ≤ 1 s fragments) from a
+ * 320×180 25 fps test source: the sample file the box-level tests work on.
+ */
+export async function writeSampleFmp4(file: string, seconds: number): Promise<void> {
+  await run(FFMPEG, [
+    '-v',
+    'error',
+    '-f',
+    'lavfi',
+    '-i',
+    'testsrc2=size=320x180:rate=25',
+    '-t',
+    String(seconds),
+    '-c:v',
+    'libx264',
+    '-g',
+    '25',
+    '-pix_fmt',
+    'yuv420p',
+    '-f',
+    'mp4',
+    '-movflags',
+    '+frag_keyframe+empty_moov+default_base_moof',
+    '-frag_duration',
+    '1000000',
+    file,
+  ]);
+}
