@@ -9,10 +9,13 @@ import { startStation, type Station } from './station-process';
 interface StationOptions {
   demo: 'auto' | 'off';
   rigOptions: RigOptions;
+  /** Recording segment length for the station under test; default: the product's 60 s. */
+  segmentSeconds: number | undefined;
 }
 
 export const test = base.extend<StationOptions & { rig: Rig; station: Station }>({
   demo: ['off', { option: true }],
+  segmentSeconds: [undefined, { option: true }],
   // Encoders cost CPU on 2 cores: tests that need other mounts ask for them with test.use.
   rigOptions: [{ h264: ['cam1', 'cam2', 'cam3'], authMounts: ['secure1'] }, { option: true }],
   rig: async ({ rigOptions }, use) => {
@@ -20,8 +23,8 @@ export const test = base.extend<StationOptions & { rig: Rig; station: Station }>
     await use(rig);
     await rig.stop();
   },
-  station: async ({ demo }, use, testInfo) => {
-    const { station, stop } = await startStation(demo);
+  station: async ({ demo, segmentSeconds }, use, testInfo) => {
+    const { station, stop } = await startStation(demo, { segmentSeconds });
     await use(station);
     // The core's own log explains most failures: keep it with the test's artifacts.
     const log = path.join(station.dataDir, 'logs', 'console.log');

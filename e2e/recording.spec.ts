@@ -1,6 +1,6 @@
 // Recording, end to end: the real renderer in Debian's Chromium, the real core
 // recording real H.264 from the RTSP rig to disk, the index in SQLite.
-// STATION_SEGMENT_SECONDS=2 makes segments close quickly (production: 60 s).
+// The `segmentSeconds: 2` fixture option makes segments close quickly (production: 60 s).
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from './fixtures';
@@ -9,18 +9,7 @@ const ARTIFACTS = 'e2e/artifacts';
 mkdirSync(ARTIFACTS, { recursive: true });
 
 test.describe('continuous recording', () => {
-  test.use({ rigOptions: { h264: ['cam1', 'cam2'] } });
-
-  let previous: string | undefined;
-  test.beforeAll(() => {
-    // Read by the station process the fixture spawns (it inherits this environment).
-    previous = process.env.STATION_SEGMENT_SECONDS;
-    process.env.STATION_SEGMENT_SECONDS = '2';
-  });
-  test.afterAll(() => {
-    if (previous === undefined) delete process.env.STATION_SEGMENT_SECONDS;
-    else process.env.STATION_SEGMENT_SECONDS = previous;
-  });
+  test.use({ rigOptions: { h264: ['cam1', 'cam2'] }, segmentSeconds: 2 });
 
   test('REC mark, storage panel with footage, and a dropped camera shows why and leaves a gap', async ({
     page,
@@ -156,17 +145,7 @@ test.describe('storage alarm', () => {
 });
 
 test.describe('storage folder', () => {
-  test.use({ rigOptions: { h264: ['cam1'] } });
-
-  let previous: string | undefined;
-  test.beforeAll(() => {
-    previous = process.env.STATION_SEGMENT_SECONDS;
-    process.env.STATION_SEGMENT_SECONDS = '2';
-  });
-  test.afterAll(() => {
-    if (previous === undefined) delete process.env.STATION_SEGMENT_SECONDS;
-    else process.env.STATION_SEGMENT_SECONDS = previous;
-  });
+  test.use({ rigOptions: { h264: ['cam1'] }, segmentSeconds: 2 });
 
   test('the officer moves recording to another folder; old footage stays listed', async ({
     page,

@@ -22,7 +22,15 @@ export interface Station {
   open(page: Page): Promise<void>;
 }
 
-export async function startStation(demo: 'auto' | 'off'): Promise<{
+export interface StationStartOptions {
+  /** Recording segment length (STATION_SEGMENT_SECONDS); short segments close quickly in tests. */
+  segmentSeconds?: number;
+}
+
+export async function startStation(
+  demo: 'auto' | 'off',
+  opts: StationStartOptions = {},
+): Promise<{
   station: Station;
   pid: number;
   stop: () => Promise<void>;
@@ -41,7 +49,14 @@ export async function startStation(demo: 'auto' | 'off'): Promise<{
       '--demo',
       demo,
     ],
-    { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, STATION_LOG_LEVEL: 'warn' } },
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: {
+        ...process.env,
+        STATION_LOG_LEVEL: 'warn',
+        ...(opts.segmentSeconds ? { STATION_SEGMENT_SECONDS: String(opts.segmentSeconds) } : {}),
+      },
+    },
   );
   let stderrTail = '';
   child.stderr?.on('data', (c: Buffer) => {
