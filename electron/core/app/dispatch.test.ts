@@ -5,17 +5,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { channels, type Channel } from '../../contract/channels';
 import { ApiError } from '../../contract/errors';
 import type { Camera } from '../../contract/schemas';
-import { CameraService } from '../cameras/camera-service';
 import type { Database } from '../db/database';
 import { openStationDb } from '../db/open-station-db';
-import { LayoutService } from '../layouts/layout-service';
-import { OutageLog } from '../outages/outage-log';
-import { RecordingService } from '../recording/recording-service';
-import { KeyFileSecretBox } from '../secrets/key-file-secret-box';
-import { SettingsService } from '../settings/settings-service';
 import { dispatch, dispatchToOutcome, type CallContext, type Handlers } from './dispatch';
-import { createHandlers } from './handlers';
-import { StorageSettingsStore } from './storage-settings';
+import { createTestHandlers } from './testing/test-handlers';
 
 const ctx: CallContext = { transport: 'test' };
 let dir: string;
@@ -26,30 +19,9 @@ let internalErrors: unknown[];
 beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'station-dispatch-'));
   db = await openStationDb(dir);
-  const emit = () => undefined;
-  const settings = new SettingsService({ db, emit });
-  const cameras = new CameraService({
+  ({ handlers } = createTestHandlers({
     db,
-    settings,
-    emit,
-    secrets: KeyFileSecretBox.forDataDir(dir),
-    probe: async () => ({ ok: false, errorKind: 'ffmpeg_missing', detail: '' }),
-  });
-  handlers = createHandlers({
-    settings,
-    cameras,
-    layouts: new LayoutService({ db, emit }),
-    outages: new OutageLog({ db, emit }),
-    // Not started: settings and queries work, no recorder is spawned.
-    recording: new RecordingService({
-      db,
-      storageDir: join(dir, 'recordings'),
-      ffmpegPath: '/usr/bin/ffmpeg',
-      resolveInput: cameras.resolveInput,
-      emit,
-    }),
-    storageSettings: new StorageSettingsStore(settings),
-    streamStatuses: () => [],
+    dir,
     systemInfo: async () => ({
       version: '0.0.0',
       mediaBaseUrl: 'http://127.0.0.1:1',
@@ -59,7 +31,7 @@ beforeEach(async () => {
       ffmpegPath: null,
       platform: 'linux',
     }),
-  });
+  }));
   internalErrors = [];
 });
 afterEach(async () => {

@@ -10,17 +10,11 @@ import { WebSocket, WebSocketServer } from 'ws';
 import { createApi } from '../../contract/api';
 import { ApiError } from '../../contract/errors';
 import type { Camera } from '../../contract/schemas';
-import { createHandlers } from '../app/handlers';
-import { StorageSettingsStore } from '../app/storage-settings';
-import { CameraService } from '../cameras/camera-service';
+import { createTestHandlers } from '../app/testing/test-handlers';
+import type { Handlers } from '../app/dispatch';
 import type { Database } from '../db/database';
 import { openStationDb } from '../db/open-station-db';
-import { LayoutService } from '../layouts/layout-service';
 import type { MediaRoutes, WsRouteHandler } from '../media-server/types';
-import { OutageLog } from '../outages/outage-log';
-import { RecordingService } from '../recording/recording-service';
-import { KeyFileSecretBox } from '../secrets/key-file-secret-box';
-import { SettingsService } from '../settings/settings-service';
 import { RpcServer } from './rpc-server';
 import {
   createWsTransport,
@@ -56,8 +50,7 @@ let db: Database;
 let server: Server;
 let rpc: RpcServer;
 let port: number;
-let cameras: CameraService;
-let handlers: ReturnType<typeof createHandlers>;
+let handlers: Handlers;
 /** camera.test waits on this, so a test can hold a call open on the server. */
 let probeGate: Promise<void>;
 let probeCalls = 0;
@@ -120,38 +113,18 @@ beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'station-rpc-'));
   db = await openStationDb(dir);
   const emit = (event: string, payload: unknown) => rpc.broadcast(event, payload);
-  const settings = new SettingsService({ db, emit });
-  cameras = new CameraService({
+  probeGate = Promise.resolve();
+  probeCalls = 0;
+  ({ handlers } = createTestHandlers({
     db,
-    settings,
+    dir,
     emit,
-    secrets: KeyFileSecretBox.forDataDir(dir),
     probe: async () => {
       probeCalls++;
       await probeGate;
       return { ok: false, errorKind: 'ffmpeg_missing', detail: '' };
     },
-  });
-  probeGate = Promise.resolve();
-  probeCalls = 0;
-  handlers = createHandlers({
-    settings,
-    cameras,
-    layouts: new LayoutService({ db, emit }),
-    outages: new OutageLog({ db, emit }),
-    recording: new RecordingService({
-      db,
-      storageDir: join(dir, 'recordings'),
-      ffmpegPath: '/usr/bin/ffmpeg',
-      resolveInput: cameras.resolveInput,
-      emit: () => undefined,
-    }),
-    storageSettings: new StorageSettingsStore(settings),
-    streamStatuses: () => [],
-    systemInfo: async () => {
-      throw new Error('not used here');
-    },
-  });
+  }));
   rpc = new RpcServer({ handlers });
   await listen();
 });
