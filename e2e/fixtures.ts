@@ -11,11 +11,14 @@ interface StationOptions {
   rigOptions: RigOptions;
   /** Recording segment length for the station under test; default: the product's 60 s. */
   segmentSeconds: number | undefined;
+  /** 'admin': signed in as the set-up administrator; 'none': the first-start screen. */
+  account: 'admin' | 'none';
 }
 
 export const test = base.extend<StationOptions & { rig: Rig; station: Station }>({
   demo: ['off', { option: true }],
   segmentSeconds: [undefined, { option: true }],
+  account: ['admin', { option: true }],
   // Encoders cost CPU on 2 cores: tests that need other mounts ask for them with test.use.
   rigOptions: [{ h264: ['cam1', 'cam2', 'cam3'], authMounts: ['secure1'] }, { option: true }],
   rig: async ({ rigOptions }, use) => {
@@ -23,8 +26,8 @@ export const test = base.extend<StationOptions & { rig: Rig; station: Station }>
     await use(rig);
     await rig.stop();
   },
-  station: async ({ demo, segmentSeconds }, use, testInfo) => {
-    const { station, stop } = await startStation(demo, { segmentSeconds });
+  station: async ({ demo, segmentSeconds, account }, use, testInfo) => {
+    const { station, stop } = await startStation(demo, { segmentSeconds, account });
     await use(station);
     // The core's own log explains most failures: keep it with the test's artifacts.
     const log = path.join(station.dataDir, 'logs', 'console.log');
@@ -37,3 +40,4 @@ export const test = base.extend<StationOptions & { rig: Rig; station: Station }>
 });
 
 export { expect, startStation };
+export { E2E_ADMIN } from './station-process';

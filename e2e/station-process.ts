@@ -16,7 +16,10 @@ import {
 export interface Station {
   url: string;
   dataDir: string;
-  /** The same contract the renderer uses, over the same WebSocket transport: for test set-up. */
+  /**
+   * The same contract the renderer uses, over the same WebSocket transport: for test
+   * set-up. Signed in as E2E_ADMIN unless the station started with account 'none'.
+   */
   api: StationApi;
   /** Opens the console and waits until its first data load has finished. */
   open(page: Page): Promise<void>;
@@ -25,7 +28,23 @@ export interface Station {
 export interface StationStartOptions {
   /** Recording segment length (STATION_SEGMENT_SECONDS); short segments close quickly in tests. */
   segmentSeconds?: number;
+  /**
+   * 'admin' (default): the first-start administrator is created through the contract
+   * and `open()` lands signed in as them; 'none': a fresh station at its first-start screen.
+   */
+  account?: 'admin' | 'none';
 }
+
+/** The administrator the e2e stations are set up with. */
+export const E2E_ADMIN = {
+  fullName: 'Nguyễn Văn An',
+  rank: 'Thiếu tá',
+  badgeNumber: '001-234',
+  password: 'TrucBan@2026',
+} as const;
+
+/** Where the renderer keeps its session token (renderer/auth). */
+const SESSION_KEY = 'station.session';
 
 export async function startStation(
   demo: 'auto' | 'off',
@@ -90,11 +109,23 @@ export async function startStation(
     WebSocket: WebSocket as unknown as WebSocketConstructor,
   });
   const url = ready.url;
+  const api = createApi(transport);
+  // The page joins the set-up session with the renderer's own resume path.
+  const sessionToken =
+    (opts.account ?? 'admin') === 'admin' ? (await api.auth.setup(E2E_ADMIN)).token : null;
   const station: Station = {
     url,
     dataDir,
-    api: createApi(transport),
+    api,
     async open(page) {
+      if (sessionToken) {
+        await page.addInitScript(
+          ([key, token]) => {
+            if (!sessionStorage.getItem(key)) sessionStorage.setItem(key, token);
+          },
+          [SESSION_KEY, sessionToken] as const,
+        );
+      }
       await page.goto(url);
       await page.locator('body[data-ready="true"]').waitFor({ timeout: 30_000 });
     },

@@ -11,6 +11,18 @@ import { StoragePanel } from './storage/storage-panel';
 import { Toasts } from './shell/toasts';
 import { TopBar } from './shell/top-bar';
 import { useStationState, useStationStore } from './store/store-context';
+import { BookmarkHotkey } from './incidents/bookmark-hotkey';
+import { IncidentEditorDialog } from './incidents/incident-dialog';
+import { IncidentLog } from './incidents/incident-log';
+import { AuditDialog } from './audit/audit-dialog';
+import { AuthGate } from './auth/auth-gate';
+import { ChangePasswordDialog } from './auth/change-password-dialog';
+import { SignOutDialog } from './auth/sign-out-dialog';
+import { OfficersDialog } from './officers/officers-dialog';
+import { EndShiftDialog } from './shifts/end-shift-dialog';
+import { HandoverReportView } from './shifts/handover-report';
+import { HandoversDialog } from './shifts/handovers-dialog';
+import { PendingHandoverBanner } from './shifts/pending-handover-banner';
 
 function Dialogs() {
   const dialog = useStationState((s) => s.dialog);
@@ -18,6 +30,14 @@ function Dialogs() {
   if (dialog.type === 'camera')
     return <CameraDialog key={dialog.cameraId ?? 'new'} cameraId={dialog.cameraId} />;
   if (dialog.type === 'storage') return <StoragePanel />;
+  if (dialog.type === 'incidents') return <IncidentLog />;
+  if (dialog.type === 'changePassword') return <ChangePasswordDialog />;
+  if (dialog.type === 'signOut') return <SignOutDialog />;
+  if (dialog.type === 'endShift') return <EndShiftDialog />;
+  if (dialog.type === 'handovers') return <HandoversDialog />;
+  if (dialog.type === 'handover') return <HandoverReportView key={dialog.id} id={dialog.id} />;
+  if (dialog.type === 'officers') return <OfficersDialog />;
+  if (dialog.type === 'audit') return <AuditDialog />;
   return <SettingsDialog />;
 }
 
@@ -63,21 +83,30 @@ function LoadState() {
 
 export function App() {
   return (
-    <div className="app">
-      <TopBar />
-      <StorageAlarmBanner />
-      <div className="main">
-        <CameraSidebar />
-        <main className="stage">
-          <LiveGrid />
-          <SingleView />
-          <LoadState />
-        </main>
+    <AuthGate>
+      <div className="app">
+        <TopBar />
+        {/* One grid row for the strips under the top bar. */}
+        <div className="banner-stack">
+          <StorageAlarmBanner />
+          <PendingHandoverBanner />
+        </div>
+        <div className="main">
+          <CameraSidebar />
+          <main className="stage">
+            <LiveGrid />
+            <SingleView />
+            <LoadState />
+          </main>
+        </div>
+        <StatusBar />
+        <Toasts />
+        <Dialogs />
+        {/* Over the log (edit) or the grid (F2), so it is outside Dialogs. */}
+        <IncidentEditorDialog />
+        <BookmarkHotkey />
+        <AlertSound />
       </div>
-      <StatusBar />
-      <Toasts />
-      <Dialogs />
-      <AlertSound />
-    </div>
+    </AuthGate>
   );
 }

@@ -12,16 +12,23 @@ import './styles/app.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { getApi } from './api/get-api';
+import { watchUnauthenticated } from './auth/watch-session';
 import { App } from './app';
 import { installStatsHook } from './live/live-stats';
 import { bindEvents } from './store/bind-events';
 import { createStationStore } from './store/create-store';
 import { StationProvider } from './store/store-context';
 
-const { api, onConnectionChange } = getApi();
+const handle = getApi();
+const { onConnectionChange } = handle;
+// Any call refused as unauthenticated sends the store back to resume or sign-in.
+let sessionLost = () => undefined as void;
+const api = watchUnauthenticated(handle.api, () => sessionLost());
 const store = createStationStore(api);
+sessionLost = () => void store.getState().sessionLost();
 bindEvents(store, api);
-// After the RPC socket comes back, events may have been missed: reload the state.
+// After the RPC socket comes back, the new connection has no session and events
+// may have been missed: resume the session (by its kept token), which reloads the state.
 let wasDisconnected = false;
 onConnectionChange?.((connected) => {
   store.getState().setConnected(connected);
@@ -29,7 +36,7 @@ onConnectionChange?.((connected) => {
   else if (wasDisconnected)
     void store
       .getState()
-      .load()
+      .startSession()
       .catch(() => undefined);
 });
 installStatsHook(window);
@@ -51,9 +58,10 @@ if (rootEl) {
   );
 }
 
+// The gate: first start, a session to resume, or the sign-in screen; load() follows a session.
 store
   .getState()
-  .load()
+  .startSession()
   .catch(() => {
-    // LoadState shows the failure and a retry button.
+    // AuthGate shows that main did not answer, with a retry button.
   });

@@ -21,6 +21,42 @@ const call0 =
 export function createApi(t: Transport) {
   return {
     system: { info: call0(t, 'system.info') },
+    auth: {
+      state: call0(t, 'auth.state'),
+      setup: call(t, 'auth.setup'),
+      signIn: call(t, 'auth.signIn'),
+      resume: call(t, 'auth.resume'),
+      signOut: call0(t, 'auth.signOut'),
+      lock: call0(t, 'auth.lock'),
+      unlock: call(t, 'auth.unlock'),
+      changePassword: call(t, 'auth.changePassword'),
+    },
+    officers: {
+      list: call0(t, 'officer.list'),
+      create: call(t, 'officer.create'),
+      update: call(t, 'officer.update'),
+      resetPassword: call(t, 'officer.resetPassword'),
+    },
+    shifts: {
+      current: call0(t, 'shift.current'),
+      end: call(t, 'shift.end'),
+      acknowledge: call(t, 'shift.acknowledge'),
+      handovers: call(t, 'shift.handovers'),
+      handover: call(t, 'shift.handover'),
+    },
+    incidents: {
+      create: call(t, 'incident.create'),
+      update: call(t, 'incident.update'),
+      get: call(t, 'incident.get'),
+      list: call(t, 'incident.list'),
+      addSnapshot: call(t, 'incident.addSnapshot'),
+      lock: call(t, 'incident.lock'),
+      unlock: call(t, 'incident.unlock'),
+    },
+    audit: {
+      list: call(t, 'audit.list'),
+      verify: call0(t, 'audit.verify'),
+    },
     cameras: {
       list: call0(t, 'camera.list'),
       add: call(t, 'camera.add'),
@@ -39,6 +75,7 @@ export function createApi(t: Transport) {
     settings: {
       get: call0(t, 'settings.get'),
       update: call(t, 'settings.update'),
+      updateStation: call(t, 'settings.updateStation'),
     },
     recordings: {
       statuses: call0(t, 'recording.statuses'),

@@ -15,6 +15,7 @@ import {
   RecorderInput,
   Settings,
   SettingsUpdate,
+  StationSettingsUpdate,
   StreamStatus,
   SystemInfo,
 } from './schemas';
@@ -34,47 +35,165 @@ import {
   Timeline,
   TimelineRequest,
 } from './recording-schemas';
+import { AuditFilter, AuditPage, AuditVerification } from './audit-schemas';
+import {
+  Incident,
+  IncidentDetail,
+  IncidentFilter,
+  IncidentInput,
+  IncidentPage,
+  IncidentUnlock,
+  IncidentUpdate,
+  SnapshotInput,
+} from './incident-schemas';
+import {
+  AuthState,
+  ChangePassword,
+  Officer,
+  OfficerInput,
+  OfficerUpdate,
+  ResetPassword,
+  ResumeInput,
+  Session,
+  SetupInput,
+  SignInInput,
+  UnlockInput,
+} from './officer-schemas';
+import {
+  AcknowledgeInput,
+  CurrentShift,
+  EndShiftInput,
+  Handover,
+  HandoverListRequest,
+} from './shift-schemas';
 
 const none = z.object({}).strict().default({});
 const byId = z.object({ id: Id }).strict();
 const ok = z.object({ ok: z.literal(true) });
 
-export const channels = {
-  'system.info': { request: none, response: SystemInfo },
+/**
+ * Who may call a channel. Checked by dispatch() before the request is parsed:
+ * - public: anyone holding the launch token (sign-in screen);
+ * - session: a signed-in officer, even while the screen is locked (live view
+ *   keeps running behind the lock);
+ * - officer: a signed-in officer with the screen unlocked;
+ * - commander: as officer, and the officer is a commander (chỉ huy).
+ */
+export type Access = 'public' | 'session' | 'officer' | 'commander';
 
-  'camera.list': { request: none, response: z.array(Camera) },
-  'camera.add': { request: CameraInput.strict(), response: Camera },
-  'camera.addRecorder': { request: RecorderInput.strict(), response: z.array(Camera) },
-  'camera.update': { request: CameraUpdate.strict(), response: Camera },
-  'camera.remove': { request: byId, response: ok },
-  'camera.test': { request: ProbeRequest, response: ProbeResult },
-  'camera.statuses': { request: none, response: z.array(StreamStatus) },
+interface ChannelSpec {
+  request: z.ZodTypeAny;
+  response: z.ZodTypeAny;
+  access: Access;
+}
+
+export const channels = {
+  'system.info': { request: none, response: SystemInfo, access: 'public' },
+
+  'auth.state': { request: none, response: AuthState, access: 'public' },
+  /** Only while no officer exists. Errors: conflict (setup_done). */
+  'auth.setup': { request: SetupInput, response: Session, access: 'public' },
+  /** Errors: forbidden (bad_password | inactive | too_many_attempts, fields.retryAfterSec). */
+  'auth.signIn': { request: SignInInput, response: Session, access: 'public' },
+  'auth.resume': { request: ResumeInput, response: Session, access: 'public' },
+  'auth.signOut': { request: none, response: ok, access: 'session' },
+  'auth.lock': { request: none, response: Session, access: 'session' },
+  'auth.unlock': { request: UnlockInput, response: Session, access: 'session' },
+  'auth.changePassword': { request: ChangePassword, response: ok, access: 'officer' },
+
+  'officer.list': { request: none, response: z.array(Officer), access: 'officer' },
+  'officer.create': { request: OfficerInput, response: Officer, access: 'commander' },
+  'officer.update': { request: OfficerUpdate, response: Officer, access: 'commander' },
+  'officer.resetPassword': { request: ResetPassword, response: ok, access: 'commander' },
+
+  'shift.current': { request: none, response: CurrentShift, access: 'officer' },
+  /** Ends the caller's shift: the handover waits for the next officer; the session ends. */
+  'shift.end': { request: EndShiftInput, response: Handover, access: 'officer' },
+  /** Errors: conflict (same_officer | already_acknowledged). */
+  'shift.acknowledge': { request: AcknowledgeInput, response: Handover, access: 'officer' },
+  'shift.handovers': {
+    request: HandoverListRequest,
+    response: z.array(Handover),
+    access: 'officer',
+  },
+  'shift.handover': { request: byId, response: Handover, access: 'officer' },
+
+  /** Locks the incident's footage in the same transaction. */
+  'incident.create': { request: IncidentInput, response: Incident, access: 'officer' },
+  /** Errors: conflict (stale_version) when someone else changed it first. */
+  'incident.update': { request: IncidentUpdate, response: Incident, access: 'officer' },
+  'incident.get': { request: byId, response: IncidentDetail, access: 'officer' },
+  'incident.list': { request: IncidentFilter, response: IncidentPage, access: 'officer' },
+  'incident.addSnapshot': { request: SnapshotInput, response: Incident, access: 'officer' },
+  'incident.lock': { request: byId, response: Incident, access: 'officer' },
+  'incident.unlock': { request: IncidentUnlock, response: Incident, access: 'commander' },
+
+  'audit.list': { request: AuditFilter, response: AuditPage, access: 'commander' },
+  'audit.verify': { request: none, response: AuditVerification, access: 'commander' },
+
+  'camera.list': { request: none, response: z.array(Camera), access: 'session' },
+  'camera.add': { request: CameraInput.strict(), response: Camera, access: 'commander' },
+  'camera.addRecorder': {
+    request: RecorderInput.strict(),
+    response: z.array(Camera),
+    access: 'commander',
+  },
+  'camera.update': { request: CameraUpdate.strict(), response: Camera, access: 'commander' },
+  'camera.remove': { request: byId, response: ok, access: 'commander' },
+  'camera.test': { request: ProbeRequest, response: ProbeResult, access: 'commander' },
+  'camera.statuses': { request: none, response: z.array(StreamStatus), access: 'session' },
   'camera.outages': {
     request: z
       .object({ cameraId: Id.optional(), limit: z.number().int().min(1).max(1000).default(200) })
       .strict(),
     response: z.array(Outage),
+    access: 'officer',
   },
 
-  'layout.list': { request: none, response: z.array(Layout) },
-  'layout.save': { request: LayoutInput.strict(), response: Layout },
-  'layout.remove': { request: byId, response: ok },
+  'layout.list': { request: none, response: z.array(Layout), access: 'session' },
+  'layout.save': { request: LayoutInput.strict(), response: Layout, access: 'officer' },
+  'layout.remove': { request: byId, response: ok, access: 'officer' },
 
-  'settings.get': { request: none, response: Settings },
-  'settings.update': { request: SettingsUpdate.strict(), response: Settings },
+  'settings.get': { request: none, response: Settings, access: 'session' },
+  'settings.update': { request: SettingsUpdate.strict(), response: Settings, access: 'officer' },
+  'settings.updateStation': {
+    request: StationSettingsUpdate.strict(),
+    response: Settings,
+    access: 'commander',
+  },
 
-  'recording.statuses': { request: none, response: z.array(RecordingStatusInfo) },
-  'recording.cameras': { request: none, response: z.array(CameraRecordingSettings) },
-  'recording.setCamera': { request: SetCameraRecording, response: CameraRecordingSettings },
-  'recording.timeline': { request: TimelineRequest, response: Timeline },
+  'recording.statuses': {
+    request: none,
+    response: z.array(RecordingStatusInfo),
+    access: 'session',
+  },
+  'recording.cameras': {
+    request: none,
+    response: z.array(CameraRecordingSettings),
+    access: 'officer',
+  },
+  'recording.setCamera': {
+    request: SetCameraRecording,
+    response: CameraRecordingSettings,
+    access: 'commander',
+  },
+  'recording.timeline': { request: TimelineRequest, response: Timeline, access: 'officer' },
 
-  'storage.summary': { request: none, response: StorageSummary },
-  'storage.events': { request: StorageEventsRequest, response: z.array(RecordingEvent) },
-  'storage.settings': { request: none, response: StorageSettings },
-  'storage.setQuota': { request: StorageQuota, response: StorageSettings },
+  'storage.summary': { request: none, response: StorageSummary, access: 'session' },
+  'storage.events': {
+    request: StorageEventsRequest,
+    response: z.array(RecordingEvent),
+    access: 'officer',
+  },
+  'storage.settings': { request: none, response: StorageSettings, access: 'officer' },
+  'storage.setQuota': { request: StorageQuota, response: StorageSettings, access: 'commander' },
   /** Errors: invalid_request with fields.path = storage_not_absolute | storage_same_folder | storage_overlaps_root | storage_unwritable. */
-  'storage.setFolder': { request: SetStorageFolder, response: StorageSettings },
-} as const;
+  'storage.setFolder': {
+    request: SetStorageFolder,
+    response: StorageSettings,
+    access: 'commander',
+  },
+} as const satisfies Record<string, ChannelSpec>;
 
 export type Channels = typeof channels;
 export type Channel = keyof Channels;
@@ -99,11 +218,19 @@ export const events = {
   'recording.segment': Recording,
   /** A gap was opened or closed. */
   'recording.gap': Gap,
+  /** An incident was created or changed (by any window). */
+  'incident.changed': Incident,
+  /** Officers, shifts or pending handovers changed: the sign-in screen refreshes. */
+  'auth.changed': z.object({}),
 } as const;
 
 export type Events = typeof events;
 export type EventName = keyof Events;
 export type EventOf<E extends EventName> = z.output<Events[E]>;
+
+export function accessOf(channel: Channel): Access {
+  return channels[channel].access;
+}
 
 export function isChannel(name: unknown): name is Channel {
   return typeof name === 'string' && Object.prototype.hasOwnProperty.call(channels, name);

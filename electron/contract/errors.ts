@@ -6,6 +6,10 @@ export const ApiErrorCode = z.enum([
   'invalid_request',
   'unknown_channel',
   'forbidden',
+  /** The channel needs a signed-in officer (contract `access`). */
+  'unauthenticated',
+  /** The screen is locked: only unlock and what keeps live view running are allowed. */
+  'locked',
   'not_found',
   'conflict',
   'ffmpeg_missing',

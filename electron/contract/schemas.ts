@@ -197,10 +197,31 @@ export const Settings = z.object({
   ffmpegPath: z.string().max(1000),
   stationName: z.string().trim().max(120),
   lastLayoutId: Id.nullable(),
+  /** The screen locks after this many minutes without input; 0 = never. */
+  idleLockMinutes: z.number().int().min(0).max(240),
+  /** A new incident's range starts this long before the keystroke… */
+  incidentBeforeSec: z.number().int().min(0).max(3600),
+  /** …and ends this long after it. */
+  incidentAfterSec: z.number().int().min(1).max(3600),
 });
 export type Settings = z.infer<typeof Settings>;
-export const SettingsUpdate = Settings.partial();
+/** Console settings any signed-in officer may change. */
+export const SettingsUpdate = Settings.pick({
+  language: true,
+  alertMuted: true,
+  tourIntervalSec: true,
+  lastLayoutId: true,
+}).partial();
 export type SettingsUpdate = z.infer<typeof SettingsUpdate>;
+/** Station settings only a commander may change. */
+export const StationSettingsUpdate = Settings.pick({
+  stationName: true,
+  ffmpegPath: true,
+  idleLockMinutes: true,
+  incidentBeforeSec: true,
+  incidentAfterSec: true,
+}).partial();
+export type StationSettingsUpdate = z.infer<typeof StationSettingsUpdate>;
 
 export const SystemInfo = z.object({
   version: z.string(),

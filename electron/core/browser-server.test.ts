@@ -110,6 +110,13 @@ describe('browser-server', () => {
     });
     const api = createApi(t);
     expect((await api.system.info()).demoMode).toBe(true);
+    await expect(api.cameras.list()).rejects.toMatchObject({ code: 'unauthenticated' });
+    await api.auth.setup({
+      fullName: 'Nguyễn Văn Quản',
+      rank: 'Thiếu tá',
+      badgeNumber: '100-001',
+      password: 'mat-khau-thu-1',
+    });
     const cams = await api.cameras.list();
     expect(cams).toHaveLength(9);
     const token = new URL(ready.url).hash.slice('#token='.length);

@@ -4,6 +4,7 @@
 // not thrown errors, because Electron flattens errors thrown across IPC.
 import { ipcMain, webContents, type IpcMainInvokeEvent } from 'electron';
 import { channels, type Channel } from '../contract/channels';
+import type { SessionBinding } from '../core/app/dispatch';
 import type { StationCore } from '../core/app/station-core';
 import type { Logger } from '../core/logging/logger';
 import { EVENT_CHANNEL, type EventMessage } from '../preload/ipc-names';
@@ -21,13 +22,24 @@ export function registerIpc(opts: IpcOptions): () => void {
     const url = event.senderFrame?.url;
     return typeof url === 'string' && opts.isTrustedUrl(url);
   };
+  // One session binding per webContents: it survives a reload of the same window.
+  const bindings = new Map<number, SessionBinding>();
+  const bindingOf = (event: IpcMainInvokeEvent): SessionBinding => {
+    let binding = bindings.get(event.sender.id);
+    if (!binding) {
+      binding = { token: null };
+      bindings.set(event.sender.id, binding);
+      event.sender.once('destroyed', () => bindings.delete(event.sender.id));
+    }
+    return binding;
+  };
   for (const channel of names) {
     ipcMain.handle(channel, async (event, payload: unknown) => {
       if (!trusted(event)) {
         opts.logger.warn('ipc call from an untrusted frame refused', { channel });
         return { ok: false, error: { code: 'forbidden', message: 'forbidden' } };
       }
-      return opts.core.dispatch(channel, payload, { transport: 'ipc' });
+      return opts.core.dispatch(channel, payload, { transport: 'ipc', binding: bindingOf(event) });
     });
   }
   const stopEvents = opts.core.onEvent((event, payload) => {

@@ -38,6 +38,9 @@ function secretBox(): SecretBox {
   return new PrefixedSecretBoxes(new SafeStorageSecretBox(), [keyFile]);
 }
 
+/** The media server's report address, known once the core has started. */
+let reportPrefix: string | null = null;
+
 async function startup(): Promise<void> {
   installCsp(session.defaultSession);
   serveRenderer(path.join(here, '..', 'renderer'));
@@ -51,7 +54,8 @@ async function startup(): Promise<void> {
     logger,
     ...(app.isPackaged ? { bundledFfmpegDir: bundledFfmpegDir(process.resourcesPath) } : {}),
   });
-  await core.start();
+  const { mediaBaseUrl } = await core.start();
+  reportPrefix = `${mediaBaseUrl}/reports/`;
   unregisterIpc = registerIpc({ core, isTrustedUrl: isAppUrl, logger: logger.child('ipc') });
   // The duty-room screen must never blank out while cameras are on it.
   blockerId = powerSaveBlocker.start('prevent-display-sleep');
@@ -64,6 +68,7 @@ function openWindow(): void {
     preloadPath: path.join(here, 'preload.cjs'),
     url: APP_ENTRY,
     title: app.getName(),
+    isReportUrl: (url) => reportPrefix !== null && url.startsWith(reportPrefix),
     ...(existsSync(icon) ? { iconPath: icon } : {}),
   });
   win.on('closed', () => {

@@ -1,6 +1,7 @@
 // The main window with Electron's security defaults on
 // (https://www.electronjs.org/docs/latest/tutorial/security): isolated, sandboxed,
-// no Node in the page, no new windows, no navigation away from the app.
+// no Node in the page, no navigation away from the app, and no new windows except
+// the core's printable reports (PDF), opened without preload in Chromium's viewer.
 import { BrowserWindow } from 'electron';
 import { isAppUrl } from './app-protocol';
 
@@ -9,6 +10,8 @@ export interface MainWindowOptions {
   url: string;
   title: string;
   iconPath?: string;
+  /** URLs the page may open in a window of their own (the media server's report PDFs). */
+  isReportUrl?: (url: string) => boolean;
 }
 
 export function createMainWindow(opts: MainWindowOptions): BrowserWindow {
@@ -36,7 +39,20 @@ export function createMainWindow(opts: MainWindowOptions): BrowserWindow {
       backgroundThrottling: false,
     },
   });
-  win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  win.webContents.setWindowOpenHandler(({ url }) =>
+    opts.isReportUrl?.(url)
+      ? {
+          action: 'allow',
+          overrideBrowserWindowOptions: {
+            width: 900,
+            height: 1100,
+            autoHideMenuBar: true,
+            // No preload: the report window cannot reach the contract.
+            webPreferences: { contextIsolation: true, sandbox: true, nodeIntegration: false },
+          },
+        }
+      : { action: 'deny' },
+  );
   win.webContents.on('will-navigate', (event, url) => {
     if (!isAppUrl(url)) event.preventDefault();
   });

@@ -6,6 +6,7 @@ import { useT } from '../i18n/use-t';
 import { cameraState } from '../live/camera-state';
 import { CAMERA_MIME } from '../live/tile';
 import { Icon } from '../shell/icons';
+import { selectIsCommander } from '../store/session-slice';
 import { useStationState, useStationStore } from '../store/store-context';
 
 function CameraRow(props: { camera: Camera; inGrid: boolean }) {
@@ -14,6 +15,8 @@ function CameraRow(props: { camera: Camera; inGrid: boolean }) {
   const { camera } = props;
   const status = useStationState((s) => cameraState(s.statuses, camera.id));
   const state = status?.state ?? 'idle';
+  // Adding, editing and removing cameras is a commander's job.
+  const commander = useStationState(selectIsCommander);
   const edit = () => store.getState().openDialog({ type: 'camera', cameraId: camera.id });
   return (
     <li
@@ -29,7 +32,7 @@ function CameraRow(props: { camera: Camera; inGrid: boolean }) {
       onDoubleClick={() => store.getState().openSingle(camera.id)}
       onContextMenu={(e) => {
         e.preventDefault();
-        edit();
+        if (commander) edit();
       }}
       title={t('sidebar.dragHint')}
     >
@@ -38,16 +41,18 @@ function CameraRow(props: { camera: Camera; inGrid: boolean }) {
         <span className="camera-item-name">{camera.name}</span>
         {camera.location ? <span className="camera-item-location">{camera.location}</span> : null}
       </div>
-      <button
-        type="button"
-        className="icon-btn camera-item-edit"
-        data-testid={`camera-edit-${camera.id}`}
-        title={t('sidebar.edit')}
-        aria-label={t('sidebar.edit')}
-        onClick={edit}
-      >
-        <Icon name="edit" size={14} />
-      </button>
+      {commander ? (
+        <button
+          type="button"
+          className="icon-btn camera-item-edit"
+          data-testid={`camera-edit-${camera.id}`}
+          title={t('sidebar.edit')}
+          aria-label={t('sidebar.edit')}
+          onClick={edit}
+        >
+          <Icon name="edit" size={14} />
+        </button>
+      ) : null}
     </li>
   );
 }
@@ -60,6 +65,7 @@ export function CameraSidebar() {
   const [query, setQuery] = useState('');
   const groups = useMemo(() => groupCameras(cameras, query), [cameras, query]);
   const inGrid = useMemo(() => new Set(tiles.filter((x): x is string => x !== null)), [tiles]);
+  const commander = useStationState(selectIsCommander);
 
   return (
     <aside className="sidebar" data-testid="camera-sidebar">
@@ -68,15 +74,17 @@ export function CameraSidebar() {
           {t('sidebar.cameras')}
           <span className="count">{cameras.length}</span>
         </span>
-        <button
-          type="button"
-          className="btn btn-primary btn-small"
-          data-testid="add-camera"
-          onClick={() => store.getState().openDialog({ type: 'camera', cameraId: null })}
-        >
-          <Icon name="plus" size={14} />
-          {t('sidebar.add')}
-        </button>
+        {commander ? (
+          <button
+            type="button"
+            className="btn btn-primary btn-small"
+            data-testid="add-camera"
+            onClick={() => store.getState().openDialog({ type: 'camera', cameraId: null })}
+          >
+            <Icon name="plus" size={14} />
+            {t('sidebar.add')}
+          </button>
+        ) : null}
       </div>
       <label className="search">
         <Icon name="search" size={14} />

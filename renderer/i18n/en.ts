@@ -1,7 +1,11 @@
+import { enIncidents } from './en-incidents';
+import { enOfficers } from './en-officers';
 import type { MessageKey } from './vi';
 
 // Typed against vi's keys so a missing or extra key is a compile error.
 export const en: Record<MessageKey, string> = {
+  ...enOfficers,
+  ...enIncidents,
   'app.title': 'Camera Duty Console',
   'app.demo': 'DEMO',
   'app.demoHint': 'Simulated station — no real cameras yet',

@@ -1,6 +1,13 @@
 // Vietnamese is the default locale. Every string shown to an officer lives here
 // (and in en.ts, which must have exactly these keys). Placeholders: {name}.
+// The officer/shift and incident screens keep their strings in vi-officers.ts
+// and vi-incidents.ts, merged here.
+import { viIncidents } from './vi-incidents';
+import { viOfficers } from './vi-officers';
+
 export const vi = {
+  ...viOfficers,
+  ...viIncidents,
   'app.title': 'Trực ban Camera',
   'app.demo': 'DEMO',
   'app.demoHint': 'Trạm mô phỏng — chưa có camera thật',

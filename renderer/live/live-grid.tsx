@@ -11,6 +11,7 @@ export function LiveGrid() {
   const tour = useStationState((s) => s.tour);
   const cameras = useStationState((s) => s.cameras);
   const interval = useStationState((s) => s.settings.tourIntervalSec);
+  const selectedIds = useStationState((s) => s.selectedCameraIds);
   const geometry = layoutGeometry(kind);
 
   const cameraIds = useMemo(() => cameras.filter((c) => c.enabled).map((c) => c.id), [cameras]);
@@ -39,6 +40,19 @@ export function LiveGrid() {
     [store],
   );
   const onOpen = useCallback((id: string) => store.getState().openSingle(id), [store]);
+  // Tile selection for incident bookmarks (F2); a camera that leaves the screen is deselected.
+  const onSelect = useCallback(
+    (id: string | null, additive: boolean) => {
+      const s = store.getState();
+      if (id) s.selectTile(id, additive);
+      else if (!additive) s.clearSelection();
+    },
+    [store],
+  );
+  const shownKey = shown.join('|');
+  useEffect(() => {
+    store.getState().keepSelection(shownKey.split('|').filter(Boolean));
+  }, [store, shownKey]);
 
   return (
     <div
@@ -65,6 +79,8 @@ export function LiveGrid() {
           onDropCamera={onDropCamera}
           onDropTile={onDropTile}
           onOpen={onOpen}
+          selected={Boolean(shown[i] && selectedIds.includes(shown[i]))}
+          onSelect={onSelect}
         />
       ))}
     </div>

@@ -63,8 +63,12 @@ export const TileView = memo(function TileView(props: {
   onDropTile?: (from: number, to: number) => void;
   onOpen?: (cameraId: string) => void;
   large?: boolean;
+  /** Chosen for the next incident bookmark (F2). */
+  selected?: boolean;
+  /** A click: the tile's camera (null for an empty tile); additive with Ctrl/Shift/⌘. */
+  onSelect?: (cameraId: string | null, additive: boolean) => void;
 }) {
-  const { index, cameraId, stream, onDropCamera, onDropTile, onOpen } = props;
+  const { index, cameraId, stream, onDropCamera, onDropTile, onOpen, onSelect } = props;
   const t = useT();
   const camera = useStationState((s) =>
     cameraId ? s.cameras.find((c) => c.id === cameraId) : undefined,
@@ -90,13 +94,14 @@ export const TileView = memo(function TileView(props: {
 
   return (
     <div
-      className={`tile${dragOver ? ' tile-dragover' : ''}${camera ? '' : ' tile-empty'}${props.large ? ' tile-large' : ''}`}
+      className={`tile${dragOver ? ' tile-dragover' : ''}${camera ? '' : ' tile-empty'}${props.large ? ' tile-large' : ''}${props.selected ? ' tile-selected' : ''}`}
       style={props.style}
       data-testid={props.testId}
       data-index={index}
       data-camera-id={camera?.id ?? ''}
       data-state={camera ? shown.state : 'empty'}
       data-player={camera ? (report?.player ?? '') : ''}
+      data-selected={props.selected ? 'true' : 'false'}
       draggable={Boolean(camera && onDropTile)}
       onDragStart={(e) => {
         if (!camera) return;
@@ -123,6 +128,7 @@ export const TileView = memo(function TileView(props: {
         const id = e.dataTransfer.getData(CAMERA_MIME);
         if (id) onDropCamera(index, id);
       }}
+      onClick={(e) => onSelect?.(camera?.id ?? null, e.ctrlKey || e.shiftKey || e.metaKey)}
       onDoubleClick={() => {
         if (camera && onOpen) onOpen(camera.id);
       }}

@@ -5,6 +5,8 @@ import { formatDate, formatClock, formatWeekday } from '../i18n/format-time';
 import { useLanguage, useT } from '../i18n/use-t';
 import { LAYOUT_KINDS, tileCount } from '../live/layout-geometry';
 import { useStationState, useStationStore } from '../store/store-context';
+import { IncidentTopButtons } from '../incidents/incident-top-buttons';
+import { UserMenu } from '../auth/user-menu';
 import { tourPages } from '../store/ui-slice';
 import { Icon } from './icons';
 import { LayoutIcon } from './layout-icon';
@@ -337,7 +339,11 @@ export function TopBar() {
           <Icon name="shield" size={18} />
         </span>
         <div className="brand-text">
-          <span className="brand-name" data-testid="station-name">
+          <span
+            className="brand-name"
+            data-testid="station-name"
+            title={stationName || t('app.title')}
+          >
             {stationName || t('app.title')}
           </span>
           <span className="brand-sub">{t('top.live')}</span>
@@ -371,6 +377,7 @@ export function TopBar() {
 
       <div className="top-spacer" />
 
+      <IncidentTopButtons />
       <StorageButton />
 
       <button
@@ -413,6 +420,7 @@ export function TopBar() {
       >
         <Icon name="gear" />
       </button>
+      <UserMenu />
       <Clock />
     </header>
   );

@@ -15,6 +15,7 @@ import type { MessageKey } from '../i18n/translate';
 import { useLanguage, useT } from '../i18n/use-t';
 import { Modal } from '../shell/modal';
 import { useStationState, useStationStore } from '../store/store-context';
+import { selectIsCommander } from '../store/session-slice';
 import { eventSeverity, eventText } from './event-text';
 import { formatBytes, formatDays } from './format-storage';
 
@@ -91,6 +92,8 @@ function FolderEditor(props: { current: string }) {
   const [busy, setBusy] = useState(false);
   useEffect(() => setText(current), [current]);
   const wanted = text.trim();
+  // Moving the storage root is a commander's decision; others see where footage goes.
+  const commander = useStationState(selectIsCommander);
 
   const apply = async () => {
     setBusy(true);
@@ -118,39 +121,41 @@ function FolderEditor(props: { current: string }) {
       <span className="mono" title={props.current} data-testid="storage-folder">
         {props.current}
       </span>
-      <form
-        className="quota-form"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          setError(null);
-          if (wanted !== '' && wanted !== props.current) setConfirming(true);
-        }}
-      >
-        <input
-          id="storage-folder-input"
-          className={`input mono${error ? ' input-invalid' : ''}`}
-          data-testid="storage-folder-input"
-          value={text}
-          placeholder={t('storage.folderHint')}
-          spellCheck={false}
-          // A full path is long; the field takes the row, the button keeps its size.
-          style={{ flex: 1, minWidth: 0 }}
-          disabled={busy}
-          onChange={(e) => {
-            setText(e.target.value);
-            setConfirming(false);
+      {commander ? (
+        <form
+          className="quota-form"
+          noValidate
+          onSubmit={(e) => {
+            e.preventDefault();
+            setError(null);
+            if (wanted !== '' && wanted !== props.current) setConfirming(true);
           }}
-        />
-        <button
-          type="submit"
-          className="btn"
-          data-testid="storage-folder-change"
-          disabled={busy || wanted === '' || wanted === props.current}
         >
-          {t('storage.folderChange')}
-        </button>
-      </form>
+          <input
+            id="storage-folder-input"
+            className={`input mono${error ? ' input-invalid' : ''}`}
+            data-testid="storage-folder-input"
+            value={text}
+            placeholder={t('storage.folderHint')}
+            spellCheck={false}
+            // A full path is long; the field takes the row, the button keeps its size.
+            style={{ flex: 1, minWidth: 0 }}
+            disabled={busy}
+            onChange={(e) => {
+              setText(e.target.value);
+              setConfirming(false);
+            }}
+          />
+          <button
+            type="submit"
+            className="btn"
+            data-testid="storage-folder-change"
+            disabled={busy || wanted === '' || wanted === props.current}
+          >
+            {t('storage.folderChange')}
+          </button>
+        </form>
+      ) : null}
       {error ? (
         <div className="field-error" role="alert" data-testid="storage-folder-error">
           {error}
@@ -214,6 +219,7 @@ function QuotaCard() {
   const language = useLanguage();
   const store = useStationStore();
   const settings = useStationState((s) => s.storageSettings);
+  const commander = useStationState(selectIsCommander);
   const [kind, setKind] = useState<StorageQuota['kind']>('percent');
   const [value, setValue] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -253,6 +259,7 @@ function QuotaCard() {
         <input
           className="input quota-value"
           data-testid="storage-quota-value"
+          disabled={!commander}
           inputMode="decimal"
           value={value}
           aria-label={t('storage.quota')}
@@ -261,6 +268,7 @@ function QuotaCard() {
         <select
           className="select"
           data-testid="storage-quota-kind"
+          disabled={!commander}
           value={kind}
           aria-label={t('storage.quota')}
           onChange={(e) => setKind(e.target.value === 'gb' ? 'gb' : 'percent')}
@@ -272,7 +280,7 @@ function QuotaCard() {
           type="submit"
           className="btn btn-primary"
           data-testid="storage-quota-save"
-          disabled={busy || !settings}
+          disabled={busy || !settings || !commander}
         >
           {t('storage.quotaSave')}
         </button>
@@ -364,6 +372,7 @@ function CameraRow(props: { row: Row }) {
   const store = useStationStore();
   const { row } = props;
   const rec = useStationState((s) => s.recCameras[row.id]);
+  const commander = useStationState(selectIsCommander);
   const [error, setError] = useState<string | null>(null);
   const set = (patch: { enabled?: boolean; stream?: StreamKind }) => {
     setError(null);
@@ -394,6 +403,7 @@ function CameraRow(props: { row: Row }) {
             <input
               type="checkbox"
               data-testid={`storage-rec-toggle-${row.id}`}
+              disabled={!commander}
               checked={rec.enabled}
               onChange={(e) => set({ enabled: e.target.checked })}
             />
@@ -411,6 +421,7 @@ function CameraRow(props: { row: Row }) {
           <select
             className="select select-compact"
             data-testid={`storage-stream-${row.id}`}
+            disabled={!commander}
             value={rec.stream}
             onChange={(e) => set({ stream: e.target.value === 'sub' ? 'sub' : 'main' })}
           >
@@ -425,7 +436,7 @@ function CameraRow(props: { row: Row }) {
       </td>
       <td>
         {registered && rec ? (
-          <MaxAgeInput cameraId={row.id} value={rec.maxAgeDays} disabled={false} />
+          <MaxAgeInput cameraId={row.id} value={rec.maxAgeDays} disabled={!commander} />
         ) : (
           <span className="muted">{t('storage.none')}</span>
         )}

@@ -12,6 +12,16 @@ export function bindEvents(store: StationStore, api: StationApi): () => void {
     api.on('recording.alarm', ({ alarm }) => store.getState().setStorageAlarm(alarm)),
     api.on('recording.event', (e) => store.getState().addRecEvent(e)),
     api.on('recording.segment', () => store.getState().noteFootage()),
+    api.on('incident.changed', (incident) => store.getState().applyIncidentChange(incident)),
+    // Officers, shifts or pending handovers changed (the sign-in list, the handover banner).
+    api.on(
+      'auth.changed',
+      () =>
+        void store
+          .getState()
+          .refreshAuthState()
+          .catch(() => undefined),
+    ),
   ];
   return () => {
     for (const off of offs) off();

@@ -31,6 +31,9 @@ function backend(opts: { cameras: number; layouts?: Layout[]; lastLayoutId?: str
     ffmpegPath: '',
     stationName: '',
     lastLayoutId: opts.lastLayoutId ?? null,
+    idleLockMinutes: 10,
+    incidentBeforeSec: 120,
+    incidentAfterSec: 180,
   };
   const calls: string[] = [];
   const handlers: { [C in Channel]?: (p: RequestOf<C>) => ResponseOf<C> } = {

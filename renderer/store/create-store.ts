@@ -10,10 +10,23 @@ import { createSettingsSlice } from './settings-slice';
 import { createStatusesSlice } from './statuses-slice';
 import type { StationState } from './types';
 import { createUiSlice } from './ui-slice';
+import { defaultTokenKeeper, type TokenKeeper } from '../auth/session-token';
+import { createOfficersSlice } from '../officers/officers-slice';
+import { createSessionSlice } from './session-slice';
+import { createIncidentsSlice } from './incidents-slice';
 
 export type StationStore = StoreApi<StationState>;
 
-export function createStationStore(api: StationApi): StationStore {
+export interface StationStoreOptions {
+  /** Where the session token survives a reload (default: sessionStorage). */
+  tokens?: TokenKeeper;
+}
+
+export function createStationStore(
+  api: StationApi,
+  options: StationStoreOptions = {},
+): StationStore {
+  const tokens = options.tokens ?? defaultTokenKeeper();
   return createStore<StationState>()((...a) => {
     const [set, get] = a;
     return {
@@ -23,6 +36,9 @@ export function createStationStore(api: StationApi): StationStore {
       ...createUiSlice(...a),
       ...createSettingsSlice(api)(...a),
       ...createRecordingSlice(api)(...a),
+      ...createSessionSlice(api, tokens)(...a),
+      ...createOfficersSlice(api)(...a),
+      ...createIncidentsSlice(api)(...a),
       load: async () => {
         try {
           const [systemInfo, settings, cameras, statuses, layouts] = await Promise.all([

@@ -11,6 +11,9 @@ export const DEFAULT_SETTINGS: Settings = {
   ffmpegPath: '',
   stationName: '',
   lastLayoutId: null,
+  idleLockMinutes: 10,
+  incidentBeforeSec: 120,
+  incidentAfterSec: 180,
 };
 
 export const createSettingsSlice =
@@ -24,5 +27,8 @@ export const createSettingsSlice =
       set({ settings: { ...get().settings, ...patch } });
       const settings = await api.settings.update(patch);
       set({ settings });
+    },
+    updateStationSettings: async (patch) => {
+      set({ settings: await api.settings.updateStation(patch) });
     },
   });

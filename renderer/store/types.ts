@@ -23,6 +23,10 @@ import type {
   StorageSummary,
 } from '../../electron/contract/recording-schemas';
 import type { MessageKey } from '../i18n/translate';
+import type { OfficersSlice } from '../officers/officers-slice';
+import type { SessionSlice } from './session-slice';
+import type { IncidentsSlice } from './incidents-slice';
+import type { StationSettingsUpdate } from '../../electron/contract/schemas';
 
 export interface CamerasSlice {
   cameras: Camera[];
@@ -70,7 +74,20 @@ export interface Toast {
 }
 
 export type Dialog =
-  { type: 'camera'; cameraId: string | null } | { type: 'settings' } | { type: 'storage' } | null;
+  | { type: 'camera'; cameraId: string | null }
+  | { type: 'settings' }
+  | { type: 'storage' }
+  // Officers and shifts (renderer/auth, shifts, officers, audit):
+  | { type: 'changePassword' }
+  | { type: 'signOut' }
+  | { type: 'endShift' }
+  | { type: 'handovers' }
+  | { type: 'handover'; id: string }
+  | { type: 'officers' }
+  | { type: 'audit' }
+  // Incidents (renderer/incidents): the incident log with the open incident's detail.
+  | { type: 'incidents' }
+  | null;
 
 export interface TourState {
   running: boolean;
@@ -106,6 +123,8 @@ export interface SettingsSlice {
   systemInfo: SystemInfo | null;
   setSettings(settings: Settings): void;
   updateSettings(patch: SettingsUpdate): Promise<void>;
+  /** Station settings (commander only): name, ffmpeg, idle lock, incident range. */
+  updateStationSettings(patch: StationSettingsUpdate): Promise<void>;
 }
 
 export interface RecordingSlice {
@@ -147,4 +166,7 @@ export type StationState = CamerasSlice &
   UiSlice &
   SettingsSlice &
   RecordingSlice &
-  LoadSlice;
+  LoadSlice &
+  SessionSlice &
+  OfficersSlice &
+  IncidentsSlice;

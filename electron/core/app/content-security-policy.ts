@@ -8,7 +8,8 @@ export const CONTENT_SECURITY_POLICY = [
   "script-src 'self' 'wasm-unsafe-eval'",
   "style-src 'self' 'unsafe-inline'",
   "font-src 'self'",
-  "img-src 'self' data: blob:",
+  // Incident snapshots are served by the media server.
+  "img-src 'self' data: blob: http://127.0.0.1:*",
   "media-src 'self' blob: http://127.0.0.1:*",
   "connect-src 'self' ws://127.0.0.1:* http://127.0.0.1:*",
   "worker-src 'self' blob:",

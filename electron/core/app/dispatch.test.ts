@@ -7,10 +7,18 @@ import { ApiError } from '../../contract/errors';
 import type { Camera } from '../../contract/schemas';
 import type { Database } from '../db/database';
 import { openStationDb } from '../db/open-station-db';
-import { dispatch, dispatchToOutcome, type CallContext, type Handlers } from './dispatch';
-import { createTestHandlers } from './testing/test-handlers';
+import {
+  dispatch,
+  dispatchToOutcome,
+  type CallContext,
+  type Endpoint,
+  type Handlers,
+} from './dispatch';
+import { createTestHandlers, signInCommander } from './testing/test-handlers';
 
-const ctx: CallContext = { transport: 'test' };
+let ctx: CallContext;
+let endpoint: Endpoint;
+let settle: () => Promise<void>;
 let dir: string;
 let db: Database;
 let handlers: Handlers;
@@ -19,7 +27,7 @@ let internalErrors: unknown[];
 beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'station-dispatch-'));
   db = await openStationDb(dir);
-  ({ handlers } = createTestHandlers({
+  ({ handlers, endpoint, settle } = await createTestHandlers({
     db,
     dir,
     systemInfo: async () => ({
@@ -33,8 +41,10 @@ beforeEach(async () => {
     }),
   }));
   internalErrors = [];
+  ctx = await signInCommander(endpoint);
 });
 afterEach(async () => {
+  await settle();
   await db.close();
   rmSync(dir, { recursive: true, force: true });
 });
@@ -54,30 +64,30 @@ describe('dispatch', () => {
   });
 
   it('rejects an unknown channel', async () => {
-    expect((await rejection(dispatch(handlers, 'camera.drop', {}, ctx))).code).toBe(
+    expect((await rejection(dispatch(endpoint, 'camera.drop', {}, ctx))).code).toBe(
       'unknown_channel',
     );
-    expect((await rejection(dispatch(handlers, 42, {}, ctx))).code).toBe('unknown_channel');
-    expect((await rejection(dispatch(handlers, 'toString', {}, ctx))).code).toBe('unknown_channel');
+    expect((await rejection(dispatch(endpoint, 42, {}, ctx))).code).toBe('unknown_channel');
+    expect((await rejection(dispatch(endpoint, 'toString', {}, ctx))).code).toBe('unknown_channel');
   });
 
   it('rejects a bad payload with field errors', async () => {
     const err = await rejection(
-      dispatch(handlers, 'camera.add', { name: '', mainUrl: 'http://x' }, ctx),
+      dispatch(endpoint, 'camera.add', { name: '', mainUrl: 'http://x' }, ctx),
     );
     expect(err.code).toBe('invalid_request');
     expect(err.fields).toMatchObject({ name: expect.any(String), mainUrl: 'invalid_rtsp_url' });
-    expect((await rejection(dispatch(handlers, 'camera.add', 'not an object', ctx))).code).toBe(
+    expect((await rejection(dispatch(endpoint, 'camera.add', 'not an object', ctx))).code).toBe(
       'invalid_request',
     );
   });
 
   it('rejects extra fields (strict requests)', async () => {
     const err = await rejection(
-      dispatch(handlers, 'camera.add', { name: 'A', mainUrl: 'rtsp://h/x', isAdmin: true }, ctx),
+      dispatch(endpoint, 'camera.add', { name: 'A', mainUrl: 'rtsp://h/x', isAdmin: true }, ctx),
     );
     expect(err.code).toBe('invalid_request');
-    expect((await rejection(dispatch(handlers, 'camera.list', { extra: 1 }, ctx))).code).toBe(
+    expect((await rejection(dispatch(endpoint, 'camera.list', { extra: 1 }, ctx))).code).toBe(
       'invalid_request',
     );
     expect(await db.all('SELECT id FROM cameras')).toEqual([]);
@@ -85,15 +95,15 @@ describe('dispatch', () => {
 
   it('runs a valid call, with a missing payload meaning no arguments', async () => {
     const cam = (await dispatch(
-      handlers,
+      endpoint,
       'camera.add',
       { name: 'A', mainUrl: 'rtsp://u:pw@h/x' },
       ctx,
     )) as Camera;
     expect(cam).toMatchObject({ name: 'A', username: 'u', hasPassword: true });
     expect(cam).not.toHaveProperty('password');
-    expect(await dispatch(handlers, 'camera.list', undefined, ctx)).toEqual([cam]);
-    expect((await rejection(dispatch(handlers, 'camera.remove', { id: 'nope' }, ctx))).code).toBe(
+    expect(await dispatch(endpoint, 'camera.list', undefined, ctx)).toEqual([cam]);
+    expect((await rejection(dispatch(endpoint, 'camera.remove', { id: 'nope' }, ctx))).code).toBe(
       'not_found',
     );
   });
@@ -107,9 +117,17 @@ describe('dispatch', () => {
       },
     };
     const opts = { onInternalError: (_c: string, e: unknown) => internalErrors.push(e) };
-    const bad = await rejection(dispatch(broken, 'camera.list', {}, ctx, opts));
+    const bad = await rejection(
+      dispatch({ handlers: broken, authorize: endpoint.authorize }, 'camera.list', {}, ctx, opts),
+    );
     expect(bad.toBody()).toEqual({ code: 'internal', message: 'internal_error' });
-    const hidden = await dispatchToOutcome(broken, 'layout.list', {}, ctx, opts);
+    const hidden = await dispatchToOutcome(
+      { handlers: broken, authorize: endpoint.authorize },
+      'layout.list',
+      {},
+      ctx,
+      opts,
+    );
     expect(hidden).toEqual({ ok: false, error: { code: 'internal', message: 'internal_error' } });
     expect(internalErrors).toHaveLength(2);
     expect(String(internalErrors[1])).toContain('SQLITE_CORRUPT');
@@ -119,22 +137,30 @@ describe('dispatch', () => {
     const leaky: Handlers = {
       ...handlers,
       'settings.get': async () =>
-        ({ ...(await handlers['settings.get']({}, ctx)), secret: 'x' }) as never,
+        ({
+          ...(await handlers['settings.get']({}, { ...ctx, actor: null })),
+          secret: 'x',
+        }) as never,
     };
-    const out = await dispatch(leaky, 'settings.get' satisfies Channel, {}, ctx);
+    const out = await dispatch(
+      { handlers: leaky, authorize: endpoint.authorize },
+      'settings.get' satisfies Channel,
+      {},
+      ctx,
+    );
     expect(out).not.toHaveProperty('secret');
   });
 
   it('recording and storage channels: validation, not_found, quota round trip', async () => {
     const cam = (await dispatch(
-      handlers,
+      endpoint,
       'camera.add',
       { name: 'A', mainUrl: 'rtsp://h/x' },
       ctx,
     )) as Camera;
     const hour = 3_600_000;
     const bad = async (channel: Channel, payload: unknown) =>
-      (await rejection(dispatch(handlers, channel, payload, ctx))).code;
+      (await rejection(dispatch(endpoint, channel, payload, ctx))).code;
 
     expect(
       await bad('recording.timeline', { cameraId: cam.id, from: 10 * hour, to: 10 * hour }),
@@ -143,7 +169,7 @@ describe('dispatch', () => {
       'invalid_request',
     );
     expect(
-      await dispatch(handlers, 'recording.timeline', { cameraId: cam.id, from: 0, to: hour }, ctx),
+      await dispatch(endpoint, 'recording.timeline', { cameraId: cam.id, from: 0, to: hour }, ctx),
     ).toMatchObject({ cameraId: cam.id, recordings: [], gaps: [] });
 
     expect(await bad('recording.setCamera', { cameraId: 'nope', enabled: false })).toBe(
@@ -154,13 +180,13 @@ describe('dispatch', () => {
     );
     expect(
       await dispatch(
-        handlers,
+        endpoint,
         'recording.setCamera',
         { cameraId: cam.id, stream: 'sub', maxAgeDays: 30 },
         ctx,
       ),
     ).toEqual({ cameraId: cam.id, enabled: true, stream: 'sub', maxAgeDays: 30 });
-    expect(await dispatch(handlers, 'recording.cameras', {}, ctx)).toEqual([
+    expect(await dispatch(endpoint, 'recording.cameras', {}, ctx)).toEqual([
       { cameraId: cam.id, enabled: true, stream: 'sub', maxAgeDays: 30 },
     ]);
 
@@ -168,14 +194,14 @@ describe('dispatch', () => {
     expect(await bad('storage.setQuota', { kind: 'tb', value: 1 })).toBe('invalid_request');
     expect(await bad('storage.events', { limit: 0 })).toBe('invalid_request');
     expect(
-      await dispatch(handlers, 'storage.setQuota', { kind: 'gb', value: 500 }, ctx),
+      await dispatch(endpoint, 'storage.setQuota', { kind: 'gb', value: 500 }, ctx),
     ).toMatchObject({
       quota: { kind: 'gb', value: 500 },
     });
-    expect(await dispatch(handlers, 'storage.settings', {}, ctx)).toMatchObject({
+    expect(await dispatch(endpoint, 'storage.settings', {}, ctx)).toMatchObject({
       quota: { kind: 'gb', value: 500 },
       storageDir: join(dir, 'recordings'),
     });
-    expect(await dispatch(handlers, 'storage.events', { limit: 10 }, ctx)).toEqual([]);
+    expect(await dispatch(endpoint, 'storage.events', { limit: 10 }, ctx)).toEqual([]);
   });
 });

@@ -1,4 +1,5 @@
 // One handler per contract channel, each a thin call into a service.
+import type { AuditAction, AuditDetails } from '../../contract/audit-schemas';
 import { ApiError } from '../../contract/errors';
 import type { StorageQuota, StorageSettings } from '../../contract/recording-schemas';
 import type { StreamStatus, SystemInfo } from '../../contract/schemas';
@@ -8,7 +9,8 @@ import type { OutageLog } from '../outages/outage-log';
 import type { RecordingService } from '../recording/recording-service';
 import type { SettingsService } from '../settings/settings-service';
 import { StorageFolderError } from '../storage/storage-folder';
-import type { Handlers } from './dispatch';
+import type { AuthorizedContext, Handlers } from './dispatch';
+import { actorOf, auditActor, createDutyHandlers, type DutyServices } from './duty-handlers';
 import { toQuotaSettings, type StorageSettingsStore } from './storage-settings';
 
 export interface HandlerServices {
@@ -20,6 +22,7 @@ export interface HandlerServices {
   storageSettings: StorageSettingsStore;
   streamStatuses: () => StreamStatus[];
   systemInfo: () => Promise<SystemInfo>;
+  duty: DutyServices;
 }
 
 const ok = { ok: true as const };
@@ -32,16 +35,48 @@ export function createHandlers(s: HandlerServices): Handlers {
     segmentSeconds: s.recording.segmentLengthSeconds,
   });
 
+  // Setting and camera changes are audited after they succeed (AuditAction list).
+  const audited = async <T>(
+    ctx: AuthorizedContext,
+    action: AuditAction,
+    subject: string | null,
+    details: AuditDetails,
+    result: T,
+  ): Promise<T> => {
+    await s.duty.audit.append({ action, actor: auditActor(actorOf(ctx)), subject, details });
+    return result;
+  };
+
   return {
+    ...createDutyHandlers(s.duty),
     'system.info': () => s.systemInfo(),
 
     'camera.list': () => s.cameras.list(),
-    'camera.add': (req) => s.cameras.add(req),
-    'camera.addRecorder': (req) => s.cameras.addRecorder(req),
-    'camera.update': (req) => s.cameras.update(req),
-    'camera.remove': async (req) => {
+    'camera.add': async (req, ctx) => {
+      const cam = await s.cameras.add(req);
+      return audited(ctx, 'camera.added', cam.id, { name: cam.name, url: cam.mainUrl }, cam);
+    },
+    'camera.addRecorder': async (req, ctx) => {
+      const cams = await s.cameras.addRecorder(req);
+      return audited(
+        ctx,
+        'camera.added',
+        null,
+        { recorder: req.host, vendor: req.vendor, channels: cams.length },
+        cams,
+      );
+    },
+    'camera.update': async (req, ctx) => {
+      const cam = await s.cameras.update(req);
+      const fields = Object.keys(req)
+        .filter((k) => k !== 'id' && k !== 'password')
+        .join(',');
+      const passwordChanged = req.password !== undefined;
+      return audited(ctx, 'camera.updated', cam.id, { fields, passwordChanged }, cam);
+    },
+    'camera.remove': async (req, ctx) => {
       await s.cameras.remove(req.id);
-      return ok;
+      return audited(ctx, 'camera.removed', req.id, {}, ok);
     },
     'camera.test': (req) => s.cameras.probe(req),
     'camera.statuses': async () => s.streamStatuses(),
@@ -55,15 +90,19 @@ export function createHandlers(s: HandlerServices): Handlers {
     },
 
     'settings.get': () => s.settings.get(),
-    'settings.update': (req) => s.settings.update(req),
+    'settings.update': async (req, ctx) =>
+      audited(ctx, 'settings.changed', null, settingsDetails(req), await s.settings.update(req)),
+    'settings.updateStation': async (req, ctx) =>
+      audited(ctx, 'settings.changed', null, settingsDetails(req), await s.settings.update(req)),
 
     'recording.statuses': async () => s.recording.statuses(),
     'recording.cameras': () => s.recording.cameraSettings(),
-    'recording.setCamera': async ({ cameraId, ...patch }) => {
+    'recording.setCamera': async ({ cameraId, ...patch }, ctx) => {
       // Only cameras in the registry can be switched; footage of removed ones stays as is.
       const cameras = await s.cameras.list();
       if (!cameras.some((c) => c.id === cameraId)) throw new ApiError('not_found', 'not_found');
-      return s.recording.setCamera(cameraId, patch);
+      const result = await s.recording.setCamera(cameraId, patch);
+      return audited(ctx, 'storage.changed', cameraId, flatDetails(patch), result);
     },
     // Any camera id, registered or not: footage outlives a camera removed from the registry.
     'recording.timeline': (req) => s.recording.timeline(req.cameraId, req.from, req.to),
@@ -71,14 +110,14 @@ export function createHandlers(s: HandlerServices): Handlers {
     'storage.summary': () => s.recording.storageSummary(),
     'storage.events': (req) => s.recording.events(req.limit, req.cameraId),
     'storage.settings': async () => storageSettings(s.storageSettings.current),
-    'storage.setQuota': async (quota) => {
+    'storage.setQuota': async (quota, ctx) => {
       await s.storageSettings.save(quota);
       s.recording.setQuota(toQuotaSettings(quota));
       // Apply a smaller quota now rather than at the next scheduled pass.
       void s.recording.runRetention().catch(() => undefined);
-      return storageSettings(quota);
+      return audited(ctx, 'storage.changed', null, flatDetails(quota), storageSettings(quota));
     },
-    'storage.setFolder': async ({ path }) => {
+    'storage.setFolder': async ({ path }, ctx) => {
       try {
         await s.recording.setStorageFolder(path);
       } catch (err) {
@@ -88,7 +127,31 @@ export function createHandlers(s: HandlerServices): Handlers {
         throw err;
       }
       await s.storageSettings.saveFolder(s.recording.storageDir);
-      return storageSettings(s.storageSettings.current);
+      return audited(
+        ctx,
+        'storage.changed',
+        null,
+        { folder: s.recording.storageDir },
+        storageSettings(s.storageSettings.current),
+      );
     },
   };
+}
+
+/** Changed settings as audit details: the new values, paths included, nothing secret. */
+function settingsDetails(patch: Record<string, unknown>): AuditDetails {
+  return flatDetails(patch);
+}
+
+/** Scalars as they are; anything else as JSON text, so every detail is a plain value. */
+function flatDetails(values: Record<string, unknown>): AuditDetails {
+  const out: AuditDetails = {};
+  for (const [key, value] of Object.entries(values)) {
+    if (value === undefined) continue;
+    out[key] =
+      value === null || ['string', 'number', 'boolean'].includes(typeof value)
+        ? (value as string | number | boolean | null)
+        : JSON.stringify(value);
+  }
+  return out;
 }

@@ -89,6 +89,13 @@ beforeAll(async () => {
     WebSocket: WebSocket as unknown as WebSocketConstructor,
   });
   api = createApi(transport);
+  // First start: the administrator is created and this connection signed in as them.
+  await api.auth.setup({
+    fullName: 'Nguyễn Văn Quản',
+    rank: 'Thiếu tá',
+    badgeNumber: '100-001',
+    password: 'mat-khau-thu-1',
+  });
   api.on('camera.status', (s) => statuses.push(s));
   api.on('outage.changed', (o) => outageEvents.push(o));
   api.on('camera.changed', (c) => cameraEvents.push(c.cameras));

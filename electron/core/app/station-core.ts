@@ -16,6 +16,8 @@ import type { MediaRoutes } from '../media-server/types';
 import { OutageLog } from '../outages/outage-log';
 import { RecordingService } from '../recording/recording-service';
 import type { RecordingEmit, RecordingServiceEvents } from '../recording/recording-types';
+import { registerSnapshotRoutes } from '../incidents/snapshot-routes';
+import { registerReportRoutes } from '../reports/report-routes';
 import { RpcServer } from '../rpc/rpc-server';
 import { KeyFileSecretBox } from '../secrets/key-file-secret-box';
 import type { SecretBox } from '../secrets/secret-box';
@@ -26,8 +28,9 @@ import {
   dispatchToOutcome,
   type CallContext,
   type DispatchOutcome,
-  type Handlers,
+  type Endpoint,
 } from './dispatch';
+import { createDutyServices } from './duty-services';
 import { createHandlers } from './handlers';
 import { RecordingSync } from './recording-sync';
 import { StorageSettingsStore, toQuotaSettings } from './storage-settings';
@@ -67,7 +70,6 @@ export interface StationCore {
   readonly dataDir: string;
   readonly storageDir: string;
   readonly logger: Logger;
-  readonly handlers: Handlers;
   /** Mount extra routes (e.g. the browser-mode app shell) before or after start(). */
   readonly media: MediaRoutes;
   /** Starts the media server; resolves with its address and per-launch token. */
@@ -243,7 +245,26 @@ export async function createStationCore(config: StationCoreConfig): Promise<Stat
       platform: config.platform,
     });
 
+    const duty = await createDutyServices({
+      db,
+      dataDir: config.dataDir,
+      secrets,
+      settings,
+      cameras,
+      emit,
+      logger: logger.child('duty'),
+    });
+    // Pending head-file writes finish before the database closes.
+    cleanups.push({ name: 'audit', run: () => duty.audit.dispose() });
+    registerSnapshotRoutes(media, { incidents: duty.incidents, canView: duty.canView });
+    registerReportRoutes(media, {
+      shifts: duty.shifts,
+      stationName: async () => (await settings.get()).stationName,
+      canView: duty.canView,
+    });
+
     const handlers = createHandlers({
+      duty,
       cameras,
       layouts,
       settings,
@@ -253,13 +274,14 @@ export async function createStationCore(config: StationCoreConfig): Promise<Stat
       streamStatuses: () => hub.statuses(),
       systemInfo: info,
     });
+    const endpoint: Endpoint = { handlers, authorize: duty.authorize };
     const dispatchOpts = {
       onInternalError: (channel: string, err: unknown) =>
         log.error('handler failed', { channel, err }),
     };
 
     if (config.enableWsRpc) {
-      const rpc = new RpcServer({ handlers, logger: logger.child('rpc') });
+      const rpc = new RpcServer({ endpoint, logger: logger.child('rpc') });
       rpc.attach(media);
       const stop = addListener(listeners, (event, payload) => rpc.broadcast(event, payload));
       cleanups.push({
@@ -279,7 +301,6 @@ export async function createStationCore(config: StationCoreConfig): Promise<Stat
         return recording.storageDir;
       },
       logger,
-      handlers,
       media,
       live: hub,
       recording,
@@ -289,7 +310,7 @@ export async function createStationCore(config: StationCoreConfig): Promise<Stat
         return { mediaBaseUrl: baseUrl, mediaToken: media.token, port };
       },
       dispatch: (channel, payload, ctx) =>
-        dispatchToOutcome(handlers, channel, payload, ctx, dispatchOpts),
+        dispatchToOutcome(endpoint, channel, payload, ctx, dispatchOpts),
       onEvent: (listener) => addListener(listeners, listener),
       info,
       dispose() {

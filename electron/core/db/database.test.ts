@@ -38,10 +38,18 @@ describe('Database', () => {
     const tables = await again.all<{ name: string }>(
       "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name",
     );
-    expect(tables.map((t) => t.name)).toEqual([
+    expect(tables.map((t) => t.name).filter((n) => !n.startsWith('incident_search_'))).toEqual([
+      'audit_log',
       'camera_outages',
       'cameras',
+      'handovers',
+      'incident_cameras',
+      'incident_history',
+      'incident_search',
+      'incident_snapshots',
+      'incidents',
       'layouts',
+      'officers',
       'recorders',
       'recording_cameras',
       'recording_events',
@@ -50,6 +58,7 @@ describe('Database', () => {
       'recording_usage',
       'recordings',
       'settings',
+      'shifts',
       'sqlite_sequence',
       'storage_root_usage',
       'storage_roots',

@@ -2,6 +2,7 @@
 // Append new steps at the end; later issues add recording, incident and audit tables.
 import { recordingMigrations } from '../recording/recording-migrations';
 import { storageRootMigrations } from '../recording/storage-root-migrations';
+import { dutyMigrations } from './duty-migrations';
 import type { Migration } from './migrate';
 
 export const migrations: readonly Migration[] = [
@@ -61,4 +62,6 @@ export const migrations: readonly Migration[] = [
   ...recordingMigrations,
   // v3: storage roots, so the storage folder can change without orphaning footage.
   ...storageRootMigrations,
+  // v4: officers, shifts, handovers, incidents, audit log (docs/duty.md).
+  ...dutyMigrations,
 ];

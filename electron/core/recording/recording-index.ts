@@ -3,6 +3,7 @@
 // retention decide; this class only reads and writes rows.
 import type { StreamKind } from '../../contract/schemas';
 import type { Queryable, SqlValue } from '../db/database';
+import { addFootageLock, allFootageLocks, removeFootageLock } from './footage-locks';
 import { decodeSecondBytes, encodeSecondBytes } from './second-bytes';
 import type {
   Gap,
@@ -43,16 +44,6 @@ interface GapRow {
   end_ms: number | null;
   reason: GapReason;
   error_kind: StreamErrorKind | null;
-}
-
-interface LockRow {
-  id: number;
-  camera_id: string | null;
-  start_ms: number;
-  end_ms: number;
-  reason: string;
-  incident_id: string | null;
-  created_at: number;
 }
 
 interface EventRow {
@@ -97,18 +88,6 @@ function toGap(r: GapRow): Gap {
     endMs: r.end_ms,
     reason: r.reason,
     errorKind: r.error_kind,
-  };
-}
-
-function toLock(r: LockRow): Lock {
-  return {
-    id: r.id,
-    cameraId: r.camera_id,
-    startMs: r.start_ms,
-    endMs: r.end_ms,
-    reason: r.reason,
-    incidentId: r.incident_id,
-    createdAt: r.created_at,
   };
 }
 
@@ -299,21 +278,15 @@ export class RecordingIndex {
   // ---- locks ---------------------------------------------------------------
 
   async addLock(lock: LockInput, createdAt: number): Promise<Lock> {
-    const res = await this.db.run(
-      'INSERT INTO recording_locks (camera_id, start_ms, end_ms, reason, incident_id, created_at) VALUES (?, ?, ?, ?, ?, ?)',
-      [lock.cameraId, lock.startMs, lock.endMs, lock.reason, lock.incidentId, createdAt],
-    );
-    return { ...lock, id: res.lastId, createdAt };
+    return addFootageLock(this.db, lock, createdAt);
   }
 
-  async removeLock(id: number): Promise<boolean> {
-    return (await this.db.run('DELETE FROM recording_locks WHERE id = ?', [id])).changes > 0;
+  removeLock(id: number): Promise<boolean> {
+    return removeFootageLock(this.db, id);
   }
 
-  async locks(): Promise<Lock[]> {
-    return (await this.db.all<LockRow>('SELECT * FROM recording_locks ORDER BY start_ms, id')).map(
-      toLock,
-    );
+  locks(): Promise<Lock[]> {
+    return allFootageLocks(this.db);
   }
 
   // ---- retention -----------------------------------------------------------

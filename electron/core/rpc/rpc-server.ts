@@ -2,14 +2,14 @@
 // server (which has already checked the per-launch token), it runs each call
 // frame through dispatch() and pushes every core event to every client.
 import { WebSocket } from 'ws';
-import type { Handlers, DispatchOptions, CallContext } from '../app/dispatch';
+import type { CallContext, DispatchOptions, Endpoint, SessionBinding } from '../app/dispatch';
 import { dispatchToOutcome } from '../app/dispatch';
 import type { MediaRoutes } from '../media-server/types';
 import { silentLogger, type Logger } from '../logging/logger';
 import { MAX_FRAME_CHARS, RPC_PATH, isCallId, type EventFrame, type ReplyFrame } from './wire';
 
 export interface RpcServerDeps {
-  handlers: Handlers;
+  endpoint: Endpoint;
   logger?: Logger;
   /** A client whose unsent backlog grows past this is dropped (it reconnects). */
   maxBufferedBytes?: number;
@@ -17,6 +17,8 @@ export interface RpcServerDeps {
 
 export class RpcServer {
   private readonly sockets = new Set<WebSocket>();
+  /** Each connection signs in on its own (a reload rejoins with auth.resume). */
+  private readonly bindings = new WeakMap<WebSocket, SessionBinding>();
   private readonly log: Logger;
   private readonly dispatchOpts: DispatchOptions;
   private disposed = false;
@@ -43,6 +45,7 @@ export class RpcServer {
       return;
     }
     this.sockets.add(socket);
+    this.bindings.set(socket, { token: null });
     socket.on('close', () => this.sockets.delete(socket));
     socket.on('error', (err) => this.log.debug('rpc socket error', { err }));
     socket.on('message', (data, isBinary) => {
@@ -87,9 +90,10 @@ export class RpcServer {
       });
       return;
     }
-    const ctx: CallContext = { transport: 'ws' };
+    const binding = this.bindings.get(socket) ?? { token: null };
+    const ctx: CallContext = { transport: 'ws', binding };
     const outcome = await dispatchToOutcome(
-      this.deps.handlers,
+      this.deps.endpoint,
       frame.channel,
       frame.payload,
       ctx,

@@ -7,11 +7,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WebSocket, WebSocketServer } from 'ws';
-import { createApi } from '../../contract/api';
+import { createApi, type StationApi } from '../../contract/api';
 import { ApiError } from '../../contract/errors';
 import type { Camera } from '../../contract/schemas';
-import { createTestHandlers } from '../app/testing/test-handlers';
-import type { Handlers } from '../app/dispatch';
+import { createTestHandlers, TEST_PASSWORD } from '../app/testing/test-handlers';
+import type { Endpoint } from '../app/dispatch';
 import type { Database } from '../db/database';
 import { openStationDb } from '../db/open-station-db';
 import type { MediaRoutes, WsRouteHandler } from '../media-server/types';
@@ -50,7 +50,8 @@ let db: Database;
 let server: Server;
 let rpc: RpcServer;
 let port: number;
-let handlers: Handlers;
+let endpoint: Endpoint;
+let settle: () => Promise<void>;
 /** camera.test waits on this, so a test can hold a call open on the server. */
 let probeGate: Promise<void>;
 let probeCalls = 0;
@@ -79,6 +80,23 @@ function client(token = TOKEN): WsTransport {
   });
   transports.push(t);
   return t;
+}
+
+/** An api on a fresh connection, signed in as the administrator (created on first use). */
+async function signedIn(t: WsTransport = client()): Promise<StationApi> {
+  const api = createApi(t);
+  const state = await api.auth.state();
+  if (state.setupRequired) {
+    await api.auth.setup({
+      fullName: 'Nguyễn Văn Quản',
+      rank: 'Thiếu tá',
+      badgeNumber: '100-001',
+      password: TEST_PASSWORD,
+    });
+  } else {
+    await api.auth.signIn({ officerId: state.officers[0]!.id, password: TEST_PASSWORD });
+  }
+  return api;
 }
 
 async function until(cond: () => boolean, ms = 5000): Promise<void> {
@@ -115,7 +133,7 @@ beforeEach(async () => {
   const emit = (event: string, payload: unknown) => rpc.broadcast(event, payload);
   probeGate = Promise.resolve();
   probeCalls = 0;
-  ({ handlers } = createTestHandlers({
+  ({ endpoint, settle } = await createTestHandlers({
     db,
     dir,
     emit,
@@ -125,20 +143,21 @@ beforeEach(async () => {
       return { ok: false, errorKind: 'ffmpeg_missing', detail: '' };
     },
   }));
-  rpc = new RpcServer({ handlers });
+  rpc = new RpcServer({ endpoint });
   await listen();
 });
 
 afterEach(async () => {
   for (const t of transports.splice(0)) t.close();
   await stopServer();
+  await settle();
   await db.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
 describe('WebSocket RPC', () => {
   it('round-trips calls through the contract api and pushes events', async () => {
-    const api = createApi(client());
+    const api = await signedIn();
     const seen: Camera[][] = [];
     const off = api.on('camera.changed', (p) => seen.push(p.cameras));
     const cam = await api.cameras.add({ name: 'Ngõ 12', mainUrl: 'rtsp://admin:pw@10.0.0.3/live' });
@@ -156,7 +175,7 @@ describe('WebSocket RPC', () => {
   });
 
   it('returns ApiErrors with codes and field errors', async () => {
-    const api = createApi(client());
+    const api = await signedIn();
     const err = await api.cameras
       .add({ name: 'x', mainUrl: 'http://nope' })
       .catch((e: unknown) => e);
@@ -185,9 +204,36 @@ describe('WebSocket RPC', () => {
       ok: false,
       error: { code: 'unknown_channel', message: 'unknown_channel' },
     });
+    // A connection that has not signed in reaches only the public channels.
     ws.send(JSON.stringify({ id: 8, channel: 'camera.list' }));
-    expect(await next()).toEqual({ id: 8, ok: true, result: [] });
+    expect(await next()).toEqual({
+      id: 8,
+      ok: false,
+      error: { code: 'unauthenticated', message: 'sign_in_required' },
+    });
+    ws.send(JSON.stringify({ id: 9, channel: 'auth.state' }));
+    expect(await next()).toMatchObject({ id: 9, ok: true, result: { setupRequired: true } });
     ws.close();
+  });
+
+  it('binds a session to its connection; another connection rejoins only with the token', async () => {
+    const first = await signedIn();
+    const session = (await first.auth.state()).session;
+    expect(session?.officer.fullName).toBe('Nguyễn Văn Quản');
+    expect(await first.cameras.list()).toEqual([]);
+
+    const second = createApi(client());
+    await expect(second.cameras.list()).rejects.toMatchObject({ code: 'unauthenticated' });
+    await expect(second.auth.resume({ token: 'x'.repeat(43) })).rejects.toMatchObject({
+      code: 'unauthenticated',
+      message: 'session_expired',
+    });
+    await second.auth.resume({ token: session!.token });
+    expect(await second.cameras.list()).toEqual([]);
+
+    // Signing out ends the session for every connection that shares it.
+    await second.auth.signOut();
+    await expect(first.cameras.list()).rejects.toMatchObject({ code: 'unauthenticated' });
   });
 
   it('refuses a connection without the right token', async () => {
@@ -201,7 +247,8 @@ describe('WebSocket RPC', () => {
 
   it('rejects calls in flight on disconnect, then reconnects and keeps its listeners', async () => {
     const t = client();
-    const api = createApi(t);
+    const api = await signedIn(t);
+    const token = (await api.auth.state()).session!.token;
     await api.cameras.list();
     const events: string[] = [];
     api.on('settings.changed', (s) => events.push(s.language));
@@ -220,11 +267,14 @@ describe('WebSocket RPC', () => {
     await until(() => states.includes(false));
 
     // A call made while disconnected waits for the next connection.
-    rpc = new RpcServer({ handlers });
-    const queued = api.settings.get();
+    rpc = new RpcServer({ endpoint });
+    const queued = api.auth.state();
     await listen(savedPort);
-    expect((await queued).language).toBe('vi');
+    // The new connection starts signed out; the renderer rejoins with its token.
+    expect((await queued).session).toBeNull();
     await until(() => states.at(-1) === true);
+    await api.auth.resume({ token });
+    expect((await api.settings.get()).language).toBe('vi');
     await api.settings.update({ language: 'en' });
     // The server pushes events from the new RpcServer; the old listener still gets them.
     rpc.broadcast('settings.changed', { language: 'en' });

@@ -23,7 +23,7 @@ afterEach(async () => {
 });
 
 describe('SettingsService', () => {
-  it('starts from the defaults: Vietnamese, sound on, 10 s tour', async () => {
+  it('starts from the defaults: Vietnamese, sound on, 10 s tour, lock after 10 min, incident -2/+3 min', async () => {
     expect(await make().get()).toEqual({
       language: 'vi',
       alertMuted: false,
@@ -31,6 +31,9 @@ describe('SettingsService', () => {
       ffmpegPath: '',
       stationName: '',
       lastLayoutId: null,
+      idleLockMinutes: 10,
+      incidentBeforeSec: 120,
+      incidentAfterSec: 180,
     });
   });
 

@@ -1,7 +1,7 @@
 // Officer-facing settings (contract Settings) plus a few internal flags, all in
 // the `settings` table as JSON values. Unknown or invalid stored values fall
 // back to the default for that key, so a bad row never blocks start-up.
-import { Settings, type SettingsUpdate } from '../../contract/schemas';
+import { Settings } from '../../contract/schemas';
 import type { Database } from '../db/database';
 
 export const defaultSettings: Settings = {
@@ -11,6 +11,9 @@ export const defaultSettings: Settings = {
   ffmpegPath: '',
   stationName: '',
   lastLayoutId: null,
+  idleLockMinutes: 10,
+  incidentBeforeSec: 120,
+  incidentAfterSec: 180,
 };
 
 /** Internal keys live under this prefix and never appear in `Settings`. */
@@ -44,7 +47,7 @@ export class SettingsService {
     return this.cache;
   }
 
-  async update(patch: SettingsUpdate): Promise<Settings> {
+  async update(patch: Partial<Settings>): Promise<Settings> {
     const next = Settings.parse({ ...(await this.get()), ...stripUndefined(patch) });
     await this.deps.db.transaction(async (tx) => {
       for (const key of Object.keys(patch) as (keyof Settings)[]) {

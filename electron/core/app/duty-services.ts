@@ -1,0 +1,111 @@
+// Builds the duty-room services (officers, sessions, audit, shifts, incidents)
+// over one database. Shared by the composition root and the test handler set so
+// both run exactly the same wiring.
+import { join } from 'node:path';
+import type { EventName, EventOf } from '../../contract/channels';
+import { AUDIT_KEY_SETTING, loadOrCreateAuditKey } from '../audit/audit-key';
+import { AuditLog } from '../audit/audit-log';
+import type { CameraService } from '../cameras/camera-service';
+import type { Database } from '../db/database';
+import { IncidentService } from '../incidents/incident-service';
+import type { ScryptParams } from '../officers/password-hash';
+import { OfficerService } from '../officers/officer-service';
+import { SessionStore } from '../officers/session-store';
+import type { Logger } from '../logging/logger';
+import type { SecretBox } from '../secrets/secret-box';
+import type { SettingsService } from '../settings/settings-service';
+import { HandoverSummaryBuilder } from '../shifts/handover-summary';
+import { ShiftService } from '../shifts/shift-service';
+import { createAuthorize, type Authorize } from './dispatch';
+import type { DutyServices } from './duty-handlers';
+
+export interface DutyServicesDeps {
+  db: Database;
+  dataDir: string;
+  secrets: SecretBox;
+  settings: SettingsService;
+  cameras: CameraService;
+  emit: <E extends EventName>(event: E, payload: EventOf<E>) => void;
+  now?: () => number;
+  /** Tests pass cheap scrypt parameters; the product uses the service's defaults. */
+  hashParams?: ScryptParams;
+  logger?: Logger;
+}
+
+export interface DutyWiring extends DutyServices {
+  authorize: Authorize;
+  /** A media request (snapshot, report) carries a live, unlocked session token. */
+  canView: (sessionToken: string | null) => boolean;
+}
+
+export const AUDIT_HEAD_FILE = 'audit-head.json';
+
+export async function createDutyServices(d: DutyServicesDeps): Promise<DutyWiring> {
+  const clock = d.now ? { now: d.now } : {};
+  const audit = new AuditLog({
+    db: d.db,
+    key: await auditKey(d),
+    headFile: join(d.dataDir, AUDIT_HEAD_FILE),
+    ...clock,
+  });
+  const officers = new OfficerService({
+    db: d.db,
+    audit,
+    ...clock,
+    ...(d.hashParams ? { hashParams: d.hashParams } : {}),
+  });
+  const sessions = new SessionStore();
+  const shifts = new ShiftService({
+    db: d.db,
+    audit,
+    summary: new HandoverSummaryBuilder({ db: d.db }),
+    ...clock,
+  });
+  const incidents = new IncidentService({
+    db: d.db,
+    audit,
+    dataDir: d.dataDir,
+    // Incidents are marked on cameras in the registry; footage of removed ones keeps its old incidents.
+    cameraNames: async (ids) => {
+      const wanted = new Set(ids);
+      const names = new Map<string, string>();
+      for (const cam of await d.cameras.list()) if (wanted.has(cam.id)) names.set(cam.id, cam.name);
+      return names;
+    },
+    emit: (event, incident) => d.emit(event, incident),
+    ...clock,
+  });
+  return {
+    officers,
+    sessions,
+    shifts,
+    incidents,
+    audit,
+    authChanged: () => d.emit('auth.changed', {}),
+    stationName: async () => (await d.settings.get()).stationName,
+    authorize: createAuthorize((token) => sessions.principal(token)),
+    canView: (token) => {
+      const principal = token ? sessions.principal(token) : null;
+      return principal !== null && !principal.locked;
+    },
+  };
+}
+
+/**
+ * The audit key, or — when the stored key cannot be opened (the secret box's key
+ * was lost or the data folder moved to another PC) — a new one. Start-up never
+ * waits on the audit trail: live view and recording come first. The old rows then
+ * fail verification from row 1, which is the truth: they can no longer be checked.
+ * The unreadable sealed key is kept beside, in case the old secret box returns.
+ */
+async function auditKey(d: DutyServicesDeps): Promise<Buffer> {
+  try {
+    return await loadOrCreateAuditKey(d.settings, d.secrets);
+  } catch (err) {
+    d.logger?.error('audit key unreadable; starting a new chain key', { err });
+    const old = await d.settings.getInternal(AUDIT_KEY_SETTING);
+    await d.settings.setInternal(`${AUDIT_KEY_SETTING}.unreadable.${Date.now()}`, old);
+    await d.settings.setInternal(AUDIT_KEY_SETTING, null);
+    return loadOrCreateAuditKey(d.settings, d.secrets);
+  }
+}

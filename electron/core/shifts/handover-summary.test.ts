@@ -1,0 +1,140 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { HandoverSummary } from '../../contract/shift-schemas';
+import type { Database } from '../db/database';
+import { openStationDb } from '../db/open-station-db';
+import { HandoverSummaryBuilder, SUMMARY_LIST_LIMIT } from './handover-summary';
+import { insertOfficer, insertOutage } from './testing/duty-fixtures';
+import {
+  H,
+  M,
+  SHIFT_END,
+  T0,
+  THEFT_DESCRIPTION,
+  scriptShiftRecords,
+} from './testing/scripted-shift';
+
+let dir: string;
+let db: Database;
+
+beforeEach(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'station-summary-'));
+  db = await openStationDb(dir);
+  await insertOfficer(db, { id: 'off-a', fullName: 'Nguyễn Văn An', rank: 'Thiếu úy', badge: '1' });
+});
+afterEach(async () => {
+  await db.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('HandoverSummaryBuilder', () => {
+  it('lists exactly what happened in the shift, clipped to it and sorted by time', async () => {
+    await scriptShiftRecords(db, 'off-a');
+    const summary = await new HandoverSummaryBuilder({ db }).build(T0, SHIFT_END);
+    expect(HandoverSummary.parse(summary)).toEqual(summary);
+
+    const codes = (list: Array<{ code: string }>) => list.map((i) => i.code);
+    expect(codes(summary.incidentsOpened)).toEqual(['2026-0012', '2026-0013']);
+    expect(codes(summary.incidentsUpdated)).toEqual(['2026-0011']);
+    expect(codes(summary.incidentsStillOpen)).toEqual(['2026-0010', '2026-0011', '2026-0012']);
+    expect(summary.incidentsOpened[0]).toEqual({
+      id: 'inc-2',
+      code: '2026-0012',
+      category: 'theft',
+      severity: 'high',
+      status: 'new',
+      location: 'Chợ Bến Thành',
+      description: THEFT_DESCRIPTION,
+      occurredAt: T0 + 3 * H,
+      cameraNames: ['Cổng trụ sở', 'Ngã tư Lê Lợi'],
+    });
+    // The status is the one at build time: closed in the shift.
+    expect(summary.incidentsOpened[1]?.status).toBe('closed');
+    expect(summary.incidentsUpdated[0]?.status).toBe('in_progress');
+
+    expect(summary.outages).toEqual([
+      {
+        cameraId: 'cam-2',
+        cameraName: 'Ngã tư Lê Lợi',
+        startedAt: T0 - 30 * M,
+        endedAt: T0 + 15 * M,
+        durationMs: 15 * M,
+      },
+      {
+        cameraId: 'cam-1',
+        cameraName: 'Cổng trụ sở',
+        startedAt: T0 + H,
+        endedAt: T0 + H + 65 * M,
+        durationMs: 65 * M,
+      },
+      {
+        cameraId: 'cam-2',
+        cameraName: 'Ngã tư Lê Lợi',
+        startedAt: T0 + 5 * H,
+        endedAt: null,
+        durationMs: 3 * H,
+      },
+    ]);
+    expect(summary.recordingGaps).toEqual([
+      {
+        cameraId: 'cam-1',
+        cameraName: 'Cổng trụ sở',
+        startMs: T0 + H,
+        endMs: T0 + H + 65 * M,
+        durationMs: 65 * M,
+        reason: 'camera_offline',
+      },
+      {
+        cameraId: 'cam-9',
+        cameraName: 'cam-9',
+        startMs: T0 + 7 * H,
+        endMs: null,
+        durationMs: H,
+        reason: 'disk_error',
+      },
+    ]);
+    expect(summary.storageAlarms).toEqual([
+      { atMs: T0 + 6 * H, kind: 'disk_full', cleared: false },
+      { atMs: T0 + 6 * H + 30 * M, kind: 'disk_full', cleared: true },
+    ]);
+    expect(summary.exports).toEqual([]);
+  });
+
+  it('reports an outage that ended after the shift as still open at its end', async () => {
+    await scriptShiftRecords(db, 'off-a');
+    const summary = await new HandoverSummaryBuilder({ db }).build(T0, T0 + 5 * H + 20 * M);
+    expect(summary.outages.at(-1)).toMatchObject({ startedAt: T0 + 5 * H, durationMs: 20 * M });
+    expect(summary.outages.at(-1)?.endedAt).toBeNull();
+    // Incidents created after the end of the range are not "still open" in it.
+    expect(summary.incidentsStillOpen.map((i) => i.code)).toEqual([
+      '2026-0010',
+      '2026-0011',
+      '2026-0012',
+    ]);
+  });
+
+  it('is empty for a quiet shift and caps every list', async () => {
+    const builder = new HandoverSummaryBuilder({ db });
+    expect(await builder.build(T0, SHIFT_END)).toEqual({
+      fromMs: T0,
+      toMs: SHIFT_END,
+      incidentsOpened: [],
+      incidentsUpdated: [],
+      incidentsStillOpen: [],
+      outages: [],
+      recordingGaps: [],
+      exports: [],
+      storageAlarms: [],
+    });
+    await db.run(
+      "INSERT INTO cameras (id, name, source, main_url, created_at) VALUES ('cam-f', 'Chập chờn', 'rtsp', 'rtsp://h/x', 0)",
+    );
+    const flaps = SUMMARY_LIST_LIMIT + 20;
+    for (let i = 0; i < flaps; i++)
+      await insertOutage(db, 'cam-f', 'sub', T0 + i * 10_000, T0 + i * 10_000 + 5_000);
+    const summary = await builder.build(T0, SHIFT_END);
+    expect(summary.outages).toHaveLength(SUMMARY_LIST_LIMIT);
+  });
+});

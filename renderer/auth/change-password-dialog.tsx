@@ -1,0 +1,113 @@
+// Any officer changes their own password; the current one proves it is them.
+import { useState, type FormEvent } from 'react';
+import { zodIssuesToFields } from '../../electron/contract/errors';
+import { ChangePassword } from '../../electron/contract/officer-schemas';
+import { errorMessage, errorReason, fieldMessage, toUiError } from '../api/api-error';
+import { FormField } from '../cameras/form-field';
+import { useT } from '../i18n/use-t';
+import { Modal } from '../shell/modal';
+import { useStationStore } from '../store/store-context';
+
+export function ChangePasswordDialog() {
+  const t = useT();
+  const store = useStationStore();
+  const [current, setCurrent] = useState('');
+  const [next, setNext] = useState('');
+  const [confirm, setConfirm] = useState('');
+  const [fields, setFields] = useState<Record<string, string>>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const close = () => store.getState().openDialog(null);
+  const err = (k: string) => (fields[k] ? fieldMessage(fields[k], t) : undefined);
+
+  const onSubmit = async (e: FormEvent) => {
+    e.preventDefault();
+    setFormError(null);
+    const parsed = ChangePassword.safeParse({ currentPassword: current, newPassword: next });
+    const issues = parsed.success ? {} : zodIssuesToFields(parsed.error);
+    if (!current) issues.currentPassword = 'required';
+    if (confirm !== next) issues.confirm = 'password_mismatch';
+    if (parsed.success && next === current) issues.newPassword = 'password_unchanged';
+    setFields(issues);
+    if (!parsed.success || Object.keys(issues).length > 0) return;
+    setBusy(true);
+    try {
+      await store.getState().changePassword(current, next);
+      store
+        .getState()
+        .pushToast({ kind: 'success', key: 'toast.passwordChanged', params: {}, at: null });
+      close();
+    } catch (e2) {
+      // A wrong current password belongs under its field, not in a banner.
+      if (errorReason(e2) === 'bad_password') setFields({ currentPassword: 'bad_password' });
+      else {
+        setFields(toUiError(e2).fields);
+        setFormError(errorMessage(e2, t));
+      }
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal title={t('password.title')} testId="change-password-dialog" onClose={close}>
+      <form className="dialog-form" onSubmit={(e) => void onSubmit(e)} noValidate>
+        <div className="form-grid form-grid-single">
+          <FormField
+            label={t('password.current')}
+            name="currentPassword"
+            error={err('currentPassword')}
+          >
+            <input
+              className="input"
+              type="password"
+              data-testid="cp-current"
+              autoComplete="current-password"
+              autoFocus
+              value={current}
+              onChange={(e) => setCurrent(e.target.value)}
+            />
+          </FormField>
+          <FormField
+            label={t('password.new')}
+            name="newPassword"
+            error={err('newPassword')}
+            hint={t('officer.passwordHint')}
+          >
+            <input
+              className="input"
+              type="password"
+              data-testid="cp-new"
+              autoComplete="new-password"
+              value={next}
+              onChange={(e) => setNext(e.target.value)}
+            />
+          </FormField>
+          <FormField label={t('officer.passwordConfirm')} name="confirm" error={err('confirm')}>
+            <input
+              className="input"
+              type="password"
+              data-testid="cp-confirm"
+              autoComplete="new-password"
+              value={confirm}
+              onChange={(e) => setConfirm(e.target.value)}
+            />
+          </FormField>
+        </div>
+        {formError ? (
+          <div className="form-error" role="alert">
+            {formError}
+          </div>
+        ) : null}
+        <div className="dialog-actions">
+          <div className="top-spacer" />
+          <button type="button" className="btn" onClick={close}>
+            {t('dialog.cancel')}
+          </button>
+          <button type="submit" className="btn btn-primary" data-testid="cp-submit" disabled={busy}>
+            {busy ? t('dialog.saving') : t('password.submit')}
+          </button>
+        </div>
+      </form>
+    </Modal>
+  );
+}
