@@ -33,6 +33,8 @@ export interface StationStartOptions {
    * and `open()` lands signed in as them; 'none': a fresh station at its first-start screen.
    */
   account?: 'admin' | 'none';
+  /** An existing data folder (benchmarks seed one); default: a fresh temporary one, removed on stop. */
+  dataDir?: string;
 }
 
 /** The administrator the e2e stations are set up with. */
@@ -54,7 +56,7 @@ export async function startStation(
   pid: number;
   stop: () => Promise<void>;
 }> {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'station-e2e-'));
+  const dataDir = opts.dataDir ?? mkdtempSync(path.join(tmpdir(), 'station-e2e-'));
   const child: ChildProcess = spawn(
     process.execPath,
     [
@@ -136,7 +138,7 @@ export async function startStation(
     const timer = setTimeout(() => child.kill('SIGKILL'), 8000);
     await exited;
     clearTimeout(timer);
-    rmSync(dataDir, { recursive: true, force: true });
+    if (!opts.dataDir) rmSync(dataDir, { recursive: true, force: true });
   };
   return { station, pid: child.pid ?? -1, stop };
 }

@@ -23,14 +23,18 @@ import { EndShiftDialog } from './shifts/end-shift-dialog';
 import { HandoverReportView } from './shifts/handover-report';
 import { HandoversDialog } from './shifts/handovers-dialog';
 import { PendingHandoverBanner } from './shifts/pending-handover-banner';
+import { PlaybackSwitch } from './playback/playback-entry-buttons';
+import { openIncidentFootage } from './playback/playback-entry';
 
 function Dialogs() {
+  const store = useStationStore();
   const dialog = useStationState((s) => s.dialog);
   if (!dialog) return null;
   if (dialog.type === 'camera')
     return <CameraDialog key={dialog.cameraId ?? 'new'} cameraId={dialog.cameraId} />;
   if (dialog.type === 'storage') return <StoragePanel />;
-  if (dialog.type === 'incidents') return <IncidentLog />;
+  if (dialog.type === 'incidents')
+    return <IncidentLog onOpenFootage={(incident) => openIncidentFootage(store, incident)} />;
   if (dialog.type === 'changePassword') return <ChangePasswordDialog />;
   if (dialog.type === 'signOut') return <SignOutDialog />;
   if (dialog.type === 'endShift') return <EndShiftDialog />;
@@ -94,8 +98,11 @@ export function App() {
         <div className="main">
           <CameraSidebar />
           <main className="stage">
-            <LiveGrid />
-            <SingleView />
+            {/* Playback replaces the live grid (and its streams) while it is open. */}
+            <PlaybackSwitch>
+              <LiveGrid />
+              <SingleView />
+            </PlaybackSwitch>
             <LoadState />
           </main>
         </div>

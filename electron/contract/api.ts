@@ -53,6 +53,10 @@ export function createApi(t: Transport) {
       lock: call(t, 'incident.lock'),
       unlock: call(t, 'incident.unlock'),
     },
+    playback: {
+      timeline: call(t, 'playback.timeline'),
+      segments: call(t, 'playback.segments'),
+    },
     audit: {
       list: call(t, 'audit.list'),
       verify: call0(t, 'audit.verify'),

@@ -60,6 +60,12 @@ import {
   UnlockInput,
 } from './officer-schemas';
 import {
+  PlaybackSegments,
+  PlaybackSegmentsRequest,
+  PlaybackTimeline,
+  PlaybackTimelineRequest,
+} from './playback-schemas';
+import {
   AcknowledgeInput,
   CurrentShift,
   EndShiftInput,
@@ -127,6 +133,19 @@ export const channels = {
   'incident.addSnapshot': { request: SnapshotInput, response: Incident, access: 'officer' },
   'incident.lock': { request: byId, response: Incident, access: 'officer' },
   'incident.unlock': { request: IncidentUnlock, response: Incident, access: 'commander' },
+
+  /** Recorded ranges, gaps, activity and incident markers of up to 16 cameras. */
+  'playback.timeline': {
+    request: PlaybackTimelineRequest,
+    response: PlaybackTimeline,
+    access: 'officer',
+  },
+  /** Indexed segments near the playhead; audited as a view of recorded footage. */
+  'playback.segments': {
+    request: PlaybackSegmentsRequest,
+    response: PlaybackSegments,
+    access: 'officer',
+  },
 
   'audit.list': { request: AuditFilter, response: AuditPage, access: 'commander' },
   'audit.verify': { request: none, response: AuditVerification, access: 'commander' },

@@ -121,7 +121,10 @@ export const IncidentUnlock = z
   .object({ id: Id, reason: z.string().trim().min(5, 'reason_required').max(500, 'too_long') })
   .strict();
 
-/** JPEG or PNG as base64 (a tile's frame); ≤ ~650 KB decoded. */
+/** Longest base64 text of a snapshot: ~3 MB decoded, room for a 1080p PNG. */
+export const SNAPSHOT_MAX_BASE64 = 4_000_000;
+
+/** JPEG or PNG as base64 (a tile's or playback frame). */
 export const SnapshotInput = z
   .object({
     incidentId: Id,
@@ -131,7 +134,7 @@ export const SnapshotInput = z
     dataBase64: z
       .string()
       .min(100)
-      .max(900_000, 'snapshot_too_large')
+      .max(SNAPSHOT_MAX_BASE64, 'snapshot_too_large')
       .regex(/^[A-Za-z0-9+/]+={0,2}$/, 'invalid_base64'),
   })
   .strict();

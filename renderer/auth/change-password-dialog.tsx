@@ -5,6 +5,7 @@ import { ChangePassword } from '../../electron/contract/officer-schemas';
 import { errorMessage, errorReason, fieldMessage, toUiError } from '../api/api-error';
 import { FormField } from '../cameras/form-field';
 import { useT } from '../i18n/use-t';
+import { NewPasswordFields } from '../officers/officer-fields';
 import { Modal } from '../shell/modal';
 import { useStationStore } from '../store/store-context';
 
@@ -67,31 +68,16 @@ export function ChangePasswordDialog() {
               onChange={(e) => setCurrent(e.target.value)}
             />
           </FormField>
-          <FormField
-            label={t('password.new')}
+          <NewPasswordFields
             name="newPassword"
-            error={err('newPassword')}
-            hint={t('officer.passwordHint')}
-          >
-            <input
-              className="input"
-              type="password"
-              data-testid="cp-new"
-              autoComplete="new-password"
-              value={next}
-              onChange={(e) => setNext(e.target.value)}
-            />
-          </FormField>
-          <FormField label={t('officer.passwordConfirm')} name="confirm" error={err('confirm')}>
-            <input
-              className="input"
-              type="password"
-              data-testid="cp-confirm"
-              autoComplete="new-password"
-              value={confirm}
-              onChange={(e) => setConfirm(e.target.value)}
-            />
-          </FormField>
+            label={t('password.new')}
+            testIds={{ password: 'cp-new', confirm: 'cp-confirm' }}
+            password={next}
+            confirm={confirm}
+            onPassword={setNext}
+            onConfirm={setConfirm}
+            err={err}
+          />
         </div>
         {formError ? (
           <div className="form-error" role="alert">

@@ -4,11 +4,11 @@ import { useState, type FormEvent } from 'react';
 import { zodIssuesToFields } from '../../electron/contract/errors';
 import { SetupInput } from '../../electron/contract/officer-schemas';
 import { errorMessage, fieldMessage, toUiError } from '../api/api-error';
-import { FormField } from '../cameras/form-field';
 import { useT } from '../i18n/use-t';
 import { useStationStore } from '../store/store-context';
 import { AuthFrame } from './auth-frame';
-import { RankOptions, RANKS_LIST_ID } from './police-ranks';
+import { IdentityFields, NewPasswordFields } from '../officers/officer-fields';
+import { RankOptions } from './police-ranks';
 
 export function FirstStartScreen() {
   const t = useT();
@@ -55,66 +55,20 @@ export function FirstStartScreen() {
         <h1 className="auth-title">{t('setup.title')}</h1>
         <p className="auth-lead">{t('setup.lead')}</p>
         <div className="form-grid">
-          <FormField label={t('officer.fullName')} name="fullName" error={err('fullName')} wide>
-            <input
-              className="input"
-              data-testid="setup-fullname"
-              value={form.fullName}
-              maxLength={80}
-              autoFocus
-              autoComplete="off"
-              placeholder={t('officer.fullNamePlaceholder')}
-              onChange={(e) => set('fullName', e.target.value)}
-            />
-          </FormField>
-          <FormField label={t('officer.rank')} name="rank" error={err('rank')}>
-            <input
-              className="input"
-              data-testid="setup-rank"
-              list={RANKS_LIST_ID}
-              value={form.rank}
-              maxLength={40}
-              autoComplete="off"
-              placeholder={t('officer.rankPlaceholder')}
-              onChange={(e) => set('rank', e.target.value)}
-            />
-          </FormField>
-          <FormField label={t('officer.badgeNumber')} name="badgeNumber" error={err('badgeNumber')}>
-            <input
-              className="input"
-              data-testid="setup-badge"
-              value={form.badgeNumber}
-              maxLength={20}
-              autoComplete="off"
-              placeholder={t('officer.badgePlaceholder')}
-              onChange={(e) => set('badgeNumber', e.target.value)}
-            />
-          </FormField>
-          <FormField
-            label={t('officer.password')}
-            name="password"
-            error={err('password')}
-            hint={t('officer.passwordHint')}
-          >
-            <input
-              className="input"
-              data-testid="setup-password"
-              type="password"
-              value={form.password}
-              autoComplete="new-password"
-              onChange={(e) => set('password', e.target.value)}
-            />
-          </FormField>
-          <FormField label={t('officer.passwordConfirm')} name="confirm" error={err('confirm')}>
-            <input
-              className="input"
-              data-testid="setup-password2"
-              type="password"
-              value={form.confirm}
-              autoComplete="new-password"
-              onChange={(e) => set('confirm', e.target.value)}
-            />
-          </FormField>
+          <IdentityFields
+            testIdPrefix="setup"
+            values={form}
+            onChange={(k, v) => set(k, v)}
+            err={err}
+          />
+          <NewPasswordFields
+            testIds={{ password: 'setup-password', confirm: 'setup-password2' }}
+            password={form.password}
+            confirm={form.confirm}
+            onPassword={(v) => set('password', v)}
+            onConfirm={(v) => set('confirm', v)}
+            err={err}
+          />
         </div>
         <RankOptions />
         <p className="form-note auth-note">{t('setup.note')}</p>

@@ -1,6 +1,6 @@
 // The top bar's officer area: who is on duty since when, a lock button, and the
 // menu of officer actions (commander-only entries hidden from duty officers).
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { useLanguage, useT } from '../i18n/use-t';
 import { formatInShift, formatTimeDay } from '../shifts/shift-time';
 import { useNow } from '../shell/use-now';
@@ -9,6 +9,7 @@ import { useStationState, useStationStore } from '../store/store-context';
 import type { Dialog } from '../store/types';
 import { avatarLetter } from './officer-name';
 import { Icon, type IconName } from '../shell/icons';
+import { usePopover } from '../shell/use-popover';
 
 function MenuItem(props: {
   icon: IconName;
@@ -38,24 +39,7 @@ export function UserMenu() {
   const session = useStationState((s) => s.session);
   const commander = useStationState(selectIsCommander);
   const now = useNow();
-  const [open, setOpen] = useState(false);
-  const ref = useRef<HTMLDivElement>(null);
-
-  useEffect(() => {
-    if (!open) return undefined;
-    const onDown = (e: MouseEvent) => {
-      if (ref.current && !ref.current.contains(e.target as Node)) setOpen(false);
-    };
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') setOpen(false);
-    };
-    document.addEventListener('mousedown', onDown);
-    document.addEventListener('keydown', onKey);
-    return () => {
-      document.removeEventListener('mousedown', onDown);
-      document.removeEventListener('keydown', onKey);
-    };
-  }, [open]);
+  const { open, setOpen, ref } = usePopover();
 
   if (!session) return null;
   const { officer } = session;

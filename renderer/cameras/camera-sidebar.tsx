@@ -8,6 +8,7 @@ import { CAMERA_MIME } from '../live/tile';
 import { Icon } from '../shell/icons';
 import { selectIsCommander } from '../store/session-slice';
 import { useStationState, useStationStore } from '../store/store-context';
+import { CameraPlaybackButton } from '../playback/playback-entry-buttons';
 
 function CameraRow(props: { camera: Camera; inGrid: boolean }) {
   const t = useT();
@@ -41,6 +42,7 @@ function CameraRow(props: { camera: Camera; inGrid: boolean }) {
         <span className="camera-item-name">{camera.name}</span>
         {camera.location ? <span className="camera-item-location">{camera.location}</span> : null}
       </div>
+      <CameraPlaybackButton cameraId={camera.id} />
       {commander ? (
         <button
           type="button"

@@ -1,11 +1,13 @@
 import { enIncidents } from './en-incidents';
 import { enOfficers } from './en-officers';
+import { enPlayback } from './en-playback';
 import type { MessageKey } from './vi';
 
 // Typed against vi's keys so a missing or extra key is a compile error.
 export const en: Record<MessageKey, string> = {
   ...enOfficers,
   ...enIncidents,
+  ...enPlayback,
   'app.title': 'Camera Duty Console',
   'app.demo': 'DEMO',
   'app.demoHint': 'Simulated station — no real cameras yet',
@@ -68,6 +70,7 @@ export const en: Record<MessageKey, string> = {
   'single.back': 'Back to grid',
   'single.hint': 'Press Esc or double-click to go back',
 
+  'status.recordingDuringPlayback': 'Playback · still recording {n}/{total} cameras',
   'status.online': 'Online: {online}/{total} cameras',
   'status.offline': 'Offline: {n}',
   'status.authFailed': 'Wrong password: {n}',

@@ -1,13 +1,15 @@
 // Vietnamese is the default locale. Every string shown to an officer lives here
 // (and in en.ts, which must have exactly these keys). Placeholders: {name}.
 // The officer/shift and incident screens keep their strings in vi-officers.ts
-// and vi-incidents.ts, merged here.
+// and vi-incidents.ts, playback in vi-playback.ts, merged here.
 import { viIncidents } from './vi-incidents';
 import { viOfficers } from './vi-officers';
+import { viPlayback } from './vi-playback';
 
 export const vi = {
   ...viOfficers,
   ...viIncidents,
+  ...viPlayback,
   'app.title': 'Trực ban Camera',
   'app.demo': 'DEMO',
   'app.demoHint': 'Trạm mô phỏng — chưa có camera thật',
@@ -70,6 +72,7 @@ export const vi = {
   'single.back': 'Quay lại lưới',
   'single.hint': 'Nhấn Esc hoặc nhấp đúp để quay lại',
 
+  'status.recordingDuringPlayback': 'Đang xem lại · vẫn ghi hình {n}/{total} camera',
   'status.online': 'Trực tuyến: {online}/{total} camera',
   'status.offline': 'Mất kết nối: {n}',
   'status.authFailed': 'Sai mật khẩu: {n}',

@@ -2,6 +2,7 @@
 import { useEffect } from 'react';
 import { useStationStore } from '../store/store-context';
 import { bookmarkNow, canBookmark, isTypingTarget } from './bookmark';
+import { bookmarkPlaybackNow } from '../playback/playback-entry';
 
 export function BookmarkHotkey() {
   const store = useStationStore();
@@ -11,7 +12,9 @@ export function BookmarkHotkey() {
         // F2 is ours everywhere on this screen; inside a form it is just ignored.
         e.preventDefault();
         if (e.repeat || isTypingTarget(e.target) || !canBookmark(store.getState())) return;
-        bookmarkNow(store);
+        // In playback: the moment under the playhead with the reviewed cameras.
+        if (store.getState().playback.open) bookmarkPlaybackNow(store);
+        else bookmarkNow(store);
         return;
       }
       if (e.key === 'Escape') {

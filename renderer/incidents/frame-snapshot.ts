@@ -1,10 +1,9 @@
 // A JPEG of what a tile shows at the F2 keystroke: the tile's <video> (MSE) or
 // JSMpeg <canvas> drawn onto a scaled canvas. Nothing when there is no frame yet.
+import { SNAPSHOT_MAX_BASE64 } from '../../electron/contract/incident-schemas';
 
 /** Widest snapshot kept: enough to read a plate on a main stream, small enough to store. */
 export const SNAPSHOT_MAX_WIDTH = 1280;
-/** The contract's limit on the base64 text (SnapshotInput.dataBase64). */
-export const SNAPSHOT_MAX_BASE64 = 900_000;
 const QUALITIES = [0.85, 0.7, 0.55] as const;
 
 export interface FrameSnapshot {

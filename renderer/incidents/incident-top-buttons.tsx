@@ -2,6 +2,7 @@
 import { useT } from '../i18n/use-t';
 import { useStationState, useStationStore } from '../store/store-context';
 import { bookmarkNow, canBookmark } from './bookmark';
+import { bookmarkPlaybackNow } from '../playback/playback-entry';
 
 function Glyph(props: { d: string }) {
   return (
@@ -28,7 +29,13 @@ const BOOK = 'M4 5a2 2 0 0 1 2-2h13v15H6a2 2 0 0 0-2 2V5zM4 20a2 2 0 0 0 2 2h13v
 export function IncidentTopButtons() {
   const t = useT();
   const store = useStationStore();
-  const selected = useStationState((s) => (s.singleCameraId ? 1 : s.selectedCameraIds.length));
+  const selected = useStationState((s) =>
+    s.playback.open
+      ? s.playback.cameraIds.length
+      : s.singleCameraId
+        ? 1
+        : s.selectedCameraIds.length,
+  );
   return (
     <div className="top-group">
       <button
@@ -38,7 +45,10 @@ export function IncidentTopButtons() {
         data-selected-count={selected}
         title={t('incident.bookmarkHint')}
         onClick={() => {
-          if (canBookmark(store.getState())) bookmarkNow(store);
+          const s = store.getState();
+          if (!canBookmark(s)) return;
+          if (s.playback.open) bookmarkPlaybackNow(store);
+          else bookmarkNow(store);
         }}
       >
         <Glyph d={FLAG} />

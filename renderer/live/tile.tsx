@@ -12,6 +12,7 @@ import { tileState } from './camera-state';
 import { LiveVideo, type LiveReport } from './live-video';
 import { RecMark } from './rec-mark';
 import { StatusBadge } from './status-badge';
+import { TilePlaybackButton } from '../playback/playback-entry-buttons';
 
 export const CAMERA_MIME = 'application/x-camera-id';
 export const TILE_MIME = 'application/x-tile-index';
@@ -163,6 +164,7 @@ export const TileView = memo(function TileView(props: {
             </span>
             <TileClock />
           </div>
+          <TilePlaybackButton cameraId={camera.id} />
         </>
       ) : (
         <div className="tile-hint">

@@ -10,10 +10,11 @@ import {
   type OfficerRole,
 } from '../../electron/contract/officer-schemas';
 import { errorMessage, fieldMessage, toUiError } from '../api/api-error';
-import { RankOptions, RANKS_LIST_ID } from '../auth/police-ranks';
+import { RankOptions } from '../auth/police-ranks';
 import { FormField } from '../cameras/form-field';
 import { useT } from '../i18n/use-t';
 import { useStationStore } from '../store/store-context';
+import { IdentityFields, NewPasswordFields } from './officer-fields';
 
 export function OfficerForm(props: { officer: Officer | null; onDone: () => void }) {
   const t = useT();
@@ -79,41 +80,12 @@ export function OfficerForm(props: { officer: Officer | null; onDone: () => void
         {editing ? t('officers.editTitle', { name: editing.fullName }) : t('officers.addTitle')}
       </h3>
       <div className="form-grid">
-        <FormField label={t('officer.fullName')} name="fullName" error={err('fullName')} wide>
-          <input
-            className="input"
-            data-testid="officer-fullname"
-            value={form.fullName}
-            maxLength={80}
-            autoFocus
-            autoComplete="off"
-            placeholder={t('officer.fullNamePlaceholder')}
-            onChange={(e) => set('fullName', e.target.value)}
-          />
-        </FormField>
-        <FormField label={t('officer.rank')} name="rank" error={err('rank')}>
-          <input
-            className="input"
-            data-testid="officer-rank"
-            list={RANKS_LIST_ID}
-            value={form.rank}
-            maxLength={40}
-            autoComplete="off"
-            placeholder={t('officer.rankPlaceholder')}
-            onChange={(e) => set('rank', e.target.value)}
-          />
-        </FormField>
-        <FormField label={t('officer.badgeNumber')} name="badgeNumber" error={err('badgeNumber')}>
-          <input
-            className="input"
-            data-testid="officer-badge"
-            value={form.badgeNumber}
-            maxLength={20}
-            autoComplete="off"
-            placeholder={t('officer.badgePlaceholder')}
-            onChange={(e) => set('badgeNumber', e.target.value)}
-          />
-        </FormField>
+        <IdentityFields
+          testIdPrefix="officer"
+          values={form}
+          onChange={(k, v) => set(k, v)}
+          err={err}
+        />
         <FormField
           label={t('officer.role')}
           name="role"
@@ -132,33 +104,14 @@ export function OfficerForm(props: { officer: Officer | null; onDone: () => void
           </select>
         </FormField>
         {!editing ? (
-          <>
-            <FormField
-              label={t('officer.password')}
-              name="password"
-              error={err('password')}
-              hint={t('officer.passwordHint')}
-            >
-              <input
-                className="input"
-                type="password"
-                data-testid="officer-password"
-                autoComplete="new-password"
-                value={form.password}
-                onChange={(e) => set('password', e.target.value)}
-              />
-            </FormField>
-            <FormField label={t('officer.passwordConfirm')} name="confirm" error={err('confirm')}>
-              <input
-                className="input"
-                type="password"
-                data-testid="officer-password2"
-                autoComplete="new-password"
-                value={form.confirm}
-                onChange={(e) => set('confirm', e.target.value)}
-              />
-            </FormField>
-          </>
+          <NewPasswordFields
+            testIds={{ password: 'officer-password', confirm: 'officer-password2' }}
+            password={form.password}
+            confirm={form.confirm}
+            onPassword={(v) => set('password', v)}
+            onConfirm={(v) => set('confirm', v)}
+            err={err}
+          />
         ) : null}
       </div>
       <RankOptions />
@@ -229,32 +182,16 @@ export function ResetPasswordForm(props: { officer: Officer; onDone: () => void 
       </h3>
       <p className="form-note">{t('officers.resetNote')}</p>
       <div className="form-grid">
-        <FormField
+        <NewPasswordFields
           label={t('password.new')}
-          name="password"
-          error={err('password')}
-          hint={t('officer.passwordHint')}
-        >
-          <input
-            className="input"
-            type="password"
-            data-testid="reset-password"
-            autoComplete="new-password"
-            autoFocus
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-          />
-        </FormField>
-        <FormField label={t('officer.passwordConfirm')} name="confirm" error={err('confirm')}>
-          <input
-            className="input"
-            type="password"
-            data-testid="reset-password2"
-            autoComplete="new-password"
-            value={confirm}
-            onChange={(e) => setConfirm(e.target.value)}
-          />
-        </FormField>
+          testIds={{ password: 'reset-password', confirm: 'reset-password2' }}
+          password={password}
+          confirm={confirm}
+          onPassword={setPassword}
+          onConfirm={setConfirm}
+          err={err}
+          autoFocus
+        />
       </div>
       {formError ? (
         <div className="form-error" role="alert">

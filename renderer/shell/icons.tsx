@@ -40,11 +40,32 @@ const paths = {
   clock: 'M12 3a9 9 0 1 0 0 18 9 9 0 0 0 0-18zM12 7v5l3 2',
   chevronRight: 'M9 6l6 6-6 6',
   eye: 'M2 12s3.5-7 10-7 10 7 10 7-3.5 7-10 7S2 12 2 12zM12 9a3 3 0 1 0 0 6 3 3 0 0 0 0-6z',
+  // Playback transport.
+  stepBack: 'M17 6v12l-8-6zM7 6v12',
+  stepForward: 'M7 6v12l8-6zM17 6v12',
+  back: 'M11 7l-5 5 5 5M18 7l-5 5 5 5',
+  forward: 'M6 7l5 5-5 5M13 7l5 5-5 5',
+  back10: 'M4 12a8 8 0 1 0 2.4-5.7M4 4v4h4',
+  forward10: 'M20 12a8 8 0 1 1-2.4-5.7M20 4v4h-4',
+  flagPrev: 'M9 20V5h8l-2 3 2 3H9M5 12l-2-2 2-2',
+  flagNext: 'M7 20V5h8l-2 3 2 3H7M19 8l2 2-2 2',
+  peakPrev: 'M3 18h3l3-9 3 6 2-3h2M20 9l-2 2 2 2',
+  peakNext: 'M4 18h3l3-9 3 6 2-3h2M18 9l2 2-2 2',
+  live: 'M12 10a2 2 0 1 0 0 4 2 2 0 0 0 0-4zM7.8 7.8a6 6 0 0 0 0 8.4M16.2 7.8a6 6 0 0 1 0 8.4M5 5a10 10 0 0 0 0 14M19 5a10 10 0 0 1 0 14',
+  snapshot: 'M4 8h3l2-3h6l2 3h3v11H4zM12 10a3.5 3.5 0 1 0 0 7 3.5 3.5 0 0 0 0-7z',
+  calendar: 'M4 6h16v14H4zM4 10h16M8 3v4M16 3v4M8 14h2M14 14h2M8 17h2',
+  speed: 'M12 14l4-5M4.5 18a9 9 0 1 1 15 0',
 } as const;
 
 export type IconName = keyof typeof paths;
 
-export function Icon(props: { name: IconName; size?: number; className?: string }) {
+export function Icon(props: {
+  name: IconName;
+  size?: number;
+  className?: string;
+  /** Filled glyph (e.g. the play triangle) instead of a stroke. */
+  filled?: boolean;
+}) {
   const size = props.size ?? 16;
   return (
     <svg
@@ -52,7 +73,7 @@ export function Icon(props: { name: IconName; size?: number; className?: string 
       width={size}
       height={size}
       viewBox="0 0 24 24"
-      fill="none"
+      fill={props.filled ? 'currentColor' : 'none'}
       stroke="currentColor"
       strokeWidth={1.8}
       strokeLinecap="round"

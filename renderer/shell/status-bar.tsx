@@ -18,14 +18,27 @@ export function StatusBar() {
     return `${online}|${offline}|${auth}|${s.cameras.length}`;
   });
   const [online, offline, auth, total] = counts.split('|').map(Number);
+  // During playback the live streams are closed (no viewer), so live counts would read
+  // as "0 online": say what still matters, how many cameras are being recorded.
+  const playback = useStationState((s) => s.playback.open);
+  const recording = useStationState(
+    (s) => s.cameras.filter((c) => s.recStatuses[c.id]?.recording).length,
+  );
   const info = useStationState((s) => s.systemInfo);
   const muted = useStationState((s) => s.settings.alertMuted);
   return (
     <footer className="status-bar" data-testid="status-bar">
-      <span className="status-item" data-testid="status-online">
-        <span className="dot dot-live" />
-        {t('status.online', { online: online ?? 0, total: total ?? 0 })}
-      </span>
+      {playback ? (
+        <span className="status-item" data-testid="status-recording">
+          <span className="dot dot-live" />
+          {t('status.recordingDuringPlayback', { n: recording, total: total ?? 0 })}
+        </span>
+      ) : (
+        <span className="status-item" data-testid="status-online">
+          <span className="dot dot-live" />
+          {t('status.online', { online: online ?? 0, total: total ?? 0 })}
+        </span>
+      )}
       {offline ? (
         <span className="status-item status-bad" data-testid="status-offline">
           <span className="dot dot-offline" />

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import type { Language } from '../../electron/contract/schemas';
 import { errorKey, errorMessage } from '../api/api-error';
 import { formatDate, formatClock, formatWeekday } from '../i18n/format-time';
@@ -6,11 +6,13 @@ import { useLanguage, useT } from '../i18n/use-t';
 import { LAYOUT_KINDS, tileCount } from '../live/layout-geometry';
 import { useStationState, useStationStore } from '../store/store-context';
 import { IncidentTopButtons } from '../incidents/incident-top-buttons';
+import { PlaybackTopButton } from '../playback/playback-entry-buttons';
 import { UserMenu } from '../auth/user-menu';
 import { tourPages } from '../store/ui-slice';
 import { Icon } from './icons';
 import { LayoutIcon } from './layout-icon';
 import { useNow } from './use-now';
+import { usePopover } from './use-popover';
 
 const TOUR_INTERVALS = [5, 10, 15, 20, 30, 60, 120];
 
@@ -25,28 +27,6 @@ function Clock() {
       </span>
     </div>
   );
-}
-
-/** Closes a popover on outside click or Escape. */
-function usePopover() {
-  const [open, setOpen] = useState(false);
-  const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (!open) return undefined;
-    const onDown = (e: MouseEvent) => {
-      if (ref.current && !ref.current.contains(e.target as Node)) setOpen(false);
-    };
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') setOpen(false);
-    };
-    document.addEventListener('mousedown', onDown);
-    document.addEventListener('keydown', onKey);
-    return () => {
-      document.removeEventListener('mousedown', onDown);
-      document.removeEventListener('keydown', onKey);
-    };
-  }, [open]);
-  return { open, setOpen, ref };
 }
 
 function LayoutMenu() {
@@ -329,6 +309,7 @@ export function TopBar() {
   const stationName = useStationState((s) => s.settings.stationName);
   const demo = useStationState((s) => s.systemInfo?.demoMode ?? false);
   const muted = useStationState((s) => s.settings.alertMuted);
+  const inPlayback = useStationState((s) => s.playback.open);
   const language = useLanguage();
   const setLanguage = (l: Language) => void store.getState().updateSettings({ language: l });
 
@@ -346,7 +327,7 @@ export function TopBar() {
           >
             {stationName || t('app.title')}
           </span>
-          <span className="brand-sub">{t('top.live')}</span>
+          <span className="brand-sub">{inPlayback ? t('playback.mode') : t('top.live')}</span>
         </div>
         {demo ? (
           <span className="demo-badge" data-testid="demo-badge" title={t('app.demoHint')}>
@@ -377,6 +358,7 @@ export function TopBar() {
 
       <div className="top-spacer" />
 
+      <PlaybackTopButton />
       <IncidentTopButtons />
       <StorageButton />
 

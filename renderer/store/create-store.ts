@@ -14,6 +14,7 @@ import { defaultTokenKeeper, type TokenKeeper } from '../auth/session-token';
 import { createOfficersSlice } from '../officers/officers-slice';
 import { createSessionSlice } from './session-slice';
 import { createIncidentsSlice } from './incidents-slice';
+import { createPlaybackSlice } from './playback-slice';
 
 export type StationStore = StoreApi<StationState>;
 
@@ -39,6 +40,7 @@ export function createStationStore(
       ...createSessionSlice(api, tokens)(...a),
       ...createOfficersSlice(api)(...a),
       ...createIncidentsSlice(api)(...a),
+      ...createPlaybackSlice(...a),
       load: async () => {
         try {
           const [systemInfo, settings, cameras, statuses, layouts] = await Promise.all([

@@ -26,6 +26,7 @@ import type { MessageKey } from '../i18n/translate';
 import type { OfficersSlice } from '../officers/officers-slice';
 import type { SessionSlice } from './session-slice';
 import type { IncidentsSlice } from './incidents-slice';
+import type { PlaybackSlice } from './playback-slice';
 import type { StationSettingsUpdate } from '../../electron/contract/schemas';
 
 export interface CamerasSlice {
@@ -169,4 +170,5 @@ export type StationState = CamerasSlice &
   LoadSlice &
   SessionSlice &
   OfficersSlice &
-  IncidentsSlice;
+  IncidentsSlice &
+  PlaybackSlice;

@@ -11,6 +11,7 @@ import type { SettingsService } from '../settings/settings-service';
 import { StorageFolderError } from '../storage/storage-folder';
 import type { AuthorizedContext, Handlers } from './dispatch';
 import { actorOf, auditActor, createDutyHandlers, type DutyServices } from './duty-handlers';
+import { createPlaybackHandlers, type PlaybackServices } from './playback-handlers';
 import { toQuotaSettings, type StorageSettingsStore } from './storage-settings';
 
 export interface HandlerServices {
@@ -23,6 +24,7 @@ export interface HandlerServices {
   streamStatuses: () => StreamStatus[];
   systemInfo: () => Promise<SystemInfo>;
   duty: DutyServices;
+  playback: PlaybackServices;
 }
 
 const ok = { ok: true as const };
@@ -49,6 +51,7 @@ export function createHandlers(s: HandlerServices): Handlers {
 
   return {
     ...createDutyHandlers(s.duty),
+    ...createPlaybackHandlers(s.playback),
     'system.info': () => s.systemInfo(),
 
     'camera.list': () => s.cameras.list(),

@@ -17,6 +17,7 @@ import { OutageLog } from '../outages/outage-log';
 import { RecordingService } from '../recording/recording-service';
 import type { RecordingEmit, RecordingServiceEvents } from '../recording/recording-types';
 import { registerSnapshotRoutes } from '../incidents/snapshot-routes';
+import { registerRecordingRoutes } from '../playback/recording-routes';
 import { registerReportRoutes } from '../reports/report-routes';
 import { RpcServer } from '../rpc/rpc-server';
 import { KeyFileSecretBox } from '../secrets/key-file-secret-box';
@@ -32,6 +33,7 @@ import {
 } from './dispatch';
 import { createDutyServices } from './duty-services';
 import { createHandlers } from './handlers';
+import { createPlaybackServices } from './playback-handlers';
 import { RecordingSync } from './recording-sync';
 import { StorageSettingsStore, toQuotaSettings } from './storage-settings';
 
@@ -257,6 +259,10 @@ export async function createStationCore(config: StationCoreConfig): Promise<Stat
     // Pending head-file writes finish before the database closes.
     cleanups.push({ name: 'audit', run: () => duty.audit.dispose() });
     registerSnapshotRoutes(media, { incidents: duty.incidents, canView: duty.canView });
+    registerRecordingRoutes(media, {
+      recordingFile: (id) => recording.recordingFile(id),
+      canView: duty.canView,
+    });
     registerReportRoutes(media, {
       shifts: duty.shifts,
       stationName: async () => (await settings.get()).stationName,
@@ -265,6 +271,7 @@ export async function createStationCore(config: StationCoreConfig): Promise<Stat
 
     const handlers = createHandlers({
       duty,
+      playback: createPlaybackServices(db, duty),
       cameras,
       layouts,
       settings,

@@ -14,7 +14,11 @@ export interface MediaServerOptions {
   host?: '127.0.0.1';
   /** 0 (default) = random free port. */
   port?: number;
-  /** Largest WebSocket message accepted from a client (clients only send small control messages). */
+  /**
+   * Largest WebSocket message accepted from a client. Live clients send small control
+   * messages; the largest is an RPC call carrying an incident snapshot (≤ 4 000 000
+   * base64 characters, under the RPC's own 4 200 000-character frame limit).
+   */
   maxPayload?: number;
 }
 
@@ -76,7 +80,7 @@ export class MediaServer implements MediaRoutes {
     const server = createServer((req, res) => this.onHttp(req, res));
     const wss = new WebSocketServer({
       noServer: true,
-      maxPayload: this.opts.maxPayload ?? 64 * 1024,
+      maxPayload: this.opts.maxPayload ?? 4.5 * 1024 * 1024,
     });
     server.on('upgrade', (req, socket, head) => this.onUpgrade(wss, req, socket, head));
     await new Promise<void>((resolve, reject) => {

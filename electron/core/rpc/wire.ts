@@ -26,7 +26,7 @@ export type ServerFrame = ReplyFrame | EventFrame;
 
 export const RPC_PATH = '/rpc';
 /** Larger frames are refused: no contract request comes near this. */
-export const MAX_FRAME_CHARS = 1_000_000;
+export const MAX_FRAME_CHARS = 4_200_000;
 
 export function isCallId(v: unknown): v is CallId {
   return (

@@ -13,6 +13,7 @@ import { SettingsService } from '../../settings/settings-service';
 import { dispatch, type CallContext, type Endpoint, type Handlers } from '../dispatch';
 import { createDutyServices, type DutyWiring } from '../duty-services';
 import { createHandlers } from '../handlers';
+import { createPlaybackServices } from '../playback-handlers';
 import { StorageSettingsStore } from '../storage-settings';
 
 export interface TestHandlerOptions {
@@ -69,6 +70,7 @@ export async function createTestHandlers(o: TestHandlerOptions): Promise<TestEnd
   });
   const handlers = createHandlers({
     duty,
+    playback: createPlaybackServices(o.db, duty),
     settings,
     cameras,
     layouts: new LayoutService({ db: o.db, emit }),

@@ -1,0 +1,139 @@
+// GET|HEAD /recordings/<id>?token=<launch token>&session=<session token>: the bytes
+// of one indexed segment for the player, with single-range requests (206). The
+// media server checks the launch token; the session says which officer asks.
+// Only the index's path for a numeric id is ever opened: nothing of the request's
+// path reaches the file system.
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { pipeline } from 'node:stream/promises';
+import parseRange from 'range-parser';
+import type { MediaRoutes } from '../media-server/types';
+
+export const RECORDING_ROUTE_PREFIX = '/recordings/';
+
+/**
+ * The Electron page's origin (electron/main/app-protocol.ts APP_ORIGIN, which core
+ * cannot import): its fetch() of segments for Media Source is cross-origin.
+ */
+export const APP_PAGE_ORIGIN = 'app://station';
+
+export interface RecordingRouteDeps {
+  /** Absolute path of an indexed, playable recording; null when there is none. */
+  recordingFile: (id: number) => Promise<string | null>;
+  /** Whether the session may see footage (signed in, screen not locked). */
+  canView: (sessionToken: string | null) => boolean;
+}
+
+/** A row id as SQLite hands them out: no sign, no leading zero, no more than fits exactly. */
+const ID = /^[1-9][0-9]{0,15}$/;
+
+function plain(res: ServerResponse, status: number, body: string, extra = {}): void {
+  res
+    .writeHead(status, { 'content-type': 'text/plain', 'cache-control': 'no-store', ...extra })
+    .end(body);
+}
+
+export function registerRecordingRoutes(routes: MediaRoutes, deps: RecordingRouteDeps): void {
+  routes.addHttpRoute(RECORDING_ROUTE_PREFIX, (req, res, url) => {
+    void serveRecording(req, res, url, deps).catch(() => {
+      if (!res.headersSent) plain(res, 500, 'internal_error');
+      else res.destroy();
+    });
+  });
+}
+
+function corsHeaders(req: IncomingMessage): Record<string, string> {
+  if (req.headers.origin !== APP_PAGE_ORIGIN) return { vary: 'Origin' };
+  return {
+    vary: 'Origin',
+    'access-control-allow-origin': APP_PAGE_ORIGIN,
+    'access-control-expose-headers': 'Content-Range, Content-Length, Accept-Ranges',
+  };
+}
+
+async function serveRecording(
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  deps: RecordingRouteDeps,
+): Promise<void> {
+  const cors = corsHeaders(req);
+  if (req.method === 'OPTIONS') {
+    // Preflight of a fetch with a Range header the browser does not count as simple.
+    res
+      .writeHead(204, {
+        ...cors,
+        'access-control-allow-methods': 'GET, HEAD',
+        'access-control-allow-headers': 'Range',
+        'access-control-max-age': '600',
+      })
+      .end();
+    return;
+  }
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    res.writeHead(405, { allow: 'GET, HEAD', ...cors }).end();
+    return;
+  }
+  // Who asks comes first: a refused caller learns nothing about which ids exist.
+  if (!deps.canView(url.searchParams.get('session'))) {
+    plain(res, 403, 'forbidden', cors);
+    return;
+  }
+  const raw = url.pathname.slice(RECORDING_ROUTE_PREFIX.length);
+  const file = ID.test(raw) ? await deps.recordingFile(Number(raw)) : null;
+  const found = file ? await regularFile(file) : null;
+  if (!found) {
+    plain(res, 404, 'not_found', cors);
+    return;
+  }
+  const { path, size } = found;
+
+  const headers: Record<string, string> = {
+    ...cors,
+    'content-type': 'video/mp4',
+    'accept-ranges': 'bytes',
+    // Footage is checked against the session on every request; nothing is kept in a
+    // cache that a locked or signed-out screen could still read. Loopback refetches are cheap.
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+    'referrer-policy': 'no-referrer',
+  };
+  let start = 0;
+  let end = size - 1;
+  let status = 200;
+  const rangeHeader = req.headers.range;
+  if (rangeHeader !== undefined) {
+    const ranges = parseRange(size, rangeHeader, { combine: true });
+    if (ranges === -1) {
+      plain(res, 416, 'range_not_satisfiable', { ...cors, 'content-range': `bytes */${size}` });
+      return;
+    }
+    // Malformed (-2), another unit or several ranges: ignored, the whole file is sent (RFC 9110 §14.2).
+    if (ranges !== -2 && ranges.type === 'bytes' && ranges.length === 1 && ranges[0]) {
+      start = ranges[0].start;
+      end = ranges[0].end;
+      status = 206;
+      headers['content-range'] = `bytes ${start}-${end}/${size}`;
+    }
+  }
+  headers['content-length'] = String(size === 0 ? 0 : end - start + 1);
+  res.writeHead(status, headers);
+  if (req.method === 'HEAD' || size === 0) {
+    res.end();
+    return;
+  }
+  // pipeline destroys the file stream (closing its descriptor) when the client goes away.
+  await pipeline(createReadStream(path, { start, end }), res).catch(() => {
+    res.destroy();
+  });
+}
+
+async function regularFile(path: string): Promise<{ path: string; size: number } | null> {
+  try {
+    const info = await stat(path);
+    return info.isFile() ? { path, size: info.size } : null;
+  } catch {
+    return null; // gone since it was indexed (retention, an unplugged disk)
+  }
+}

@@ -1,0 +1,70 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { scanFmp4 } from '../../../electron/core/recording/fmp4-scan';
+import {
+  tempDir,
+  writeSampleFmp4,
+} from '../../../electron/core/recording/testing/recording-test-kit';
+import { Fmp4Splitter, type InitSegment } from '../../../electron/core/streams/fmp4-splitter';
+import { readFmp4Layout } from './fmp4-layout';
+
+let tmp: Awaited<ReturnType<typeof tempDir>>;
+let bytes: Uint8Array;
+let file: string;
+
+beforeAll(async () => {
+  tmp = await tempDir('fmp4-layout');
+  file = join(tmp.dir, 'segment.mp4');
+  // The recorder's muxer settings: 25 fps, 1 s GOP, fragments ≤ 1 s, mfra trailer.
+  await writeSampleFmp4(file, 3);
+  bytes = new Uint8Array(await readFile(file));
+});
+
+afterAll(async () => {
+  await tmp.cleanup();
+});
+
+describe('readFmp4Layout', () => {
+  it('gives the same codec string as the live splitter, the timescale and the 25 fps frame', () => {
+    const inits: InitSegment[] = [];
+    const splitter = new Fmp4Splitter();
+    splitter.on('init', (i) => inits.push(i));
+    splitter.push(Buffer.from(bytes));
+    const layout = readFmp4Layout(bytes);
+    expect(inits[0]?.codec).toMatch(/^avc1\.[0-9a-f]{6}$/);
+    expect(layout.codec).toBe(inits[0]?.codec);
+    expect(layout.timescale).toBeGreaterThan(0);
+    expect(layout.frameSec).toBeCloseTo(0.04, 6);
+    expect(layout.firstDecodeSec).toBe(0);
+  });
+
+  it('ends the media at the last complete fragment, before the mfra trailer', async () => {
+    const scan = await scanFmp4(file);
+    const layout = readFmp4Layout(bytes);
+    expect(scan.closedCleanly).toBe(true);
+    expect(scan.fragmentCount).toBeGreaterThan(1);
+    expect(layout.mediaEnd).toBeLessThan(bytes.byteLength);
+    const tail = new TextDecoder('latin1').decode(
+      bytes.subarray(layout.mediaEnd + 4, layout.mediaEnd + 8),
+    );
+    expect(tail).toBe('mfra');
+    expect(layout.initEnd).toBeGreaterThan(0);
+    expect(layout.initEnd).toBeLessThan(layout.mediaEnd);
+  });
+
+  it('stops at the last whole fragment of a torn file', () => {
+    const whole = readFmp4Layout(bytes);
+    const torn = readFmp4Layout(bytes.subarray(0, whole.mediaEnd - 100));
+    expect(torn.mediaEnd).toBeGreaterThan(torn.initEnd);
+    expect(torn.mediaEnd).toBeLessThan(whole.mediaEnd);
+    expect(torn.codec).toBe(whole.codec);
+  });
+
+  it('reads nothing from a file cut inside its init segment or from foreign bytes', () => {
+    const cut = readFmp4Layout(bytes.subarray(0, 40));
+    expect(cut).toMatchObject({ codec: null, mediaEnd: 0, initEnd: 0, frameSec: null });
+    const junk = readFmp4Layout(new Uint8Array([0, 0, 0, 1, 0x6d, 0x6f, 0x6f, 0x76, 0xff]));
+    expect(junk.mediaEnd).toBe(0);
+  });
+});

@@ -1,0 +1,270 @@
+// The playback engine: one shared wall clock, one SegmentPlayer per camera that
+// follows it, and the snapshot of both that the playback view renders. The
+// clock keeps running through a camera's gap (that camera waits, paused, for
+// its next footage); it holds briefly only while footage under it is loading.
+import type { PlaybackSegments } from '../../../electron/contract/playback-schemas';
+import { FetchStatusError, SegmentPlayer, type SegmentSource } from './segment-player';
+import { SharedClock } from './shared-clock';
+import { drawSnapshotPng } from './snapshot-png';
+import {
+  PLAYBACK_RATES,
+  type PlaybackEngine,
+  type PlaybackEngineDeps,
+  type PlaybackSnapshotState,
+  type PlaybackStats,
+} from './types';
+
+/** How often the cameras are realigned with the clock. */
+const TICK_MS = 50;
+/** Listeners hear the running clock at most this often (and at once on every change). */
+const EMIT_EVERY_MS = 100;
+/** The clock waits at most this long for footage that is loading, then goes on without it. */
+const MAX_HOLD_MS = 2000;
+/** Step size when no stream has told its frame interval yet. */
+const DEFAULT_FRAME_MS = 40;
+
+export function recordingUrl(
+  mediaBaseUrl: string,
+  segmentId: number,
+  mediaToken: string,
+  session: string | null,
+): string {
+  const q = new URLSearchParams({ token: mediaToken });
+  if (session) q.set('session', session);
+  return `${mediaBaseUrl.replace(/\/+$/, '')}/recordings/${segmentId}?${q.toString()}`;
+}
+
+/** The allowed rate nearest to `rate` (the view's menu offers exactly these). */
+export function nearestRate(rate: number): number {
+  let best: number = PLAYBACK_RATES[3];
+  for (const r of PLAYBACK_RATES) {
+    if (Math.abs(Math.log2(r) - Math.log2(rate)) < Math.abs(Math.log2(best) - Math.log2(rate))) {
+      best = r;
+    }
+  }
+  return best;
+}
+
+export function createPlaybackEngine(deps: PlaybackEngineDeps): PlaybackEngine {
+  const source: SegmentSource = {
+    list: (cameraId, fromMs, toMs): Promise<PlaybackSegments> =>
+      deps.api.playback.segments({ cameraId, fromMs, toMs }),
+    bytes: async (id, signal) => {
+      const url = recordingUrl(deps.mediaBaseUrl, id, deps.mediaToken, deps.sessionToken());
+      const res = await fetch(url, { signal, cache: 'no-store' });
+      if (!res.ok) throw new FetchStatusError(res.status);
+      return res.arrayBuffer();
+    },
+  };
+  const clock = new SharedClock(0, () => performance.now());
+  const clockAt = (perfMs: number) => clock.positionAt(perfMs);
+  const players = new Map<string, SegmentPlayer>();
+  const listeners = new Set<(s: PlaybackSnapshotState) => void>();
+  let order: string[] = [];
+  let playing = false;
+  let scrubbing = false;
+  let holdSince: number | null = null;
+  let holdSpent = false;
+  let lastEmit = 0;
+  let disposed = false;
+  let seekGen = 0;
+
+  const playerFor = (cameraId: string): SegmentPlayer => {
+    let p = players.get(cameraId);
+    if (!p) {
+      p = new SegmentPlayer(cameraId, source);
+      players.set(cameraId, p);
+    }
+    return p;
+  };
+
+  const state = (): PlaybackSnapshotState => {
+    const position = clock.position();
+    return {
+      positionMs: Math.round(position),
+      playing,
+      rate: clock.rate,
+      scrubbing,
+      cameras: order.map((id) => {
+        const s = playerFor(id).stats(position, clockAt);
+        return {
+          cameraId: s.cameraId,
+          state: s.state,
+          frameWallMs: s.frameWallMs,
+          driftMs: s.driftMs,
+          ...(s.errorKey ? { errorKey: s.errorKey } : {}),
+        };
+      }),
+    };
+  };
+
+  const emit = () => {
+    lastEmit = performance.now();
+    if (listeners.size === 0) return;
+    const s = state();
+    for (const l of listeners) l(s);
+  };
+
+  /** Holds the clock while footage under it is loading, for at most MAX_HOLD_MS per episode. */
+  const holdForLoading = (position: number) => {
+    const waiting = [...players.values()].some((p) => p.attached && p.waitingAt(position));
+    const now = performance.now();
+    if (waiting && !holdSpent) {
+      if (holdSince === null) {
+        holdSince = now;
+        clock.stop();
+      } else if (now - holdSince > MAX_HOLD_MS) {
+        holdSpent = true;
+        clock.start();
+      }
+    } else if (!waiting) {
+      holdSpent = false;
+      if (holdSince !== null) {
+        holdSince = null;
+        clock.start();
+      }
+    }
+  };
+
+  const tick = () => {
+    if (disposed || scrubbing) return;
+    if (playing) holdForLoading(clock.position());
+    const position = clock.position();
+    const running = playing && holdSince === null;
+    for (const p of players.values()) p.follow(position, running, clock.rate);
+    if (playing && performance.now() - lastEmit >= EMIT_EVERY_MS) emit();
+  };
+  const timer = setInterval(tick, TICK_MS);
+
+  const stopClock = () => {
+    clock.stop();
+    holdSince = null;
+    holdSpent = false;
+  };
+
+  const seekAll = async (wallMs: number, exact: boolean): Promise<void> => {
+    const gen = ++seekGen;
+    stopClock();
+    clock.set(wallMs);
+    emit();
+    await Promise.all(
+      [...players.values()].filter((p) => p.attached).map((p) => p.seek(wallMs, exact)),
+    );
+    if (gen !== seekGen || disposed) return;
+    if (playing && !scrubbing) clock.start();
+    emit();
+  };
+
+  const frameMs = (): number => {
+    const first = order.map((id) => players.get(id)).find((p) => p?.attached);
+    return first?.frameMs ?? DEFAULT_FRAME_MS;
+  };
+
+  const engine: PlaybackEngine = {
+    attach(cameraId, video) {
+      const p = playerFor(cameraId);
+      p.attach(video);
+      void p.seek(clock.position(), true).then(emit);
+      return () => {
+        if (players.get(cameraId) === p) p.detach();
+      };
+    },
+
+    setCameras(cameraIds) {
+      order = [...cameraIds];
+      for (const [id, p] of players) {
+        if (!order.includes(id)) {
+          p.dispose();
+          players.delete(id);
+        }
+      }
+      for (const id of order) playerFor(id);
+      emit();
+    },
+
+    seek: (wallMs) => seekAll(wallMs, true),
+
+    scrub(wallMs) {
+      if (!scrubbing) {
+        scrubbing = true;
+        ++seekGen;
+      }
+      stopClock();
+      clock.set(wallMs);
+      for (const p of players.values()) if (p.attached) p.scrub(wallMs);
+      emit();
+    },
+
+    async endScrub(wallMs, resume) {
+      scrubbing = false;
+      playing = resume;
+      await seekAll(wallMs, true);
+    },
+
+    play() {
+      if (playing) return;
+      playing = true;
+      clock.start();
+      emit();
+    },
+
+    pause() {
+      if (!playing) return;
+      playing = false;
+      stopClock();
+      for (const p of players.values()) p.videoElement?.pause();
+      emit();
+    },
+
+    setRate(rate) {
+      clock.setRate(nearestRate(rate));
+      emit();
+    },
+
+    async step(direction) {
+      playing = false;
+      stopClock();
+      for (const p of players.values()) p.videoElement?.pause();
+      // From the frame on screen of the first camera showing one, not from the clock, so
+      // repeated steps move exactly one frame each; +1 ms keeps rounding on the right frame.
+      const shown = state().cameras.find((c) => c.frameWallMs !== null)?.frameWallMs;
+      const from = shown ?? clock.position();
+      await seekAll(from + direction * frameMs() + 1, true);
+    },
+
+    getState: state,
+
+    subscribe(listener) {
+      listeners.add(listener);
+      listener(state());
+      return () => listeners.delete(listener);
+    },
+
+    async snapshotPng(cameraId, overlay) {
+      const video = players.get(cameraId)?.videoElement;
+      if (!video || video.readyState < HTMLMediaElement.HAVE_CURRENT_DATA || !video.videoWidth) {
+        return null;
+      }
+      return drawSnapshotPng(video, overlay);
+    },
+
+    dispose() {
+      if (disposed) return;
+      disposed = true;
+      clearInterval(timer);
+      for (const p of players.values()) p.dispose();
+      players.clear();
+      listeners.clear();
+      if (window.__playbackStats === stats) delete window.__playbackStats;
+    },
+  };
+
+  const stats = (): PlaybackStats => {
+    const s = state();
+    const position = clock.position();
+    return { ...s, cameras: order.map((id) => playerFor(id).stats(position, clockAt)) };
+  };
+  window.__playbackStats = stats;
+
+  return engine;
+}

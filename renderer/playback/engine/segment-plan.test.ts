@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import type { PlaybackSegment } from '../../../electron/contract/playback-schemas';
+import {
+  AHEAD_MS,
+  evictionRanges,
+  mergeSegments,
+  nextSegmentAfter,
+  segmentAt,
+  segmentsAhead,
+  windowAround,
+  windowCovers,
+} from './segment-plan';
+
+const T0 = Date.UTC(2026, 10, 27, 13, 0, 0);
+const seg = (id: number, startS: number, endS: number): PlaybackSegment => ({
+  id,
+  startMs: T0 + startS * 1000,
+  endMs: T0 + endS * 1000,
+  bytes: 1000,
+  codec: 'avc1',
+});
+// 0–60, 60.05–120 (jitter hole), gap, 300–360, 360–420.
+const list = [seg(1, 0, 60), seg(2, 60.05, 120), seg(3, 300, 360), seg(4, 360, 420)];
+
+describe('segmentAt / nextSegmentAfter', () => {
+  it('finds the segment under the playhead, joins jitter holes, and reports real gaps', () => {
+    expect(segmentAt(list, T0)?.id).toBe(1);
+    expect(segmentAt(list, T0 + 59_999)?.id).toBe(1);
+    expect(segmentAt(list, T0 + 60_020)?.id).toBe(2);
+    expect(segmentAt(list, T0 + 150_000)).toBeNull();
+    expect(nextSegmentAfter(list, T0 + 150_000)?.id).toBe(3);
+    expect(segmentAt(list, T0 + 420_000)).toBeNull();
+    expect(nextSegmentAfter(list, T0 + 420_000)).toBeNull();
+    expect(segmentAt([], T0)).toBeNull();
+  });
+
+  it('prefers the earlier of two overlapping rows (a backward clock step)', () => {
+    const overlapping = mergeSegments([seg(7, 0, 60)], [seg(5, 0, 60)]);
+    expect(segmentAt(overlapping, T0 + 30_000)?.id).toBe(5);
+  });
+});
+
+describe('segmentsAhead', () => {
+  it('lists the current segment first, then what starts within the ahead window', () => {
+    expect(segmentsAhead(list, T0 + 30_000).map((s) => s.id)).toEqual([1, 2]);
+    expect(segmentsAhead(list, T0 + 100_000).map((s) => s.id)).toEqual([2]);
+    // In a gap: the next footage is appended in time for the clock to reach it.
+    expect(segmentsAhead(list, T0 + 250_000).map((s) => s.id)).toEqual([3]);
+    expect(segmentsAhead(list, T0 + 250_000, 40_000)).toEqual([]);
+    expect(segmentsAhead(list, T0 + 290_000).map((s) => s.id)).toEqual([3, 4]);
+    expect(AHEAD_MS).toBeGreaterThanOrEqual(60_000);
+  });
+});
+
+describe('index windows', () => {
+  it('asks around the playhead, not beyond now', () => {
+    const now = T0 + 5 * 60_000;
+    const w = windowAround(T0, now);
+    expect(w).toEqual({ fromMs: T0 - 10 * 60_000, toMs: now });
+  });
+
+  it('covers the playhead until it nears the edge, and re-asks a window at the live edge', () => {
+    const now = T0 + 3600_000;
+    const old = [{ fromMs: T0, toMs: T0 + 30 * 60_000, askedAt: now - 60_000 }];
+    expect(windowCovers(old, T0 + 10 * 60_000, now)).toBe(true);
+    expect(windowCovers(old, T0 + 28 * 60_000, now)).toBe(false);
+    expect(windowCovers(old, T0 + 60_000, now)).toBe(false);
+    const live = [{ fromMs: now - 600_000, toMs: now, askedAt: now }];
+    expect(windowCovers(live, now - 60_000, now + 5_000)).toBe(true);
+    expect(windowCovers(live, now - 60_000, now + 20_000)).toBe(false);
+  });
+
+  it('merges fetched segments in (start, id) order without duplicates', () => {
+    const merged = mergeSegments(list.slice(0, 2), [seg(2, 60.05, 120), seg(3, 300, 360)]);
+    expect(merged.map((s) => s.id)).toEqual([1, 2, 3]);
+  });
+});
+
+describe('evictionRanges', () => {
+  it('cuts what lies far behind and far ahead, keeping the window around the playhead', () => {
+    expect(
+      evictionRanges(
+        [
+          [100, 200],
+          [400, 500],
+        ],
+        180,
+        30,
+        120,
+      ),
+    ).toEqual([
+      [100, 150],
+      [400, 500],
+    ]);
+    expect(evictionRanges([[160, 250]], 180, 30, 120)).toEqual([]);
+    expect(evictionRanges([], 0, 30, 120)).toEqual([]);
+  });
+});

@@ -1,0 +1,604 @@
+// Plays one camera's recorded segments through one MediaSource/SourceBuffer
+// and keeps its <video> on the engine's shared clock. Every segment file has
+// its own init segment and restarts its timestamps, so each is appended with a
+// timestampOffset that puts it at its wall-clock start (time-map.ts). Appends
+// run ahead of the playhead and old media is evicted behind it; a seek aborts
+// what the previous one was fetching (latest wins).
+import type {
+  PlaybackSegment,
+  PlaybackSegments,
+} from '../../../electron/contract/playback-schemas';
+import { driftAction } from './drift-controller';
+import { readFmp4Layout } from './fmp4-layout';
+import {
+  AHEAD_MS,
+  BEHIND_MS,
+  evictionRanges,
+  mergeSegments,
+  segmentAt,
+  segmentsAhead,
+  windowAround,
+  windowCovers,
+  type IndexWindow,
+} from './segment-plan';
+import { mediaSecOf, originFor, timestampOffsetFor, wallMsOf } from './time-map';
+import type { PlaybackCameraStats, PlaybackCameraStatus, PlaybackErrorKey } from './types';
+
+export interface SegmentSource {
+  list(cameraId: string, fromMs: number, toMs: number): Promise<PlaybackSegments>;
+  /** The segment file's bytes; rejects with FetchStatusError on an HTTP error. */
+  bytes(segmentId: number, signal: AbortSignal): Promise<ArrayBuffer>;
+}
+
+export class FetchStatusError extends Error {
+  constructor(readonly status: number) {
+    super(`http_${status}`);
+  }
+}
+
+const DEFAULT_FRAME_MS = 40;
+/** A segment that failed to load is tried again after this long. */
+const RETRY_FAILED_MS = 5000;
+/** Longest wait for a decoded frame after a seek (a broken file must not hang the engine). */
+const FRAME_WAIT_MS = 3000;
+/** Media duration set on a new MediaSource: the element never "ends" at the buffered edge. */
+const OPEN_DURATION_SEC = 30 * 86_400;
+/** Media kept ahead of the playhead when evicting (more than AHEAD_MS: nothing useful is cut). */
+const KEEP_AHEAD_SEC = AHEAD_MS / 1000 + 60;
+
+interface Appended {
+  startSec: number;
+  endSec: number;
+}
+
+export class SegmentPlayer {
+  private video: HTMLVideoElement | null = null;
+  private mediaSource: MediaSource | null = null;
+  private sourceBuffer: SourceBuffer | null = null;
+  private objectUrl: string | null = null;
+  private originMs = 0;
+  private codec: string | null = null;
+  /** Serialises every SourceBuffer operation. */
+  private sbChain: Promise<unknown> = Promise.resolve();
+
+  private segments: PlaybackSegment[] = [];
+  private windows: IndexWindow[] = [];
+  private indexing: Promise<void> | null = null;
+  private readonly appended = new Map<number, Appended>();
+  private readonly loading = new Map<number, Promise<boolean>>();
+  private readonly failed = new Map<number, { at: number; key: PlaybackErrorKey }>();
+  private aborts = new Set<AbortController>();
+  private pumping: Promise<void> | null = null;
+
+  private status: PlaybackCameraStatus = 'loading';
+  private errorKey: PlaybackErrorKey | undefined;
+  private frameMedia: number | null = null;
+  /** performance.now() time at which that frame was (expected to be) displayed. */
+  private frameShownAt: number | null = null;
+  private frameCallback: number | null = null;
+  private gen = 0;
+  private busy = 0;
+  private scrubTarget: number | null = null;
+  private scrubRun: Promise<void> | null = null;
+  private disposed = false;
+  frameMs = DEFAULT_FRAME_MS;
+
+  constructor(
+    readonly cameraId: string,
+    private readonly source: SegmentSource,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  attach(video: HTMLVideoElement): void {
+    if (this.video === video) return;
+    this.detach();
+    this.video = video;
+    video.muted = true;
+    video.playsInline = true;
+    video.disablePictureInPicture = true;
+    video.preload = 'auto';
+    this.watchFrames();
+  }
+
+  detach(): void {
+    if (!this.video) return;
+    this.releaseMedia();
+    if (this.frameCallback !== null) this.video.cancelVideoFrameCallback(this.frameCallback);
+    this.frameCallback = null;
+    this.video = null;
+  }
+
+  get attached(): boolean {
+    return this.video !== null;
+  }
+
+  /** Shows the frame at `wallMs`; resolves when it is on screen (or there is no footage there). */
+  async seek(wallMs: number, exact = true): Promise<void> {
+    const gen = ++this.gen;
+    this.abortFetches();
+    this.busy++;
+    try {
+      await this.ensureIndex(wallMs);
+      if (gen !== this.gen || !this.video) return;
+      const seg = this.playableAt(wallMs);
+      if (!seg) {
+        this.video.pause();
+        this.setGapStatus(wallMs);
+        return;
+      }
+      if (!this.appended.has(seg.id)) this.status = 'loading';
+      const ok = await this.ensureAppended(seg);
+      if (gen !== this.gen || !this.video || !ok) return;
+      // An eviction queued before this seek (around the old playhead) may have removed
+      // the segment since it was found appended: let queued buffer work finish, check
+      // the media under the target is really there, and append it again if not.
+      await this.onBuffer(async () => undefined);
+      if (gen !== this.gen || !this.video) return;
+      if (!isBuffered(this.video.buffered, mediaSecOf(wallMs, this.originMs))) {
+        this.appended.delete(seg.id);
+        if (!(await this.ensureAppended(seg)) || gen !== this.gen || !this.video) return;
+      }
+      await this.showFrameAt(wallMs, exact);
+      if (gen !== this.gen) return;
+      if (this.status !== 'error') this.status = this.video.paused ? 'ready' : 'playing';
+      this.pump(wallMs);
+    } finally {
+      this.busy--;
+    }
+  }
+
+  /** Latest-wins keyframe seeks while the playhead is dragged. */
+  scrub(wallMs: number): void {
+    this.scrubTarget = wallMs;
+    this.video?.pause();
+    if (this.scrubRun) return;
+    this.scrubRun = (async () => {
+      // Bounded: each pass consumes the target; a new one only comes from a later drag event.
+      for (let pass = 0; pass < 10_000 && this.scrubTarget !== null && !this.disposed; pass++) {
+        const t = this.scrubTarget;
+        this.scrubTarget = null;
+        await this.seek(t, false);
+      }
+    })().finally(() => {
+      this.scrubRun = null;
+    });
+  }
+
+  /** Called on every engine tick: keeps the video on the clock, plays or pauses it, buffers ahead. */
+  follow(clockMs: number, playing: boolean, rate: number): void {
+    const video = this.video;
+    if (!video || this.disposed || this.busy > 0 || this.scrubRun) return;
+    if (!this.indexing && !windowCovers(this.windows, clockMs, this.now())) {
+      void this.ensureIndex(clockMs);
+    }
+    const seg = this.playableAt(clockMs);
+    if (!seg) {
+      if (!video.paused) video.pause();
+      this.setGapStatus(clockMs);
+      this.pump(clockMs);
+      return;
+    }
+    if (!this.appended.has(seg.id) || !this.sourceBuffer) {
+      if (!video.paused) video.pause();
+      const failed = this.failed.get(seg.id);
+      if (failed) {
+        this.status = 'error';
+        this.errorKey = failed.key;
+      } else this.status = 'loading';
+      this.pump(clockMs);
+      return;
+    }
+    const clockSec = mediaSecOf(clockMs, this.originMs);
+    const offClock =
+      !isBuffered(video.buffered, video.currentTime) && isBuffered(video.buffered, clockSec);
+    const drift = wallMsOf(video.currentTime, this.originMs) - clockMs;
+    const action = driftAction(drift, playing ? rate : 1, this.frameMs);
+    if (offClock || action.kind === 'seek' || (!playing && Math.abs(drift) > this.frameMs)) {
+      // Entering footage after a gap, a hole between segments, or drift beyond a nudge.
+      video.currentTime = clockSec;
+    } else if (playing && action.kind === 'rate') {
+      setRate(video, action.playbackRate);
+    }
+    if (playing && video.paused) void video.play().catch(() => undefined);
+    if (!playing && !video.paused) video.pause();
+    this.status = playing ? 'playing' : 'paused';
+    this.errorKey = undefined;
+    this.pump(clockMs);
+  }
+
+  /** Whether the clock should wait for this camera: footage exists at `clockMs` but is not buffered. */
+  waitingAt(clockMs: number): boolean {
+    if (!this.video || this.status === 'error') return false;
+    const seg = this.playableAt(clockMs);
+    if (!seg) return false;
+    if (!this.appended.has(seg.id)) return true;
+    return this.video.readyState < HTMLMediaElement.HAVE_FUTURE_DATA && !this.video.seeking
+      ? !isBuffered(this.video.buffered, mediaSecOf(clockMs, this.originMs))
+      : false;
+  }
+
+  frameWallMs(): number | null {
+    if (this.status === 'gap' || this.status === 'no_footage' || this.frameMedia === null) {
+      return null;
+    }
+    return wallMsOf(this.frameMedia, this.originMs);
+  }
+
+  /**
+   * `clockAt` maps a performance.now() time to the shared clock: drift is measured at the
+   * moment the frame was displayed, so it does not depend on when the stats are read.
+   */
+  stats(clockMs: number, clockAt: (perfMs: number) => number): PlaybackCameraStats {
+    const frame = this.frameWallMs();
+    const shownClock = this.frameShownAt === null ? clockMs : clockAt(this.frameShownAt);
+    const q = this.video?.getVideoPlaybackQuality?.();
+    const v = this.video;
+    return {
+      cameraId: this.cameraId,
+      state: this.status,
+      frameWallMs: frame,
+      driftMs: frame === null ? null : Math.round(frame - shownClock),
+      ...(this.status === 'error' && this.errorKey ? { errorKey: this.errorKey } : {}),
+      decodedFrames: q?.totalVideoFrames ?? 0,
+      droppedFrames: q?.droppedVideoFrames ?? 0,
+      bufferedAheadSec: v ? bufferedAhead(v.buffered, v.currentTime) : 0,
+      segmentId: this.playableAt(clockMs)?.id ?? null,
+    };
+  }
+
+  get videoElement(): HTMLVideoElement | null {
+    return this.video;
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    this.gen++;
+    this.detach();
+    this.abortFetches();
+  }
+
+  // ---- index -------------------------------------------------------------
+
+  private ensureIndex(t: number): Promise<void> {
+    if (windowCovers(this.windows, t, this.now())) return Promise.resolve();
+    if (this.indexing) return this.indexing;
+    const askedAt = this.now();
+    const w = windowAround(t, askedAt);
+    this.indexing = this.source
+      .list(this.cameraId, w.fromMs, w.toMs)
+      .then((res) => {
+        this.segments = mergeSegments(this.segments, res.segments);
+        this.windows = [
+          ...this.windows.filter((x) => x.askedAt > askedAt - 600_000),
+          { ...w, askedAt },
+        ];
+        if (this.status === 'error' && this.errorKey === 'playback.error.index')
+          this.errorKey = undefined;
+      })
+      .catch(() => {
+        this.status = 'error';
+        this.errorKey = 'playback.error.index';
+        // Count the window as asked so a failing core is not asked on every tick.
+        this.windows.push({ ...w, askedAt });
+      })
+      .finally(() => {
+        this.indexing = null;
+      });
+    return this.indexing;
+  }
+
+  /** The segment at `t`, unless it failed recently (then it is retried after a pause). */
+  private playableAt(t: number): PlaybackSegment | null {
+    const seg = segmentAt(this.segments, t);
+    if (!seg) return null;
+    const f = this.failed.get(seg.id);
+    if (f && this.now() - f.at > RETRY_FAILED_MS) this.failed.delete(seg.id);
+    return seg;
+  }
+
+  private setGapStatus(t: number): void {
+    this.errorKey = undefined;
+    if (!windowCovers(this.windows, t, this.now())) this.status = 'loading';
+    // No footage anywhere in the windows asked (about half an hour around the playhead).
+    else this.status = this.segments.length > 0 ? 'gap' : 'no_footage';
+  }
+
+  // ---- loading and appending ---------------------------------------------
+
+  /** Appends the segments ahead of `t` one at a time in the background, then evicts. */
+  private pump(t: number): void {
+    if (this.pumping || this.disposed || !this.video) return;
+    const gen = this.gen;
+    this.pumping = (async () => {
+      for (const seg of segmentsAhead(this.segments, t)) {
+        if (gen !== this.gen || this.disposed) return;
+        if (this.appended.has(seg.id) || this.failed.has(seg.id)) continue;
+        if (!(await this.ensureAppended(seg))) return;
+      }
+      await this.evict(BEHIND_MS / 1000, KEEP_AHEAD_SEC);
+    })()
+      .catch(() => undefined)
+      .finally(() => {
+        this.pumping = null;
+      });
+  }
+
+  private ensureAppended(seg: PlaybackSegment): Promise<boolean> {
+    if (this.appended.has(seg.id)) return Promise.resolve(true);
+    const running = this.loading.get(seg.id);
+    if (running) return running;
+    const p = this.load(seg).finally(() => this.loading.delete(seg.id));
+    this.loading.set(seg.id, p);
+    return p;
+  }
+
+  private async load(seg: PlaybackSegment): Promise<boolean> {
+    const ctrl = new AbortController();
+    this.aborts.add(ctrl);
+    let buf: ArrayBuffer;
+    try {
+      buf = await this.source.bytes(seg.id, ctrl.signal);
+    } catch (e) {
+      if (!ctrl.signal.aborted)
+        this.fail(
+          seg,
+          e instanceof FetchStatusError && e.status === 403
+            ? 'playback.error.forbidden'
+            : 'playback.error.fetch',
+        );
+      return false;
+    } finally {
+      this.aborts.delete(ctrl);
+    }
+    if (ctrl.signal.aborted || this.disposed || !this.video) return false;
+    const bytes = new Uint8Array(buf);
+    const layout = readFmp4Layout(bytes);
+    if (!layout.codec || layout.mediaEnd === 0) {
+      this.fail(seg, 'playback.error.decode');
+      return false;
+    }
+    const sb = await this.sourceBufferFor(seg, layout.codec);
+    if (!sb) return false;
+    if (layout.frameSec) this.frameMs = layout.frameSec * 1000;
+    const offset = timestampOffsetFor(seg.startMs, this.originMs, layout.firstDecodeSec);
+    const media = bytes.subarray(0, layout.mediaEnd);
+    const appended = await this.append(sb, offset, media);
+    if (!appended) {
+      this.fail(seg, 'playback.error.decode');
+      return false;
+    }
+    const startSec = mediaSecOf(seg.startMs, this.originMs);
+    this.appended.set(seg.id, { startSec, endSec: mediaSecOf(seg.endMs, this.originMs) });
+    this.failed.delete(seg.id);
+    return true;
+  }
+
+  private fail(seg: PlaybackSegment, key: PlaybackErrorKey): void {
+    this.failed.set(seg.id, { at: this.now(), key });
+  }
+
+  /** Appends with one retry after freeing space when the buffer is full. */
+  private append(sb: SourceBuffer, offset: number, media: Uint8Array): Promise<boolean> {
+    return this.onBuffer(async () => {
+      for (let attempt = 0; attempt < 2; attempt++) {
+        try {
+          sb.timestampOffset = offset;
+          await bufferOp(sb, () => sb.appendBuffer(media as Uint8Array<ArrayBuffer>));
+          return true;
+        } catch (e) {
+          if (!(e instanceof DOMException && e.name === 'QuotaExceededError') || attempt > 0) {
+            return false;
+          }
+          // Full: keep only a few seconds behind and the next minute ahead, then retry once.
+          await this.removeRanges(sb, 5, 60);
+        }
+      }
+      return false;
+    });
+  }
+
+  private evict(behindSec: number, aheadSec: number): Promise<void> {
+    return this.onBuffer(async () => {
+      const sb = this.sourceBuffer;
+      if (sb) await this.removeRanges(sb, behindSec, aheadSec);
+    });
+  }
+
+  /** Inside the buffer chain: removes media far from the playhead and forgets those segments. */
+  private async removeRanges(sb: SourceBuffer, behindSec: number, aheadSec: number): Promise<void> {
+    const video = this.video;
+    if (!video || this.mediaSource?.readyState !== 'open') return;
+    const ranges = evictionRanges(toPairs(sb.buffered), video.currentTime, behindSec, aheadSec);
+    for (const [a, b] of ranges) {
+      try {
+        await bufferOp(sb, () => sb.remove(a, b));
+      } catch {
+        return;
+      }
+      for (const [id, span] of this.appended) {
+        if (span.startSec < b && span.endSec > a) this.appended.delete(id);
+      }
+    }
+  }
+
+  private onBuffer<T>(op: () => Promise<T>): Promise<T> {
+    const next = this.sbChain.then(op, op);
+    this.sbChain = next.catch(() => undefined);
+    return next;
+  }
+
+  /** The SourceBuffer to append `seg` to: a new MediaSource when none or the segment lies before its origin. */
+  private async sourceBufferFor(seg: PlaybackSegment, codec: string): Promise<SourceBuffer | null> {
+    const mime = `video/mp4; codecs="${codec}"`;
+    if (!MediaSource.isTypeSupported(mime)) {
+      this.status = 'error';
+      this.errorKey = 'playback.error.codec';
+      this.fail(seg, 'playback.error.codec');
+      return null;
+    }
+    if (this.sourceBuffer && seg.startMs >= this.originMs) {
+      if (codec !== this.codec) {
+        // A camera changed codec between segments (replaced or reconfigured).
+        const sb = this.sourceBuffer;
+        await this.onBuffer(async () => sb.changeType(mime));
+        this.codec = codec;
+      }
+      return this.sourceBuffer;
+    }
+    return this.openMedia(originFor(seg.startMs), mime, codec);
+  }
+
+  private async openMedia(
+    originMs: number,
+    mime: string,
+    codec: string,
+  ): Promise<SourceBuffer | null> {
+    const video = this.video;
+    if (!video) return null;
+    this.releaseMedia();
+    const ms = new MediaSource();
+    this.mediaSource = ms;
+    this.objectUrl = URL.createObjectURL(ms);
+    video.src = this.objectUrl;
+    await new Promise<void>((resolve) =>
+      ms.addEventListener('sourceopen', () => resolve(), { once: true }),
+    );
+    if (this.mediaSource !== ms) return null;
+    try {
+      const sb = ms.addSourceBuffer(mime);
+      sb.mode = 'segments';
+      ms.duration = OPEN_DURATION_SEC;
+      this.sourceBuffer = sb;
+      this.originMs = originMs;
+      this.codec = codec;
+      this.frameMedia = null;
+      this.frameShownAt = null;
+      return sb;
+    } catch {
+      this.status = 'error';
+      this.errorKey = 'playback.error.codec';
+      return null;
+    }
+  }
+
+  private releaseMedia(): void {
+    const ms = this.mediaSource;
+    const sb = this.sourceBuffer;
+    this.mediaSource = null;
+    this.sourceBuffer = null;
+    this.appended.clear();
+    this.sbChain = Promise.resolve();
+    if (ms && sb && ms.readyState === 'open') {
+      try {
+        if (sb.updating) sb.abort();
+        ms.removeSourceBuffer(sb);
+      } catch {
+        // the element is being reset anyway
+      }
+    }
+    if (this.objectUrl) {
+      URL.revokeObjectURL(this.objectUrl);
+      this.objectUrl = null;
+    }
+    if (this.video) {
+      // Detaching and load() make Chromium free the player now, not at GC.
+      this.video.removeAttribute('src');
+      this.video.load();
+    }
+  }
+
+  private abortFetches(): void {
+    for (const c of this.aborts) c.abort();
+    this.aborts.clear();
+  }
+
+  // ---- frames --------------------------------------------------------------
+
+  private watchFrames(): void {
+    const video = this.video;
+    if (!video) return;
+    const onFrame = (_now: number, meta: VideoFrameCallbackMetadata) => {
+      if (this.video !== video) return;
+      this.frameMedia = meta.mediaTime;
+      this.frameShownAt = meta.expectedDisplayTime;
+      this.frameCallback = video.requestVideoFrameCallback(onFrame);
+    };
+    this.frameCallback = video.requestVideoFrameCallback(onFrame);
+  }
+
+  /** Seeks the element and waits until the frame at `wallMs` has been presented. */
+  private async showFrameAt(wallMs: number, exact: boolean): Promise<void> {
+    const video = this.video;
+    if (!video) return;
+    const target = mediaSecOf(wallMs, this.originMs);
+    // The frame shown for `target` is the one whose display interval contains it.
+    const near = (t: number) => t <= target + 0.0005 && t > target - this.frameMs / 1000 + 0.0005;
+    if (exact && this.frameMedia !== null && near(this.frameMedia) && !video.seeking) return;
+    await new Promise<void>((resolve) => {
+      let done = false;
+      const finish = () => {
+        if (done) return;
+        done = true;
+        clearTimeout(timer);
+        resolve();
+      };
+      const timer = setTimeout(finish, FRAME_WAIT_MS);
+      const watch = () =>
+        video.requestVideoFrameCallback((_n, meta) => {
+          // A keyframe seek may land up to a GOP before the target: any new frame will do.
+          if (!exact || near(meta.mediaTime)) finish();
+          else if (!done) watch();
+        });
+      watch();
+      const fast = (video as Partial<Pick<HTMLMediaElement, 'fastSeek'>>).fastSeek;
+      if (!exact && typeof fast === 'function') fast.call(video, target);
+      else video.currentTime = target;
+    });
+  }
+}
+
+function bufferOp(sb: SourceBuffer, start: () => void): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const done = () => {
+      sb.removeEventListener('updateend', done);
+      sb.removeEventListener('error', failed);
+      resolve();
+    };
+    const failed = () => {
+      sb.removeEventListener('updateend', done);
+      sb.removeEventListener('error', failed);
+      reject(new Error('source_buffer_error'));
+    };
+    sb.addEventListener('updateend', done);
+    sb.addEventListener('error', failed);
+    try {
+      start();
+    } catch (e) {
+      sb.removeEventListener('updateend', done);
+      sb.removeEventListener('error', failed);
+      reject(e instanceof Error ? e : new Error(String(e)));
+    }
+  });
+}
+
+function setRate(video: HTMLVideoElement, rate: number): void {
+  if (Math.abs(video.playbackRate - rate) > 1e-4) video.playbackRate = rate;
+}
+
+function toPairs(r: TimeRanges): [number, number][] {
+  const out: [number, number][] = [];
+  for (let i = 0; i < r.length; i++) out.push([r.start(i), r.end(i)]);
+  return out;
+}
+
+function isBuffered(r: TimeRanges, t: number): boolean {
+  for (let i = 0; i < r.length; i++) if (t >= r.start(i) && t < r.end(i) - 0.02) return true;
+  return false;
+}
+
+function bufferedAhead(r: TimeRanges, t: number): number {
+  for (let i = 0; i < r.length; i++)
+    if (t >= r.start(i) - 0.05 && t <= r.end(i)) return r.end(i) - t;
+  return 0;
+}
