@@ -80,27 +80,16 @@ export function JumpToTime(props: { positionMs: number; onGo: (ms: number) => vo
       }}
     >
       <Icon name="clock" size={14} />
-      <input
-        className={`input pb-jump-date${error === 'date' || error === 'future' ? ' input-invalid' : ''}`}
-        data-testid="playback-date"
-        aria-label={t('playback.date')}
-        title={t('playback.date')}
+      <JumpField
+        kind="date"
+        invalid={error === 'date' || error === 'future'}
+        testId="playback-date"
+        label={t('playback.date')}
         placeholder="dd/MM/yyyy"
         value={date}
-        inputMode="numeric"
-        onFocus={() => setEditing(true)}
-        onChange={(e) => {
-          setEditing(true);
-          setError(null);
-          setDate(e.target.value);
-        }}
-        onKeyDown={(e) => {
-          if (e.key === 'Escape') {
-            setEditing(false);
-            setError(null);
-            e.currentTarget.blur();
-          }
-        }}
+        onValue={setDate}
+        onEditing={setEditing}
+        onClearError={() => setError(null)}
       />
       <button
         type="button"
@@ -134,27 +123,16 @@ export function JumpToTime(props: { positionMs: number; onGo: (ms: number) => vo
           setDate(normalizeDateText(e.target.value));
         }}
       />
-      <input
-        className={`input pb-jump-time${error === 'time' || error === 'future' ? ' input-invalid' : ''}`}
-        data-testid="playback-time"
-        aria-label={t('playback.time')}
-        title={t('playback.time')}
+      <JumpField
+        kind="time"
+        invalid={error === 'time' || error === 'future'}
+        testId="playback-time"
+        label={t('playback.time')}
         placeholder="HH:mm:ss"
         value={time}
-        inputMode="numeric"
-        onFocus={() => setEditing(true)}
-        onChange={(e) => {
-          setEditing(true);
-          setError(null);
-          setTime(e.target.value);
-        }}
-        onKeyDown={(e) => {
-          if (e.key === 'Escape') {
-            setEditing(false);
-            setError(null);
-            e.currentTarget.blur();
-          }
-        }}
+        onValue={setTime}
+        onEditing={setEditing}
+        onClearError={() => setError(null)}
       />
       <button
         type="submit"
@@ -170,5 +148,43 @@ export function JumpToTime(props: { positionMs: number; onGo: (ms: number) => vo
         </span>
       ) : null}
     </form>
+  );
+}
+
+/** The date or time text field: editing holds it against playhead updates; Escape gives up. */
+function JumpField(props: {
+  kind: 'date' | 'time';
+  invalid: boolean;
+  testId: string;
+  label: string;
+  placeholder: string;
+  value: string;
+  onValue: (value: string) => void;
+  onEditing: (editing: boolean) => void;
+  onClearError: () => void;
+}) {
+  return (
+    <input
+      className={`input pb-jump-${props.kind}${props.invalid ? ' input-invalid' : ''}`}
+      data-testid={props.testId}
+      aria-label={props.label}
+      title={props.label}
+      placeholder={props.placeholder}
+      value={props.value}
+      inputMode="numeric"
+      onFocus={() => props.onEditing(true)}
+      onChange={(e) => {
+        props.onEditing(true);
+        props.onClearError();
+        props.onValue(e.target.value);
+      }}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') {
+          props.onEditing(false);
+          props.onClearError();
+          e.currentTarget.blur();
+        }
+      }}
+    />
   );
 }
