@@ -165,6 +165,67 @@ test.describe('playback of recorded footage', () => {
     }
     expect(states.has('gap')).toBe(true);
     await expect(player).toBeVisible();
+
+    // An export range (issue 6): ] at the playhead, back 20 s, [ — then the button is enabled.
+    await page.getByTestId('playback-pause').click();
+    const range = page.getByTestId('playback-range');
+    const exportButton = page.getByTestId('playback-export');
+    await expect(exportButton).toBeDisabled();
+    const endAt = (await stats(page)).positionMs;
+    await page.keyboard.press(']');
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('ArrowLeft');
+    await expect
+      .poll(async () => Math.abs((await stats(page)).positionMs - (endAt - 20_000)))
+      .toBeLessThan(50);
+    await page.keyboard.press('[');
+    await expect
+      .poll(
+        async () =>
+          Number(await range.getAttribute('data-end-ms')) -
+          Number(await range.getAttribute('data-start-ms')),
+      )
+      .toBeGreaterThan(19_900);
+    expect(Math.abs(Number(await range.getAttribute('data-end-ms')) - endAt)).toBeLessThan(50);
+    await expect(range).toHaveAttribute('data-problem', '');
+    await expect(page.getByTestId('playback-range-text')).toContainText('20 giây');
+    await expect(exportButton).toBeEnabled();
+    // - and + now change the speed ([ and ] mark the range).
+    await page.keyboard.press('=');
+    await expect(page.getByTestId('playback-rate')).toHaveAttribute('data-rate', '2');
+    await page.keyboard.press('-');
+    await expect(page.getByTestId('playback-rate')).toHaveAttribute('data-rate', '1');
+    await page.mouse.move(0, 0);
+    await page.screenshot({ path: `${ARTIFACTS}/playback-export-range.png` });
+
+    // Escape clears it; Shift+drag on the timeline selects one directly.
+    await page.keyboard.press('Escape');
+    await expect(range).toHaveAttribute('data-start-ms', '');
+    await expect(exportButton).toBeDisabled();
+    await page.getByTestId('playback-span-1m').click();
+    const g3 = await timelineGeometry(page);
+    const playhead = (await stats(page)).positionMs;
+    const xAt = (ms: number) => g3.box.x + ((ms - g3.from) / (g3.to - g3.from)) * g3.box.width;
+    // From 15 s to 3 s before the playhead: recorded, in view, nowhere near the playhead's snap.
+    const x0 = xAt(playhead - 15_000);
+    const x1 = xAt(playhead - 3_000);
+    expect(x0).toBeGreaterThan(g3.box.x);
+    const dragY = g3.box.y + g3.box.height - 12;
+    await page.keyboard.down('Shift');
+    await page.mouse.move(x0, dragY);
+    await page.mouse.down();
+    for (let i = 1; i <= 10; i++) await page.mouse.move(x0 + ((x1 - x0) * i) / 10, dragY);
+    await page.mouse.up();
+    await page.keyboard.up('Shift');
+    const msAt = (x: number) => g3.from + ((x - g3.box.x) / g3.box.width) * (g3.to - g3.from);
+    const tolerance = 6 * ((g3.to - g3.from) / g3.box.width) + 1000; // snap radius + a second
+    expect(Math.abs(Number(await range.getAttribute('data-start-ms')) - msAt(x0))).toBeLessThan(
+      tolerance,
+    );
+    expect(Math.abs(Number(await range.getAttribute('data-end-ms')) - msAt(x1))).toBeLessThan(
+      tolerance,
+    );
+    await expect(exportButton).toBeEnabled();
   });
 });
 

@@ -25,6 +25,8 @@ import { HandoversDialog } from './shifts/handovers-dialog';
 import { PendingHandoverBanner } from './shifts/pending-handover-banner';
 import { PlaybackSwitch } from './playback/playback-entry-buttons';
 import { openIncidentFootage } from './playback/playback-entry';
+import { ExportDialog } from './export/export-dialog';
+import { ExportProgressPanel } from './export/export-progress-panel';
 
 function Dialogs() {
   const store = useStationStore();
@@ -111,6 +113,9 @@ export function App() {
         <Dialogs />
         {/* Over the log (edit) or the grid (F2), so it is outside Dialogs. */}
         <IncidentEditorDialog />
+        {/* Over the incident log or playback; the panel stays while the officer works on. */}
+        <ExportDialog />
+        <ExportProgressPanel />
         <BookmarkHotkey />
         <AlertSound />
       </div>

@@ -57,6 +57,14 @@ export function createApi(t: Transport) {
       timeline: call(t, 'playback.timeline'),
       segments: call(t, 'playback.segments'),
     },
+    exports: {
+      drives: call0(t, 'export.drives'),
+      chooseFolder: call0(t, 'export.chooseFolder'),
+      plan: call(t, 'export.plan'),
+      start: call(t, 'export.start'),
+      cancel: call(t, 'export.cancel'),
+      list: call(t, 'export.list'),
+    },
     audit: {
       list: call(t, 'audit.list'),
       verify: call0(t, 'audit.verify'),

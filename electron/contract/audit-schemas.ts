@@ -26,6 +26,8 @@ export const AuditAction = z.enum([
   'footage.unlocked',
   'footage.viewed',
   'export.created',
+  'export.failed',
+  'export.cancelled',
   'settings.changed',
   'camera.added',
   'camera.updated',

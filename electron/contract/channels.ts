@@ -66,6 +66,15 @@ import {
   PlaybackTimelineRequest,
 } from './playback-schemas';
 import {
+  ChosenFolder,
+  ExportDrive,
+  ExportListRequest,
+  ExportPlan,
+  ExportProgress,
+  ExportRecord,
+  ExportSelection,
+} from './export-schemas';
+import {
   AcknowledgeInput,
   CurrentShift,
   EndShiftInput,
@@ -144,6 +153,25 @@ export const channels = {
   'playback.segments': {
     request: PlaybackSegmentsRequest,
     response: PlaybackSegments,
+    access: 'officer',
+  },
+
+  /** Removable drives mounted now; the export dialog asks every few seconds (plug/unplug). */
+  'export.drives': { request: none, response: z.array(ExportDrive), access: 'officer' },
+  /** Native folder picker (Electron); `supported: false` in the browser build. */
+  'export.chooseFolder': { request: none, response: ChosenFolder, access: 'officer' },
+  /** Footage, size and free space before starting; nothing is written. */
+  'export.plan': { request: ExportSelection, response: ExportPlan, access: 'officer' },
+  /**
+   * Starts an export (one at a time); progress comes as `export.progress`, the end as
+   * `export.changed`. Errors: conflict (export_running | no_footage | destination_*).
+   */
+  'export.start': { request: ExportSelection, response: ExportRecord, access: 'officer' },
+  /** Cancels a running export: partial files are removed; audited. */
+  'export.cancel': { request: byId, response: ExportRecord, access: 'officer' },
+  'export.list': {
+    request: ExportListRequest,
+    response: z.array(ExportRecord),
     access: 'officer',
   },
 
@@ -239,6 +267,10 @@ export const events = {
   'recording.gap': Gap,
   /** An incident was created or changed (by any window). */
   'incident.changed': Incident,
+  /** Progress of the running export. */
+  'export.progress': ExportProgress,
+  /** An export started, completed, failed or was cancelled. */
+  'export.changed': ExportRecord,
   /** Officers, shifts or pending handovers changed: the sign-in screen refreshes. */
   'auth.changed': z.object({}),
 } as const;

@@ -11,6 +11,7 @@ import { KeyFileSecretBox } from '../core/secrets/key-file-secret-box';
 import { PrefixedSecretBoxes } from '../core/secrets/prefixed-secret-boxes';
 import type { SecretBox } from '../core/secrets/secret-box';
 import { bundledFfmpegDir } from '../core/streams/ffmpeg-locator';
+import { chooseExportFolder } from './choose-folder';
 import { APP_ENTRY, isAppUrl, registerAppScheme, serveRenderer } from './app-protocol';
 import { installCsp } from './csp';
 import { registerIpc } from './ipc';
@@ -52,6 +53,7 @@ async function startup(): Promise<void> {
     platform: process.platform,
     enableWsRpc: false,
     logger,
+    chooseFolder: () => chooseExportFolder(win),
     ...(app.isPackaged ? { bundledFfmpegDir: bundledFfmpegDir(process.resourcesPath) } : {}),
   });
   const { mediaBaseUrl } = await core.start();

@@ -299,6 +299,8 @@ export const enOfficers: Record<keyof typeof viOfficers, string> = {
   'audit.action.footage.unlocked': 'Footage unlocked',
   'audit.action.footage.viewed': 'Recorded footage viewed',
   'audit.action.export.created': 'Footage exported',
+  'audit.action.export.failed': 'Footage export failed',
+  'audit.action.export.cancelled': 'Footage export cancelled',
   'audit.action.settings.changed': 'Settings changed',
   'audit.action.camera.added': 'Camera added',
   'audit.action.camera.updated': 'Camera changed',

@@ -14,7 +14,7 @@ export const enPlayback: Record<keyof typeof viPlayback, string> = {
 
   'playback.play': 'Play (Space)',
   'playback.pause': 'Pause (Space)',
-  'playback.rate': 'Playback speed ([ and ])',
+  'playback.rate': 'Playback speed (- and +)',
   'playback.rateHeading': 'Playback speed',
   'playback.stepBack': 'One frame back (,)',
   'playback.stepForward': 'One frame forward (.)',
@@ -50,7 +50,7 @@ export const enPlayback: Record<keyof typeof viPlayback, string> = {
   'playback.span.7d': '7 days',
   'playback.timeline': 'Timeline',
   'playback.timelineHint':
-    'Wheel to zoom · Drag the background to pan · Click to seek · Drag the playhead or Shift+drag to scrub',
+    'Wheel to zoom · Drag the background to pan · Click to seek · Drag the playhead to scrub · Shift+drag to choose a range to export',
   'playback.timelineLoading': 'Loading the timeline…',
   'playback.timelineError': 'Could not load the timeline: {message}',
   'playback.legend.recorded': 'Recorded',
@@ -88,4 +88,27 @@ export const enPlayback: Record<keyof typeof viPlayback, string> = {
   'playback.snapshotAttached': 'Snapshot attached to incident {code}',
   'playback.snapshotTooLarge':
     'The image is too large to attach — use a smaller camera stream or save it to disk',
+
+  // Export range (issue 6): chosen on the timeline, exported with "Export footage…".
+  'playback.range': 'Range to export',
+  'playback.range.markStart': 'Set start',
+  'playback.range.markStartHint': 'Set the start of the range to export at the playhead ([)',
+  'playback.range.markEnd': 'Set end',
+  'playback.range.markEndHint': 'Set the end of the range to export at the playhead (])',
+  'playback.range.clear': 'Clear',
+  'playback.range.clearHint': 'Clear the chosen range (Esc)',
+  'playback.range.none': 'No range yet — [ and ] or Shift+drag on the timeline',
+  'playback.range.span': '{from} → {to}',
+  'playback.range.startOnly': 'From {from} → no end yet',
+  'playback.range.endOnly': 'No start yet → {to}',
+  'playback.range.seconds': '{s} s',
+  'playback.range.minutes': '{m} min {s} s',
+  'playback.range.hours': '{h} h {m} min {s} s',
+  'playback.range.tooLong': 'Longer than 24 hours — one export covers at most 24 hours',
+  'playback.export': 'Export footage…',
+  'playback.exportHint':
+    'Export the footage of the {count} camera(s) shown, over the chosen range, to a USB stick or a folder',
+  'playback.exportNeedsRange':
+    'Choose a range first: set the start ([) and the end (]) at the playhead, or hold Shift and drag on the timeline',
+  'playback.exportTooLong': 'One export covers at most 24 hours — narrow the chosen range',
 };

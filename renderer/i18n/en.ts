@@ -1,6 +1,7 @@
 import { enIncidents } from './en-incidents';
 import { enOfficers } from './en-officers';
 import { enPlayback } from './en-playback';
+import { enExport } from './en-export';
 import type { MessageKey } from './vi';
 
 // Typed against vi's keys so a missing or extra key is a compile error.
@@ -8,6 +9,7 @@ export const en: Record<MessageKey, string> = {
   ...enOfficers,
   ...enIncidents,
   ...enPlayback,
+  ...enExport,
   'app.title': 'Camera Duty Console',
   'app.demo': 'DEMO',
   'app.demoHint': 'Simulated station — no real cameras yet',

@@ -299,6 +299,8 @@ export const viOfficers = {
   'audit.action.footage.unlocked': 'Mở khóa dữ liệu',
   'audit.action.footage.viewed': 'Xem lại hình đã ghi',
   'audit.action.export.created': 'Trích xuất dữ liệu',
+  'audit.action.export.failed': 'Trích xuất dữ liệu thất bại',
+  'audit.action.export.cancelled': 'Hủy trích xuất dữ liệu',
   'audit.action.settings.changed': 'Thay đổi cài đặt',
   'audit.action.camera.added': 'Thêm camera',
   'audit.action.camera.updated': 'Sửa camera',

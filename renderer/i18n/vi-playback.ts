@@ -12,7 +12,7 @@ export const viPlayback = {
 
   'playback.play': 'Phát (phím cách)',
   'playback.pause': 'Tạm dừng (phím cách)',
-  'playback.rate': 'Tốc độ phát (phím [ và ])',
+  'playback.rate': 'Tốc độ phát (phím - và +)',
   'playback.rateHeading': 'Tốc độ phát',
   'playback.stepBack': 'Lùi 1 khung hình (phím ,)',
   'playback.stepForward': 'Tiến 1 khung hình (phím .)',
@@ -50,7 +50,7 @@ export const viPlayback = {
   'playback.span.7d': '7 ngày',
   'playback.timeline': 'Dòng thời gian',
   'playback.timelineHint':
-    'Lăn chuột để phóng to, thu nhỏ · Kéo nền để di chuyển · Bấm để tua tới · Kéo vạch phát hoặc Shift+kéo để tua liên tục',
+    'Lăn chuột để phóng to, thu nhỏ · Kéo nền để di chuyển · Bấm để tua tới · Kéo vạch phát để tua liên tục · Shift+kéo để chọn đoạn cần xuất',
   'playback.timelineLoading': 'Đang tải dòng thời gian…',
   'playback.timelineError': 'Không tải được dòng thời gian: {message}',
   'playback.legend.recorded': 'Có ghi hình',
@@ -88,4 +88,27 @@ export const viPlayback = {
   'playback.snapshotAttached': 'Đã đính kèm ảnh vào vụ việc {code}',
   'playback.snapshotTooLarge':
     'Ảnh quá lớn để đính kèm — chọn ô camera nhỏ hơn hoặc lưu ảnh ra máy',
+
+  // Export range (issue 6): chosen on the timeline, exported with "Trích xuất dữ liệu…".
+  'playback.range': 'Đoạn cần xuất',
+  'playback.range.markStart': 'Đặt điểm đầu',
+  'playback.range.markStartHint': 'Đặt điểm đầu của đoạn cần xuất tại vạch phát (phím [)',
+  'playback.range.markEnd': 'Đặt điểm cuối',
+  'playback.range.markEndHint': 'Đặt điểm cuối của đoạn cần xuất tại vạch phát (phím ])',
+  'playback.range.clear': 'Bỏ chọn',
+  'playback.range.clearHint': 'Bỏ đoạn đã chọn (Esc)',
+  'playback.range.none': 'Chưa chọn đoạn — phím [ và ] hoặc Shift+kéo trên dòng thời gian',
+  'playback.range.span': '{from} → {to}',
+  'playback.range.startOnly': 'Từ {from} → chưa đặt điểm cuối',
+  'playback.range.endOnly': 'Chưa đặt điểm đầu → {to}',
+  'playback.range.seconds': '{s} giây',
+  'playback.range.minutes': '{m} phút {s} giây',
+  'playback.range.hours': '{h} giờ {m} phút {s} giây',
+  'playback.range.tooLong': 'Dài hơn 24 giờ — mỗi lần trích xuất tối đa 24 giờ',
+  'playback.export': 'Trích xuất dữ liệu…',
+  'playback.exportHint':
+    'Trích xuất ghi hình của {count} camera đang xem trong đoạn đã chọn ra USB hoặc thư mục',
+  'playback.exportNeedsRange':
+    'Chọn đoạn cần xuất trước: đặt điểm đầu (phím [) và điểm cuối (phím ]) tại vạch phát, hoặc giữ Shift và kéo trên dòng thời gian',
+  'playback.exportTooLong': 'Mỗi lần xuất tối đa 24 giờ — thu hẹp đoạn đã chọn',
 };

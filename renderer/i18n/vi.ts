@@ -5,11 +5,13 @@
 import { viIncidents } from './vi-incidents';
 import { viOfficers } from './vi-officers';
 import { viPlayback } from './vi-playback';
+import { viExport } from './vi-export';
 
 export const vi = {
   ...viOfficers,
   ...viIncidents,
   ...viPlayback,
+  ...viExport,
   'app.title': 'Trực ban Camera',
   'app.demo': 'DEMO',
   'app.demoHint': 'Trạm mô phỏng — chưa có camera thật',

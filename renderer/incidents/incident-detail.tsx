@@ -10,6 +10,7 @@ import { errorMessage, toUiError } from '../api/api-error';
 import { formatDateTime } from '../i18n/format-time';
 import { useLanguage, useT } from '../i18n/use-t';
 import { Icon } from '../shell/icons';
+import { IncidentExports } from '../export/incident-exports';
 import { selectIsCommander } from '../store/session-slice';
 import { useStationState, useStationStore } from '../store/store-context';
 import { LockIcon, SeverityMark, StatusChip } from './incident-chips';
@@ -342,6 +343,23 @@ export function IncidentDetailPane(props: { onOpenFootage?: OpenFootage }) {
             {t('incident.openFootage')}
           </button>
         ) : null}
+        <button
+          type="button"
+          className="btn btn-small"
+          data-testid="incident-export"
+          title={t('export.openHint')}
+          onClick={() =>
+            store.getState().openExportDialog({
+              incidentId: incident.id,
+              cameraIds: incident.cameras.map((c) => c.id),
+              fromMs: incident.startMs,
+              toMs: incident.endMs,
+            })
+          }
+        >
+          <Icon name="export" size={14} />
+          {t('export.open')}
+        </button>
       </div>
       {actionError ? (
         <div className="form-error" role="alert" data-testid="incident-action-error">
@@ -448,6 +466,8 @@ export function IncidentDetailPane(props: { onOpenFootage?: OpenFootage }) {
           </div>
         )}
       </section>
+
+      <IncidentExports incidentId={incident.id} />
 
       <section className="incident-block">
         <h4 className="section-h">{t('incident.history')}</h4>

@@ -1,6 +1,6 @@
 // The transport bar: the playhead's date-time, play/pause, speed menu, frame
-// steps, ±10 s / ±1 min, previous/next incident and activity peak, snapshot and
-// the way back to live.
+// steps, ±10 s / ±1 min, previous/next incident and activity peak, export of the
+// chosen range, snapshot and the way back to live.
 import type { ReactNode } from 'react';
 import { formatClock, formatDate, formatWeekday } from '../i18n/format-time';
 import type { MessageKey } from '../i18n/translate';
@@ -103,6 +103,8 @@ export function PlaybackControls(props: {
   ready: boolean;
   onAction: (action: PlaybackAction) => void;
   onRate: (rate: number) => void;
+  /** "Trích xuất dữ liệu…" for the range chosen on the timeline. */
+  exportButton: ReactNode;
   /** Snapshot button with its popover. */
   snapshot: ReactNode;
 }) {
@@ -219,6 +221,7 @@ export function PlaybackControls(props: {
         <RateMenu rate={props.rate} onRate={props.onRate} />
       </div>
       <div className="pb-controls-end">
+        {props.exportButton}
         {props.snapshot}
         <button
           type="button"

@@ -27,11 +27,27 @@ describe('playbackAction', () => {
     });
     expect(playbackAction(key(','))).toEqual({ type: 'step', direction: -1 });
     expect(playbackAction(key('.'))).toEqual({ type: 'step', direction: 1 });
-    expect(playbackAction(key('['))).toEqual({ type: 'rate', direction: -1 });
-    expect(playbackAction(key(']'))).toEqual({ type: 'rate', direction: 1 });
+    expect(playbackAction(key('-'))).toEqual({ type: 'rate', direction: -1 });
+    expect(playbackAction(key('='))).toEqual({ type: 'rate', direction: 1 });
+    expect(playbackAction(key('+', { shiftKey: true }))).toEqual({ type: 'rate', direction: 1 });
+    expect(playbackAction(key('['))).toEqual({ type: 'mark', edge: 'start' });
+    expect(playbackAction(key(']'))).toEqual({ type: 'mark', edge: 'end' });
+    expect(playbackAction(key('Escape'))).toEqual({ type: 'clearRange' });
     expect(playbackAction(key('PageUp'))).toEqual({ type: 'incident', direction: -1 });
     expect(playbackAction(key('PageDown'))).toEqual({ type: 'incident', direction: 1 });
     expect(playbackAction(key('L'))).toEqual({ type: 'live' });
+  });
+
+  it('reads the range marks from the physical key under a Telex input method', () => {
+    expect(playbackAction({ ...key('ơ'), code: 'BracketLeft' })).toEqual({
+      type: 'mark',
+      edge: 'start',
+    });
+    expect(playbackAction({ ...key('ư'), code: 'BracketRight' })).toEqual({
+      type: 'mark',
+      edge: 'end',
+    });
+    expect(playbackAction({ ...key('ư'), code: 'KeyW' })).toBeNull();
   });
 
   it('leaves other keys and Alt/Ctrl combinations to the browser', () => {
@@ -39,6 +55,10 @@ describe('playbackAction', () => {
     expect(playbackAction(key('F2'))).toBeNull();
     expect(playbackAction(key('ArrowLeft', { altKey: true }))).toBeNull();
     expect(playbackAction(key('l', { ctrlKey: true }))).toBeNull();
+    // Ctrl+- / Ctrl+= stay the browser's zoom; Ctrl+[ is not a mark.
+    expect(playbackAction(key('-', { ctrlKey: true }))).toBeNull();
+    expect(playbackAction(key('=', { ctrlKey: true }))).toBeNull();
+    expect(playbackAction(key('[', { ctrlKey: true }))).toBeNull();
   });
 });
 

@@ -1,5 +1,8 @@
 // The playback keyboard, as a pure mapping from a key event to an action.
+// [ and ] mark the export range (as video editors mark in and out); the speed
+// is on - and + (= unshifted, and the keypad's).
 import { PLAYBACK_RATES } from './engine/types';
+import type { RangeEdge } from './export-range';
 
 export type PlaybackAction =
   | { type: 'togglePlay' }
@@ -8,20 +11,34 @@ export type PlaybackAction =
   | { type: 'rate'; direction: 1 | -1 }
   | { type: 'incident'; direction: 1 | -1 }
   | { type: 'peak'; direction: 1 | -1 }
+  | { type: 'mark'; edge: RangeEdge }
+  | { type: 'clearRange' }
   | { type: 'live' };
 
 export interface KeyLike {
   key: string;
+  /** The physical key, where known. */
+  code?: string;
   shiftKey: boolean;
   ctrlKey: boolean;
   metaKey: boolean;
   altKey: boolean;
 }
 
+/**
+ * Vietnamese Telex input methods (Unikey, EVKey) turn [ and ] into ơ and ư, so
+ * those two marks are read from the physical key.
+ */
+function keyOf(e: KeyLike): string {
+  if (e.code === 'BracketLeft' && !e.shiftKey) return '[';
+  if (e.code === 'BracketRight' && !e.shiftKey) return ']';
+  return e.key;
+}
+
 export function playbackAction(e: KeyLike): PlaybackAction | null {
   if (e.altKey) return null;
   const ctrl = e.ctrlKey || e.metaKey;
-  switch (e.key) {
+  switch (keyOf(e)) {
     case ' ':
       return ctrl ? null : { type: 'togglePlay' };
     case 'ArrowLeft':
@@ -36,10 +53,18 @@ export function playbackAction(e: KeyLike): PlaybackAction | null {
     case '.':
     case '>':
       return ctrl ? null : { type: 'step', direction: 1 };
-    case '[':
+    case '-':
+    case '_':
       return ctrl ? null : { type: 'rate', direction: -1 };
-    case ']':
+    case '=':
+    case '+':
       return ctrl ? null : { type: 'rate', direction: 1 };
+    case '[':
+      return ctrl ? null : { type: 'mark', edge: 'start' };
+    case ']':
+      return ctrl ? null : { type: 'mark', edge: 'end' };
+    case 'Escape':
+      return { type: 'clearRange' };
     case 'PageUp':
       return { type: 'incident', direction: -1 };
     case 'PageDown':

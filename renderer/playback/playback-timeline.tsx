@@ -1,8 +1,9 @@
 // The timeline strip: a canvas (crisp at devicePixelRatio) drawn by timeline-draw,
 // with the mouse: wheel zooms smoothly around the pointer, dragging the background
 // pans, a click seeks (a flag seeks to its incident's start), dragging the playhead
-// or Shift-dragging scrubs the engine continuously. Hover shows the time, a gap's
-// reason and an incident's code.
+// scrubs the engine continuously. Shift-dragging selects the export range and
+// dragging a range edge moves it (both snap, see range-snap). Hover shows the time,
+// a gap's reason and an incident's code.
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { PlaybackTimeline as TimelineData } from '../../electron/contract/playback-schemas';
 import { formatDateTime } from '../i18n/format-time';
@@ -10,6 +11,8 @@ import { isMessageKey } from '../i18n/translate';
 import { useLanguage, useT } from '../i18n/use-t';
 import { useStationState } from '../store/store-context';
 import type { PlaybackEngine } from './engine/types';
+import { moveEdge, rangeBetween, type RangeEdge, type RangeMarks } from './export-range';
+import { snapTargets, snapTime } from './range-snap';
 import {
   drawTimeline,
   hitTest,
@@ -18,7 +21,7 @@ import {
   type TimelineModel,
 } from './timeline-draw';
 import { stationOffsetMs, tickText } from './timeline-labels';
-import { panWindow, spanOf, xToTime, zoomWindow, type TimeWindow } from './timeline-scale';
+import { panWindow, spanOf, timeToX, xToTime, zoomWindow, type TimeWindow } from './timeline-scale';
 
 /** Wheel notches → zoom: one notch (100 px of deltaY) changes the span by about 35 %. */
 const ZOOM_PER_PX = 0.003;
@@ -29,7 +32,11 @@ const DRAG_THRESHOLD_PX = 3;
 type Drag =
   | { mode: 'pending'; x: number; view: TimeWindow; hit: TimelineHit }
   | { mode: 'pan'; x: number; view: TimeWindow }
-  | { mode: 'scrub'; wasPlaying: boolean; ms: number };
+  | { mode: 'scrub'; wasPlaying: boolean; ms: number }
+  /** Shift pressed on the background: a range once it moves, else a click. */
+  | { mode: 'pendingRange'; x: number; targets: number[] }
+  | { mode: 'range'; anchorMs: number; targets: number[] }
+  | { mode: 'edge'; edge: RangeEdge; x: number; moved: boolean; targets: number[] };
 
 interface Hover {
   x: number;
@@ -47,10 +54,14 @@ export function PlaybackTimeline(props: {
   data: TimelineData | null;
   positionMs: number;
   onSeek: (ms: number) => void;
+  /** The export range and whether it breaks the contract's limits (drawn red). */
+  range: RangeMarks;
+  rangeInvalid: boolean;
+  onRange: (range: RangeMarks) => void;
 }) {
   const t = useT();
   const language = useLanguage();
-  const { engine, view, onViewChange, onWidth, data, onSeek } = props;
+  const { engine, view, onViewChange, onWidth, data, onSeek, range, onRange } = props;
   const cameras = useStationState((s) => s.cameras);
   const names = props.cameraIds.map((id) => ({
     id,
@@ -62,6 +73,7 @@ export function PlaybackTimeline(props: {
   const [hover, setHover] = useState<Hover | null>(null);
   const [scrubMs, setScrubMs] = useState<number | null>(null);
   const [panning, setPanning] = useState(false);
+  const [marking, setMarking] = useState(false);
   const drag = useRef<Drag | null>(null);
   const target = useRef<TimeWindow | null>(null);
   const frame = useRef(0);
@@ -92,7 +104,9 @@ export function PlaybackTimeline(props: {
     cameras: names,
     positionMs,
     nowMs: Date.now(),
-    hoverMs: hover && !panning ? hover.ms : null,
+    hoverMs: hover && !panning && !marking ? hover.ms : null,
+    range,
+    rangeInvalid: props.rangeInvalid,
     formatTick: (ms, label, dayStart) => tickText(ms, label, dayStart, language),
   };
 
@@ -165,6 +179,12 @@ export function PlaybackTimeline(props: {
   };
   const timeAt = (x: number) => xToTime(viewRef.current, Math.max(1, width), x);
   const notFuture = (ms: number) => Math.max(0, Math.min(ms, Date.now()));
+  /** The time under x for a range mark: snapped, never in the future. */
+  const markAt = (x: number, targets: readonly number[]) =>
+    notFuture(snapTime(timeAt(x), targets, spanOf(viewRef.current) / Math.max(1, width)));
+  /** Shows the time a mark lands on (the hover tip follows the mark, not the pointer). */
+  const showMark = (ms: number) =>
+    setHover({ x: timeToX(viewRef.current, Math.max(1, width), ms), ms, hit: null });
 
   const onPointerDown = (e: React.PointerEvent<HTMLCanvasElement>) => {
     if (e.button !== 0) return;
@@ -173,7 +193,17 @@ export function PlaybackTimeline(props: {
     const x = localX(e);
     const y = e.clientY - e.currentTarget.getBoundingClientRect().top;
     const hit = hitTest(model, x, y);
-    if (hit?.kind === 'playhead' || e.shiftKey) {
+    const targets = snapTargets(data, props.positionMs);
+    if (hit?.kind === 'rangeEdge') {
+      drag.current = { mode: 'edge', edge: hit.edge, x, moved: false, targets };
+      setMarking(true);
+      return;
+    }
+    if (e.shiftKey && hit?.kind !== 'playhead') {
+      drag.current = { mode: 'pendingRange', x, targets };
+      return;
+    }
+    if (hit?.kind === 'playhead') {
       const ms = notFuture(timeAt(x));
       drag.current = { mode: 'scrub', wasPlaying: engine.getState().playing, ms };
       setScrubMs(ms);
@@ -192,6 +222,26 @@ export function PlaybackTimeline(props: {
       setScrubMs(ms);
       engine.scrub(ms);
       setHover(null);
+      return;
+    }
+    if (d?.mode === 'pendingRange' && Math.abs(x - d.x) > DRAG_THRESHOLD_PX) {
+      drag.current = { mode: 'range', anchorMs: markAt(d.x, d.targets), targets: d.targets };
+      setMarking(true);
+    }
+    const r = drag.current;
+    if (r?.mode === 'range') {
+      const ms = markAt(x, r.targets);
+      onRange(rangeBetween(r.anchorMs, ms));
+      showMark(ms);
+      return;
+    }
+    if (r?.mode === 'edge') {
+      if (!r.moved && Math.abs(x - r.x) <= DRAG_THRESHOLD_PX) return;
+      drag.current = { ...r, moved: true };
+      const next = moveEdge(range, r.edge, markAt(x, r.targets));
+      onRange(next);
+      const ms = r.edge === 'start' ? next.startMs : next.endMs;
+      if (ms !== null) showMark(ms);
       return;
     }
     if (d?.mode === 'pending' && Math.abs(x - d.x) > DRAG_THRESHOLD_PX) {
@@ -214,6 +264,7 @@ export function PlaybackTimeline(props: {
     const d = drag.current;
     drag.current = null;
     setPanning(false);
+    setMarking(false);
     if (e.currentTarget.hasPointerCapture(e.pointerId))
       e.currentTarget.releasePointerCapture(e.pointerId);
     if (!d) return;
@@ -226,15 +277,21 @@ export function PlaybackTimeline(props: {
       if (d.hit?.kind === 'incident') onSeek(d.hit.marker.startMs);
       else onSeek(notFuture(timeAt(d.x)));
     }
+    // A Shift+click or a click on an edge that never moved is a plain click.
+    if ((d.mode === 'pendingRange' || (d.mode === 'edge' && !d.moved)) && !cancelled)
+      onSeek(notFuture(timeAt(d.x)));
+    if (d.mode === 'range' || d.mode === 'edge') setHover(null);
   };
 
   const cursor = panning
     ? 'grabbing'
-    : scrubMs !== null || hover?.hit?.kind === 'playhead'
-      ? 'ew-resize'
-      : hover?.hit?.kind === 'incident'
-        ? 'pointer'
-        : 'crosshair';
+    : marking || hover?.hit?.kind === 'rangeEdge'
+      ? 'col-resize'
+      : scrubMs !== null || hover?.hit?.kind === 'playhead'
+        ? 'ew-resize'
+        : hover?.hit?.kind === 'incident'
+          ? 'pointer'
+          : 'crosshair';
 
   return (
     <div

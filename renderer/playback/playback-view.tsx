@@ -1,7 +1,7 @@
 // Playback mode: replaces the live grid with 1 (large), 2–4 (2×2) or 5–9 (3×3)
-// players on one shared clock, the transport bar and the timeline. Keyboard:
-// Space, ←/→, Shift+←/→, , . [ ] PageUp/PageDown, Ctrl+←/→, L (not while typing
-// or under a dialog or the lock screen).
+// players on one shared clock, the transport bar and the timeline, where a range
+// can be chosen for export. Keyboard: Space, ←/→, Shift+←/→, , . - + [ ] Esc
+// PageUp/PageDown, Ctrl+←/→, L (not while typing or under a dialog or the lock screen).
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Gap } from '../../electron/contract/recording-schemas';
 import { formatDateTime } from '../i18n/format-time';
@@ -10,6 +10,15 @@ import { useLanguage, useT } from '../i18n/use-t';
 import { canBookmark, isTypingTarget } from '../incidents/bookmark';
 import { useApi, useStationState, useStationStore } from '../store/store-context';
 import type { PlaybackEngine } from './engine/types';
+import { ExportRangeBar, ExportRangeButton } from './export-range-bar';
+import {
+  hasMarks,
+  markEnd,
+  markStart,
+  NO_RANGE,
+  rangeProblem,
+  type RangeMarks,
+} from './export-range';
 import { PlaybackControls } from './playback-controls';
 import { playbackAction, stepRate, type PlaybackAction } from './playback-keys';
 import { PlaybackPlayer } from './playback-player';
@@ -138,6 +147,9 @@ export function PlaybackView() {
   );
   const [width, setWidth] = useState(0);
   const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [range, setRange] = useState<RangeMarks>(NO_RANGE);
+  const rangeRef = useRef(range);
+  rangeRef.current = range;
   const userViewAt = useRef(0);
   const timeline = useTimelineData(api, cameraIds, view, width, footageSeq);
   const data = timeline.data;
@@ -146,10 +158,12 @@ export function PlaybackView() {
   const playing = state?.playing ?? false;
   const rate = state?.rate ?? 1;
 
-  // A new entry (another incident, another camera) centres the view on its start.
+  // A new entry (another incident, another camera) centres the view on its start
+  // and starts without a range: the old one was chosen for other footage.
   useEffect(() => {
     const at = store.getState().playback.startMs;
     setView((v) => initialWindow(at, spanOf(v), Date.now()));
+    setRange(NO_RANGE);
   }, [seq, store]);
 
   const selected =
@@ -188,10 +202,27 @@ export function PlaybackView() {
     [store],
   );
 
+  const mark = useCallback(
+    (edge: 'start' | 'end') => {
+      if (!engine) return;
+      const at = Math.round(Math.min(engine.getState().positionMs, Date.now()));
+      setRange((r) => (edge === 'start' ? markStart(r, at) : markEnd(r, at)));
+    },
+    [engine],
+  );
+
   const run = useCallback(
     (action: PlaybackAction) => {
       if (action.type === 'live') {
         store.getState().closePlayback();
+        return;
+      }
+      if (action.type === 'clearRange') {
+        setRange(NO_RANGE);
+        return;
+      }
+      if (action.type === 'mark') {
+        mark(action.edge);
         return;
       }
       if (!engine) return;
@@ -224,7 +255,7 @@ export function PlaybackView() {
         }
       }
     },
-    [engine, data, seekTo, notice, store],
+    [engine, data, seekTo, notice, store, mark],
   );
 
   useEffect(() => {
@@ -233,6 +264,13 @@ export function PlaybackView() {
       if (isTypingTarget(e.target) || !canBookmark(store.getState())) return;
       const action = playbackAction(e);
       if (!action) return;
+      // Escape closes an open menu or popover first (they listen on document, before
+      // this), and is left alone when there is no range to clear.
+      if (
+        action.type === 'clearRange' &&
+        (!hasMarks(rangeRef.current) || document.querySelector('.popover'))
+      )
+        return;
       e.preventDefault();
       run(action);
     };
@@ -254,6 +292,7 @@ export function PlaybackView() {
     (m) => m.endMs >= view.fromMs && m.startMs <= view.toMs,
   );
   const span = spanOf(view);
+  const problem = hasMarks(range) ? rangeProblem(range) : null;
 
   return (
     <section
@@ -295,6 +334,7 @@ export function PlaybackView() {
         ready={engine !== null}
         onAction={run}
         onRate={(r) => engine?.setRate(r)}
+        exportButton={<ExportRangeButton range={range} problem={problem} cameraIds={cameraIds} />}
         snapshot={
           engine ? <SnapshotButton engine={engine} cameraId={selected} incidents={inView} /> : null
         }
@@ -317,6 +357,13 @@ export function PlaybackView() {
               </button>
             ))}
           </div>
+          <ExportRangeBar
+            range={range}
+            problem={problem}
+            ready={engine !== null}
+            onMark={mark}
+            onClear={() => setRange(NO_RANGE)}
+          />
           <div className="pb-legend" aria-hidden="true">
             <span className="pb-legend-item">
               <i className="pb-swatch pb-swatch-recorded" />
@@ -365,6 +412,9 @@ export function PlaybackView() {
             data={data}
             positionMs={positionMs}
             onSeek={seekTo}
+            range={range}
+            rangeInvalid={problem === 'tooLong'}
+            onRange={setRange}
           />
         ) : null}
       </div>

@@ -9,6 +9,7 @@ import {
   trackY,
   type TimelineModel,
 } from './timeline-draw';
+import { RANGE_COLORS } from './range-draw';
 
 const T0 = Date.UTC(2025, 5, 1, 3, 0, 0);
 const MIN = 60_000;
@@ -82,6 +83,24 @@ describe('hitTest', () => {
     expect(hitTest(m, 400, geo.height + 20)).toBeNull();
   });
 
+  it('takes an export range edge below the axis, over the playhead line but not its grip', () => {
+    // 1 px = 6 s; the playhead is at x 50, the range at x 50 (just set there) to 300.
+    const m = model({ range: { startMs: T0 + 5 * MIN, endMs: T0 + 30 * MIN } });
+    expect(hitTest(m, 50, 5)).toEqual({ kind: 'playhead' });
+    expect(hitTest(m, 51, trackY(geo, 0) + 5)).toEqual({ kind: 'rangeEdge', edge: 'start' });
+    expect(hitTest(m, 298, trackY(geo, 1) + 5)).toEqual({ kind: 'rangeEdge', edge: 'end' });
+    expect(hitTest(m, 300, AXIS_H + 2)).toEqual({ kind: 'rangeEdge', edge: 'end' });
+    // A flag keeps its click; away from the edges the track is hit as before.
+    const flag = hitTest(
+      model({ range: { startMs: T0 + 10 * MIN, endMs: null } }),
+      104,
+      AXIS_H + 8,
+    );
+    expect(flag?.kind).toBe('incident');
+    expect(hitTest(m, 400, trackY(geo, 0) + 5)).toEqual({ kind: 'track', cameraId: 'a' });
+    expect(hitTest(m, 300, geo.height + 20)).toBeNull();
+  });
+
   it('grows the strip with the camera count and shrinks the tracks', () => {
     expect(timelineGeometry(1).trackH).toBeGreaterThan(timelineGeometry(9).trackH);
     expect(timelineGeometry(9).height).toBeGreaterThan(timelineGeometry(4).height);
@@ -124,5 +143,35 @@ describe('drawTimeline', () => {
     expect(texts.length).toBeGreaterThan(3);
     // The future beyond "now" (x = 500) is dimmed.
     expect(rects.some((c) => c.fill === 'rgba(3, 5, 8, 0.72)' && c.args[0] === 500)).toBe(true);
+  });
+
+  it('paints the export range band between the axis and the bottom', () => {
+    const calls: { op: string; args: unknown[]; fill: unknown }[] = [];
+    let fill: unknown = null;
+    const ctx = new Proxy(
+      {},
+      {
+        get(_t, prop: string) {
+          if (prop === 'measureText') return (s: string) => ({ width: s.length * 6 });
+          if (prop === 'createPattern') return () => null;
+          return (...args: unknown[]) => calls.push({ op: prop, args, fill });
+        },
+        set(_t, prop: string, value: unknown) {
+          if (prop === 'fillStyle') fill = value;
+          return true;
+        },
+      },
+    ) as unknown as CanvasRenderingContext2D;
+    const geo = timelineGeometry(2);
+    drawTimeline(
+      ctx,
+      model({ range: { startMs: T0 + 10 * MIN, endMs: T0 + 20 * MIN } }),
+      geo.height,
+    );
+    const band = calls.find((c) => c.fill === RANGE_COLORS.band);
+    expect(band?.args).toEqual([100, AXIS_H, 100, geo.height - AXIS_H]);
+    calls.length = 0;
+    drawTimeline(ctx, model(), geo.height);
+    expect(calls.some((c) => c.fill === RANGE_COLORS.band)).toBe(false);
   });
 });

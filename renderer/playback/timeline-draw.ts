@@ -8,6 +8,8 @@ import type {
   PlaybackTimeline,
 } from '../../electron/contract/playback-schemas';
 import type { Gap } from '../../electron/contract/recording-schemas';
+import type { RangeEdge, RangeMarks } from './export-range';
+import { drawRange, edgeAt } from './range-draw';
 import { planTicks, timeToX, type TickLabel, type TimeWindow } from './timeline-scale';
 
 export const AXIS_H = 24;
@@ -45,6 +47,10 @@ export interface TimelineModel {
   nowMs: number;
   /** The time under the mouse (a thin guide line), null when outside. */
   hoverMs: number | null;
+  /** The export range being chosen (issue 6); absent or null draws none. */
+  range?: RangeMarks | null;
+  /** The range cannot be exported as it is (longer than the contract allows). */
+  rangeInvalid?: boolean;
   formatTick(ms: number, label: TickLabel, dayStart: boolean): string;
 }
 
@@ -298,6 +304,16 @@ export function drawTimeline(ctx: Ctx, m: TimelineModel, height: number): void {
       ctx.fillRect(Math.round(nowX), AXIS_H, 1, height - AXIS_H);
     }
   }
+  if (m.range) {
+    const tracksBottom = height - PAD_BOTTOM;
+    drawRange(
+      ctx,
+      m.range,
+      m,
+      { top: AXIS_H, height, axisBottom: AXIS_H, gripY: (geo.trackTop + tracksBottom) / 2 },
+      m.rangeInvalid ?? false,
+    );
+  }
   m.cameras.forEach((cam, i) => drawTrackName(ctx, cam.name, trackY(geo, i), geo.trackH));
   if (m.hoverMs !== null) {
     ctx.fillStyle = COLORS.hover;
@@ -310,16 +326,22 @@ export type TimelineHit =
   | { kind: 'incident'; marker: IncidentMarker }
   | { kind: 'gap'; gap: Gap; cameraId: string }
   | { kind: 'playhead' }
+  | { kind: 'rangeEdge'; edge: RangeEdge }
   | { kind: 'track'; cameraId: string }
   | { kind: 'axis' }
   | null;
 
-/** What is under (x, y) in CSS pixels: playhead grip, a flag, a gap, a track. */
+/**
+ * What is under (x, y) in CSS pixels: playhead grip, a flag, an export range edge,
+ * a gap, a track. Below the axis a range edge wins over the playhead line (the
+ * playhead keeps its grip on the axis), so a mark just set at the playhead can be dragged.
+ */
 export function hitTest(m: TimelineModel, x: number, y: number): TimelineHit {
   const geo = timelineGeometry(m.cameras.length);
   const playX = timeToX(m.view, m.width, m.positionMs);
   if (Math.abs(x - playX) <= 6 && y <= AXIS_H) return { kind: 'playhead' };
   if (y < AXIS_H) return { kind: 'axis' };
+  const edge = m.range ? edgeAt(m.range, m, x) : null;
   if (y < AXIS_H + INCIDENT_H) {
     // The latest-drawn (last) flag wins where flags overlap.
     const markers = m.data?.incidents ?? [];
@@ -329,8 +351,10 @@ export function hitTest(m: TimelineModel, x: number, y: number): TimelineHit {
       const box = markerBox(m, marker);
       if (x >= box.left && x <= box.right) return { kind: 'incident', marker };
     }
+    if (edge) return { kind: 'rangeEdge', edge };
     return Math.abs(x - playX) <= 4 ? { kind: 'playhead' } : null;
   }
+  if (edge && y <= geo.height) return { kind: 'rangeEdge', edge };
   if (Math.abs(x - playX) <= 4) return { kind: 'playhead' };
   const index = Math.floor((y - geo.trackTop) / (geo.trackH + TRACK_GAP));
   const cam = m.cameras[index];

@@ -55,6 +55,8 @@ const paths = {
   snapshot: 'M4 8h3l2-3h6l2 3h3v11H4zM12 10a3.5 3.5 0 1 0 0 7 3.5 3.5 0 0 0 0-7z',
   calendar: 'M4 6h16v14H4zM4 10h16M8 3v4M16 3v4M8 14h2M14 14h2M8 17h2',
   speed: 'M12 14l4-5M4.5 18a9 9 0 1 1 15 0',
+  // Footage export: out of the station, onto a stick.
+  export: 'M12 15V3M7.5 7.5L12 3l4.5 4.5M5 13v7h14v-7',
 } as const;
 
 export type IconName = keyof typeof paths;

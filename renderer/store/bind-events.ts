@@ -13,6 +13,8 @@ export function bindEvents(store: StationStore, api: StationApi): () => void {
     api.on('recording.event', (e) => store.getState().addRecEvent(e)),
     api.on('recording.segment', () => store.getState().noteFootage()),
     api.on('incident.changed', (incident) => store.getState().applyIncidentChange(incident)),
+    api.on('export.changed', (record) => store.getState().applyExportChange(record)),
+    api.on('export.progress', (progress) => store.getState().applyExportProgress(progress)),
     // Officers, shifts or pending handovers changed (the sign-in list, the handover banner).
     api.on(
       'auth.changed',

@@ -15,6 +15,7 @@ import { createOfficersSlice } from '../officers/officers-slice';
 import { createSessionSlice } from './session-slice';
 import { createIncidentsSlice } from './incidents-slice';
 import { createPlaybackSlice } from './playback-slice';
+import { createExportSlice } from './export-slice';
 
 export type StationStore = StoreApi<StationState>;
 
@@ -41,6 +42,7 @@ export function createStationStore(
       ...createOfficersSlice(api)(...a),
       ...createIncidentsSlice(api)(...a),
       ...createPlaybackSlice(...a),
+      ...createExportSlice(api)(...a),
       load: async () => {
         try {
           const [systemInfo, settings, cameras, statuses, layouts] = await Promise.all([
@@ -75,6 +77,10 @@ export function createStationStore(
           // Recording state is not needed for the first picture: fetched after, never blocking it.
           void get()
             .loadRecording()
+            .catch(() => undefined);
+          // An export still running in main (after a reload) gets its progress panel back.
+          void get()
+            .resumeRunningExport()
             .catch(() => undefined);
         } catch (e) {
           set({ loadError: e instanceof Error ? e.message : String(e) });

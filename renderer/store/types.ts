@@ -27,6 +27,7 @@ import type { OfficersSlice } from '../officers/officers-slice';
 import type { SessionSlice } from './session-slice';
 import type { IncidentsSlice } from './incidents-slice';
 import type { PlaybackSlice } from './playback-slice';
+import type { ExportSlice } from './export-slice';
 import type { StationSettingsUpdate } from '../../electron/contract/schemas';
 
 export interface CamerasSlice {
@@ -171,4 +172,5 @@ export type StationState = CamerasSlice &
   SessionSlice &
   OfficersSlice &
   IncidentsSlice &
-  PlaybackSlice;
+  PlaybackSlice &
+  ExportSlice;

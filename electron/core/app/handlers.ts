@@ -11,7 +11,9 @@ import type { SettingsService } from '../settings/settings-service';
 import { StorageFolderError } from '../storage/storage-folder';
 import type { AuthorizedContext, Handlers } from './dispatch';
 import { actorOf, auditActor, createDutyHandlers, type DutyServices } from './duty-handlers';
+import { createExportHandlers } from './export-handlers';
 import { createPlaybackHandlers, type PlaybackServices } from './playback-handlers';
+import type { ExportService } from '../export/export-service';
 import { toQuotaSettings, type StorageSettingsStore } from './storage-settings';
 
 export interface HandlerServices {
@@ -25,6 +27,7 @@ export interface HandlerServices {
   systemInfo: () => Promise<SystemInfo>;
   duty: DutyServices;
   playback: PlaybackServices;
+  exports: ExportService;
 }
 
 const ok = { ok: true as const };
@@ -52,6 +55,7 @@ export function createHandlers(s: HandlerServices): Handlers {
   return {
     ...createDutyHandlers(s.duty),
     ...createPlaybackHandlers(s.playback),
+    ...createExportHandlers(s.exports),
     'system.info': () => s.systemInfo(),
 
     'camera.list': () => s.cameras.list(),

@@ -54,7 +54,10 @@ function firstLiveBytes(
     `ws://127.0.0.1:${base.port}/live?camera=${encodeURIComponent(cameraId)}&stream=${stream}&format=fmp4&token=${base.mediaToken}`,
   );
   const done = new Promise<Buffer>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('no live data')), 20_000);
+    const timer = setTimeout(() => {
+      const last = statuses.filter((s) => s.cameraId === cameraId).at(-1);
+      reject(new Error(`no live data; last status ${JSON.stringify(last ?? null)}`));
+    }, 20_000);
     ws.on('message', (data, isBinary) => {
       if (!isBinary) return;
       clearTimeout(timer);
@@ -168,8 +171,18 @@ describe('station core', () => {
       cameraEvents.some((list) => list.length === 1 && list[0]?.id === cam.id),
     );
 
+    // Probe once the recorder holds its session, as an officer re-testing a running camera
+    // would; the failure message carries the probe's own reason (CI diagnostics).
+    await until('recording status', () =>
+      recStatuses.find((s) => s.cameraId === cam.id && s.recording),
+    );
     const probe = await api.cameras.test({ cameraId: cam.id });
-    expect(probe).toMatchObject({ ok: true, codec: 'h264', width: 640, height: 360 });
+    expect(probe, JSON.stringify(probe)).toMatchObject({
+      ok: true,
+      codec: 'h264',
+      width: 640,
+      height: 360,
+    });
     const wrong = await api.cameras.test({
       url: rig.url('secure1'),
       username: 'admin',

@@ -32,6 +32,8 @@ import {
   type Endpoint,
 } from './dispatch';
 import { createDutyServices } from './duty-services';
+import { ExportService } from '../export/export-service';
+import { exportRenderers } from '../export/export-renderers';
 import { createHandlers } from './handlers';
 import { createPlaybackServices } from './playback-handlers';
 import { RecordingSync } from './recording-sync';
@@ -64,6 +66,8 @@ export interface StationCoreConfig {
   logger?: Logger;
   /** Live hub tuning for tests (e.g. a shorter idle stop). */
   liveIdleStopMs?: number;
+  /** Native folder picker for export destinations (the Electron shell's dialog). */
+  chooseFolder?: () => Promise<string | null>;
 }
 
 export type CoreEventListener = <E extends EventName>(event: E, payload: EventOf<E>) => void;
@@ -269,8 +273,25 @@ export async function createStationCore(config: StationCoreConfig): Promise<Stat
       canView: duty.canView,
     });
 
+    const exports = new ExportService({
+      db,
+      audit: duty.audit,
+      emit,
+      logger: logger.child('export'),
+      dataDir: config.dataDir,
+      appVersion: config.version,
+      ffmpegPath: async () => (await locate())?.ffmpeg ?? null,
+      stationName: async () => (await settings.get()).stationName,
+      renderers: exportRenderers,
+      ...(config.chooseFolder ? { chooseFolder: config.chooseFolder } : {}),
+    });
+    await exports.start();
+    // Before recording and the db: a running export is cancelled and its partial files removed.
+    cleanups.push({ name: 'export', run: () => exports.dispose() });
+
     const handlers = createHandlers({
       duty,
+      exports,
       playback: createPlaybackServices(db, duty),
       cameras,
       layouts,

@@ -42,6 +42,7 @@ describe('Database', () => {
       'audit_log',
       'camera_outages',
       'cameras',
+      'exports',
       'handovers',
       'incident_cameras',
       'incident_history',

@@ -2,6 +2,7 @@
 // Append new steps at the end; later issues add recording, incident and audit tables.
 import { recordingMigrations } from '../recording/recording-migrations';
 import { storageRootMigrations } from '../recording/storage-root-migrations';
+import { exportMigrations } from '../export/export-migrations';
 import { dutyMigrations } from './duty-migrations';
 import type { Migration } from './migrate';
 
@@ -64,4 +65,6 @@ export const migrations: readonly Migration[] = [
   ...storageRootMigrations,
   // v4: officers, shifts, handovers, incidents, audit log (docs/duty.md).
   ...dutyMigrations,
+  // v5: footage exports (docs/export.md).
+  ...exportMigrations,
 ];

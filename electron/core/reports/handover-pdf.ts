@@ -2,8 +2,6 @@
 // Vietnamese, laid out like a station's paper record, with page numbers, the
 // content hash and signature blocks. Fonts are embedded (Be Vietnam Pro, the
 // UI's typeface) so diacritics print on any machine.
-import { createRequire } from 'node:module';
-import PDFDocument from 'pdfkit';
 import type { Handover, HandoverIncident } from '../../contract/shift-schemas';
 import type { OfficerBrief } from '../../contract/officer-schemas';
 import {
@@ -16,6 +14,19 @@ import {
   formatDurationVi,
   labelOf,
 } from './report-labels-vi';
+import {
+  BODY_SIZE,
+  GREY,
+  REPORT_MARGIN as MARGIN,
+  RULE,
+  SMALL_SIZE,
+  drawPageFooters,
+  drawSignatureBlocks,
+  drawStateHeader,
+  renderA4Pdf,
+  type Doc,
+  type ReportFonts,
+} from './pdf-kit-helpers';
 import { STATION_UTC_OFFSET_MINUTES, formatStationDateTime } from './station-time';
 
 export interface HandoverPdfOptions {
@@ -26,24 +37,7 @@ export interface HandoverPdfOptions {
   generatedAt: number;
 }
 
-/** Resolved from node_modules, so it works unbundled and from the packaged app alike. */
-function fontFiles(): { regular: string; bold: string } {
-  const require = createRequire(import.meta.url);
-  const pkg = '@expo-google-fonts/be-vietnam-pro';
-  return {
-    regular: require.resolve(`${pkg}/400Regular/BeVietnamPro_400Regular.ttf`),
-    bold: require.resolve(`${pkg}/700Bold/BeVietnamPro_700Bold.ttf`),
-  };
-}
-
-const MARGIN = { top: 48, bottom: 56, left: 50, right: 50 };
-const BODY_SIZE = 10;
-const SMALL_SIZE = 8.5;
-const GREY = '#555555';
-const RULE = '#999999';
 const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII'];
-
-type Doc = PDFKit.PDFDocument;
 
 const officerLabel = (o: OfficerBrief) => `${o.rank} ${o.fullName}`;
 
@@ -54,7 +48,7 @@ class HandoverReport {
 
   constructor(
     private readonly doc: Doc,
-    private readonly fonts: { regular: string; bold: string },
+    private readonly fonts: ReportFonts,
     private readonly h: Handover,
     private readonly opts: HandoverPdfOptions,
   ) {
@@ -117,23 +111,7 @@ class HandoverReport {
 
   private header(): void {
     const { doc, fonts } = this;
-    const top = doc.y;
-    const leftW = 210;
-    const rightX = MARGIN.left + leftW + 10;
-    const rightW = this.width - leftW - 10;
-    doc.font(fonts.bold).fontSize(BODY_SIZE);
-    doc.text(this.opts.stationName.toLocaleUpperCase('vi'), MARGIN.left, top, {
-      width: leftW,
-      align: 'center',
-    });
-    const leftBottom = doc.y;
-    doc.text('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', rightX, top, { width: rightW, align: 'center' });
-    doc.text('Độc lập - Tự do - Hạnh phúc', rightX, doc.y, {
-      width: rightW,
-      align: 'center',
-      underline: true,
-    });
-    doc.y = Math.max(leftBottom, doc.y) + 22;
+    drawStateHeader(doc, fonts, this.opts.stationName);
 
     doc.font(fonts.bold).fontSize(15);
     doc.text('BIÊN BẢN BÀN GIAO CA TRỰC', MARGIN.left, doc.y, {
@@ -300,73 +278,25 @@ class HandoverReport {
   private signatures(): void {
     const { doc, fonts, h } = this;
     doc.moveDown(1.2);
-    const top = doc.y;
-    const colW = this.width / 2;
-    const block = (x: number, title: string, name: string) => {
-      doc.font(fonts.bold).fontSize(BODY_SIZE).fillColor('black');
-      doc.text(title, x, top, { width: colW, align: 'center' });
-      doc.font(fonts.regular).fontSize(SMALL_SIZE).fillColor(GREY);
-      doc.text('(Ký, ghi rõ họ tên)', x, doc.y, { width: colW, align: 'center' });
-      doc.font(fonts.bold).fontSize(BODY_SIZE).fillColor('black');
-      doc.text(name, x, top + 70, { width: colW, align: 'center' });
-    };
-    block(MARGIN.left, 'NGƯỜI GIAO CA', officerLabel(h.outgoing));
-    block(MARGIN.left + colW, 'NGƯỜI NHẬN CA', h.incoming ? officerLabel(h.incoming) : '');
-    doc.x = MARGIN.left;
+    drawSignatureBlocks(doc, fonts, [
+      { title: 'NGƯỜI GIAO CA', name: officerLabel(h.outgoing) },
+      { title: 'NGƯỜI NHẬN CA', name: h.incoming ? officerLabel(h.incoming) : '' },
+    ]);
   }
 
   private footers(): void {
-    const { doc, fonts } = this;
-    const range = doc.bufferedPageRange();
-    for (let i = 0; i < range.count; i++) {
-      doc.switchToPage(range.start + i);
-      // Writing inside the bottom margin would otherwise start a new page.
-      const bottom = doc.page.margins.bottom;
-      doc.page.margins.bottom = 0;
-      const y = doc.page.height - 36;
-      doc.font(fonts.regular).fontSize(SMALL_SIZE).fillColor(GREY);
-      doc.text(
-        `Biên bản bàn giao ca trực · in lúc ${this.time(this.opts.generatedAt)}`,
-        MARGIN.left,
-        y,
-        {
-          width: this.width,
-          lineBreak: false,
-        },
-      );
-      doc.text(`Trang ${i + 1}/${range.count}`, MARGIN.left, y, {
-        width: this.width,
-        align: 'right',
-        lineBreak: false,
-      });
-      doc.page.margins.bottom = bottom;
-    }
+    drawPageFooters(
+      this.doc,
+      this.fonts,
+      `Biên bản bàn giao ca trực · in lúc ${this.time(this.opts.generatedAt)}`,
+    );
   }
 }
 
 /** Renders the handover as an A4 PDF. */
 export async function renderHandoverPdf(h: Handover, opts: HandoverPdfOptions): Promise<Buffer> {
-  const fonts = fontFiles();
-  const doc = new PDFDocument({
-    size: 'A4',
-    margins: MARGIN,
-    bufferPages: true,
-    // Our own font from the start: pdfkit's default (Helvetica) has no Vietnamese glyphs.
-    font: fonts.regular,
-    info: {
-      Title: 'Biên bản bàn giao ca trực',
-      Author: opts.stationName,
-      CreationDate: new Date(opts.generatedAt),
-    },
-    lang: 'vi-VN',
-  });
-  const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-  new HandoverReport(doc, fonts, h, opts).render();
-  doc.end();
-  return await done;
+  return await renderA4Pdf(
+    { title: 'Biên bản bàn giao ca trực', author: opts.stationName, createdAt: opts.generatedAt },
+    (doc, fonts) => new HandoverReport(doc, fonts, h, opts).render(),
+  );
 }

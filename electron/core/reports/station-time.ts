@@ -33,3 +33,12 @@ export function formatStationIsoDate(
   const d = shifted(ms, offsetMinutes);
   return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
 }
+
+/** dd/MM/yyyy HH:mm:ss, for evidence times (the UTC ISO form next to it keeps the milliseconds). */
+export function formatStationDateTimeSeconds(
+  ms: number,
+  offsetMinutes = STATION_UTC_OFFSET_MINUTES,
+): string {
+  const d = shifted(ms, offsetMinutes);
+  return `${formatStationDateTime(ms, offsetMinutes)}:${pad(d.getUTCSeconds())}`;
+}

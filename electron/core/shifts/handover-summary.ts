@@ -20,6 +20,12 @@ type Gap = HandoverSummary['recordingGaps'][number];
 type Alarm = HandoverSummary['storageAlarms'][number];
 type ExportItem = HandoverSummary['exports'][number];
 
+/** Appended to the label of an export that did not complete. */
+const EXPORT_OUTCOME_VI: Readonly<Record<string, string>> = {
+  failed: ' (thất bại)',
+  cancelled: ' (đã hủy)',
+};
+
 interface IncidentRow {
   id: string;
   code: string;
@@ -188,11 +194,27 @@ export class HandoverSummaryBuilder {
   }
 
   /**
-   * Footage exports made during the shift. Seam: the export service (a later
-   * issue) owns that table; until it exists there is nothing to list.
+   * Footage exports that ended during the shift, whatever their outcome: a failed or
+   * cancelled export is something the next officer must know about too.
    */
-  private async exports(_q: Queryable, _fromMs: number, _toMs: number): Promise<ExportItem[]> {
-    return [];
+  private async exports(q: Queryable, fromMs: number, toMs: number): Promise<ExportItem[]> {
+    const rows = await q.all<{
+      id: string;
+      finished_at: number;
+      folder_name: string;
+      status: string;
+    }>(
+      `SELECT id, finished_at, folder_name, status FROM exports
+       WHERE finished_at BETWEEN ? AND ? AND status != 'running'
+       ORDER BY finished_at, id LIMIT ?`,
+      [fromMs, toMs, SUMMARY_LIST_LIMIT],
+    );
+    // The folder name already carries the incident code (VV-2026-0012_…) or the range.
+    return rows.map((r) => ({
+      id: r.id,
+      atMs: r.finished_at,
+      label: `${r.folder_name}${EXPORT_OUTCOME_VI[r.status] ?? ''}`,
+    }));
   }
 
   /** Storage alarms raised (disk_alarm, locked_over_quota) and cleared (disk_ok) in the shift. */

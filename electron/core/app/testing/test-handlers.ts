@@ -13,6 +13,9 @@ import { SettingsService } from '../../settings/settings-service';
 import { dispatch, type CallContext, type Endpoint, type Handlers } from '../dispatch';
 import { createDutyServices, type DutyWiring } from '../duty-services';
 import { createHandlers } from '../handlers';
+import { ExportService } from '../../export/export-service';
+import { exportRenderers } from '../../export/export-renderers';
+import { silentLogger } from '../../logging/logger';
 import { createPlaybackServices } from '../playback-handlers';
 import { StorageSettingsStore } from '../storage-settings';
 
@@ -31,6 +34,7 @@ export interface TestEndpoint {
   cameras: CameraService;
   recording: RecordingService;
   duty: DutyWiring;
+  exports: ExportService;
   /** Waits for pending audit head-file writes: call before closing the db and removing the dir. */
   settle: () => Promise<void>;
 }
@@ -68,8 +72,20 @@ export async function createTestHandlers(o: TestHandlerOptions): Promise<TestEnd
     hashParams: TEST_HASH_PARAMS,
     ...(o.now ? { now: o.now } : {}),
   });
+  const exports = new ExportService({
+    db: o.db,
+    audit: duty.audit,
+    emit: (event, payload) => emit(event, payload),
+    logger: silentLogger,
+    dataDir: o.dir,
+    appVersion: '0.0.0-test',
+    ffmpegPath: async () => '/usr/bin/ffmpeg',
+    stationName: async () => (await settings.get()).stationName,
+    renderers: exportRenderers,
+  });
   const handlers = createHandlers({
     duty,
+    exports,
     playback: createPlaybackServices(o.db, duty),
     settings,
     cameras,
@@ -90,7 +106,11 @@ export async function createTestHandlers(o: TestHandlerOptions): Promise<TestEnd
     cameras,
     recording,
     duty,
-    settle: () => duty.audit.dispose(),
+    exports,
+    settle: async () => {
+      await exports.dispose();
+      await duty.audit.dispose();
+    },
   };
 }
 

@@ -1,0 +1,32 @@
+// v5: footage exports (issue 6). One row per export attempt, running, complete,
+// failed or cancelled; the files of a complete export as written in its
+// manifest. Append-only like every migration step (docs/schema.md).
+import type { Migration } from '../db/migrate';
+
+export const exportMigrations: readonly Migration[] = [
+  `
+  CREATE TABLE exports (
+    id               TEXT PRIMARY KEY,
+    status           TEXT NOT NULL CHECK (status IN ('running', 'complete', 'failed', 'cancelled')),
+    incident_id      TEXT REFERENCES incidents (id),
+    case_number      TEXT NOT NULL DEFAULT '',
+    -- [{id, name}] of the cameras at the time of the export.
+    cameras_json     TEXT NOT NULL,
+    from_ms          INTEGER NOT NULL,
+    to_ms            INTEGER NOT NULL,
+    destination      TEXT NOT NULL,
+    folder_name      TEXT NOT NULL,
+    officer_id       TEXT NOT NULL REFERENCES officers (id),
+    shift_id         TEXT REFERENCES shifts (id),
+    started_at       INTEGER NOT NULL,
+    finished_at      INTEGER,
+    bytes            INTEGER NOT NULL DEFAULT 0,
+    -- [{name, bytes, sha256, kind, cameraId}] of a complete export.
+    files_json       TEXT NOT NULL DEFAULT '[]',
+    manifest_sha256  TEXT,
+    error_code       TEXT
+  ) STRICT;
+  CREATE INDEX exports_incident ON exports (incident_id, started_at);
+  CREATE INDEX exports_started ON exports (started_at);
+  `,
+];

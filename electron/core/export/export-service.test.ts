@@ -1,0 +1,331 @@
+// Exports through the real contract endpoint (dispatcher, access rules, handlers),
+// the real ExportService and job, real ffmpeg and real H.264 segments indexed in a
+// real SQLite file: what an officer starts, what lands on the destination, what the
+// audit trail, the incident and the handover say afterwards.
+import { execFile } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { ExportPlan, ExportRecord } from '../../contract/export-schemas';
+import type { Incident } from '../../contract/incident-schemas';
+import { dispatch, type CallContext, type Endpoint } from '../app/dispatch';
+import type { DutyWiring } from '../app/duty-services';
+import {
+  createTestHandlers,
+  signInCommander,
+  signInDutyOfficer,
+} from '../app/testing/test-handlers';
+import type { Database } from '../db/database';
+import { openStationDb } from '../db/open-station-db';
+import { encodeSecondBytes } from '../recording/second-bytes';
+import type { SourceSegment } from './clip-plan';
+import type { ExportService } from './export-service';
+import { makeSegments } from './testing/footage-fixture';
+
+const run = promisify(execFile);
+const T0 = Date.UTC(2026, 10, 27, 13, 0, 0); // 20:00 station time
+const SEG_S = 4;
+
+let footageDir: string;
+let segments: SourceSegment[];
+let dir: string;
+let db: Database;
+let endpoint: Endpoint;
+let duty: DutyWiring;
+let exportsSvc: ExportService;
+let settle: () => Promise<void>;
+let events: { event: string; payload: unknown }[];
+let usb: string;
+
+beforeAll(async () => {
+  footageDir = mkdtempSync(join(tmpdir(), 'export-svc-footage-'));
+  segments = await makeSegments({ dir: footageDir, count: 3, seconds: SEG_S, startMs: T0 });
+}, 60_000);
+afterAll(() => rmSync(footageDir, { recursive: true, force: true }));
+
+beforeEach(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'export-svc-'));
+  usb = mkdtempSync(join(tmpdir(), 'export-svc-usb-'));
+  db = await openStationDb(dir);
+  events = [];
+  ({
+    endpoint,
+    duty,
+    exports: exportsSvc,
+    settle,
+  } = await createTestHandlers({
+    db,
+    dir,
+    emit: (event, payload) => events.push({ event, payload }),
+  }));
+  await indexFootage(db, 'cam-a', segments);
+});
+afterEach(async () => {
+  await settle();
+  await db.close();
+  rmSync(dir, { recursive: true, force: true });
+  rmSync(usb, { recursive: true, force: true });
+});
+
+/** Registers cameras and indexes the fixture's segments as the recorder files them. */
+async function indexFootage(d: Database, cameraId: string, segs: SourceSegment[]) {
+  const now = Date.now();
+  const cameras: [string, string, string][] = [
+    ['cam-a', 'Cổng trường THCS', 'Số 12 Lê Lợi'],
+    ['cam-b', 'Ngã tư chợ', 'Chợ phường'],
+  ];
+  for (const [id, name, location] of cameras) {
+    await d.run(
+      `INSERT OR IGNORE INTO cameras (id, name, location, source, main_url, created_at)
+       VALUES (?, ?, ?, 'rtsp', 'rtsp://127.0.0.1:9/none', ?)`,
+      [id, name, location, now],
+    );
+  }
+  await d.run('INSERT OR IGNORE INTO storage_roots (path, added_at, active) VALUES (?, ?, 1)', [
+    footageDir,
+    now,
+  ]);
+  const root = (await d.get<{ id: number }>('SELECT id FROM storage_roots WHERE path = ?', [
+    footageDir,
+  ]))!.id;
+  for (const [seq, s] of segs.entries()) {
+    await d.run(
+      `INSERT INTO recordings (camera_id, stream, start_ms, end_ms, bytes, path, status, codec,
+         run_id, seq, second_bytes, indexed_at, root_id)
+       VALUES (?, 'main', ?, ?, ?, ?, 'complete', 'avc1', 'fixture', ?, ?, ?, ?)`,
+      [
+        cameraId,
+        s.startMs,
+        s.endMs,
+        s.bytes,
+        basename(s.path),
+        seq,
+        encodeSecondBytes(Array(SEG_S).fill(s.bytes / SEG_S)),
+        now,
+        root,
+      ],
+    );
+  }
+}
+
+async function call<T>(channel: string, payload: unknown, ctx: CallContext): Promise<T> {
+  return (await dispatch(endpoint, channel as never, payload as never, ctx)) as T;
+}
+
+/** Resolves with the export's final record (bounded). */
+function finished(id: string, ms = 30_000): Promise<ExportRecord> {
+  return new Promise((resolve, reject) => {
+    const end = Date.now() + ms;
+    const tick = () => {
+      const hit = events.find(
+        (e) =>
+          e.event === 'export.changed' &&
+          (e.payload as ExportRecord).id === id &&
+          (e.payload as ExportRecord).status !== 'running',
+      );
+      if (hit) resolve(hit.payload as ExportRecord);
+      else if (Date.now() > end) reject(new Error('export did not finish'));
+      else setTimeout(tick, 50);
+    };
+    tick();
+  });
+}
+
+const range = { fromMs: T0 + 1_500, toMs: T0 + 9_500 };
+
+describe('export service', () => {
+  it('plans: footage per camera, missing stretches, blockers in words the dialog maps', async () => {
+    const commander = await signInCommander(endpoint);
+    const plan = await call<ExportPlan>(
+      'export.plan',
+      { cameraIds: ['cam-a', 'cam-b'], ...range, destination: usb },
+      commander,
+    );
+    expect(plan.blocker).toBeNull();
+    expect(plan.hasFootage).toBe(true);
+    expect(plan.cameras[0]).toMatchObject({ cameraId: 'cam-a', name: 'Cổng trường THCS' });
+    expect(plan.cameras[0]!.recordedMs).toBe(8_000);
+    expect(plan.cameras[1]).toMatchObject({ cameraId: 'cam-b', recordedMs: 0 });
+    expect(plan.cameras[1]!.missing).toEqual([{ startMs: range.fromMs, endMs: range.toMs }]);
+    expect(plan.folderName).toMatch(/2026-11-27/);
+    expect(plan.freeBytes).toBeGreaterThan(0);
+
+    const gone = await call<ExportPlan>(
+      'export.plan',
+      { cameraIds: ['cam-a'], ...range, destination: join(usb, 'rut-ra') },
+      commander,
+    );
+    expect(gone.blocker).toBe('destination_missing');
+    const intoStation = await call<ExportPlan>(
+      'export.plan',
+      { cameraIds: ['cam-a'], ...range, destination: join(footageDir, '..', basename(footageDir)) },
+      commander,
+    );
+    expect(intoStation.blocker).toBe('destination_is_station_storage');
+    mkdirSync(join(dir, 'exports'));
+    const intoData = await call<ExportPlan>(
+      'export.plan',
+      { cameraIds: ['cam-a'], ...range, destination: join(dir, 'exports') },
+      commander,
+    );
+    expect(intoData.blocker).toBe('destination_is_station_storage');
+    const empty = await call<ExportPlan>(
+      'export.plan',
+      { cameraIds: ['cam-b'], ...range, destination: usb },
+      commander,
+    );
+    expect(empty.blocker).toBe('no_footage');
+    await expect(
+      call(
+        'export.plan',
+        { cameraIds: ['cam-a'], fromMs: 5, toMs: 4, destination: usb },
+        commander,
+      ),
+    ).rejects.toMatchObject({
+      code: 'invalid_request',
+      fields: { toMs: 'range_end_before_start' },
+    });
+  });
+
+  it('exports an incident: verified folder, audit row with the manifest hash, listed on the incident and in the handover', async () => {
+    const commander = await signInCommander(endpoint);
+    const { ctx: officer } = await signInDutyOfficer(endpoint, commander);
+    const incident = await call<Incident>(
+      'incident.create',
+      {
+        category: 'theft',
+        location: 'Cổng trường THCS',
+        description: 'Trộm xe máy trước cổng trường',
+        occurredAt: T0 + 5_000,
+        startMs: range.fromMs,
+        endMs: range.toMs,
+        cameraIds: ['cam-a'],
+      },
+      officer,
+    );
+    const started = await call<ExportRecord>(
+      'export.start',
+      {
+        incidentId: incident.id,
+        cameraIds: ['cam-a'],
+        ...range,
+        destination: usb,
+        caseNumber: 'CV 123/CSHS',
+      },
+      officer,
+    );
+    expect(started.status).toBe('running');
+    // One export at a time.
+    await expect(
+      call('export.start', { cameraIds: ['cam-a'], ...range, destination: usb }, officer),
+    ).rejects.toMatchObject({ code: 'conflict', message: 'export_running' });
+
+    const done = await finished(started.id);
+    expect(done).toMatchObject({
+      status: 'complete',
+      incidentCode: incident.code,
+      errorCode: null,
+    });
+    expect(done.manifestSha256).toMatch(/^[0-9a-f]{64}$/);
+    const folder = join(usb, done.folderName);
+    expect(readdirSync(usb)).toEqual([done.folderName]);
+    const { stdout } = await run('sha256sum', ['-c', 'SHA256SUMS.txt'], { cwd: folder });
+    expect(stdout).not.toMatch(/FAILED/);
+    expect(done.files.map((f) => f.kind)).toEqual(expect.arrayContaining(['video', 'manifest']));
+    expect(events.some((e) => e.event === 'export.progress')).toBe(true);
+
+    const listed = await call<ExportRecord[]>('export.list', { incidentId: incident.id }, officer);
+    expect(listed.map((r) => r.id)).toEqual([started.id]);
+    const audit = (await duty.audit.list({ action: 'export.created', limit: 10 })).items;
+    expect(audit).toHaveLength(1);
+    expect(audit[0]!.details).toMatchObject({
+      exportId: started.id,
+      incident: incident.code,
+      manifestSha256: done.manifestSha256,
+      sumsSha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
+
+    const handover = await call<{ summary: { exports: { id: string; label: string }[] } }>(
+      'shift.end',
+      { notes: '' },
+      officer,
+    );
+    expect(handover.summary.exports).toEqual([
+      expect.objectContaining({ id: started.id, label: expect.stringContaining(incident.code) }),
+    ]);
+  }, 60_000);
+
+  it('two Start presses at the same moment: one export, the other refused', async () => {
+    const commander = await signInCommander(endpoint);
+    const { ctx: officer } = await signInDutyOfficer(endpoint, commander);
+    const sel = { cameraIds: ['cam-a'], ...range, destination: usb };
+    const supervisor = await signInCommander(endpoint); // beside the officer's shift
+    const outcomes = await Promise.allSettled([
+      call<ExportRecord>('export.start', sel, supervisor),
+      call<ExportRecord>('export.start', sel, officer),
+    ]);
+    const started = outcomes.filter((o) => o.status === 'fulfilled');
+    expect(started).toHaveLength(1);
+    expect(outcomes.find((o) => o.status === 'rejected')).toMatchObject({
+      reason: { code: 'conflict', message: 'export_running' },
+    });
+    const done = await finished((started[0] as PromiseFulfilledResult<ExportRecord>).value.id);
+    expect(done.status).toBe('complete');
+    expect(readdirSync(usb)).toEqual([done.folderName]);
+  }, 30_000);
+
+  it('cancel removes everything and is audited as the officer who cancelled', async () => {
+    const commander = await signInCommander(endpoint);
+    const { ctx: officer } = await signInDutyOfficer(endpoint, commander);
+    const supervisor = await signInCommander(endpoint); // beside the officer's shift
+    const started = await call<ExportRecord>(
+      'export.start',
+      { cameraIds: ['cam-a'], ...range, destination: usb },
+      officer,
+    );
+    const cancelled = await call<ExportRecord>('export.cancel', { id: started.id }, supervisor);
+    expect(cancelled.status).toBe('cancelled');
+    expect(readdirSync(usb)).toEqual([]);
+    expect(existsSync(join(dir, 'export-staging', started.id))).toBe(false);
+    const audit = (await duty.audit.list({ action: 'export.cancelled', limit: 10 })).items;
+    expect(audit.map((a) => a.details['exportId'])).toEqual([started.id]);
+    expect(audit[0]!.officerId).not.toBe(started.officer.id);
+  }, 30_000);
+
+  it('a destination removed mid-export fails cleanly: failed row, audit row, nothing left', async () => {
+    const commander = await signInCommander(endpoint);
+    const started = await call<ExportRecord>(
+      'export.start',
+      { cameraIds: ['cam-a'], ...range, destination: usb },
+      commander,
+    );
+    rmSync(usb, { recursive: true, force: true }); // the stick is pulled
+    const done = await finished(started.id);
+    expect(done.status).toBe('failed');
+    expect(done.errorCode).toBe('destination_missing');
+    expect(existsSync(usb)).toBe(false);
+    const audit = (await duty.audit.list({ action: 'export.failed', limit: 10 })).items;
+    expect(audit[0]!.details).toMatchObject({ exportId: started.id, error: 'destination_missing' });
+  }, 30_000);
+
+  it('an export left running by a crash is failed at the next start and its partial folder removed', async () => {
+    const commander = await signInCommander(endpoint);
+    const officerId = (await db.get<{ id: string }>('SELECT id FROM officers LIMIT 1'))!.id;
+    await db.run(
+      `INSERT INTO exports (id, status, cameras_json, from_ms, to_ms, destination, folder_name, officer_id, started_at)
+       VALUES ('crashed', 'running', '[]', ?, ?, ?, 'Trich-xuat_x', ?, ?)`,
+      [range.fromMs, range.toMs, usb, officerId, Date.now()],
+    );
+    mkdirSync(join(usb, 'Trich-xuat_x.partial', 'video'), { recursive: true });
+    await exportsSvc.start();
+    const rec = (await call<ExportRecord[]>('export.list', {}, commander)).find(
+      (r) => r.id === 'crashed',
+    );
+    expect(rec).toMatchObject({ status: 'failed', errorCode: 'internal' });
+    expect(readdirSync(usb)).toEqual([]);
+    const audit = (await duty.audit.list({ action: 'export.failed', limit: 10 })).items;
+    expect(audit[0]!.details).toMatchObject({ exportId: 'crashed', reason: 'interrupted' });
+  });
+});
