@@ -197,6 +197,14 @@ test.describe('playback of recorded footage', () => {
     await expect(page.getByTestId('playback-rate')).toHaveAttribute('data-rate', '1');
     await page.mouse.move(0, 0);
     await page.screenshot({ path: `${ARTIFACTS}/playback-export-range.png` });
+    // The button opens the export dialog with the reviewed camera and exactly that range.
+    await exportButton.click();
+    const exportDialog = page.getByTestId('export-dialog');
+    await expect(exportDialog).toBeVisible();
+    await expect(exportDialog.getByTestId('export-duration')).toContainText('20 giây');
+    await expect(exportDialog.getByTestId('export-cameras')).toContainText('Ngã tư Lê Lợi');
+    await exportDialog.getByTestId('export-dialog-cancel').click();
+    await expect(exportDialog).toBeHidden();
 
     // Escape clears it; Shift+drag on the timeline selects one directly.
     await page.keyboard.press('Escape');

@@ -3,6 +3,8 @@
 // (both read export-report-text.ts). Hashes print in Courier on one line each so
 // they can be compared character by character.
 import {
+  drawDetail,
+  drawRule,
   BODY_SIZE,
   GREY,
   REPORT_MARGIN as MARGIN,
@@ -162,25 +164,11 @@ class ExportReport {
   }
 
   private detail(label: string, value: string): void {
-    const { doc, fonts } = this;
-    doc
-      .font(fonts.bold)
-      .fontSize(SMALL_SIZE + 0.5)
-      .fillColor('black')
-      .text(`${label}: `, MARGIN.left, doc.y, { continued: true, width: this.width });
-    doc.font(fonts.regular).text(value);
+    drawDetail(this.doc, this.fonts, label, value, this.width);
   }
 
   private rule(): void {
-    const { doc } = this;
-    doc.moveDown(0.3);
-    doc
-      .moveTo(MARGIN.left, doc.y)
-      .lineTo(MARGIN.left + this.width, doc.y)
-      .lineWidth(0.4)
-      .strokeColor(RULE)
-      .stroke();
-    doc.moveDown(0.3);
+    drawRule(this.doc, this.width);
   }
 
   private files(): void {

@@ -15,6 +15,8 @@ import {
   labelOf,
 } from './report-labels-vi';
 import {
+  drawDetail,
+  drawRule,
   BODY_SIZE,
   GREY,
   REPORT_MARGIN as MARGIN,
@@ -203,27 +205,11 @@ class HandoverReport {
   }
 
   private detail(label: string, value: string): void {
-    const { doc, fonts } = this;
-    doc
-      .font(fonts.bold)
-      .fontSize(SMALL_SIZE + 0.5)
-      .text(`${label}: `, MARGIN.left, doc.y, {
-        continued: true,
-        width: this.width,
-      });
-    doc.font(fonts.regular).text(value);
+    drawDetail(this.doc, this.fonts, label, value, this.width);
   }
 
   private rule(): void {
-    const { doc } = this;
-    doc.moveDown(0.3);
-    doc
-      .moveTo(MARGIN.left, doc.y)
-      .lineTo(MARGIN.left + this.width, doc.y)
-      .lineWidth(0.4)
-      .strokeColor(RULE)
-      .stroke();
-    doc.moveDown(0.3);
+    drawRule(this.doc, this.width);
   }
 
   private table(head: string[], widths: number[], rows: string[][]): void {

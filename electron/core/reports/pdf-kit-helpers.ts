@@ -122,3 +122,31 @@ export function drawPageFooters(doc: Doc, fonts: ReportFonts, text: string): voi
     doc.page.margins.bottom = bottom;
   }
 }
+
+/** "Label: value" on one flowing line, the label bold (small size), in black. */
+export function drawDetail(
+  doc: Doc,
+  fonts: ReportFonts,
+  label: string,
+  value: string,
+  width: number,
+): void {
+  doc
+    .font(fonts.bold)
+    .fontSize(SMALL_SIZE + 0.5)
+    .fillColor('black')
+    .text(`${label}: `, REPORT_MARGIN.left, doc.y, { continued: true, width });
+  doc.font(fonts.regular).text(value);
+}
+
+/** A thin grey rule across the content width, with a little air above and below. */
+export function drawRule(doc: Doc, width: number): void {
+  doc.moveDown(0.3);
+  doc
+    .moveTo(REPORT_MARGIN.left, doc.y)
+    .lineTo(REPORT_MARGIN.left + width, doc.y)
+    .lineWidth(0.4)
+    .strokeColor(RULE)
+    .stroke();
+  doc.moveDown(0.3);
+}
