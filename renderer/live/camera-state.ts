@@ -9,6 +9,16 @@ export interface ShownState {
   since: number;
 }
 
+/** Gravity of a state: higher is worse. */
+const rank: Record<StreamState, number> = {
+  live: 0,
+  connecting: 1,
+  reconnecting: 2,
+  idle: 3,
+  auth_failed: 4,
+  offline: 5,
+};
+
 export function tileState(
   fromMain: StreamStatus | undefined,
   fromSocket: LiveStatusFrame | null,
@@ -17,7 +27,15 @@ export function tileState(
 ): ShownState {
   let best: ShownState | null = null;
   if (fromMain) best = { state: fromMain.state, since: fromMain.since };
-  if (fromSocket && (!best || fromSocket.since >= best.since)) {
+  // The newer report wins. On a tie the graver one does: "offline" keeps the `since` of the
+  // "reconnecting" it follows (when the picture was lost), so a stale reconnecting frame from
+  // either channel must not hide it.
+  if (
+    fromSocket &&
+    (!best ||
+      fromSocket.since > best.since ||
+      (fromSocket.since === best.since && rank[fromSocket.state] >= rank[best.state]))
+  ) {
     best = { state: fromSocket.state, since: fromSocket.since };
   }
   if (!best) best = { state: 'connecting', since: 0 };
@@ -29,15 +47,6 @@ export function tileState(
   if (best.state === 'idle') return { state: 'connecting', since: best.since };
   return best;
 }
-
-const rank: Record<StreamState, number> = {
-  live: 0,
-  connecting: 1,
-  reconnecting: 2,
-  idle: 3,
-  auth_failed: 4,
-  offline: 5,
-};
 
 /** A camera's state for the list: its healthiest known stream. */
 export function cameraState(

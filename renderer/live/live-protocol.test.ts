@@ -31,7 +31,7 @@ describe('live protocol', () => {
 });
 
 describe('tileState', () => {
-  const main = (state: 'live' | 'offline' | 'connecting', since: number) => ({
+  const main = (state: 'live' | 'offline' | 'connecting' | 'reconnecting', since: number) => ({
     cameraId: 'c',
     stream: 'sub' as const,
     state,
@@ -64,6 +64,20 @@ describe('tileState', () => {
       retryAt: null,
     };
     expect(tileState(main('offline', 7), sock, true, false).state).toBe('live');
+  });
+
+  it('on a tie the graver report wins: offline keeps the since of the reconnecting before it', () => {
+    const sock = (state: 'reconnecting' | 'offline') => ({
+      type: 'status' as const,
+      state,
+      errorKind: null,
+      since: 7,
+      retryAt: null,
+    });
+    // main says offline, the media socket's last frame was reconnecting (both since 7).
+    expect(tileState(main('offline', 7), sock('reconnecting'), false, false).state).toBe('offline');
+    // and the other way round.
+    expect(tileState(main('reconnecting', 7), sock('offline'), false, true).state).toBe('offline');
   });
 
   it('shows reconnecting while the media socket is down', () => {

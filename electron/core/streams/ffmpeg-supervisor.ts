@@ -286,7 +286,9 @@ export class FfmpegSupervisor extends EventEmitter<FfmpegSupervisorEvents> {
       // One quick retry before we call it offline: RTSP servers drop sessions now and then.
       this.lostAt = now;
       this.scheduleRetry(delay);
-      this.setState('reconnecting', kind, now + delay);
+      // `since` = when the picture was lost, the same instant the offline that may follow
+      // reports, so a viewer comparing reports by `since` sees offline win the tie.
+      this.setState('reconnecting', kind, now + delay, now);
       this.startReconnectGrace();
       return;
     }
