@@ -88,7 +88,8 @@ export const ExportPlan = z.object({
   /**
    * Why it cannot start, if it cannot: no_footage | destination_not_absolute |
    * destination_is_station_storage (the data or footage folder) | destination_missing |
-   * destination_full | file_too_large_for_fat32 | station_disk_full (no room to stage the clips).
+   * destination_full | file_too_large_for_fat32 | station_disk_full (no room to stage the clips) |
+   * codec_changed (a camera switched H.264 ↔ H.265 inside the range: one MP4 track holds one codec).
    */
   blocker: z.string().nullable(),
 });

@@ -35,6 +35,7 @@ describe('blockers', () => {
       'destination_not_absolute',
       'destination_is_station_storage',
       'station_disk_full',
+      'codec_changed',
     ]) {
       const text = blockerMessage({ blocker: code, neededBytes: 1, freeBytes: null }, vi, 'vi');
       expect(text, code).not.toContain('{');

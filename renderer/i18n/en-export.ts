@@ -63,6 +63,8 @@ export const enExport: Record<keyof typeof viExport, string> = {
     'Exports cannot be saved on the station’s recording drive or folder. Choose a USB drive or another folder.',
   'export.blocker.station_disk_full':
     'The station PC’s disk lacks the temporary space to prepare the video. Free some space or shorten the range.',
+  'export.blocker.codec_changed':
+    'A camera changed its compression (H.264/H.265) within this range. Export it in two parts, before and after the change.',
   'export.blocker.other': 'Cannot export yet ({code}). Check the destination and the range.',
 
   'export.progress.title': 'Exporting footage',

@@ -61,6 +61,8 @@ export const viExport = {
     'Không được lưu vào ổ/thư mục ghi hình của trạm. Hãy chọn USB hoặc thư mục khác.',
   'export.blocker.station_disk_full':
     'Ổ đĩa của máy trạm không đủ chỗ tạm để chuẩn bị video. Hãy giải phóng dung lượng hoặc rút ngắn khoảng thời gian.',
+  'export.blocker.codec_changed':
+    'Một camera đổi chuẩn nén (H.264/H.265) trong khoảng thời gian này. Hãy chia thành hai lần trích xuất, trước và sau lúc đổi.',
   'export.blocker.other':
     'Chưa thể trích xuất ({code}). Hãy kiểm tra lại nơi lưu và khoảng thời gian.',
 

@@ -10,6 +10,8 @@ export interface SourceSegment {
   endMs: number;
   bytes: number;
   path: string;
+  /** The index's codec string (e.g. avc1.64001f), when known. */
+  codec?: string | null;
 }
 
 export interface ClipPlan {

@@ -189,6 +189,30 @@ describe('export service', () => {
     });
   });
 
+  it('refuses a range in which a camera switched between H.264 and H.265', async () => {
+    const commander = await signInCommander(endpoint);
+    const last = segments.at(-1)!;
+    await db.run(
+      `INSERT INTO recordings (camera_id, stream, start_ms, end_ms, bytes, path, status, codec,
+         run_id, seq, second_bytes, indexed_at, root_id)
+       SELECT 'cam-a', 'main', ?, ?, 1000, 'h265-after-switch.mp4', 'complete', 'hvc1.1.6.L93.B0',
+              'fixture-2', 0, second_bytes, indexed_at, root_id FROM recordings LIMIT 1`,
+      [last.endMs, last.endMs + SEG_S * 1000],
+    );
+    const across = await call<ExportPlan>(
+      'export.plan',
+      { cameraIds: ['cam-a'], fromMs: range.fromMs, toMs: last.endMs + 2_000, destination: usb },
+      commander,
+    );
+    expect(across.blocker).toBe('codec_changed');
+    const before = await call<ExportPlan>(
+      'export.plan',
+      { cameraIds: ['cam-a'], ...range, destination: usb },
+      commander,
+    );
+    expect(before.blocker).toBeNull();
+  });
+
   it('exports an incident: verified folder, audit row with the manifest hash, listed on the incident and in the handover', async () => {
     const commander = await signInCommander(endpoint);
     const { ctx: officer } = await signInDutyOfficer(endpoint, commander);

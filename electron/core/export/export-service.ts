@@ -526,6 +526,10 @@ export class ExportService {
       const local = await (this.deps.space ?? statfsSpace)(this.deps.dataDir);
       if (local && local.free < stagingNeed + OVERHEAD_BYTES) blocker = 'station_disk_full';
     }
+    // One MP4 track holds one codec: a camera switched between H.264 and H.265 inside the
+    // range would give a file that breaks at the switch. (Resolution changes are not indexed.)
+    if (!blocker && cameras.some((c) => codecFamilies(c.clip.segments).size > 1))
+      blocker = 'codec_changed';
     if (!hasFootage) blocker = 'no_footage';
 
     const folderName = exportFolderName({
@@ -553,10 +557,11 @@ export class ExportService {
       start_ms: number;
       end_ms: number;
       bytes: number;
+      codec: string | null;
       path: string;
       root: string;
     }>(
-      `SELECT r.id, r.start_ms, r.end_ms, r.bytes, r.path, s.path AS root
+      `SELECT r.id, r.start_ms, r.end_ms, r.bytes, r.codec, r.path, s.path AS root
        FROM recordings r JOIN storage_roots s ON s.id = r.root_id
        WHERE ${OVERLAPS.replace(/\b(camera_id|start_ms|end_ms)\b/g, 'r.$1')}
          AND r.${PLAYABLE}
@@ -569,6 +574,7 @@ export class ExportService {
       endMs: r.end_ms,
       bytes: r.bytes,
       path: absPath(r.root, r.path),
+      codec: r.codec,
     }));
   }
 
@@ -647,6 +653,17 @@ export class ExportService {
     const roots = await this.deps.db.all<{ path: string }>('SELECT path FROM storage_roots');
     return [this.deps.dataDir, ...roots.map((r) => r.path)];
   }
+}
+
+/** Codec families (avc1, hvc1/hev1 → h265) of a clip's segments; unknown codecs are left out. */
+function codecFamilies(segments: readonly SourceSegment[]): Set<string> {
+  const families = new Set<string>();
+  for (const s of segments) {
+    const fourcc = (s.codec ?? '').slice(0, 4);
+    if (fourcc === 'avc1' || fourcc === 'avc3') families.add('h264');
+    else if (fourcc === 'hvc1' || fourcc === 'hev1') families.add('h265');
+  }
+  return families;
 }
 
 /** `child` is `parent` or inside it (case-insensitive on Windows, as path.win32 compares). */
