@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { expect, test } from './fixtures';
 
 const ARTIFACTS = 'e2e/artifacts';
@@ -144,6 +145,22 @@ test.describe('export to a folder', () => {
       await expect(row).toContainText(folders[0]!);
       await panel.getByTestId('export-panel-close').click();
       await expect(panel).toBeHidden();
+
+      // What the investigator opens: the offline page plays the exported MP4 (with its edit
+      // list) straight from the folder, and the MP4 starts at the requested instant.
+      const player = await page.context().newPage();
+      await player.goto(pathToFileURL(path.join(folder, 'xem-video.html')).href);
+      const video = player.locator('video').first();
+      await expect
+        .poll(() => video.evaluate((v: HTMLVideoElement) => v.readyState), { timeout: 15_000 })
+        .toBeGreaterThanOrEqual(2);
+      await player.locator('#play').click();
+      await expect
+        .poll(() => video.evaluate((v: HTMLVideoElement) => v.currentTime), { timeout: 15_000 })
+        .toBeGreaterThan(1);
+      await player.locator('#play').click();
+      await player.screenshot({ path: `${ARTIFACTS}/export-offline-player.png` });
+      await player.close();
     } finally {
       rmSync(dest, { recursive: true, force: true });
     }
