@@ -3,7 +3,7 @@
 // real SQLite file: what an officer starts, what lands on the destination, what the
 // audit trail, the incident and the handover say afterwards.
 import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { promisify } from 'node:util';
@@ -333,6 +333,36 @@ describe('export service', () => {
     const audit = (await duty.audit.list({ action: 'export.failed', limit: 10 })).items;
     expect(audit[0]!.details).toMatchObject({ exportId: started.id, error: 'destination_missing' });
   }, 30_000);
+
+  it('a crash after the rename: a folder that proves itself is recorded complete, an altered one removed', async () => {
+    const commander = await signInCommander(endpoint);
+    const sel = { cameraIds: ['cam-a'], ...range, destination: usb };
+    const first = await finished((await call<ExportRecord>('export.start', sel, commander)).id);
+    const second = await finished((await call<ExportRecord>('export.start', sel, commander)).id);
+    expect([first.status, second.status]).toEqual(['complete', 'complete']);
+    // As if the app died between the final rename and recording the outcome.
+    await db.run(
+      `UPDATE exports SET status = 'running', finished_at = NULL, files_json = '[]', manifest_sha256 = NULL
+       WHERE id IN (?, ?)`,
+      [first.id, second.id],
+    );
+    const video = second.files.find((f) => f.kind === 'video')!;
+    appendFileSync(join(usb, second.folderName, ...video.name.split('/')), Buffer.from([0]));
+
+    await exportsSvc.start();
+    const rows = await call<ExportRecord[]>('export.list', {}, commander);
+    const again = rows.find((r) => r.id === first.id)!;
+    expect(again).toMatchObject({ status: 'complete', manifestSha256: first.manifestSha256 });
+    expect(again.files.map((f) => [f.name, f.sha256]).sort()).toEqual(
+      first.files.map((f) => [f.name, f.sha256]).sort(),
+    );
+    expect(rows.find((r) => r.id === second.id)).toMatchObject({ status: 'failed' });
+    expect(readdirSync(usb)).toEqual([first.folderName]);
+    const created = (await duty.audit.list({ action: 'export.created', limit: 10 })).items;
+    expect(
+      created.find((a) => a.details['reason'] === 'recorded_after_restart')?.details,
+    ).toMatchObject({ exportId: first.id });
+  }, 60_000);
 
   it('an export left running by a crash is failed at the next start and its partial folder removed', async () => {
     const commander = await signInCommander(endpoint);

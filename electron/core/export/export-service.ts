@@ -33,6 +33,7 @@ import { exportFolderName, freeFolderName } from './export-folder-name';
 import type { ExportJobResult, ExportJobSpec, ExportRenderers } from './export-job';
 import { runExportJob } from './export-job';
 import { manifestTime, utcOffsetText } from './export-manifest';
+import { verifyExportFolder } from './recover-folder';
 import { listRemovableDrives } from './removable-drives';
 import { CATEGORY_VI, labelOf } from '../reports/report-labels-vi';
 
@@ -173,7 +174,9 @@ export class ExportService {
 
   /**
    * An export that was running when the app stopped (crash, power cut) is failed:
-   * its row says so, the audit trail says so, and its `.partial` folder goes.
+   * its row says so, the audit trail says so, and its `.partial` folder goes. One that
+   * had already been renamed to its final name is recorded complete if every file still
+   * matches SHA256SUMS.txt, and removed otherwise.
    */
   async start(): Promise<void> {
     const rows = await this.deps.db.all<ExportRow>(`${SELECT_EXPORT} WHERE e.status = 'running'`);
@@ -182,6 +185,14 @@ export class ExportService {
         recursive: true,
         force: true,
       }).catch(() => undefined);
+      // Renamed but not recorded (a crash in between): the folder proves itself or goes.
+      const final = join(row.destination, row.folder_name);
+      const result = await verifyExportFolder(final);
+      if (result) {
+        await this.finish(row.id, 'complete', { result, reason: 'recorded_after_restart' });
+        continue;
+      }
+      await rm(final, { recursive: true, force: true }).catch(() => undefined);
       await this.finish(row.id, 'failed', { errorCode: 'internal', reason: 'interrupted' });
     }
     await rm(this.stagingRoot(), { recursive: true, force: true }).catch(() => undefined);
