@@ -97,7 +97,7 @@ export const enPlayback: Record<keyof typeof viPlayback, string> = {
   'playback.range.markEndHint': 'Set the end of the range to export at the playhead (])',
   'playback.range.clear': 'Clear',
   'playback.range.clearHint': 'Clear the chosen range (Esc)',
-  'playback.range.none': 'No range yet — [ and ] or Shift+drag on the timeline',
+  'playback.range.none': 'No export range yet',
   'playback.range.span': '{from} → {to}',
   'playback.range.startOnly': 'From {from} → no end yet',
   'playback.range.endOnly': 'No start yet → {to}',

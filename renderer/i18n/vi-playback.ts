@@ -97,7 +97,7 @@ export const viPlayback = {
   'playback.range.markEndHint': 'Đặt điểm cuối của đoạn cần xuất tại vạch phát (phím ])',
   'playback.range.clear': 'Bỏ chọn',
   'playback.range.clearHint': 'Bỏ đoạn đã chọn (Esc)',
-  'playback.range.none': 'Chưa chọn đoạn — phím [ và ] hoặc Shift+kéo trên dòng thời gian',
+  'playback.range.none': 'Chưa chọn đoạn trích xuất',
   'playback.range.span': '{from} → {to}',
   'playback.range.startOnly': 'Từ {from} → chưa đặt điểm cuối',
   'playback.range.endOnly': 'Chưa đặt điểm đầu → {to}',

@@ -64,7 +64,13 @@ export function ExportRangeBar(props: {
       <span
         className={`pb-range-text${hasMarks(range) ? '' : ' pb-range-empty'}${problem === 'tooLong' ? ' pb-range-bad' : ''}`}
         data-testid="playback-range-text"
-        title={problem === 'tooLong' ? t('playback.range.tooLong') : undefined}
+        title={
+          problem === 'tooLong'
+            ? t('playback.range.tooLong')
+            : hasMarks(range)
+              ? undefined
+              : t('playback.exportNeedsRange')
+        }
       >
         <span className="pb-range-ends">{t(ends.key, ends.params)}</span>
         {span ? <span className="pb-range-span">{t(span.key, span.params)}</span> : null}
