@@ -9,6 +9,9 @@ import { Id } from './schemas';
 const ms = z.number().int().min(0);
 const bytes = z.number().int().min(0);
 
+/** An export folder's name while it is written; renamed without it only when every file is proven. */
+export const EXPORT_PARTIAL_SUFFIX = '.partial';
+
 /** Longest range one export covers: a day of footage per camera. */
 export const MAX_EXPORT_SPAN_MS = 24 * 3_600_000;
 /** Most cameras in one export (a 4×4 playback grid). */

@@ -157,7 +157,7 @@ function ExportDialogForm(props: { draft: ExportDraft }) {
           void start();
         }}
       >
-        <dl className="export-facts">
+        <dl className="incident-facts export-facts">
           <dt>{t('export.incident')}</dt>
           <dd data-testid="export-incident-code">
             {draft.incidentId ? (

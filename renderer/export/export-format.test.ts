@@ -1,14 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createTranslator } from '../i18n/translate';
 import { parseStationDateTime } from '../incidents/station-time';
-import {
-  etaText,
-  exportFolderPath,
-  formatSizesAlike,
-  gapsText,
-  progressFraction,
-  shortHash,
-} from './export-format';
+import { etaText, exportFolderPath, gapsText, progressFraction, shortHash } from './export-format';
 
 const vi = createTranslator('vi');
 const en = createTranslator('en');
@@ -56,17 +49,6 @@ describe('gaps', () => {
     ];
     expect(gapsText(four, 'vi')).toBe('01:00:00–01:00:30, 02:00:00–02:00:30, 03:00:00–03:00:30, …');
     expect(gapsText([], 'vi')).toBe('');
-  });
-});
-
-describe('sizes compared', () => {
-  const GB = 1024 ** 3;
-  it('puts both in the unit of the larger, keeping a tiny one readable', () => {
-    expect(formatSizesAlike([1.2 * GB, 0.4 * GB], 'vi')).toEqual(['1,2 GB', '0,4 GB']);
-    expect(formatSizesAlike([0.04 * GB, 3 * GB], 'en')).toEqual(['0.04 GB', '3 GB']);
-    expect(formatSizesAlike([150 * GB, 2 * GB], 'en')).toEqual(['150 GB', '2 GB']);
-    expect(formatSizesAlike([1.2 * GB, 1024 * 1024], 'vi')).toEqual(['1,2 GB', '1 MB']);
-    expect(formatSizesAlike([0, 512], 'vi')).toEqual(['0 B', '512 B']);
   });
 });
 

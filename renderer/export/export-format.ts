@@ -4,7 +4,6 @@ import type { Language } from '../../electron/contract/schemas';
 import type { ExportProgress } from '../../electron/contract/export-schemas';
 import { formatClock } from '../i18n/format-time';
 import type { Translate } from '../i18n/translate';
-import { formatBytes } from '../storage/format-storage';
 
 /** Work done as a share of 0–1; 0 until the total is known. */
 export function progressFraction(p: Pick<ExportProgress, 'done' | 'total'>): number {
@@ -42,28 +41,6 @@ export function gapsText(
     .slice(0, MAX_LISTED_GAPS)
     .map((g) => `${formatClock(g.startMs, language)}–${formatClock(g.endMs, language)}`);
   return missing.length > MAX_LISTED_GAPS ? `${listed.join(', ')}, …` : listed.join(', ');
-}
-
-const UNITS = ['B', 'KB', 'MB', 'GB', 'TB'] as const;
-const localeOf: Record<Language, string> = { vi: 'vi-VN', en: 'en-GB' };
-
-/**
- * Sizes to be compared ("cần 1,2 GB, còn 0,4 GB") in the unit of the largest, so
- * the officer compares numbers, not units. A value too small to show in that
- * unit (it would read "0 GB") keeps its own.
- */
-export function formatSizesAlike(values: readonly number[], language: Language): string[] {
-  let unit = 0;
-  const largest = Math.max(0, ...values);
-  while (largest >= 1024 ** (unit + 1) && unit < UNITS.length - 1) unit++;
-  const fmt = (v: number, digits: number) =>
-    new Intl.NumberFormat(localeOf[language], { maximumFractionDigits: digits }).format(v);
-  return values.map((bytes) => {
-    const v = Math.max(0, bytes) / 1024 ** unit;
-    const digits = unit === 0 || v >= 100 ? 0 : v >= 1 ? 1 : 2;
-    if (bytes > 0 && Number(v.toFixed(digits)) === 0) return formatBytes(bytes, language);
-    return `${fmt(v, digits)} ${UNITS[unit]}`;
-  });
 }
 
 /** Where the export folder is: the destination and the folder name, with the destination's separator. */

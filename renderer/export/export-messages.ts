@@ -8,9 +8,10 @@ import type {
   ExportRecord,
   ExportStatus,
 } from '../../electron/contract/export-schemas';
+import { EXPORT_PARTIAL_SUFFIX } from '../../electron/contract/export-schemas';
 import type { MessageKey, Translate } from '../i18n/translate';
 import { isMessageKey } from '../i18n/translate';
-import { formatSizesAlike } from './export-format';
+import { formatSizesAlike } from '../storage/format-storage';
 
 /** A reason main gives (plan blocker or start refusal) that has its own sentence. */
 export function isBlocker(reason: string): boolean {
@@ -50,9 +51,6 @@ export function failureMessage(code: ExportErrorCode | null, t: Translate): stri
   return t(FAILURE_KEY[code ?? 'internal']);
 }
 
-/** How the core names an export folder while it is written (export-folder-name.ts PARTIAL_SUFFIX). */
-export const PARTIAL_SUFFIX = '.partial';
-
 /**
  * What a failure may have left on the destination. The job removes its
  * `.partial` folder on every failure, but cannot reach a pulled stick and may
@@ -76,7 +74,7 @@ export function leftoverMessage(
   t: Translate,
 ): string {
   return t(LEFTOVER_KEY[record.errorCode ?? 'internal'], {
-    folder: record.folderName + PARTIAL_SUFFIX,
+    folder: record.folderName + EXPORT_PARTIAL_SUFFIX,
   });
 }
 

@@ -21,6 +21,25 @@ export function formatBytes(bytes: number, language: Language): string {
   return `${n} ${UNITS[u]}`;
 }
 
+/**
+ * Sizes to be compared ("cần 1,2 GB, còn 0,4 GB") in the unit of the largest, so
+ * the officer compares numbers, not units. A value too small to show in that
+ * unit (it would read "0 GB") keeps its own.
+ */
+export function formatSizesAlike(values: readonly number[], language: Language): string[] {
+  let unit = 0;
+  const largest = Math.max(0, ...values);
+  while (largest >= 1024 ** (unit + 1) && unit < UNITS.length - 1) unit++;
+  const fmt = (v: number, digits: number) =>
+    new Intl.NumberFormat(localeOf[language], { maximumFractionDigits: digits }).format(v);
+  return values.map((bytes) => {
+    const v = Math.max(0, bytes) / 1024 ** unit;
+    const digits = unit === 0 || v >= 100 ? 0 : v >= 1 ? 1 : 2;
+    if (bytes > 0 && Number(v.toFixed(digits)) === 0) return formatBytes(bytes, language);
+    return `${fmt(v, digits)} ${UNITS[unit]}`;
+  });
+}
+
 /** Whole days below 10 get one decimal ("2,5"); more are rounded. */
 export function formatDays(days: number, language: Language): string {
   return new Intl.NumberFormat(localeOf[language], {

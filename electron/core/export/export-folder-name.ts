@@ -2,6 +2,7 @@
 // ASCII only, so the names survive FAT32/exFAT/NTFS, a Windows Explorer in any
 // locale, a zip tool and `sha256sum -c`; station local time (UTC+7) as on the
 // report. Vietnamese marks are removed (đ → d), anything else becomes `-`.
+import { EXPORT_PARTIAL_SUFFIX } from '../../contract/export-schemas';
 import { join } from 'node:path';
 import { STATION_UTC_OFFSET_MINUTES, formatStationIsoDate } from '../reports/station-time';
 import { ExportFailure, classifyWriteError } from './export-errors';
@@ -12,7 +13,6 @@ export const MAX_FOLDER_NAME = 64;
 /** The base name leaves room for `-999`. */
 const MAX_BASE_NAME = MAX_FOLDER_NAME - 4;
 /** Suffix of a folder still being written; renamed away only once everything was verified. */
-export const PARTIAL_SUFFIX = '.partial';
 const MAX_FREE_NAME_TRIES = 999;
 const MAX_CAMERA_SLUG = 40;
 
@@ -68,7 +68,7 @@ export async function freeFolderName(
       const candidate = n === 1 ? name : `${name}-${n}`;
       const taken =
         (await pathExists(fs, join(destDir, candidate))) ||
-        (await pathExists(fs, join(destDir, candidate + PARTIAL_SUFFIX)));
+        (await pathExists(fs, join(destDir, candidate + EXPORT_PARTIAL_SUFFIX)));
       if (!taken) return candidate;
     }
   } catch (err) {

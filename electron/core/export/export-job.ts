@@ -6,10 +6,11 @@
 // looks complete; a stick pulled out keeps at most a `.partial` folder.
 import { rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { EXPORT_PARTIAL_SUFFIX } from '../../contract/export-schemas';
 import type { ExportFile } from '../../contract/export-schemas';
 import type { ClipPlan } from './clip-plan';
 import { ExportFailure, isCancel } from './export-errors';
-import { PARTIAL_SUFFIX, cameraFileName } from './export-folder-name';
+import { cameraFileName } from './export-folder-name';
 import {
   MANIFEST_FORMAT,
   MANIFEST_NAME,
@@ -107,7 +108,7 @@ export async function runExportJob(
   const fs = deps.fs ?? nodeFsOps;
   const remux = deps.remux ?? remuxClip;
   const finalDir = join(spec.destination, spec.folderName);
-  const partialDir = finalDir + PARTIAL_SUFFIX;
+  const partialDir = finalDir + EXPORT_PARTIAL_SUFFIX;
   const staging = join(deps.stagingDir, spec.exportId);
   // Stops a remux running ahead when the job fails for another reason.
   const stop = new AbortController();

@@ -4,10 +4,11 @@
 // The folder itself is written by runExportJob (export-job.ts); this service
 // knows the database, the officer and the station, not the file format.
 import { randomUUID } from 'node:crypto';
-import { rm, stat, statfs } from 'node:fs/promises';
-import { isAbsolute, join, relative, resolve } from 'node:path';
+import { rm, stat } from 'node:fs/promises';
+import { isAbsolute, join, resolve } from 'node:path';
 import type { EventName, EventOf } from '../../contract/channels';
 import { ApiError } from '../../contract/errors';
+import { EXPORT_PARTIAL_SUFFIX } from '../../contract/export-schemas';
 import type {
   ChosenFolder,
   ExportDrive,
@@ -26,13 +27,15 @@ import type { AuditLog } from '../audit/audit-log';
 import type { Database, Queryable } from '../db/database';
 import type { Logger } from '../logging/logger';
 import { OVERLAPS, overlapParams, PLAYABLE } from '../playback/footage-rows';
+import { readVolume, type Volume } from '../storage/disk-space';
+import { isInside } from '../storage/path-inside';
 import { absPath } from '../storage/storage-layout';
 import { planClip, type ClipPlan, type SourceSegment } from './clip-plan';
 import { classifyWriteError, isCancel } from './export-errors';
 import { exportFolderName, freeFolderName } from './export-folder-name';
 import type { ExportJobResult, ExportJobSpec, ExportRenderers } from './export-job';
 import { runExportJob } from './export-job';
-import { manifestTime, utcOffsetText } from './export-manifest';
+import { manifestTime, utcOffsetText, type ExportManifest } from './export-manifest';
 import { verifyExportFolder } from './recover-folder';
 import { listRemovableDrives } from './removable-drives';
 import { CATEGORY_VI, labelOf } from '../reports/report-labels-vi';
@@ -44,8 +47,6 @@ const REMUX_GROWTH = 1.02;
 /** FAT32 (most USB sticks as sold) cannot hold a file of 4 GiB or more. */
 const FAT32_MAX_FILE = 4 * 1024 ** 3 - 1;
 const FAT_TYPES = new Set(['vfat', 'fat32', 'fat', 'msdos']);
-/** statfs f_type of FAT file systems on Linux (MSDOS_SUPER_MAGIC). */
-const MSDOS_SUPER_MAGIC = 0x4d44;
 
 export const APP_NAME_VI = 'Phần mềm giám sát camera an ninh';
 
@@ -64,8 +65,8 @@ export interface ExportServiceDeps {
   /** Native folder picker from the Electron shell; absent in the browser build. */
   chooseFolder?: () => Promise<string | null>;
   drives?: () => Promise<ExportDrive[]>;
-  /** Free space and FAT-ness of a folder; default statfs. */
-  space?: (path: string) => Promise<{ free: number; fat: boolean } | null>;
+  /** Free space and FAT-ness of a folder; default statfs (storage/disk-space). */
+  space?: (path: string) => Promise<Volume | null>;
   runJob?: typeof runExportJob;
   now?: () => number;
 }
@@ -137,13 +138,7 @@ interface Prepared {
   plan: ExportPlan;
   snapshots: ExportJobSpec['snapshots'];
   cameras: { facts: CameraFacts; clip: ClipPlan }[];
-  incident: {
-    id: string;
-    code: string;
-    category: string;
-    location: string;
-    description: string;
-  } | null;
+  incident: ExportManifest['incident'];
   destination: string;
 }
 
@@ -181,7 +176,7 @@ export class ExportService {
   async start(): Promise<void> {
     const rows = await this.deps.db.all<ExportRow>(`${SELECT_EXPORT} WHERE e.status = 'running'`);
     for (const row of rows) {
-      await rm(join(row.destination, `${row.folder_name}.partial`), {
+      await rm(join(row.destination, row.folder_name + EXPORT_PARTIAL_SUFFIX), {
         recursive: true,
         force: true,
       }).catch(() => undefined);
@@ -520,8 +515,8 @@ export class ExportService {
       );
       if (!isDir) blocker = 'destination_missing';
       else {
-        const space = await (this.deps.space ?? statfsSpace)(destination);
-        freeBytes = space?.free ?? null;
+        const space = await (this.deps.space ?? readVolumeOrNull)(destination);
+        freeBytes = space?.freeBytes ?? null;
         // Windows has no statfs type: the drive list's file system says FAT32 there.
         const drive = (await this.drives()).find((d) => isInside(destination, d.mountPath));
         const fat = space?.fat || FAT_TYPES.has((drive?.fsType ?? '').toLowerCase());
@@ -534,8 +529,8 @@ export class ExportService {
       // Staging holds at most two clips at once (one copied, the next remuxed ahead).
       const largest = cameras.map((c) => c.clip.sourceBytes).sort((x, y) => y - x);
       const stagingNeed = Math.ceil(((largest[0] ?? 0) + (largest[1] ?? 0)) * REMUX_GROWTH);
-      const local = await (this.deps.space ?? statfsSpace)(this.deps.dataDir);
-      if (local && local.free < stagingNeed + OVERHEAD_BYTES) blocker = 'station_disk_full';
+      const local = await (this.deps.space ?? readVolumeOrNull)(this.deps.dataDir);
+      if (local && local.freeBytes < stagingNeed + OVERHEAD_BYTES) blocker = 'station_disk_full';
     }
     // One MP4 track holds one codec: a camera switched between H.264 and H.265 inside the
     // range would give a file that breaks at the switch. (Resolution changes are not indexed.)
@@ -677,17 +672,6 @@ function codecFamilies(segments: readonly SourceSegment[]): Set<string> {
   return families;
 }
 
-/** `child` is `parent` or inside it (case-insensitive on Windows, as path.win32 compares). */
-export function isInside(child: string, parent: string): boolean {
-  const rel = relative(parent, child);
-  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
-}
-
-async function statfsSpace(path: string): Promise<{ free: number; fat: boolean } | null> {
-  try {
-    const s = await statfs(path);
-    return { free: s.bavail * s.bsize, fat: s.type === MSDOS_SUPER_MAGIC };
-  } catch {
-    return null;
-  }
+function readVolumeOrNull(path: string): Promise<Volume | null> {
+  return readVolume(path).catch(() => null);
 }

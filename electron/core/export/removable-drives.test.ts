@@ -59,16 +59,23 @@ describe('removable drives', () => {
         { ...base, name: 'E:', mount: 'E:', label: 'CA_PHUONG', removable: true },
         { ...base, name: 'G:', mount: 'G:', removable: true },
       ],
-      freeSpace: async (p) => (p === 'E:\\' ? { size: 32e9, free: 20e9 } : null),
+      freeSpace: async (p) => (p === 'E:\\' ? { totalBytes: 32e9, freeBytes: 20e9 } : null),
     });
     expect(drives).toEqual([
       { mountPath: 'E:\\', label: 'CA_PHUONG', sizeBytes: 32e9, freeBytes: 20e9, fsType: 'vfat' },
     ]);
   });
 
-  it('answers on this machine (real systeminformation and statfs)', async () => {
+  it('reads the real block devices of this machine and never offers its system disk', async () => {
+    // The shape systeminformation really returns (lsblk here), not one written for the test.
+    const real = await (await import('systeminformation')).default.blockDevices();
+    expect(real.length).toBeGreaterThan(0);
+    for (const d of real) {
+      expect(typeof d.mount, d.name).toBe('string');
+      expect(typeof d.removable, d.name).toBe('boolean');
+    }
+    expect(removableMounts(real, 'linux').some((d) => d.mount === '/')).toBe(false);
     const drives = await listRemovableDrives();
-    expect(Array.isArray(drives)).toBe(true);
-    for (const d of drives) expect(d.freeBytes).toBeLessThanOrEqual(d.sizeBytes);
+    expect(drives.map((d) => d.mountPath)).not.toContain('/');
   });
 });

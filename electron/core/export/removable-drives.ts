@@ -2,9 +2,9 @@
 // systeminformation lists block devices on Windows (WMI logical disks, drive
 // letters) and Linux (lsblk); free space comes from statfs on the mount, which
 // is exact and the same call the export's free-space check makes.
-import { statfs } from 'node:fs/promises';
 import type { Systeminformation } from 'systeminformation';
 import type { ExportDrive } from '../../contract/export-schemas';
+import { readVolume, type DiskSpace } from '../storage/disk-space';
 
 type BlockDevice = Pick<
   Systeminformation.BlockDevicesData,
@@ -60,17 +60,8 @@ export interface DriveListOptions {
   platform?: NodeJS.Platform;
   /** Injected in tests; default: systeminformation.blockDevices. */
   blockDevices?: () => Promise<BlockDevice[]>;
-  /** Injected in tests; default: node:fs statfs. */
-  freeSpace?: (path: string) => Promise<{ size: number; free: number } | null>;
-}
-
-export async function freeSpaceOf(path: string): Promise<{ size: number; free: number } | null> {
-  try {
-    const s = await statfs(path);
-    return { size: s.blocks * s.bsize, free: s.bavail * s.bsize };
-  } catch {
-    return null;
-  }
+  /** Injected in tests; default: statfs of the mount (storage/disk-space). */
+  freeSpace?: (path: string) => Promise<DiskSpace | null>;
 }
 
 /** Removable drives mounted now, with their free space; a drive that cannot be read is left out. */
@@ -78,7 +69,7 @@ export async function listRemovableDrives(opts: DriveListOptions = {}): Promise<
   const platform = opts.platform ?? process.platform;
   const list =
     opts.blockDevices ?? (async () => (await import('systeminformation')).default.blockDevices());
-  const space = opts.freeSpace ?? freeSpaceOf;
+  const space = opts.freeSpace ?? ((path: string) => readVolume(path).catch(() => null));
   let devices: BlockDevice[];
   try {
     devices = await list();
@@ -93,8 +84,8 @@ export async function listRemovableDrives(opts: DriveListOptions = {}): Promise<
     drives.push({
       mountPath,
       label: d.label.trim() || d.model.trim() || mountPath,
-      sizeBytes: s.size || Number(d.size) || 0,
-      freeBytes: s.free,
+      sizeBytes: s.totalBytes || Number(d.size) || 0,
+      freeBytes: s.freeBytes,
       fsType: d.fsType,
     });
   }

@@ -35,6 +35,9 @@ interface Frame {
   md5: string;
 }
 
+/** Frames as they are stamped (no 25 fps snapping), in the file's own time base. */
+const PASSTHROUGH = ['-vsync', 'passthrough', '-enc_time_base:v', '-1'];
+
 /**
  * Every frame a player shows (edit lists applied), with its time in ms from the start:
  * passthrough and the file's own time base, so jittery camera timestamps are not snapped to 25 fps.
@@ -42,19 +45,7 @@ interface Frame {
 async function shownFrames(file: string): Promise<Frame[]> {
   const { stdout } = await run(
     FFMPEG,
-    [
-      '-v',
-      'error',
-      '-i',
-      file,
-      '-vsync',
-      'passthrough',
-      '-enc_time_base:v',
-      '-1',
-      '-f',
-      'framemd5',
-      '-',
-    ],
+    ['-v', 'error', '-i', file, ...PASSTHROUGH, '-f', 'framemd5', '-'],
     { maxBuffer: 64 * 1024 * 1024 },
   );
   const tb = /#tb 0: (\d+)\/(\d+)/.exec(stdout);
@@ -80,10 +71,7 @@ async function decodeErrors(file: string): Promise<string> {
     'error',
     '-i',
     file,
-    '-vsync',
-    'passthrough',
-    '-enc_time_base:v',
-    '-1',
+    ...PASSTHROUGH,
     '-f',
     'null',
     '-',

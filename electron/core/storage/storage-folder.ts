@@ -1,7 +1,8 @@
 // Checks a folder the officer wants recordings written to. Codes only; the
 // renderer words them (field.storage_*).
 import { realpath } from 'node:fs/promises';
-import { isAbsolute, resolve, sep } from 'node:path';
+import { isAbsolute, resolve } from 'node:path';
+import { isInside } from './path-inside';
 import { probeStorage } from './storage-health';
 
 export type StorageFolderErrorCode =
@@ -23,9 +24,6 @@ async function canonical(path: string): Promise<string> {
   return realpath(path).catch(() => path);
 }
 
-const inside = (child: string, parent: string): boolean =>
-  child.startsWith(parent.endsWith(sep) ? parent : parent + sep);
-
 /**
  * Validates and prepares a new storage root: absolute, not the active root, not
  * nested in or around another known root (the archive walk of one would see the
@@ -44,7 +42,7 @@ export async function prepareStorageFolder(
   if (real === (await canonical(activeRoot))) throw new StorageFolderError('same_folder');
   for (const root of knownRoots) {
     const other = await canonical(root);
-    if (real !== other && (inside(real, other) || inside(other, real)))
+    if (real !== other && (isInside(real, other) || isInside(other, real)))
       throw new StorageFolderError('overlaps_root');
   }
   const probe = await probeStorage(path, { create: true });
