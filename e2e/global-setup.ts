@@ -1,11 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 
-// The tests drive the built renderer; build it when a developer runs test:e2e alone.
+// The tests drive the built app (dist/: the bundled core and renderer that `npm start`
+// and the installers run), never the sources: build it once per run so a developer's
+// edit is always what is tested. esbuild and vite take a few seconds.
 export default function globalSetup(): void {
-  if (!existsSync('dist/renderer/index.html')) {
-    execFileSync('npx', ['vite', 'build', '--config', 'renderer/vite.config.ts'], {
-      stdio: 'inherit',
-    });
-  }
+  if (process.env.STATION_E2E_SKIP_BUILD === '1') return;
+  execFileSync('npm', ['run', '--silent', 'build'], { stdio: 'inherit' });
 }

@@ -1,7 +1,9 @@
 // A real station core in browser mode, as a child process with a fresh data
-// directory: used by the Playwright fixtures and by the benchmarks.
+// directory: used by the Playwright fixtures and by the benchmarks. It runs the
+// built core (dist/electron/browser-server.cjs), the very file `npm start` runs,
+// so bundling faults (a module left out of the bundle, say) fail the tests.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -45,6 +47,9 @@ export const E2E_ADMIN = {
   password: 'TrucBan@2026',
 } as const;
 
+/** The built browser-mode core: what `npm start` and the tests run (build with `npm run build`). */
+export const BUILT_CORE = 'dist/electron/browser-server.cjs';
+
 /** Where the renderer keeps its session token (renderer/auth). */
 const SESSION_KEY = 'station.session';
 
@@ -56,13 +61,14 @@ export async function startStation(
   pid: number;
   stop: () => Promise<void>;
 }> {
+  if (!existsSync(BUILT_CORE) || !existsSync('dist/renderer/index.html')) {
+    throw new Error(`${BUILT_CORE} or dist/renderer is missing: run \`npm run build\` first`);
+  }
   const dataDir = opts.dataDir ?? mkdtempSync(path.join(tmpdir(), 'station-e2e-'));
   const child: ChildProcess = spawn(
     process.execPath,
     [
-      '--import',
-      'tsx',
-      'electron/core/browser-server.ts',
+      BUILT_CORE,
       '--data-dir',
       dataDir,
       '--port',

@@ -21,7 +21,7 @@ esac
 pkgs=(ffmpeg chromium fonts-dejavu-core)
 if [ "$mode" = test ]; then
   pkgs+=(python3-gi gir1.2-gst-rtsp-server-1.0 gstreamer1.0-plugins-base gstreamer1.0-plugins-good
-    gstreamer1.0-plugins-bad gstreamer1.0-plugins-ugly gstreamer1.0-rtsp poppler-utils)
+    gstreamer1.0-plugins-bad gstreamer1.0-plugins-ugly gstreamer1.0-rtsp gstreamer1.0-x poppler-utils)
 fi
 
 missing=()

@@ -1,5 +1,8 @@
 // Bundles the Electron shell (main + preload) and the browser-mode server with esbuild.
 // Native and optional modules stay external; the Electron binary is never needed here.
+// pdfkit stays external too: it loads its standard fonts (the .afm files behind
+// `#standard-fonts/*` in its package.json "imports") from its own folder at run time,
+// which a bundle cannot carry; it is a dependency, so the installers ship its folder.
 import { build } from 'esbuild';
 
 const common = {
@@ -8,7 +11,7 @@ const common = {
   target: 'node20',
   sourcemap: true,
   logLevel: 'warning',
-  external: ['electron', 'sqlite3', 'bufferutil', 'utf-8-validate'],
+  external: ['electron', 'sqlite3', 'pdfkit', 'bufferutil', 'utf-8-validate'],
 };
 
 // CommonJS bundles have no import.meta; give code that asks a file URL of the bundle.
