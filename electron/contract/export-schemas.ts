@@ -3,6 +3,7 @@
 // MP4 per camera, snapshots, manifest.json, SHA256SUMS, a Vietnamese report
 // (HTML + PDF) and an offline player page; see docs/export.md.
 import { z } from 'zod';
+import { singleLine } from './safe-text';
 import { OfficerBrief } from './officer-schemas';
 import { Id } from './schemas';
 
@@ -55,9 +56,9 @@ export const ExportSelection = z
     incidentId: Id.nullable().default(null),
     ...Range,
     /** Absolute folder the export folder is created in: a drive's mount path or a chosen folder. */
-    destination: z.string().trim().min(1, 'destination_required').max(1000),
+    destination: singleLine(z.string().trim().min(1, 'destination_required').max(1000)),
     /** Case or request number from the investigators (số công văn / hồ sơ), if given. */
-    caseNumber: z.string().trim().max(100, 'too_long').default(''),
+    caseNumber: singleLine(z.string().trim().max(100, 'too_long')).default(''),
   })
   .strict()
   .superRefine(rangeIssues);

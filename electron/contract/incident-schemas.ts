@@ -1,5 +1,6 @@
 // Contract schemas of incidents (vụ việc) and their history (issue 4).
 import { z } from 'zod';
+import { multiLine, singleLine } from './safe-text';
 import { OfficerBrief } from './officer-schemas';
 import { Id } from './schemas';
 
@@ -29,8 +30,8 @@ export type IncidentStatus = z.infer<typeof IncidentStatus>;
 /** Longest range one incident may lock (footage kept against retention). */
 export const MAX_INCIDENT_RANGE_MS = 24 * 3600_000;
 
-const Location = z.string().trim().min(1, 'required').max(160, 'too_long');
-const Description = z.string().trim().min(1, 'required').max(4000, 'too_long');
+const Location = singleLine(z.string().trim().min(1, 'required').max(160, 'too_long'));
+const Description = multiLine(z.string().trim().min(1, 'required').max(4000, 'too_long'));
 const CameraIds = z
   .array(Id)
   .min(1, 'camera_required')
@@ -118,7 +119,10 @@ export const IncidentUpdate = z
 export type IncidentUpdate = z.infer<typeof IncidentUpdate>;
 
 export const IncidentUnlock = z
-  .object({ id: Id, reason: z.string().trim().min(5, 'reason_required').max(500, 'too_long') })
+  .object({
+    id: Id,
+    reason: multiLine(z.string().trim().min(5, 'reason_required').max(500, 'too_long')),
+  })
   .strict();
 
 /** Longest base64 text of a snapshot: ~3 MB decoded, room for a 1080p PNG. */
@@ -149,7 +153,7 @@ export const IncidentFilter = z
     status: IncidentStatus.optional(),
     officerId: Id.optional(),
     /** Free text; diacritics and case are ignored ("trom cap" finds "trộm cắp"). */
-    text: z.string().trim().max(200).optional(),
+    text: singleLine(z.string().trim().max(200)).optional(),
     limit: z.number().int().min(1).max(500).default(100),
     offset: z.number().int().min(0).default(0),
   })

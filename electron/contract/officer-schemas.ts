@@ -1,5 +1,6 @@
 // Contract schemas of officers, sign-in and sessions (issue 4, docs/duty.md).
 import { z } from 'zod';
+import { singleLine } from './safe-text';
 import { Id } from './schemas';
 
 const ms = z.number().int();
@@ -14,8 +15,8 @@ export const Password = z
   .max(128, 'password_too_long')
   .refine((p) => p.trim().length === p.length, 'password_spaces');
 
-export const FullName = z.string().trim().min(1, 'required').max(80, 'too_long');
-export const Rank = z.string().trim().min(1, 'required').max(40, 'too_long');
+export const FullName = singleLine(z.string().trim().min(1, 'required').max(80, 'too_long'));
+export const Rank = singleLine(z.string().trim().min(1, 'required').max(40, 'too_long'));
 /** Số hiệu: digits, letters and dashes, e.g. 123-456. */
 export const BadgeNumber = z
   .string()

@@ -2,6 +2,7 @@
 // and hear from the recording service. They mirror core/recording/recording-types.ts;
 // the typed handlers and event forwarding in core/app fail to compile if the two drift.
 import { z } from 'zod';
+import { singleLine } from './safe-text';
 import { Id, StreamErrorKind, StreamKind } from './schemas';
 
 const ms = z.number().int();
@@ -211,7 +212,9 @@ export const StorageSettings = z.object({
 export type StorageSettings = z.infer<typeof StorageSettings>;
 
 /** A new storage folder: absolute; created when missing; must be writable. */
-export const SetStorageFolder = z.object({ path: z.string().trim().min(1).max(4096) }).strict();
+export const SetStorageFolder = z
+  .object({ path: singleLine(z.string().trim().min(1).max(4096)) })
+  .strict();
 export type SetStorageFolder = z.infer<typeof SetStorageFolder>;
 
 export const StorageEventsRequest = z

@@ -1,18 +1,24 @@
 // Domain schemas shared by main and renderer. Types are derived from these
 // schemas (z.infer) so validation and types cannot drift apart.
 import { z } from 'zod';
+import { singleLine } from './safe-text';
 
 export const Id = z.string().min(1).max(64);
 
-const text = (max: number) => z.string().trim().max(max);
-const requiredText = (max: number) => z.string().trim().min(1).max(max);
+// Every free-text field goes through singleLine: no control or bidi characters.
+const text = (max: number) => singleLine(z.string().trim().max(max));
+const requiredText = (max: number) => singleLine(z.string().trim().min(1).max(max));
+/** Passwords keep spaces as typed; controls could still reach an ffmpeg argument. */
+const secret = () => singleLine(z.string().max(128));
 
 /** rtsp:// or rtsps:// URL without embedded credentials (they travel separately). */
-export const RtspUrl = z
-  .string()
-  .trim()
-  .max(1000)
-  .regex(/^rtsps?:\/\/[^\s/?#]+(:\d{1,5})?(\/[^\s]*)?$/i, 'invalid_rtsp_url');
+export const RtspUrl = singleLine(
+  z
+    .string()
+    .trim()
+    .max(1000)
+    .regex(/^rtsps?:\/\/[^\s/?#]+(:\d{1,5})?(\/[^\s]*)?$/i, 'invalid_rtsp_url'),
+);
 
 export const Hostname = z
   .string()
@@ -32,9 +38,10 @@ export const CameraSourceKind = z.enum(['rtsp', 'demo']);
 
 export const Camera = z.object({
   id: Id,
-  name: requiredText(80),
-  location: text(160),
-  group: text(80),
+  // Plain strings on the way out: a row stored before the input rule must still list.
+  name: z.string(),
+  location: z.string(),
+  group: z.string(),
   source: CameraSourceKind,
   /** Main-stream URL without credentials. For demo cameras: demo://<n>. */
   mainUrl: z.string(),
@@ -57,7 +64,7 @@ export const CameraInput = z.object({
   mainUrl: RtspUrl,
   subUrl: RtspUrl.nullable().default(null),
   username: text(64).nullable().default(null),
-  password: z.string().max(128).nullable().default(null),
+  password: secret().nullable().default(null),
 });
 export type CameraInput = z.input<typeof CameraInput>;
 
@@ -70,7 +77,7 @@ export const CameraUpdate = z.object({
   subUrl: RtspUrl.nullable().optional(),
   username: text(64).nullable().optional(),
   /** undefined = keep the stored password; null = remove it; string = replace it. */
-  password: z.string().max(128).nullable().optional(),
+  password: secret().nullable().optional(),
   enabled: z.boolean().optional(),
 });
 export type CameraUpdate = z.input<typeof CameraUpdate>;
@@ -80,15 +87,15 @@ export const RecorderInput = z.object({
   host: Hostname,
   port: z.number().int().min(1).max(65535).default(554),
   username: text(64).nullable().default(null),
-  password: z.string().max(128).nullable().default(null),
+  password: secret().nullable().default(null),
   channels: z.number().int().min(1).max(128),
   /**
    * Only for vendor 'generic' (optional): per-channel path with {ch} (1, 2 …) or
    * {ch2} (01, 02 …), e.g. "/ch{ch2}/main". Defaults: see core/cameras/vendor-templates.ts.
    */
-  mainPath: z.string().trim().min(1).max(300).optional(),
+  mainPath: singleLine(z.string().trim().min(1).max(300)).optional(),
   /** As mainPath, for the sub-stream; null = the recorder has no sub-stream. */
-  subPath: z.string().trim().min(1).max(300).nullable().optional(),
+  subPath: singleLine(z.string().trim().min(1).max(300)).nullable().optional(),
   name: requiredText(80),
   location: text(160).default(''),
   group: text(80).default(''),
@@ -100,7 +107,7 @@ export const ProbeRequest = z.union([
   z.object({
     url: RtspUrl,
     username: text(64).nullable().default(null),
-    password: z.string().max(128).nullable().default(null),
+    password: secret().nullable().default(null),
   }),
 ]);
 export type ProbeRequest = z.input<typeof ProbeRequest>;
@@ -194,8 +201,8 @@ export const Settings = z.object({
   alertMuted: z.boolean(),
   tourIntervalSec: z.number().int().min(3).max(600),
   /** Empty = automatic lookup (bundled, then PATH). */
-  ffmpegPath: z.string().max(1000),
-  stationName: z.string().trim().max(120),
+  ffmpegPath: singleLine(z.string().max(1000)),
+  stationName: text(120),
   lastLayoutId: Id.nullable(),
   /** The screen locks after this many minutes without input; 0 = never. */
   idleLockMinutes: z.number().int().min(0).max(240),

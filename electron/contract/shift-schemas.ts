@@ -1,5 +1,6 @@
 // Contract schemas of shifts and the handover (bàn giao ca) (issue 4).
 import { z } from 'zod';
+import { multiLine } from './safe-text';
 import { IncidentCategory, IncidentSeverity, IncidentStatus } from './incident-schemas';
 import { OfficerBrief } from './officer-schemas';
 import { Id } from './schemas';
@@ -93,10 +94,10 @@ export const Handover = z.object({
 export type Handover = z.infer<typeof Handover>;
 
 export const EndShiftInput = z
-  .object({ notes: z.string().trim().max(4000, 'too_long').default('') })
+  .object({ notes: multiLine(z.string().trim().max(4000, 'too_long')).default('') })
   .strict();
 export const AcknowledgeInput = z
-  .object({ id: Id, note: z.string().trim().max(1000, 'too_long').default('') })
+  .object({ id: Id, note: multiLine(z.string().trim().max(1000, 'too_long')).default('') })
   .strict();
 export const HandoverListRequest = z
   .object({

@@ -12,6 +12,7 @@ import { EXPORT_PARTIAL_SUFFIX } from '../../electron/contract/export-schemas';
 import type { MessageKey, Translate } from '../i18n/translate';
 import { isMessageKey } from '../i18n/translate';
 import { formatSizesAlike } from '../storage/format-storage';
+import { fieldMessage } from '../api/api-error';
 
 /** A reason main gives (plan blocker or start refusal) that has its own sentence. */
 export function isBlocker(reason: string): boolean {
@@ -89,5 +90,5 @@ export function exportStatusKey(status: ExportStatus): MessageKey {
 /** A selection issue (zod message or blocker-like code) → its sentence. */
 export function exportFieldMessage(issue: string, t: Translate): string {
   const key = `export.field.${issue}`;
-  return isMessageKey(key) ? t(key) : t('field.invalid');
+  return isMessageKey(key) ? t(key) : fieldMessage(issue, t);
 }

@@ -142,6 +142,8 @@ export const en: Record<MessageKey, string> = {
   'camera.demoReadonly': 'Simulated camera: only name, location and group can change.',
 
   'field.required': 'Required',
+  'field.invalid_characters':
+    'Contains control or hidden characters (often from pasting) — delete it and type it again',
   'field.invalid_rtsp_url': 'Must start with rtsp:// and must not contain a username or password',
   'field.invalid_host': 'Invalid IP address or host name',
   'field.tooLong': 'Too long',
@@ -151,6 +153,12 @@ export const en: Record<MessageKey, string> = {
   'field.storage_same_folder': 'This is already the storage folder',
   'field.storage_overlaps_root': 'This folder is inside (or contains) another storage folder',
   'field.storage_unwritable': 'This folder cannot be created or written to',
+  'field.storage_system_folder':
+    'This is a system folder; footage cannot go here — choose another disk or folder',
+  'field.storage_parent_missing':
+    'The parent folder does not exist — check the path (only one new folder level is created)',
+  'field.storage_timeout':
+    'The folder does not respond (network or failing disk?) — check the disk and try again',
 
   'probe.auth': 'Wrong username or password. Check the camera/recorder account.',
   'probe.unreachable': 'Cannot reach {host}. Check the network cable, IP address and port.',

@@ -144,6 +144,8 @@ export const vi = {
   'camera.demoReadonly': 'Camera mô phỏng: chỉ đổi được tên, vị trí và nhóm.',
 
   'field.required': 'Không được để trống',
+  'field.invalid_characters':
+    'Có ký tự điều khiển hoặc ký tự ẩn (thường do dán từ nơi khác) — xóa và gõ lại bằng bàn phím',
   'field.invalid_rtsp_url': 'Địa chỉ phải bắt đầu bằng rtsp:// và không chứa tài khoản, mật khẩu',
   'field.invalid_host': 'Địa chỉ IP hoặc tên miền không hợp lệ',
   'field.tooLong': 'Quá dài',
@@ -153,6 +155,12 @@ export const vi = {
   'field.storage_same_folder': 'Đây đã là thư mục lưu trữ hiện tại',
   'field.storage_overlaps_root': 'Thư mục này nằm trong (hoặc chứa) một thư mục lưu trữ khác',
   'field.storage_unwritable': 'Không tạo được hoặc không ghi được vào thư mục này',
+  'field.storage_system_folder':
+    'Đây là thư mục hệ thống, không ghi hình vào đây được — chọn ổ đĩa hoặc thư mục khác',
+  'field.storage_parent_missing':
+    'Thư mục cha chưa có — kiểm tra lại đường dẫn (phần mềm chỉ tạo thêm một cấp thư mục)',
+  'field.storage_timeout':
+    'Thư mục không phản hồi (ổ mạng hoặc ổ hỏng?) — kiểm tra ổ đĩa rồi thử lại',
 
   'probe.auth': 'Sai tên đăng nhập hoặc mật khẩu. Kiểm tra lại tài khoản của camera/đầu ghi.',
   'probe.unreachable':

@@ -82,6 +82,34 @@ describe('dispatch', () => {
     );
   });
 
+  it('refuses control and bidi characters in every text that reaches ffmpeg, a file or a report', async () => {
+    // A NUL in a camera URL once crashed the core at spawn, and at every restart after.
+    const cases: [string, unknown, string][] = [
+      ['camera.add', { name: 'A', mainUrl: 'rtsp://h/cam\u0000x' }, 'mainUrl'],
+      ['camera.add', { name: 'Cam\u0000', mainUrl: 'rtsp://h/x' }, 'name'],
+      ['camera.add', { name: 'A', location: 'Ng\u202Eõ 12', mainUrl: 'rtsp://h/x' }, 'location'],
+      ['camera.add', { name: 'A', mainUrl: 'rtsp://h/x', password: 'p\u0000' }, 'password'],
+      [
+        'camera.addRecorder',
+        {
+          vendor: 'generic',
+          host: '10.0.0.2',
+          channels: 1,
+          mainPath: '/ch{ch}\u0000',
+          name: 'NVR',
+        },
+        'mainPath',
+      ],
+      ['storage.setFolder', { path: '/tmp/a\u0000b' }, 'path'],
+    ];
+    for (const [channel, payload, field] of cases) {
+      const err = await rejection(dispatch(endpoint, channel, payload, ctx));
+      expect(err.code, channel).toBe('invalid_request');
+      expect(err.fields?.[field], `${channel} ${field}`).toBe('invalid_characters');
+    }
+    expect(await db.all('SELECT id FROM cameras')).toEqual([]);
+  });
+
   it('rejects extra fields (strict requests)', async () => {
     const err = await rejection(
       dispatch(endpoint, 'camera.add', { name: 'A', mainUrl: 'rtsp://h/x', isAdmin: true }, ctx),

@@ -1,6 +1,6 @@
 // The composition root end to end: real SQLite file, real ffmpeg/ffprobe, the
 // real GStreamer RTSP rig, the real MediaServer, the contract over WebSocket RPC.
-import { readFileSync, readdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -295,6 +295,10 @@ describe('station core', () => {
     });
     expect(core.storageDir).toBe(join(dir, 'recordings'));
     const disk2 = join(dir, 'disk2', 'recordings');
+    await expect(api.storage.setFolder({ path: disk2 })).rejects.toMatchObject({
+      fields: { path: 'storage_parent_missing' },
+    });
+    mkdirSync(join(dir, 'disk2'));
     const saved = await api.storage.setFolder({ path: disk2 });
     expect(saved.storageDir).toBe(disk2);
     expect(core.storageDir).toBe(disk2);

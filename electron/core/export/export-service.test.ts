@@ -3,7 +3,15 @@
 // real SQLite file: what an officer starts, what lands on the destination, what the
 // audit trail, the incident and the handover say afterwards.
 import { execFile } from 'node:child_process';
-import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import {
+  appendFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  symlinkSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { promisify } from 'node:util';
@@ -171,6 +179,17 @@ describe('export service', () => {
       commander,
     );
     expect(intoData.blocker).toBe('destination_is_station_storage');
+    // A folder named "..x" inside the data folder, and a symlink to it, are the data folder too.
+    mkdirSync(join(dir, '..x'));
+    for (const destination of [join(dir, '..x'), join(usb, 'link-to-data')]) {
+      if (destination.endsWith('link-to-data')) symlinkSync(dir, destination);
+      const sneaky = await call<ExportPlan>(
+        'export.plan',
+        { cameraIds: ['cam-a'], ...range, destination },
+        commander,
+      );
+      expect(sneaky.blocker, destination).toBe('destination_is_station_storage');
+    }
     const empty = await call<ExportPlan>(
       'export.plan',
       { cameraIds: ['cam-b'], ...range, destination: usb },

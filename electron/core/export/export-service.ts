@@ -28,7 +28,7 @@ import type { Database, Queryable } from '../db/database';
 import type { Logger } from '../logging/logger';
 import { OVERLAPS, overlapParams, PLAYABLE } from '../playback/footage-rows';
 import { readVolume, type Volume } from '../storage/disk-space';
-import { isInside } from '../storage/path-inside';
+import { isInside, isInsideReal } from '../storage/path-inside';
 import { absPath } from '../storage/storage-layout';
 import { planClip, type ClipPlan, type SourceSegment } from './clip-plan';
 import { classifyWriteError, isCancel } from './export-errors';
@@ -505,7 +505,7 @@ export class ExportService {
     let blocker: string | null = null;
     let freeBytes: number | null = null;
     if (!isAbsolute(sel.destination)) blocker = 'destination_not_absolute';
-    else if (stationFolders.some((f) => isInside(destination, f)))
+    else if (await insideAny(destination, stationFolders))
       // Footage into the footage folder would be swept by retention, and staging is wiped at start.
       blocker = 'destination_is_station_storage';
     else {
@@ -674,4 +674,10 @@ function codecFamilies(segments: readonly SourceSegment[]): Set<string> {
 
 function readVolumeOrNull(path: string): Promise<Volume | null> {
   return readVolume(path).catch(() => null);
+}
+
+/** Whether `path` is one of `folders` or inside one, symlinks and bind paths resolved. */
+async function insideAny(path: string, folders: readonly string[]): Promise<boolean> {
+  for (const f of folders) if (await isInsideReal(path, f)) return true;
+  return false;
 }

@@ -2,7 +2,7 @@
 // ffmpeg and a real SQLite file: new footage lands in the new root, old footage
 // stays indexed and playable in the old one, restarts reconcile every root and
 // an unplugged old disk marks its rows missing without a crash. Every wait is bounded.
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -61,6 +61,7 @@ describe('storage roots', () => {
     const dbFile = join(tmp.dir, 'station.db');
     const rootA = join(tmp.dir, 'diskA', 'recordings');
     const rootB = join(tmp.dir, 'diskB', 'recordings');
+    mkdirSync(join(tmp.dir, 'diskB')); // the second disk's mount point; its folder is created
     let db = await openRecordingDb(dbFile);
     let svc = makeService(db, rootA);
     try {

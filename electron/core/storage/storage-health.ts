@@ -8,15 +8,17 @@ export type StorageProbe = { ok: true } | { ok: false; code: string };
 /**
  * `create: false` for a root that existed before: a missing folder then means an
  * unplugged disk, and creating it again would silently record onto the system
- * disk under the empty mount point.
+ * disk under the empty mount point. `'one-level'` creates the folder only when
+ * its parent exists (a new root the officer typed).
  */
 export async function probeStorage(
   dir: string,
-  opts: { create: boolean } = { create: true },
+  opts: { create: boolean | 'one-level' } = { create: true },
 ): Promise<StorageProbe> {
   const probe = join(dir, `.write-probe-${process.pid}`);
   try {
-    if (opts.create) await mkdir(dir, { recursive: true });
+    if (opts.create === 'one-level') await mkdir(dir).catch(existsOk);
+    else if (opts.create) await mkdir(dir, { recursive: true });
     const fh = await open(probe, 'w');
     try {
       await fh.writeFile('ok');
@@ -29,4 +31,8 @@ export async function probeStorage(
   } catch (err) {
     return { ok: false, code: (err as NodeJS.ErrnoException).code ?? 'EIO' };
   }
+}
+
+function existsOk(err: NodeJS.ErrnoException): void {
+  if (err.code !== 'EEXIST') throw err;
 }
