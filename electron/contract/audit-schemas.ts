@@ -34,6 +34,8 @@ export const AuditAction = z.enum([
   'camera.removed',
   'storage.changed',
   'audit.verified',
+  /** Protective triggers were found dropped (by a tool outside the app) and put back. */
+  'audit.triggers_restored',
 ]);
 export type AuditAction = z.infer<typeof AuditAction>;
 
@@ -75,7 +77,7 @@ export const AuditVerification = z.object({
   checked: z.number().int(),
   /** The first row that was altered, or after which rows are missing. */
   firstBadSeq: z.number().int().nullable(),
-  problem: z.enum(['altered', 'missing', 'head_mismatch']).nullable(),
+  problem: z.enum(['altered', 'missing', 'head_mismatch', 'triggers_missing']).nullable(),
   verifiedAt: ms,
 });
 export type AuditVerification = z.infer<typeof AuditVerification>;

@@ -72,6 +72,14 @@ export const HandoverSummary = z.object({
   recordingGaps: z.array(HandoverGap),
   exports: z.array(HandoverExport),
   storageAlarms: z.array(HandoverAlarm),
+  /**
+   * The audit trail's last row when the summary was made: printed on the report, so
+   * a later deletion of audit rows shows against the paper. Absent on older handovers.
+   */
+  auditHead: z
+    .object({ seq: z.number().int().min(1), hash: z.string() })
+    .nullable()
+    .optional(),
 });
 export type HandoverSummary = z.infer<typeof HandoverSummary>;
 

@@ -46,7 +46,9 @@ function VerifyResult(props: { result: AuditVerification }) {
               ? t('audit.problem.missing', { seq: r.firstBadSeq ?? '?' })
               : r.problem === 'head_mismatch'
                 ? t('audit.problem.head_mismatch', { n: r.checked })
-                : t('audit.problem.altered', { seq: r.firstBadSeq ?? '?' })}
+                : r.problem === 'triggers_missing'
+                  ? t('audit.problem.triggers_missing')
+                  : t('audit.problem.altered', { seq: r.firstBadSeq ?? '?' })}
         </div>
         {!r.ok ? <div className="verify-advice">{t('audit.verifyAdvice')}</div> : null}
       </div>

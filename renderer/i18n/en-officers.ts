@@ -180,6 +180,8 @@ export const enOfficers: Record<keyof typeof viOfficers, string> = {
   'report.outgoingNotes': 'Notes of the outgoing officer',
   'report.incomingNote': 'Remarks of the incoming officer',
   'report.hash': 'Integrity hash (SHA-256)',
+  'report.auditHead': 'Audit trail (last row when the report was made)',
+  'report.auditHeadValue': 'row {seq} · hash {hash}',
   'report.hashPending':
     'Not yet acknowledged; the integrity hash is made when the incoming officer acknowledges.',
   'report.signOutgoing': 'OUTGOING OFFICER',
@@ -276,6 +278,8 @@ export const enOfficers: Record<keyof typeof viOfficers, string> = {
   'audit.problem.missing': 'Missing data: entries were deleted right after entry {seq}.',
   'audit.problem.head_mismatch':
     'The last entries of the log were deleted (checked {n} entries; the chain head does not match).',
+  'audit.problem.triggers_missing':
+    'The protection against editing or deleting the log was removed outside the app (now restored). The rows present still match the chain.',
   'audit.verifyAdvice':
     'Do not switch the machine off or change any data. Report to the station chief and IT at once.',
   'audit.action.auth.setup': 'Administrator set up',
@@ -307,6 +311,7 @@ export const enOfficers: Record<keyof typeof viOfficers, string> = {
   'audit.action.camera.removed': 'Camera removed',
   'audit.action.storage.changed': 'Storage changed',
   'audit.action.audit.verified': 'Audit log checked',
+  'audit.action.audit.triggers_restored': 'Removed audit-log protection found and restored',
 
   'settings.consoleSection': 'Your console',
   'settings.stationSection': 'Station settings',

@@ -180,6 +180,8 @@ export const viOfficers = {
   'report.outgoingNotes': 'Ghi chú của người giao ca',
   'report.incomingNote': 'Ý kiến của người nhận ca',
   'report.hash': 'Mã kiểm tra toàn vẹn (SHA-256)',
+  'report.auditHead': 'Nhật ký hệ thống (dòng cuối khi lập biên bản)',
+  'report.auditHeadValue': 'dòng số {seq} · mã {hash}',
   'report.hashPending':
     'Biên bản chưa được xác nhận; mã kiểm tra được tạo khi người nhận ca xác nhận.',
   'report.signOutgoing': 'NGƯỜI GIAO CA',
@@ -276,6 +278,8 @@ export const viOfficers = {
   'audit.problem.missing': 'Mất dữ liệu: có dòng bị xóa ngay sau dòng số {seq}.',
   'audit.problem.head_mismatch':
     'Các dòng cuối của nhật ký đã bị xóa (đã kiểm tra {n} dòng, dấu kiểm tra cuối chuỗi không khớp).',
+  'audit.problem.triggers_missing':
+    'Lớp bảo vệ chống sửa/xóa nhật ký đã bị gỡ bỏ từ bên ngoài phần mềm (đã tự khôi phục). Các dòng hiện có vẫn khớp chuỗi mã.',
   'audit.verifyAdvice':
     'Không tắt máy, không sửa dữ liệu. Báo ngay chỉ huy đơn vị và cán bộ kỹ thuật để lập biên bản.',
   'audit.action.auth.setup': 'Thiết lập tài khoản quản trị',
@@ -307,6 +311,7 @@ export const viOfficers = {
   'audit.action.camera.removed': 'Xóa camera',
   'audit.action.storage.changed': 'Thay đổi lưu trữ',
   'audit.action.audit.verified': 'Kiểm tra toàn vẹn nhật ký',
+  'audit.action.audit.triggers_restored': 'Phát hiện và khôi phục lớp bảo vệ nhật ký bị gỡ bỏ',
 
   'settings.consoleSection': 'Màn hình của bạn',
   'settings.stationSection': 'Cài đặt trạm',

@@ -98,6 +98,12 @@ function ReportPage(props: { handover: Handover }) {
           <span className="paper-hash-none">{t('report.hashPending')}</span>
         )}
       </div>
+      {h.summary.auditHead ? (
+        <div className="paper-hash" data-testid="handover-audit-head">
+          <span className="paper-hash-label">{t('report.auditHead')}</span>
+          <code>{t('report.auditHeadValue', h.summary.auditHead)}</code>
+        </div>
+      ) : null}
 
       <div className="paper-signs">
         <div>

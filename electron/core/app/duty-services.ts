@@ -39,6 +39,7 @@ export interface DutyWiring extends DutyServices {
 }
 
 export const AUDIT_HEAD_FILE = 'audit-head.json';
+const AUDIT_HEAD_SIGNED_SETTING = 'audit.headSigned';
 
 export async function createDutyServices(d: DutyServicesDeps): Promise<DutyWiring> {
   const clock = d.now ? { now: d.now } : {};
@@ -48,6 +49,10 @@ export async function createDutyServices(d: DutyServicesDeps): Promise<DutyWirin
     headFile: join(d.dataDir, AUDIT_HEAD_FILE),
     ...clock,
   });
+  // Heads are signed since this setting exists: an unsigned one is trusted only at that upgrade.
+  const trustUnsignedHead = !(await d.settings.getInternal(AUDIT_HEAD_SIGNED_SETTING));
+  await audit.open({ trustUnsignedHead });
+  if (trustUnsignedHead) await d.settings.setInternal(AUDIT_HEAD_SIGNED_SETTING, true);
   const officers = new OfficerService({
     db: d.db,
     audit,

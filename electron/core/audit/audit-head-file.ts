@@ -1,5 +1,8 @@
 // The last row of the audit chain, kept outside the database: deleting rows at the
-// tail leaves an intact chain, but not one that reaches the head written here.
+// tail leaves an intact chain, but not one that reaches the head written here. The
+// head is signed with the chain's key, so a head copied from the database after
+// deleting rows (the app stopped) does not pass for one we wrote.
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import { readFile, rename, writeFile } from 'node:fs/promises';
 
 export interface AuditHead {
@@ -8,10 +11,17 @@ export interface AuditHead {
 }
 
 /**
- * The head on disk; null when none was written yet; 'invalid' when the file is
- * not one we wrote (the rename never leaves a torn file, so that means tampering).
+ * What the file holds: a head whose signature checks; a head written before heads
+ * were signed (`signed: false`, trusted once at the upgrade, never after); null
+ * when there is no file; 'invalid' when it is not one we wrote.
  */
-export async function readAuditHead(file: string): Promise<AuditHead | null | 'invalid'> {
+export type AuditHeadRead = (AuditHead & { signed: boolean }) | null | 'invalid';
+
+export function signAuditHead(key: Buffer, head: AuditHead): string {
+  return createHmac('sha256', key).update(`audit-head\n${head.seq}\n${head.hash}`).digest('hex');
+}
+
+export async function readAuditHead(file: string, key: Buffer): Promise<AuditHeadRead> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
@@ -20,20 +30,25 @@ export async function readAuditHead(file: string): Promise<AuditHead | null | 'i
     throw err;
   }
   try {
-    const value = JSON.parse(text) as Partial<AuditHead> | null;
-    if (value && Number.isInteger(value.seq) && typeof value.hash === 'string')
-      return { seq: value.seq as number, hash: value.hash };
+    const value = JSON.parse(text) as Partial<AuditHead & { mac: unknown }> | null;
+    if (!value || !Number.isInteger(value.seq) || typeof value.hash !== 'string') return 'invalid';
+    const head = { seq: value.seq as number, hash: value.hash };
+    if (value.mac === undefined) return { ...head, signed: false };
+    if (typeof value.mac !== 'string') return 'invalid';
+    const want = Buffer.from(signAuditHead(key, head), 'hex');
+    const got = Buffer.from(value.mac, 'hex');
+    return got.length === want.length && timingSafeEqual(got, want)
+      ? { ...head, signed: true }
+      : 'invalid';
   } catch {
-    // not JSON: reported as invalid below
+    return 'invalid'; // not JSON (the rename never leaves a torn file, so that means tampering)
   }
-  return 'invalid';
 }
 
 /** Temp file + rename, so a crash leaves the old head or the new one, never half of one. */
-export async function writeAuditHead(file: string, head: AuditHead): Promise<void> {
+export async function writeAuditHead(file: string, key: Buffer, head: AuditHead): Promise<void> {
   const temp = `${file}.${process.pid}.tmp`;
-  await writeFile(temp, JSON.stringify({ seq: head.seq, hash: head.hash }) + '\n', {
-    flush: true,
-  });
+  const body = { seq: head.seq, hash: head.hash, mac: signAuditHead(key, head) };
+  await writeFile(temp, JSON.stringify(body) + '\n', { flush: true, mode: 0o600 });
   await rename(temp, file);
 }

@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../db/database';
 import { openStationDb } from '../db/open-station-db';
 import { GENESIS_HASH } from './audit-hash';
+import { writeAuditHead } from './audit-head-file';
 import { AuditLog, type AuditActor } from './audit-log';
 
 let dir: string;
@@ -61,7 +62,7 @@ describe('AuditLog', () => {
     expect(rows[0]?.prev_hash).toBe(GENESIS_HASH);
     expect(rows[1]?.prev_hash).toBe(first.hash);
     expect(rows[1]?.hash).toBe(second.hash);
-    expect(readHead()).toEqual({ seq: 2, hash: second.hash });
+    expect(readHead()).toMatchObject({ seq: 2, hash: second.hash, mac: expect.any(String) });
   });
 
   it('commits with the caller transaction, and leaves no row or head when it rolls back', async () => {
@@ -80,7 +81,7 @@ describe('AuditLog', () => {
     );
     await log.settled();
     expect(entry.seq).toBe(2);
-    expect(readHead()).toEqual({ seq: 2, hash: entry.hash });
+    expect(readHead()).toMatchObject({ seq: 2, hash: entry.hash });
     expect((await log.verify()).ok).toBe(true);
   });
 
@@ -214,7 +215,7 @@ describe('AuditLog', () => {
     const log = make();
     await fill(log, 8);
     const row5 = await db.get<{ hash: string }>('SELECT hash FROM audit_log WHERE seq = 5');
-    writeFileSync(headFile, JSON.stringify({ seq: 5, hash: row5?.hash }));
+    await writeAuditHead(headFile, key, { seq: 5, hash: row5!.hash });
     const next = make();
     expect(await next.verify()).toMatchObject({ ok: true, checked: 8 });
     await next.settled();
@@ -225,10 +226,71 @@ describe('AuditLog', () => {
   it('reports a head file that names another hash or is not ours', async () => {
     const log = make();
     await fill(log, 4);
-    writeFileSync(headFile, JSON.stringify({ seq: 3, hash: 'f'.repeat(64) }));
+    await writeAuditHead(headFile, key, { seq: 3, hash: 'f'.repeat(64) });
     expect(await make().verify()).toMatchObject({ firstBadSeq: 3, problem: 'head_mismatch' });
     writeFileSync(headFile, 'not json');
     expect(await make().verify()).toMatchObject({ firstBadSeq: null, problem: 'head_mismatch' });
+  });
+
+  it('detects tail rows deleted together with the head file while the app runs', async () => {
+    const log = make();
+    await fill(log, 12);
+    await db.exec('DROP TRIGGER audit_log_no_delete');
+    await db.run('DELETE FROM audit_log WHERE seq >= 10');
+    rmSync(headFile);
+    expect(await log.verify()).toMatchObject({ ok: false, problem: 'head_mismatch' });
+    // Nor does a fresh start take "no head" for "nothing to compare with".
+    expect(await make().verify()).toMatchObject({ ok: false, problem: 'head_mismatch' });
+  });
+
+  it('refuses a head copied from the database after deleting tail rows (app stopped)', async () => {
+    const log = make();
+    await fill(log, 12);
+    await db.exec('DROP TRIGGER audit_log_no_delete');
+    await db.run('DELETE FROM audit_log WHERE seq >= 10');
+    const row9 = await db.get<{ hash: string }>('SELECT hash FROM audit_log WHERE seq = 9');
+    // What a tamperer can write: the row's own seq and hash, unsigned or signed with a guess.
+    writeFileSync(headFile, JSON.stringify({ seq: 9, hash: row9!.hash }));
+    const next = make();
+    await next.open({ trustUnsignedHead: false });
+    expect(await next.verify()).toMatchObject({ ok: false, problem: 'head_mismatch' });
+    await writeAuditHead(headFile, randomBytes(32), { seq: 9, hash: row9!.hash });
+    expect(await make().verify()).toMatchObject({ ok: false, problem: 'head_mismatch' });
+  });
+
+  it('signs a head written before heads were signed once, at the upgrade only', async () => {
+    const log = make();
+    await fill(log, 5);
+    const { seq, hash } = readHead();
+    writeFileSync(headFile, JSON.stringify({ seq, hash }));
+    const upgraded = make();
+    await upgraded.open({ trustUnsignedHead: true });
+    expect(readHead()).toMatchObject({ seq, hash, mac: expect.any(String) });
+    expect(await upgraded.verify()).toMatchObject({ ok: true, checked: 5 });
+  });
+
+  it('finds dropped protective triggers at start and at verify, records it and puts them back', async () => {
+    const log = make();
+    await fill(log, 4);
+    await db.exec('DROP TRIGGER audit_log_no_delete');
+    await db.exec('DROP TRIGGER handovers_immutable_update');
+    const next = make();
+    await next.open({ trustUnsignedHead: false });
+    await next.settled();
+    const restored = await db.get<{ details_json: string }>(
+      "SELECT details_json FROM audit_log WHERE action = 'audit.triggers_restored'",
+    );
+    expect(JSON.parse(restored!.details_json)).toEqual({
+      triggers: 'audit_log_no_delete,handovers_immutable_update',
+    });
+    await expect(db.run('DELETE FROM audit_log WHERE seq = 1')).rejects.toThrow(/append_only/);
+    // Dropped while running: the next verification says so, even with every row intact.
+    await db.exec('DROP TRIGGER audit_log_no_update');
+    expect(await next.verify()).toMatchObject({ ok: false, problem: 'triggers_missing' });
+    await expect(db.run('UPDATE audit_log SET at = 0 WHERE seq = 1')).rejects.toThrow(
+      /append_only/,
+    );
+    expect(await next.verify()).toMatchObject({ ok: true });
   });
 
   it('needs the key: rows rewritten without it do not verify', async () => {

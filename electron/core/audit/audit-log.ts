@@ -10,7 +10,13 @@ import type {
 } from '../../contract/audit-schemas';
 import type { Database, Queryable, SqlValue } from '../db/database';
 import { auditHash, canonicalJson, GENESIS_HASH } from './audit-hash';
-import { readAuditHead, writeAuditHead, type AuditHead } from './audit-head-file';
+import {
+  readAuditHead,
+  writeAuditHead,
+  type AuditHead,
+  type AuditHeadRead,
+} from './audit-head-file';
+import { missingTriggers, restoreTriggers } from './protective-triggers';
 
 /** Who acted; a `Principal` fits. Null for the system or before sign-in. */
 export type AuditActor = { officerId: string; fullName: string } | null;
@@ -51,7 +57,7 @@ export class AuditLog {
   /** Head writes run one after another, in commit order. */
   private headChain: Promise<void> = Promise.resolve();
   /** What we last wrote (or found) in the head file; undefined until first read. */
-  private head: AuditHead | null | 'invalid' | undefined;
+  private head: AuditHeadRead | undefined;
 
   constructor(private readonly deps: AuditLogDeps) {
     this.now = deps.now ?? Date.now;
@@ -73,6 +79,25 @@ export class AuditLog {
     const entry = await this.deps.db.transaction((own) => this.insert(input, own));
     this.afterCommit(entry);
     return entry;
+  }
+
+  /**
+   * At start: puts back protective triggers a tool dropped (recording that they were
+   * gone), and — once, at the upgrade to signed heads — signs a head written before
+   * heads were signed. After that an unsigned head is a forged one.
+   */
+  async open(opts: { trustUnsignedHead: boolean }): Promise<void> {
+    await this.checkTriggers();
+    const head = await readAuditHead(this.deps.headFile, this.deps.key);
+    if (head && head !== 'invalid' && !head.signed && opts.trustUnsignedHead) {
+      await writeAuditHead(this.deps.headFile, this.deps.key, head);
+      this.head = { ...head, signed: true };
+    }
+  }
+
+  /** The chain's last row, for reports that print it (a later truncation shows on paper). */
+  lastRow(): Promise<AuditHead | null> {
+    return lastAuditRow(this.deps.db);
   }
 
   /** Resolves once the head file reflects every committed append (tests, shutdown). */
@@ -130,8 +155,16 @@ export class AuditLog {
    */
   async verify(actor: AuditActor = null): Promise<AuditVerification> {
     await this.settled();
-    const head = await readAuditHead(this.deps.headFile);
-    const result = await this.walk(head);
+    const head = await readAuditHead(this.deps.headFile, this.deps.key);
+    let result = await this.walk(head);
+    // Checked after the walk, which reports the worse problem when both are found.
+    if ((await this.checkTriggers()).length > 0 && result.ok)
+      result = {
+        ok: false,
+        checked: result.checked,
+        firstBadSeq: null,
+        problem: 'triggers_missing',
+      };
     const verification: AuditVerification = { ...result, verifiedAt: this.now() };
     await this.append({
       action: 'audit.verified',
@@ -146,9 +179,7 @@ export class AuditLog {
     return verification;
   }
 
-  private async walk(
-    head: AuditHead | null | 'invalid',
-  ): Promise<Omit<AuditVerification, 'verifiedAt'>> {
+  private async walk(head: AuditHeadRead): Promise<Omit<AuditVerification, 'verifiedAt'>> {
     const bad = (
       checked: number,
       firstBadSeq: number | null,
@@ -178,7 +209,9 @@ export class AuditLog {
       }
       if (rows.length < VERIFY_PAGE) break;
     }
-    if (head === 'invalid') return bad(checked, null, 'head_mismatch');
+    if (head === 'invalid' || (head && !head.signed)) return bad(checked, null, 'head_mismatch');
+    // Rows but no head: the file was deleted (with rows behind it, or to hide that).
+    if (!head && checked > 0) return bad(checked, null, 'head_mismatch');
     // Rows at the tail are gone: the head saw more than the table holds.
     if (head && head.seq > lastSeq) return bad(checked, lastSeq + 1, 'head_mismatch');
     if (head && hashAtHead !== head.hash) return bad(checked, head.seq, 'head_mismatch');
@@ -241,9 +274,9 @@ export class AuditLog {
    * the evidence that verify reports.
    */
   private async advanceHead(next: AuditHead): Promise<void> {
-    if (this.head === undefined) this.head = await readAuditHead(this.deps.headFile);
+    if (this.head === undefined) this.head = await readAuditHead(this.deps.headFile, this.deps.key);
     const current = this.head;
-    if (current === 'invalid') return;
+    if (current === 'invalid' || (current && !current.signed)) return;
     if (current) {
       if (current.seq >= next.seq) return;
       const row = await this.deps.db.get<{ hash: string }>(
@@ -252,9 +285,36 @@ export class AuditLog {
       );
       if (row?.hash !== current.hash) return;
     }
-    await writeAuditHead(this.deps.headFile, next);
-    this.head = next;
+    await writeAuditHead(this.deps.headFile, this.deps.key, next);
+    this.head = { ...next, signed: true };
   }
+
+  /** Restores dropped protective triggers and records it; returns the names that were missing. */
+  private async checkTriggers(): Promise<string[]> {
+    const missing = await missingTriggers(this.deps.db);
+    if (missing.length === 0) return missing;
+    const entry = await this.deps.db.transaction(async (tx) => {
+      await restoreTriggers(tx, missing);
+      return this.insert(
+        {
+          action: 'audit.triggers_restored',
+          actor: null,
+          details: { triggers: missing.join(',') },
+        },
+        tx,
+      );
+    });
+    this.afterCommit(entry);
+    return missing;
+  }
+}
+
+/** The chain's last committed row; pass a transaction handle to read inside it. */
+export async function lastAuditRow(q: Queryable): Promise<AuditHead | null> {
+  const row = await q.get<{ seq: number; hash: string }>(
+    'SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1',
+  );
+  return row ? { seq: row.seq, hash: row.hash } : null;
 }
 
 function contentOf(row: AuditRow) {

@@ -112,6 +112,7 @@ function spec(over: Partial<ExportJobSpec> = {}): ExportJobSpec {
     facts: {
       exportId,
       app: { name: 'Trực ban Camera', version: '0.1.0' },
+      auditHead: { seq: 41, hash: 'ab'.repeat(32) },
       station: 'Công an phường Hàng Bạc',
       utcOffset: '+07:00',
       incident: {

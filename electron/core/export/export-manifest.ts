@@ -64,6 +64,11 @@ export interface ExportManifest {
   range: { start: ManifestTime; end: ManifestTime };
   exportedAt: ManifestTime;
   officer: { fullName: string; rank: string; badgeNumber: string };
+  /**
+   * The audit trail's last row when the export started: printed in the report, so a
+   * later deletion of audit rows past it shows against the paper copy.
+   */
+  auditHead: { seq: number; hash: string } | null;
   cameras: ManifestCamera[];
   /** Every file of the folder except manifest.json, SHA256SUMS.txt and the report. */
   files: ManifestFile[];

@@ -21,6 +21,8 @@ describe('renderExportReportHtml', () => {
       expect(html).toContain(f.name);
       expect(html).toContain(f.sha256);
     }
+    // The audit trail's head at export time, so a later truncation shows on paper.
+    expect(html).toContain(`Dòng số 1287 · mã ${m.auditHead!.hash}`);
     for (const expected of [
       'BIÊN BẢN TRÍCH XUẤT DỮ LIỆU CAMERA',
       'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',

@@ -159,6 +159,13 @@ export function generalFacts(m: ExportManifest): ReportFact[] {
     { vi: 'Cán bộ trích xuất', en: 'Exporting officer', value: officerLine(m) },
     { vi: 'Đơn vị', en: 'Station', value: m.station },
     { vi: 'Phần mềm', en: 'Software', value: `${m.app.name} phiên bản ${m.app.version}` },
+    {
+      vi: 'Nhật ký hệ thống (dòng cuối)',
+      en: 'Audit trail head',
+      value: m.auditHead
+        ? `Dòng số ${m.auditHead.seq} · mã ${m.auditHead.hash}`
+        : 'Chưa có dòng nào',
+    },
   );
   return facts;
 }

@@ -54,7 +54,7 @@ type Emit = <E extends EventName>(event: E, payload: EventOf<E>) => void;
 
 export interface ExportServiceDeps {
   db: Database;
-  audit: Pick<AuditLog, 'append'>;
+  audit: Pick<AuditLog, 'append' | 'lastRow'>;
   emit: Emit;
   logger: Logger;
   dataDir: string;
@@ -285,6 +285,7 @@ export class ExportService {
           range: { start: manifestTime(sel.fromMs), end: manifestTime(sel.toMs) },
           exportedAt: manifestTime(startedAt),
           officer: await this.officerFacts(actor),
+          auditHead: await this.deps.audit.lastRow(),
         },
       };
       if (this.disposed) throw new ApiError('conflict', 'shutting_down');

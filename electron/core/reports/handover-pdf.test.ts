@@ -71,6 +71,7 @@ function handover(over: Partial<Handover> = {}): Handover {
       ],
       exports: [],
       storageAlarms: [{ atMs: T0 + 6 * H, kind: 'disk_full', cleared: false }],
+      auditHead: { seq: 4821, hash: 'cd'.repeat(32) },
     },
     outgoingNotes: 'Camera Ngã tư Lê Lợi chập chờn, đề nghị ca sau theo dõi',
     createdAt: T0 + 8 * H,
@@ -121,6 +122,8 @@ describe('renderHandoverPdf', () => {
       'Camera Ngã tư Lê Lợi chập chờn, đề nghị ca sau theo dõi',
       'Đã nhận đủ',
       'ab'.repeat(32),
+      'dòng số 4821 · mã',
+      'cd'.repeat(32),
       'NGƯỜI GIAO CA',
       'NGƯỜI NHẬN CA',
     ]) {

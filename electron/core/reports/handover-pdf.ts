@@ -259,6 +259,14 @@ class HandoverReport {
     doc
       .font(fonts.regular)
       .text(this.h.contentHash ?? 'chưa có — biên bản chưa được người nhận ca xác nhận');
+    const head = this.h.summary.auditHead;
+    if (head) {
+      doc.moveDown(0.3).font(fonts.bold).text('Nhật ký hệ thống (dòng cuối khi lập biên bản): ', {
+        continued: true,
+        width: this.width,
+      });
+      doc.font(fonts.regular).text(`dòng số ${head.seq} · mã ${head.hash}`);
+    }
   }
 
   private signatures(): void {

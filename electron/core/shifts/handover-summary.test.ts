@@ -127,6 +127,7 @@ describe('HandoverSummaryBuilder', () => {
       recordingGaps: [],
       exports: [],
       storageAlarms: [],
+      auditHead: null,
     });
     await db.run(
       "INSERT INTO cameras (id, name, source, main_url, created_at) VALUES ('cam-f', 'Chập chờn', 'rtsp', 'rtsp://h/x', 0)",

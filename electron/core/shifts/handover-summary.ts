@@ -4,6 +4,7 @@
 //
 // Ranges are inclusive at both ends. Every list is capped at SUMMARY_LIST_LIMIT
 // rows so a shift with a flapping camera cannot produce an unbounded report.
+import { lastAuditRow } from '../audit/audit-log';
 import type {
   IncidentCategory,
   IncidentSeverity,
@@ -114,6 +115,7 @@ export class HandoverSummaryBuilder {
       recordingGaps: await this.recordingGaps(q, fromMs, toMs),
       exports: await this.exports(q, fromMs, toMs),
       storageAlarms: await this.storageAlarms(q, fromMs, toMs),
+      auditHead: await lastAuditRow(q),
     };
   }
 

@@ -111,7 +111,15 @@ describe('ShiftService', () => {
       acknowledgedAt: null,
       contentHash: null,
     });
-    expect(handover.summary).toEqual(await new HandoverSummaryBuilder({ db }).build(T0, SHIFT_END));
+    // The summary names the audit row before the shift's end was recorded (shift.opened).
+    const opened = await db.get<{ seq: number; hash: string }>(
+      "SELECT seq, hash FROM audit_log WHERE action = 'shift.opened'",
+    );
+    expect(handover.summary.auditHead).toEqual(opened);
+    expect(handover.summary).toEqual({
+      ...(await new HandoverSummaryBuilder({ db }).build(T0, SHIFT_END)),
+      auditHead: opened,
+    });
     expect(handover.summary.incidentsOpened.map((i) => i.code)).toEqual(['2026-0012', '2026-0013']);
     expect(handover.summary.outages.map((o) => o.durationMs)).toEqual([
       15 * 60_000,

@@ -132,6 +132,7 @@ export function sampleManifest(opts: SampleManifestOptions = {}): ExportManifest
     format: MANIFEST_FORMAT,
     exportId: '0193f1c2-7a4e-7c21-9d3b-5e8a1f2b4c6d',
     app: { name: 'Trực ban Camera', version: '0.1.0' },
+    auditHead: { seq: 1287, hash: fakeSha256(70) },
     station: 'Công an phường Hàng Bạc',
     utcOffset: utcOffsetText(),
     incident: {
