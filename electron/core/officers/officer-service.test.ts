@@ -302,6 +302,19 @@ describe('OfficerService', () => {
     expect(reasons).toEqual([...Array<string>(5).fill('bad_password'), 'too_many_attempts']);
   });
 
+  it('checks no more than five of 40 parallel wrong passwords (counted before hashing)', async () => {
+    const boss = principal(await service.setup(admin));
+    const binh = await service.create(duty, boss);
+    const burst = await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        apiError(service.verifyCredentials(binh.id, `sai-${i}`)),
+      ),
+    );
+    const messages = burst.map((e) => e.message);
+    expect(messages.filter((m) => m === 'bad_password')).toHaveLength(5);
+    expect(messages.filter((m) => m === 'too_many_attempts')).toHaveLength(35);
+  });
+
   it('resets the failure count on success', async () => {
     const boss = principal(await service.setup(admin));
     const binh = await service.create(duty, boss);

@@ -284,14 +284,19 @@ export class OfficerService {
    * the officer is throttled, and every wrong password counts.
    */
   private async checkThrottled(row: OfficerRow, password: string): Promise<boolean> {
-    const waitMs = this.throttle.retryAfterMs(row.id, this.now());
+    // Counted before hashing: parallel guesses cannot all slip under the limit.
+    const waitMs = this.throttle.begin(row.id, this.now());
     if (waitMs > 0)
       throw new ApiError('forbidden', 'too_many_attempts', {
         retryAfterSec: String(Math.ceil(waitMs / 1000)),
       });
-    const ok = await verifyPassword(password, row.password_hash);
-    if (ok) this.throttle.succeeded(row.id);
-    else this.throttle.failed(row.id, this.now());
+    let ok = false;
+    try {
+      ok = await verifyPassword(password, row.password_hash);
+    } finally {
+      if (ok) this.throttle.succeeded(row.id);
+      else this.throttle.failed(row.id, this.now());
+    }
     return ok;
   }
 

@@ -20,6 +20,28 @@ const MAX_N = 2 ** 20;
 const MAX_R = 32;
 const MAX_P = 16;
 
+/**
+ * scrypt runs on libuv's thread pool (4 threads), which node-sqlite3 shares: a burst
+ * of sign-in attempts (unknown ids included) must not take every thread and stall
+ * the database. Two hashes at a time; the rest wait their turn.
+ */
+const MAX_PARALLEL_HASHES = 2;
+let running = 0;
+const waiting: (() => void)[] = [];
+
+async function withHashSlot<T>(work: () => Promise<T>): Promise<T> {
+  // A finished hash hands its slot straight to the next in line.
+  if (running >= MAX_PARALLEL_HASHES) await new Promise<void>((go) => waiting.push(go));
+  else running += 1;
+  try {
+    return await work();
+  } finally {
+    const next = waiting.shift();
+    if (next) next();
+    else running -= 1;
+  }
+}
+
 function derive(
   plain: string,
   salt: Buffer,
@@ -33,11 +55,14 @@ function derive(
     // scrypt needs 128·N·r bytes; leave headroom over Node's 32 MiB default so N=2^15 fits.
     maxmem: 256 * params.N * params.r + 1024 * 1024,
   };
-  return new Promise((resolve, reject) => {
-    scrypt(plain.normalize('NFC'), salt, keyLen, options, (err, key) =>
-      err ? reject(err) : resolve(key),
-    );
-  });
+  return withHashSlot(
+    () =>
+      new Promise<Buffer>((resolve, reject) => {
+        scrypt(plain.normalize('NFC'), salt, keyLen, options, (err, key) =>
+          err ? reject(err) : resolve(key),
+        );
+      }),
+  );
 }
 
 function checkParams(params: ScryptParams): void {

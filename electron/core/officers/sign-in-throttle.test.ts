@@ -24,4 +24,22 @@ describe('SignInThrottle', () => {
     t.failed('a', 2);
     expect(t.retryAfterMs('a', 3)).toBe(0);
   });
+
+  it('counts an attempt when it starts: a parallel burst gets no more checks than the limit', () => {
+    const t = new SignInThrottle({ maxFailures: 5, lockMs: 60_000 });
+    const started = Array.from({ length: 40 }, () => t.begin('a', 100));
+    expect(started.filter((w) => w === 0)).toHaveLength(5);
+    for (let i = 0; i < 5; i++) t.failed('a', 200);
+    expect(t.retryAfterMs('a', 300)).toBe(59_900);
+    expect(t.begin('a', 300)).toBe(59_900);
+  });
+
+  it('lets a right password through when wrong ones were under the limit', () => {
+    const t = new SignInThrottle({ maxFailures: 3, lockMs: 1000 });
+    expect(t.begin('a', 1)).toBe(0);
+    t.failed('a', 1);
+    expect(t.begin('a', 2)).toBe(0);
+    t.succeeded('a');
+    expect(t.begin('a', 3)).toBe(0);
+  });
 });
