@@ -28,6 +28,7 @@ export function createApi(t: Transport) {
       resume: call(t, 'auth.resume'),
       signOut: call0(t, 'auth.signOut'),
       lock: call0(t, 'auth.lock'),
+      activity: call0(t, 'auth.activity'),
       unlock: call(t, 'auth.unlock'),
       changePassword: call(t, 'auth.changePassword'),
     },

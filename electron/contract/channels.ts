@@ -113,6 +113,8 @@ export const channels = {
   'auth.resume': { request: ResumeInput, response: Session, access: 'public' },
   'auth.signOut': { request: none, response: ok, access: 'session' },
   'auth.lock': { request: none, response: Session, access: 'session' },
+  /** The officer is at the console (input seen); the core's idle lock counts from here. */
+  'auth.activity': { request: none, response: ok, access: 'session' },
   'auth.unlock': { request: UnlockInput, response: Session, access: 'session' },
   'auth.changePassword': { request: ChangePassword, response: ok, access: 'officer' },
 

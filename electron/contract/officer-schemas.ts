@@ -80,6 +80,9 @@ export const UnlockInput = z.object({ password: z.string().min(1, 'required').ma
 /** A page reload (or a second window) rejoins a session by its token. */
 export const ResumeInput = z.object({ token: z.string().min(16).max(128) }).strict();
 
+/** The console reports officer input (auth.activity) at most this often while input goes on. */
+export const ACTIVITY_REPORT_MS = 20_000;
+
 export const Session = z.object({
   /** Kept by the renderer for auth.resume only; never logged. */
   token: z.string(),

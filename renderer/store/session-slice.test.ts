@@ -307,6 +307,18 @@ describe('lost sessions and the lock', () => {
     expect(store.getState().session?.locked).toBe(false);
   });
 
+  it('shows the lock screen when the core locked the session for idleness', async () => {
+    const b = backend();
+    const { store } = storeOn(b);
+    await store.getState().startSession();
+    await store.getState().signIn('duty1', 'đúng-mật-khẩu');
+    const token = store.getState().session!.token;
+    b.live.set(token, { ...b.live.get(token)!, locked: true }); // the core's idle lock
+    await store.getState().refreshAuthState(); // what auth.changed triggers
+    expect(store.getState().session?.locked).toBe(true);
+    expect(store.getState().authPhase).toBe('signedIn');
+  });
+
   it('a reload while locked stays locked', async () => {
     const b = backend();
     const first = storeOn(b);

@@ -167,6 +167,14 @@ export const createSessionSlice =
         const s = get();
         if (asked === epoch && s.session && !state.session && s.authPhase === 'signedIn')
           await get().sessionLost();
+        // The core locked the session on its own (idle): show the lock screen.
+        else if (
+          asked === epoch &&
+          s.session &&
+          state.session?.token === s.session.token &&
+          state.session.locked !== s.session.locked
+        )
+          set({ session: state.session });
       },
 
       setupStation: async (input) => adopt(await api.auth.setup(input), true),

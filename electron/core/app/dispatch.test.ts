@@ -14,7 +14,7 @@ import {
   type Endpoint,
   type Handlers,
 } from './dispatch';
-import { createTestHandlers, signInCommander } from './testing/test-handlers';
+import { createTestHandlers, signInCommander, TEST_PASSWORD } from './testing/test-handlers';
 
 let ctx: CallContext;
 let endpoint: Endpoint;
@@ -108,6 +108,25 @@ describe('dispatch', () => {
       expect(err.fields?.[field], `${channel} ${field}`).toBe('invalid_characters');
     }
     expect(await db.all('SELECT id FROM cameras')).toEqual([]);
+  });
+
+  it('a new sign-in on a connection ends the session it had', async () => {
+    const first = ctx.binding.token!;
+    const me = (await dispatch(endpoint, 'auth.state', {}, ctx)) as {
+      officers: { id: string }[];
+    };
+    await dispatch(
+      endpoint,
+      'auth.signIn',
+      { officerId: me.officers[0]!.id, password: TEST_PASSWORD },
+      ctx,
+    );
+    expect(ctx.binding.token).not.toBe(first);
+    const stale = { ...ctx, binding: { token: first } };
+    expect((await rejection(dispatch(endpoint, 'camera.list', undefined, stale))).code).toBe(
+      'unauthenticated',
+    );
+    expect(await dispatch(endpoint, 'camera.list', undefined, ctx)).toEqual([]);
   });
 
   it('rejects extra fields (strict requests)', async () => {

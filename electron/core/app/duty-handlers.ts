@@ -29,6 +29,7 @@ type DutyChannel =
   | 'auth.resume'
   | 'auth.signOut'
   | 'auth.lock'
+  | 'auth.activity'
   | 'auth.unlock'
   | 'auth.changePassword'
   | 'officer.list'
@@ -93,6 +94,15 @@ export function createDutyHandlers(s: DutyServices): DutyHandlers {
   };
 
   const signInAs = async (officer: Officer, ctx: AuthorizedContext): Promise<Session> => {
+    // A new sign-in on a connection ends the session it had: one connection, one officer.
+    const previous = ctx.binding.token ? s.sessions.end(ctx.binding.token) : null;
+    ctx.binding.token = null;
+    if (previous)
+      await s.audit.append({
+        action: 'auth.sign_out',
+        actor: auditActor({ officerId: previous.officer.id, fullName: previous.officer.fullName }),
+        details: { reason: 'replaced_by_sign_in' },
+      });
     const shift = await shiftFor(officer);
     const record = s.sessions.create(
       officer,
@@ -154,6 +164,10 @@ export function createDutyHandlers(s: DutyServices): DutyHandlers {
         await s.audit.append({ action: 'auth.lock', actor: auditActor(actor) });
       }
       return sessionOf(ctx);
+    },
+    'auth.activity': async (_req, ctx) => {
+      s.sessions.touch(actorOf(ctx).token);
+      return ok;
     },
     'auth.unlock': async (req, ctx) => {
       const actor = actorOf(ctx);

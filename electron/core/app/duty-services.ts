@@ -33,12 +33,16 @@ export interface DutyServicesDeps {
 }
 
 export interface DutyWiring extends DutyServices {
+  /** Stops the session sweep and lets the last audit head write finish. */
+  dispose: () => Promise<void>;
   authorize: Authorize;
   /** A media request (snapshot, report) carries a live, unlocked session token. */
   canView: (sessionToken: string | null) => boolean;
 }
 
 export const AUDIT_HEAD_FILE = 'audit-head.json';
+/** How often idle locks and session expiry are applied without a call. */
+const SESSION_SWEEP_MS = 5000;
 const AUDIT_HEAD_SIGNED_SETTING = 'audit.headSigned';
 
 export async function createDutyServices(d: DutyServicesDeps): Promise<DutyWiring> {
@@ -59,7 +63,31 @@ export async function createDutyServices(d: DutyServicesDeps): Promise<DutyWirin
     ...clock,
     ...(d.hashParams ? { hashParams: d.hashParams } : {}),
   });
-  const sessions = new SessionStore();
+  const sessions = new SessionStore({
+    ...clock,
+    // The core locked or ended a session on its own: audit it and tell the consoles.
+    onPolicy: (event, record) => {
+      const actor = { officerId: record.officer.id, fullName: record.officer.fullName };
+      void audit
+        .append(
+          event === 'idle_lock'
+            ? { action: 'auth.lock', actor, details: { reason: 'idle' } }
+            : { action: 'auth.sign_out', actor, details: { reason: 'expired' } },
+        )
+        .catch((err: unknown) => d.logger?.error('session policy audit failed', { err }));
+      d.emit('auth.changed', {});
+    },
+  });
+  const applySessionPolicy = async () => {
+    sessions.setIdleLockMs((await d.settings.get()).idleLockMinutes * 60_000);
+    sessions.sweep();
+  };
+  await applySessionPolicy();
+  // A console is told of an idle lock or an expiry without making a call.
+  const sweeper = setInterval(() => {
+    void applySessionPolicy().catch(() => undefined);
+  }, SESSION_SWEEP_MS);
+  sweeper.unref();
   const shifts = new ShiftService({
     db: d.db,
     audit,
@@ -81,6 +109,10 @@ export async function createDutyServices(d: DutyServicesDeps): Promise<DutyWirin
     ...clock,
   });
   return {
+    dispose: async () => {
+      clearInterval(sweeper);
+      await audit.dispose();
+    },
     officers,
     sessions,
     shifts,

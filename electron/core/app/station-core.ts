@@ -261,7 +261,7 @@ export async function createStationCore(config: StationCoreConfig): Promise<Stat
       logger: logger.child('duty'),
     });
     // Pending head-file writes finish before the database closes.
-    cleanups.push({ name: 'audit', run: () => duty.audit.dispose() });
+    cleanups.push({ name: 'duty', run: () => duty.dispose() });
     registerSnapshotRoutes(media, { incidents: duty.incidents, canView: duty.canView });
     registerRecordingRoutes(media, {
       recordingFile: (id) => recording.recordingFile(id),

@@ -18,7 +18,7 @@ const shift = { id: 'shift-1', startedAt: 1000 };
 
 describe('SessionStore', () => {
   it('creates unguessable tokens and resolves them to a principal', () => {
-    const store = new SessionStore();
+    const store = new SessionStore({ now: () => 5000 });
     const a = store.create(an, shift, 2000);
     const b = store.create(an, shift, 2001);
     expect(a.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
@@ -51,7 +51,7 @@ describe('SessionStore', () => {
   });
 
   it('locks and unlocks one session, not the officer’s other windows', () => {
-    const store = new SessionStore();
+    const store = new SessionStore({ now: () => 5000 });
     const a = store.create(an, shift);
     const b = store.create(an, shift);
     expect(store.lock(a.token)).toBe(true);
@@ -64,7 +64,7 @@ describe('SessionStore', () => {
   });
 
   it('does not let a returned record change the stored session', () => {
-    const store = new SessionStore();
+    const store = new SessionStore({ now: () => 5000 });
     const a = store.create(an, shift);
     const copy = store.get(a.token);
     if (copy) copy.locked = true;
@@ -73,7 +73,7 @@ describe('SessionStore', () => {
   });
 
   it('ends one session, or all of one officer', () => {
-    const store = new SessionStore();
+    const store = new SessionStore({ now: () => 5000 });
     const a1 = store.create(an, shift);
     const a2 = store.create(an, shift);
     const b = store.create(binh, shift);
@@ -87,7 +87,7 @@ describe('SessionStore', () => {
   });
 
   it('shows a rename or role change in live sessions and signs out a deactivated officer', () => {
-    const store = new SessionStore();
+    const store = new SessionStore({ now: () => 5000 });
     const a = store.create(an, shift);
     const b = store.create(binh, shift);
     expect(store.updateOfficer({ ...an, fullName: 'Nguyễn Văn Ân', role: 'commander' })).toEqual(
@@ -102,5 +102,55 @@ describe('SessionStore', () => {
     expect(ended.map((r) => r.token)).toEqual([a.token]);
     expect(store.principal(a.token)).toBeNull();
     expect(store.principal(b.token)).not.toBeNull();
+  });
+
+  it('locks a session the console stopped reporting input for, past the idle lock and its grace', () => {
+    let now = 1_000;
+    const events: string[] = [];
+    const store = new SessionStore({ now: () => now, onPolicy: (e) => events.push(e) });
+    store.setIdleLockMs(5 * 60_000);
+    const { token } = store.create(an, shift);
+    now += 5 * 60_000; // the page's own lock time: reports are throttled, so not yet
+    expect(store.principal(token)?.locked).toBe(false);
+    store.touch(token);
+    now += 5 * 60_000 + 39_000;
+    expect(store.principal(token)?.locked).toBe(false);
+    now += 1_000;
+    store.sweep();
+    expect(store.principal(token)?.locked).toBe(true);
+    expect(events).toEqual(['idle_lock']);
+    // Reports from a locked page do not unlock it; the password does.
+    store.touch(token);
+    expect(store.principal(token)?.locked).toBe(true);
+    store.unlock(token);
+    expect(store.principal(token)?.locked).toBe(false);
+  });
+
+  it('never locks for idleness when the idle lock is off', () => {
+    let now = 0;
+    const store = new SessionStore({ now: () => now });
+    const { token } = store.create(an, shift);
+    now += 10 * 3600_000;
+    expect(store.principal(token)?.locked).toBe(false);
+  });
+
+  it('ends every session at its absolute lifetime, whatever the activity', () => {
+    let now = 0;
+    const events: string[] = [];
+    const store = new SessionStore({
+      now: () => now,
+      maxAgeMs: 3600_000,
+      onPolicy: (e) => events.push(e),
+    });
+    const { token } = store.create(an, shift);
+    for (let i = 0; i < 59; i++) {
+      now += 60_000;
+      store.touch(token);
+    }
+    expect(store.principal(token)).not.toBeNull();
+    now += 60_000;
+    expect(store.principal(token)).toBeNull();
+    expect(store.get(token)).toBeNull();
+    expect(events).toEqual(['expired']);
   });
 });
