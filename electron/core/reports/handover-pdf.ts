@@ -19,6 +19,7 @@ import {
   drawRule,
   BODY_SIZE,
   GREY,
+  NO_LIGATURES,
   REPORT_MARGIN as MARGIN,
   RULE,
   SMALL_SIZE,
@@ -258,7 +259,9 @@ class HandoverReport {
     });
     doc
       .font(fonts.regular)
-      .text(this.h.contentHash ?? 'chưa có — biên bản chưa được người nhận ca xác nhận');
+      .text(this.h.contentHash ?? 'chưa có — biên bản chưa được người nhận ca xác nhận', {
+        features: NO_LIGATURES,
+      });
   }
 
   private signatures(): void {
