@@ -30,7 +30,7 @@ async function render(
 const squash = (s: string) => s.replace(/\s+/g, '');
 
 /**
- * Each hash sits in its table row as two stacked halves of 32 digits, inside the page:
+ * Each hash sits in its table row as two halves of 32 digits on consecutive lines, inside the page:
  * its first line starts level with the file name of its row (the row's top), below all
  * text of the row above, and its second line ends above the next row.
  */
@@ -47,7 +47,9 @@ function expectHashesInRows(file: string, hashes: string[]): void {
     const bottom = one(sha.slice(32));
     expect(bottom.page).toBe(top.page);
     expect(bottom.xMin).toBeCloseTo(top.xMin, 1);
+    // The second half on the very next line: no blank line between the halves.
     expect(bottom.yMin).toBeGreaterThanOrEqual(top.yMax - 0.5);
+    expect(bottom.yMin - top.yMax).toBeLessThan((top.yMax - top.yMin) / 2);
     for (const w of [top, bottom]) {
       expect(w.xMin).toBeGreaterThanOrEqual(0);
       expect(w.xMax).toBeLessThanOrEqual(pageW);

@@ -189,8 +189,9 @@ class ExportReport {
     doc.font(fonts.regular).fontSize(7.5).fillColor('black');
     doc.table({
       position: { x: MARGIN.left, y: doc.y },
-      // 32 hex digits of 8 pt Be Vietnam Pro fit the last column, whatever the digits.
-      columnStyles: [225, 78, 192],
+      // 32 hex digits of 8 pt Be Vietnam Pro (at most 182 pt: all "4") fit the last column
+      // with room to spare: pdfkit's wrapper needs a few points more for the line break.
+      columnStyles: [217, 78, 200],
       defaultStyle: { border: 0.5, borderColor: RULE, padding: [3, 4, 3, 4] },
       data: [
         FILE_COLUMNS.map((c) => ({
