@@ -4,7 +4,11 @@
 //
 // For 4, 16 and 36 tiles, on the MSE path and on the JSMpeg fallback, it prints:
 // CPU (% of one core) of ffmpeg, the core (node) and the browser, first-frame time,
-// displayed vs source frames, and the player's distance from the live edge.
+// displayed vs source frames, and the player's distance from the live edge; beside
+// them, as the baseline, the same signed-in console showing no video.
+//
+// The page signs in as the e2e fixture does (station.open). It exits non-zero when a
+// run shows fewer playing tiles than asked: then it measured something else.
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { cpus } from 'node:os';
 import { startRig } from '../e2e/rig/rig';
@@ -60,6 +64,16 @@ function launchBrowser(): Promise<Browser> {
   });
 }
 
+/** Tiles whose shown frames advanced over the window: playing, not merely started. */
+function playingTiles(before: TileStats[], after: TileStats[]): number {
+  const shown = (s: TileStats) => s.decodedFrames - s.droppedFrames;
+  return after.filter((a) => {
+    const b = before.find((s) => s.cameraId === a.cameraId);
+    return b !== undefined && shown(a) > shown(b);
+  }).length;
+}
+
+/** Runs one grid; `tiles` 0 is the baseline: the signed-in console with no camera. */
 async function run(tiles: number, path: 'mse' | 'jsmpeg', rigUrl: (mount: string) => string) {
   const { station, pid: corePid, stop } = await startStation('off');
   // A fresh browser per run: nothing of the previous grid keeps decoding in the background.
@@ -90,17 +104,25 @@ async function run(tiles: number, path: 'mse' | 'jsmpeg', rigUrl: (mount: string
       if (!WITH_RECORDING)
         await station.api.recordings.setCamera({ cameraId: cam.id, enabled: false });
     }
-    const layout = await station.api.layouts.save({
-      name: `bench-${tiles}`,
-      kind: String(tiles) as LayoutKind,
-      tiles: ids,
-    });
-    await station.api.settings.update({ lastLayoutId: layout.id });
-
-    const url = new URL(station.url);
-    if (path === 'jsmpeg') url.search = '?player=jsmpeg';
+    if (tiles > 0) {
+      const layout = await station.api.layouts.save({
+        name: `bench-${tiles}`,
+        kind: String(tiles) as LayoutKind,
+        tiles: ids,
+      });
+      await station.api.settings.update({ lastLayoutId: layout.id });
+    }
+    // The renderer picks its player from the address: add the query before its scripts run.
+    if (path === 'jsmpeg')
+      await page.addInitScript(() => {
+        const url = new URL(location.href);
+        url.searchParams.set('player', 'jsmpeg');
+        history.replaceState(null, '', url);
+      });
     const t0 = Date.now();
-    await page.goto(url.toString());
+    await station.open(page);
+    // Signed in and on the live grid, not at the sign-in screen.
+    await page.getByTestId('live-grid').waitFor({ timeout: 30_000 });
     const firstFrame = new Map<string, number>();
     const deadline = Date.now() + 30_000;
     while (firstFrame.size < tiles && Date.now() < deadline) {
@@ -135,20 +157,23 @@ async function run(tiles: number, path: 'mse' | 'jsmpeg', rigUrl: (mount: string
       shown += a.decodedFrames - a.droppedFrames - (b.decodedFrames - b.droppedFrames);
     }
     const source = SOURCE_FPS * (WINDOW_MS / 1000) * tiles;
-    const latencies = statsAfter.map((s) => s.latencySec * 1000);
+    // The JSMpeg player reports no edge lag (always 0): the column is for MSE only.
+    const latencies = path === 'mse' ? statsAfter.map((s) => s.latencySec * 1000) : [];
     const ff = [...firstFrame.values()];
     const total = (cpu.ffmpeg ?? 0) + (cpu.core ?? 0) + (cpu.browser ?? 0);
+    const playing = playingTiles(statsBefore, statsAfter);
     return {
-      tiles,
-      path,
-      playing: `${firstFrame.size}/${tiles}`,
+      tiles: tiles === 0 ? '0 (baseline)' : tiles,
+      path: tiles === 0 ? '—' : path,
+      playing: `${playing}/${tiles}`,
+      ok: playing === tiles,
       cpuFfmpeg: f1(cpu.ffmpeg ?? 0),
       cpuCore: f1(cpu.core ?? 0),
       cpuBrowser: f1(cpu.browser ?? 0),
       cpuTotal: f1(total),
       firstFrameP50: f1(pct(ff, 50)),
       firstFrameMax: f1(Math.max(...ff)),
-      framesShownPct: f1((shown / source) * 100),
+      framesShownPct: tiles === 0 ? '—' : f1((shown / source) * 100),
       edgeLagP50: f1(pct(latencies, 50)),
       edgeLagP95: f1(pct(latencies, 95)),
     };
@@ -165,6 +190,8 @@ async function main(): Promise<void> {
   });
   const rows = [];
   try {
+    process.stderr.write('measuring the baseline: the signed-in console, no camera…\n');
+    rows.push(await run(0, 'mse', (m) => rig.url(m)));
     for (const path of PATHS) {
       for (const tiles of TILE_COUNTS) {
         process.stderr.write(`measuring ${tiles} tiles on ${path}…\n`);
@@ -178,8 +205,18 @@ async function main(): Promise<void> {
     `bench:live — ${new Date().toISOString()} — ${cpus().length}× ${cpus()[0]?.model ?? '?'} — ` +
       `640×360 H.264 @ ${SOURCE_FPS} fps, viewport ${VIEW_W}×${VIEW_H}, recording ${WITH_RECORDING ? 'on' : 'off'}, window ${WINDOW_MS / 1000} s after ${WARMUP_MS / 1000} s warm-up`,
   );
-  console.log('CPU in % of one core; times in ms; edge lag = buffered end − playhead (MSE only)');
-  console.table(rows);
+  console.log(
+    'CPU in % of one core; times in ms; edge lag = buffered end − playhead (MSE only); ' +
+      'baseline = the same console signed in with no camera',
+  );
+  console.table(rows.map(({ ok: _ok, ...row }) => row));
+  const short = rows.filter((r) => !r.ok);
+  if (short.length > 0) {
+    console.error(
+      `FAILED: fewer tiles played than asked in ${short.map((r) => `${r.tiles} ${r.path} (${r.playing})`).join(', ')}`,
+    );
+    process.exitCode = 1;
+  }
 }
 
 await main();

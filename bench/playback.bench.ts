@@ -6,7 +6,13 @@
 //
 // Prints: timeline click → first frame of the clicked time (p50/p95 over
 // BENCH_SEEKS random seeks in one day), frame updates per second while dragging
-// the playhead, and the timeline overview (7 days × 16 cameras) round trip.
+// the playhead, and the timeline overview (7 days × 16 cameras) round trip. Beside
+// them, baselines from the same run: the page's own fetches of the segments those
+// seeks loaded (resource timing), and a trivial contract call's round trip.
+// BENCH_DAYS and BENCH_CAMERAS shrink the footage for a quick check.
+//
+// It exits non-zero when its workload did not run: no footage, a seek that never
+// showed its frame, a drag that changed no frame, an overview without footage.
 import { chromium, type Page } from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
@@ -15,8 +21,12 @@ import { startStation } from '../e2e/station-process';
 import { seedFootage } from './playback-fixture';
 
 const SEEKS = Number(process.env.BENCH_SEEKS ?? 60);
+const DAYS = Number(process.env.BENCH_DAYS ?? 7);
 const DAY = 86_400_000;
-const CAMERAS = Array.from({ length: 16 }, (_, i) => `bench-cam-${i + 1}`);
+const CAMERAS = Array.from(
+  { length: Number(process.env.BENCH_CAMERAS ?? 16) },
+  (_, i) => `bench-cam-${i + 1}`,
+);
 
 interface Stats {
   positionMs: number;
@@ -69,11 +79,13 @@ async function main(): Promise<void> {
   const seeded = await seedFootage({
     dataDir,
     cameraIds: CAMERAS,
-    fromMs: end - 7 * DAY,
+    fromMs: end - DAYS * DAY,
     toMs: end,
     gapMinutesPerHour: 2,
   });
   console.log(`seeded ${seeded.segments} segments in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  if (seeded.segments === 0) throw new Error('no footage seeded');
+  const problems: string[] = [];
 
   const { station, stop } = await startStation('off', { dataDir });
   const browser = await chromium.launch({
@@ -81,22 +93,31 @@ async function main(): Promise<void> {
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
   });
   try {
-    // Timeline overview: 7 days × 16 cameras, as the renderer asks for it.
+    // Timeline overview: 7 days × 16 cameras, as the renderer asks for it; beside it, the
+    // round trip of a call that does nothing (the transport's share).
     const overview: number[] = [];
+    const trivial: number[] = [];
     for (let i = 0; i < 5; i++) {
-      const s = performance.now();
-      await station.api.playback.timeline({
+      let s = performance.now();
+      await station.api.system.info();
+      trivial.push(performance.now() - s);
+      s = performance.now();
+      const tl = await station.api.playback.timeline({
         cameraIds: CAMERAS,
-        fromMs: end - 7 * DAY,
+        fromMs: end - DAYS * DAY,
         toMs: end,
         buckets: 600,
       });
       overview.push(performance.now() - s);
+      if (i === 0 && tl.cameras.every((c) => c.ranges.length === 0))
+        problems.push('overview without footage');
     }
 
     const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
     // tsx keeps function names with an `__name` helper that does not exist in the page.
     await page.addInitScript('window.__name = (f) => f');
+    // Keep every segment fetch's timing (the default buffer holds 250).
+    await page.addInitScript(() => performance.setResourceTimingBufferSize(1_000_000));
     await station.open(page);
     const dayStart = end - DAY;
     await page.getByTestId('tile-0').hover();
@@ -166,6 +187,17 @@ async function main(): Promise<void> {
     });
     await page.mouse.up();
 
+    // What the seeks' segment fetches alone took: the floor under click → frame.
+    const fetches = await page.evaluate(() =>
+      performance
+        .getEntriesByType('resource')
+        .filter((e) => e.name.includes('/recordings/'))
+        .map((e) => (e as PerformanceResourceTiming).responseEnd - e.startTime),
+    );
+    if (clicks.length === 0 || failures > 0)
+      problems.push(`${failures} of ${SEEKS} seeks never showed their frame`);
+    if (seen === 0) problems.push('the drag changed no frame');
+
     const f0 = (n: number) => n.toFixed(0);
     console.log('\nPlayback benchmark');
     console.log(
@@ -181,11 +213,21 @@ async function main(): Promise<void> {
         .join(' ')}`,
     );
     console.log(
+      `  baseline: the page's ${fetches.length} segment fetches in this run (HTTP from the core, resource timing): p50 ${f0(pct(fetches, 50))} ms, p95 ${f0(pct(fetches, 95))} ms`,
+    );
+    console.log(
       `scrub: ${(seen / (dragMs / 1000)).toFixed(1)} frame updates/s over a ${dragMs} ms drag`,
     );
     console.log(
-      `timeline overview 7 days × 16 cameras (core query + transport): median ${f0(pct(overview, 50))} ms, max ${f0(Math.max(...overview))} ms`,
+      `timeline overview ${DAYS} days × ${CAMERAS.length} cameras (core query + transport): median ${f0(pct(overview, 50))} ms, max ${f0(Math.max(...overview))} ms`,
     );
+    console.log(
+      `  baseline: a contract call that does nothing (system.info): median ${pct(trivial, 50).toFixed(1)} ms`,
+    );
+    if (problems.length > 0) {
+      console.error(`FAILED: ${problems.join('; ')}`);
+      process.exitCode = 1;
+    }
   } finally {
     await browser.close();
     await stop();

@@ -7,6 +7,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { unembeddedFonts } from '../electron/core/reports/testing/pdf-inspect';
 import { expect, test } from './fixtures';
 
 const ARTIFACTS = 'e2e/artifacts';
@@ -131,6 +132,19 @@ test.describe('export to a folder', () => {
           .split('\n')
           .every((l) => l.endsWith(': OK')),
       ).toBe(true);
+      // The printed record, made by the built core: every font embedded, and each video's
+      // hash printed whole (two halves of 32 digits, one under the other).
+      const pdf = path.join(folder, 'bien-ban-xuat-du-lieu.pdf');
+      expect(unembeddedFonts(pdf)).toEqual([]);
+      const pdfText = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+      const videoHashes = sums
+        .split(/\r?\n/)
+        .filter((l) => / [ *]video\/.+\.mp4$/.test(l))
+        .map((l) => l.slice(0, 64));
+      expect(videoHashes.length).toBeGreaterThan(0);
+      for (const h of videoHashes) {
+        expect(pdfText).toMatch(new RegExp(`${h.slice(0, 32)}\\s*\\n.*${h.slice(32)}`));
+      }
       const manifest = JSON.parse(readFileSync(path.join(folder, 'manifest.json'), 'utf8')) as {
         caseNumber?: string;
       };

@@ -3,6 +3,7 @@
 // pdfkit stays external too: it loads its standard fonts (the .afm files behind
 // `#standard-fonts/*` in its package.json "imports") from its own folder at run time,
 // which a bundle cannot carry; it is a dependency, so the installers ship its folder.
+import { readFileSync } from 'node:fs';
 import { build } from 'esbuild';
 
 const common = {
@@ -43,4 +44,21 @@ await Promise.all([
     format: 'cjs',
   }),
 ]);
+
+// A `#name` specifier resolves only inside its own package (package.json "imports"): one
+// left in a bundle fails at run time, on first use (pdfkit's fonts did, at export).
+// Fail the build instead; the fix is to keep that package external.
+const OUTFILES = ['main', 'preload', 'browser-server'].map((n) => `dist/electron/${n}.cjs`);
+const SUBPATH_REQUIRE = /\brequire[\w$]*\(\s*["'](#[^"']*)["']\s*\)/g;
+const unresolvable = OUTFILES.flatMap((file) =>
+  [...readFileSync(file, 'utf8').matchAll(SUBPATH_REQUIRE)].map((m) => `${file}: ${m[1]}`),
+);
+if (unresolvable.length > 0) {
+  console.error(
+    'bundle requires package-internal "#…" imports, which cannot resolve from dist/ ' +
+      '(keep the package that owns them external):\n  ' +
+      [...new Set(unresolvable)].join('\n  '),
+  );
+  process.exit(1);
+}
 console.log('built dist/electron/{main,preload,browser-server}.cjs');

@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { ExportManifest } from './export-manifest';
 import { renderExportReportPdf } from './export-report-pdf';
 import { sampleManifest } from './testing/sample-manifest';
+import { unembeddedFonts, wordBoxes, type Word } from '../reports/testing/pdf-inspect';
 
 const dir = mkdtempSync(join(tmpdir(), 'export-pdf-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -27,6 +28,47 @@ async function render(
 }
 
 const squash = (s: string) => s.replace(/\s+/g, '');
+
+/**
+ * Each hash sits in its table row as two halves of 32 digits on consecutive lines, inside the page:
+ * its first line starts level with the file name of its row (the row's top), below all
+ * text of the row above, and its second line ends above the next row.
+ */
+function expectHashesInRows(file: string, hashes: string[]): void {
+  const { words, pageW, pageH } = wordBoxes(file);
+  const one = (text: string) => {
+    const found = words.filter((w) => w.text === text);
+    expect(found, `"${text}" once on one line`).toHaveLength(1);
+    return found[0]!;
+  };
+  let prev: Word | null = null;
+  for (const sha of hashes) {
+    const top = one(sha.slice(0, 32));
+    const bottom = one(sha.slice(32));
+    expect(bottom.page).toBe(top.page);
+    expect(bottom.xMin).toBeCloseTo(top.xMin, 1);
+    // The second half on the very next line: no blank line between the halves.
+    expect(bottom.yMin).toBeGreaterThanOrEqual(top.yMax - 0.5);
+    expect(bottom.yMin - top.yMax).toBeLessThan((top.yMax - top.yMin) / 2);
+    for (const w of [top, bottom]) {
+      expect(w.xMin).toBeGreaterThanOrEqual(0);
+      expect(w.xMax).toBeLessThanOrEqual(pageW);
+      expect(w.yMin).toBeGreaterThanOrEqual(0);
+      expect(w.yMax).toBeLessThanOrEqual(pageH);
+    }
+    const samePage = words.filter((w) => w.page === top.page);
+    // The row's first line: words left of the hash that start level with it.
+    const level = samePage.filter((w) => w.xMax < top.xMin && Math.abs(w.yMin - top.yMin) < 1.5);
+    expect(level.length, `a file name level with ${sha.slice(0, 8)}…`).toBeGreaterThan(0);
+    if (prev?.page === top.page) {
+      const rowAbove = samePage.filter(
+        (w) => w.yMin >= prev!.yMin - 1.5 && w.yMin < top.yMin - 1.5,
+      );
+      expect(Math.max(...rowAbove.map((w) => w.yMax))).toBeLessThanOrEqual(top.yMin + 0.5);
+    }
+    prev = top;
+  }
+}
 
 describe('renderExportReportPdf', () => {
   it('prints the export record in Vietnamese on A4 with every hash and file', async () => {
@@ -73,6 +115,12 @@ describe('renderExportReportPdf', () => {
     expect(flat).toContain(
       squash('Không gồm manifest.json, biên bản (HTML, PDF) và SHA256SUMS.txt'),
     );
+    const file = join(dir, 'sample.pdf');
+    expect(unembeddedFonts(file)).toEqual([]);
+    expectHashesInRows(
+      file,
+      m.files.map((f) => f.sha256),
+    );
     // Missing stretch of the camera that dropped out, with its length.
     expect(text).toMatch(/Không có hình: 27\/11\/2026 20:17:00 – 27\/11\/2026 20:18:00 \(1 phút\)/);
   });
@@ -88,7 +136,11 @@ describe('renderExportReportPdf', () => {
     const files = cameras.map((c, i) => ({
       name: c.file,
       bytes: 1000 + i,
-      sha256: (i.toString(16) + 'f').repeat(32).slice(0, 64),
+      // The first is all of the widest digit: it must still fit two lines of 32.
+      sha256:
+        i === 0
+          ? '4'.repeat(63) + '0'
+          : (i.toString(16) + 'f').repeat(16) + (i.toString(16).padStart(2, '0') + '00').repeat(8),
       kind: 'video' as const,
       cameraId: c.id,
     }));
@@ -107,5 +159,9 @@ describe('renderExportReportPdf', () => {
     expect(text).toContain('Camera số 16');
     const flat = squash(raw);
     for (const f of files) expect(flat).toContain(f.sha256);
+    expectHashesInRows(
+      join(dir, 'range.pdf'),
+      files.map((f) => f.sha256),
+    );
   });
 });

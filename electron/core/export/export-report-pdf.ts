@@ -1,12 +1,13 @@
 // The export report as an A4 PDF (bien-ban-xuat-du-lieu.pdf), laid out like the
 // station's other printed records and stating exactly what the HTML report does
-// (both read export-report-text.ts). Hashes print in Courier on one line each so
-// they can be compared character by character.
+// (both read export-report-text.ts). Hashes print in the embedded report font, in
+// two fixed halves of 32 digits, so they can be compared character by character.
 import {
   drawDetail,
   drawRule,
   BODY_SIZE,
   GREY,
+  NO_LIGATURES,
   REPORT_MARGIN as MARGIN,
   RULE,
   SMALL_SIZE,
@@ -35,10 +36,19 @@ import {
   type Labelled,
 } from './export-report-text';
 
-const MONO = 'Courier';
 const WARN = '#8a3b00';
 const ROMAN = ['I', 'II', 'III', 'IV', 'V'];
+const HASH_SIZE = 8;
 const LABEL_W = 150;
+
+/**
+ * A hash as two lines of 32 hex digits, split at the same place every time. It prints in
+ * the embedded font: pdfkit's built-in Courier is not embedded, so each viewer draws it in
+ * its own monospace font, taller than Courier's metrics, and the table cell clipped its top.
+ */
+export function hashCell(sha256: string): string {
+  return `${sha256.slice(0, 32)}\n${sha256.slice(32)}`;
+}
 
 /** "358 MB" over the exact byte count, which is what a copy check compares. */
 function bytesCell(bytes: number): string {
@@ -179,8 +189,9 @@ class ExportReport {
     doc.font(fonts.regular).fontSize(7.5).fillColor('black');
     doc.table({
       position: { x: MARGIN.left, y: doc.y },
-      // 64 hex digits of 7 pt Courier fit the last column on one line.
-      columnStyles: [132, 78, 285],
+      // 32 hex digits of 8 pt Be Vietnam Pro (at most 182 pt: all "4") fit the last column
+      // with room to spare: pdfkit's wrapper needs a few points more for the line break.
+      columnStyles: [217, 78, 200],
       defaultStyle: { border: 0.5, borderColor: RULE, padding: [3, 4, 3, 4] },
       data: [
         FILE_COLUMNS.map((c) => ({
@@ -193,7 +204,11 @@ class ExportReport {
           return [
             `${f.name}\n${fileDescriptionVi(f, camera)}`,
             bytesCell(f.bytes),
-            { text: f.sha256, font: { src: MONO, size: 7 } },
+            {
+              text: hashCell(f.sha256),
+              font: { size: HASH_SIZE },
+              textOptions: { features: NO_LIGATURES },
+            },
           ];
         }),
         [

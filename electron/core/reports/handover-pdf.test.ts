@@ -5,11 +5,13 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Handover, HandoverIncident } from '../../contract/shift-schemas';
 import { renderHandoverPdf } from './handover-pdf';
+import { unembeddedFonts, wordBoxes } from './testing/pdf-inspect';
 
 const M = 60_000;
 const H = 60 * M;
 /** 07:00 on 10/03/2026 at the station. */
 const T0 = Date.UTC(2026, 2, 10, 0, 0);
+const HASH = '9f2c1a7be4d03f88ab12cd34ef567890ffee11dd22cc33bb44aa559966887700';
 const DESCRIPTION = 'Đối tượng trộm cắp xe máy Honda Wave trước cổng chợ, đã bỏ chạy';
 
 const dir = mkdtempSync(join(tmpdir(), 'station-pdf-'));
@@ -78,7 +80,7 @@ function handover(over: Partial<Handover> = {}): Handover {
     incoming: { id: 'off-b', fullName: 'Trần Thị Bình', rank: 'Trung úy', role: 'duty' },
     incomingNote: 'Đã nhận đủ',
     acknowledgedAt: T0 + 8 * H + 5 * M,
-    contentHash: 'ab'.repeat(32),
+    contentHash: HASH,
     ...over,
   };
 }
@@ -121,7 +123,7 @@ describe('renderHandoverPdf', () => {
       'Ổ cứng đầy',
       'Camera Ngã tư Lê Lợi chập chờn, đề nghị ca sau theo dõi',
       'Đã nhận đủ',
-      'ab'.repeat(32),
+      HASH,
       'dòng số 4821 · mã',
       'cd'.repeat(32),
       'NGƯỜI GIAO CA',
@@ -130,6 +132,17 @@ describe('renderHandoverPdf', () => {
       expect(text).toContain(expected);
     }
     expect(text).not.toContain('Chưa nhận bàn giao');
+    // Every font travels in the file (a viewer's stand-in font can overflow its box), and
+    // the content hash prints whole on one line inside the page.
+    const file = join(dir, 'acked.pdf');
+    expect(unembeddedFonts(file)).toEqual([]);
+    const { words, pageW, pageH } = wordBoxes(file);
+    const hash = words.filter((w) => w.text === HASH);
+    expect(hash).toHaveLength(1);
+    expect(hash[0]!.xMin).toBeGreaterThanOrEqual(0);
+    expect(hash[0]!.xMax).toBeLessThanOrEqual(pageW);
+    expect(hash[0]!.yMin).toBeGreaterThanOrEqual(0);
+    expect(hash[0]!.yMax).toBeLessThanOrEqual(pageH);
   });
 
   it('says when nobody has acknowledged yet, and numbers every page', async () => {

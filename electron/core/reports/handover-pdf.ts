@@ -19,6 +19,7 @@ import {
   drawRule,
   BODY_SIZE,
   GREY,
+  NO_LIGATURES,
   REPORT_MARGIN as MARGIN,
   RULE,
   SMALL_SIZE,
@@ -258,14 +259,18 @@ class HandoverReport {
     });
     doc
       .font(fonts.regular)
-      .text(this.h.contentHash ?? 'chưa có — biên bản chưa được người nhận ca xác nhận');
+      .text(this.h.contentHash ?? 'chưa có — biên bản chưa được người nhận ca xác nhận', {
+        features: NO_LIGATURES,
+      });
     const head = this.h.summary.auditHead;
     if (head) {
       doc.moveDown(0.3).font(fonts.bold).text('Nhật ký hệ thống (dòng cuối khi lập biên bản): ', {
         continued: true,
         width: this.width,
       });
-      doc.font(fonts.regular).text(`dòng số ${head.seq} · mã ${head.hash}`);
+      doc.font(fonts.regular).text(`dòng số ${head.seq} · mã ${head.hash}`, {
+        features: NO_LIGATURES,
+      });
     }
   }
 

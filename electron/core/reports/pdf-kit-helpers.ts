@@ -17,6 +17,12 @@ export const BODY_SIZE = 10;
 export const SMALL_SIZE = 8.5;
 export const GREY = '#555555';
 export const RULE = '#999999';
+/**
+ * Text options' `features` for hashes and codes: every character its own glyph (the font
+ * joins "ff" into a ligature, which hides a digit). fontkit takes a map that switches a
+ * feature off; @types/pdfkit only knows the list form.
+ */
+export const NO_LIGATURES = { liga: false } as unknown as PDFKit.Mixins.OpenTypeFeatures[];
 
 /** Resolved from node_modules, so it works unbundled and from the packaged app alike. */
 export function reportFontFiles(): ReportFonts {
