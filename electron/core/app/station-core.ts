@@ -31,6 +31,7 @@ import {
   type DispatchOutcome,
   type Endpoint,
 } from './dispatch';
+import { restrictFolder } from '../storage/owner-only';
 import { createDutyServices } from './duty-services';
 import { ExportService } from '../export/export-service';
 import { exportRenderers } from '../export/export-renderers';
@@ -219,6 +220,10 @@ export async function createStationCore(config: StationCoreConfig): Promise<Stat
     // recorder gets SIGINT, its last segment is filed and indexed, then the db closes.
     cleanups.push({ name: 'recording', run: () => recording.dispose() });
     await recording.start();
+    // A root an older build created world-readable becomes owner-only.
+    await restrictFolder(recording.storageDir).catch((err: unknown) =>
+      logger.warn('storage folder permissions not changed', { err }),
+    );
     const recordingSync = new RecordingSync({
       recording,
       listCameras: () => cameras.list(),

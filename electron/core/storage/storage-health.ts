@@ -2,6 +2,7 @@
 // and removes a small probe file: the only honest test of "can we record here".
 import { mkdir, open, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
+import { OWNER_ONLY_DIR } from './owner-only';
 
 export type StorageProbe = { ok: true } | { ok: false; code: string };
 
@@ -17,8 +18,9 @@ export async function probeStorage(
 ): Promise<StorageProbe> {
   const probe = join(dir, `.write-probe-${process.pid}`);
   try {
-    if (opts.create === 'one-level') await mkdir(dir).catch(existsOk);
-    else if (opts.create) await mkdir(dir, { recursive: true });
+    // Owner-only: footage is for the station's account (storage/owner-only.ts).
+    if (opts.create === 'one-level') await mkdir(dir, { mode: OWNER_ONLY_DIR }).catch(existsOk);
+    else if (opts.create) await mkdir(dir, { recursive: true, mode: OWNER_ONLY_DIR });
     const fh = await open(probe, 'w');
     try {
       await fh.writeFile('ok');
