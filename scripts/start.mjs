@@ -1,11 +1,12 @@
 // Starts the console: in Electron when its binary is available (or can be fetched),
 // otherwise in browser mode — the same core and renderer, shown in Chromium's app window.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir, platform } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { pathToFileURL } from 'node:url';
 
 const require = createRequire(import.meta.url);
 const args = process.argv.slice(2);
@@ -47,7 +48,8 @@ function findChromium() {
 }
 
 const dataDir = defaultDataDir();
-mkdirSync(dataDir, { recursive: true });
+// Owner-only, as the core keeps it (electron/core/storage/owner-only.ts).
+mkdirSync(dataDir, { recursive: true, mode: 0o700 });
 
 if (!forceBrowser) {
   const bin = electronBinary();
@@ -63,6 +65,23 @@ if (!forceBrowser) {
   }
 } else {
   startBrowserMode();
+}
+
+/**
+ * The launch token must not go on Chromium's command line, where any user of the PC
+ * reads it (ps). A page in the owner-only data folder forwards the window to the
+ * console's address instead; it is removed once the window has had time to read it.
+ */
+function launchPage(consoleUrl) {
+  const file = join(dataDir, 'console-launch.html');
+  const target = JSON.stringify(consoleUrl).replace(/</g, '\\u003c');
+  writeFileSync(
+    file,
+    `<!doctype html><meta charset="utf-8"><title>Trực ban Camera</title><script>location.replace(${target})</script>`,
+    { mode: 0o600 },
+  );
+  setTimeout(() => rmSync(file, { force: true }), 15_000).unref();
+  return pathToFileURL(file).href;
 }
 
 function startBrowserMode() {
@@ -90,16 +109,17 @@ function startBrowserMode() {
       return;
     }
     if (!msg?.ready || browser) return;
-    console.log(`Bảng điều khiển / console: ${msg.url}`);
     console.log(`Dữ liệu / data: ${dataDir}`);
     const chromium = headless ? null : findChromium();
     if (!chromium) {
+      // The address carries the launch token: shown only when a person must open it.
+      console.log(`Bảng điều khiển / console: ${msg.url}`);
       if (!headless)
         console.log('Mở địa chỉ trên bằng Chromium / open the address above in Chromium.');
       return;
     }
     const flags = [
-      `--app=${msg.url}`,
+      `--app=${launchPage(msg.url)}`,
       `--user-data-dir=${join(dataDir, 'chromium-profile')}`,
       '--no-first-run',
       '--disable-background-networking',
@@ -113,6 +133,7 @@ function startBrowserMode() {
     browser.on('exit', () => {
       // A window that dies at once (no display, say) leaves the console reachable by its address.
       if (Date.now() - openedAt < 5000) {
+        console.log(`Bảng điều khiển / console: ${msg.url}`);
         console.log('Không mở được cửa sổ Chromium; mở địa chỉ trên bằng trình duyệt.');
         console.log('Could not open a Chromium window; open the address above in a browser.');
         return;

@@ -111,7 +111,7 @@ describe('browser-server', () => {
     const api = createApi(t);
     expect((await api.system.info()).demoMode).toBe(true);
     await expect(api.cameras.list()).rejects.toMatchObject({ code: 'unauthenticated' });
-    await api.auth.setup({
+    const { token: session } = await api.auth.setup({
       fullName: 'Nguyễn Văn Quản',
       rank: 'Thiếu tá',
       badgeNumber: '100-001',
@@ -123,9 +123,17 @@ describe('browser-server', () => {
     const ws = new WebSocket(
       `ws://127.0.0.1:${ready.port}/live?camera=${cams[0]!.id}&stream=sub&token=${token}`,
     );
+    // The launch token alone opens no camera: live view needs a signed-in session.
+    const closeReason = await new Promise<string>((resolve) => {
+      ws.on('close', (_code, reason) => resolve(reason.toString()));
+    });
+    expect(closeReason).toBe('sign_in_required');
+    const signedIn = new WebSocket(
+      `ws://127.0.0.1:${ready.port}/live?camera=${cams[0]!.id}&stream=sub&token=${token}&session=${session}`,
+    );
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error('no live data')), 20_000);
-      ws.on('message', (_d, isBinary) => {
+      signedIn.on('message', (_d, isBinary) => {
         if (isBinary) {
           clearTimeout(timer);
           resolve();

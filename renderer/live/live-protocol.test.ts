@@ -4,8 +4,8 @@ import { liveUrl, parseLiveTextFrame, reconnectDelayMs } from './live-protocol';
 
 describe('live protocol', () => {
   it('builds the media WebSocket URL from the media base URL', () => {
-    expect(liveUrl('http://127.0.0.1:5123', 'a b', 'cam-1', 'sub', 'fmp4')).toBe(
-      'ws://127.0.0.1:5123/live?camera=cam-1&stream=sub&format=fmp4&token=a+b',
+    expect(liveUrl('http://127.0.0.1:5123', 'a b', 's-1', 'cam-1', 'sub', 'fmp4')).toBe(
+      'ws://127.0.0.1:5123/live?camera=cam-1&stream=sub&format=fmp4&token=a+b&session=s-1',
     );
   });
 

@@ -47,12 +47,13 @@ export function parseLiveTextFrame(text: string): LiveTextFrame | null {
 export function liveUrl(
   mediaBaseUrl: string,
   token: string,
+  session: string,
   cameraId: string,
   stream: StreamKind,
   format: LiveFormat,
 ): string {
   const base = mediaBaseUrl.replace(/^http/, 'ws').replace(/\/+$/, '');
-  const q = new URLSearchParams({ camera: cameraId, stream, format, token });
+  const q = new URLSearchParams({ camera: cameraId, stream, format, token, session });
   return `${base}/live?${q.toString()}`;
 }
 

@@ -3,6 +3,7 @@
 // this component is mounted; parents key it by camera and stream.
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { StreamKind } from '../../electron/contract/schemas';
+import { selectSessionToken } from '../store/session-slice';
 import { useStationState } from '../store/store-context';
 import { JsmpegLivePlayer } from './jsmpeg-live-player';
 import { liveUrl, type LivePlayer, type LiveStatusFrame } from './live-protocol';
@@ -37,6 +38,7 @@ export function LiveVideo(props: {
   // Strings, not the info object: a reload of system info must not restart every player.
   const mediaBaseUrl = useStationState((s) => s.systemInfo?.mediaBaseUrl ?? null);
   const mediaToken = useStationState((s) => s.systemInfo?.mediaToken ?? null);
+  const session = useStationState(selectSessionToken);
   const fallbackKey = `${cameraId}:${stream}`;
   const [player, setPlayer] = useState<PlayerKind>(
     () =>
@@ -51,7 +53,7 @@ export function LiveVideo(props: {
   });
 
   useEffect(() => {
-    if (!mediaBaseUrl || !mediaToken) return undefined;
+    if (!mediaBaseUrl || !mediaToken || !session) return undefined;
     let report: LiveReport = { player, playing: false, disconnected: false, socketStatus: null };
     const update = (patch: Partial<LiveReport>) => {
       report = { ...report, ...patch };
@@ -70,7 +72,7 @@ export function LiveVideo(props: {
       live = new MsePlayer({
         ...common,
         video,
-        url: liveUrl(mediaBaseUrl, mediaToken, cameraId, stream, 'fmp4'),
+        url: liveUrl(mediaBaseUrl, mediaToken, session, cameraId, stream, 'fmp4'),
         onUnsupportedCodec: () => {
           needsFallback.add(fallbackKey);
           setPlayer('jsmpeg');
@@ -82,7 +84,7 @@ export function LiveVideo(props: {
       live = new JsmpegLivePlayer({
         ...common,
         canvas,
-        url: liveUrl(mediaBaseUrl, mediaToken, cameraId, stream, 'mpeg1'),
+        url: liveUrl(mediaBaseUrl, mediaToken, session, cameraId, stream, 'mpeg1'),
       });
     }
     live.start();
@@ -95,7 +97,7 @@ export function LiveVideo(props: {
       unregister();
       live.destroy();
     };
-  }, [mediaBaseUrl, mediaToken, player, cameraId, stream, statsKey, fallbackKey]);
+  }, [mediaBaseUrl, mediaToken, session, player, cameraId, stream, statsKey, fallbackKey]);
 
   return player === 'mse' ? (
     <video ref={videoRef} className="tile-media" muted autoPlay playsInline data-player="mse" />

@@ -38,6 +38,8 @@ export interface DutyWiring extends DutyServices {
   authorize: Authorize;
   /** A media request (snapshot, report) carries a live, unlocked session token. */
   canView: (sessionToken: string | null) => boolean;
+  /** Live view needs a live session; the grid plays on behind the lock screen. */
+  canWatchLive: (sessionToken: string | null) => boolean;
 }
 
 export const AUDIT_HEAD_FILE = 'audit-head.json';
@@ -125,6 +127,7 @@ export async function createDutyServices(d: DutyServicesDeps): Promise<DutyWirin
       const principal = token ? sessions.principal(token) : null;
       return principal !== null && !principal.locked;
     },
+    canWatchLive: (token) => (token ? sessions.principal(token) !== null : false),
   };
 }
 

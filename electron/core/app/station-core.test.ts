@@ -24,6 +24,7 @@ let rig: Rig;
 let core: StationCore;
 let transport: WsTransport;
 let api: StationApi;
+let session: string;
 let base: { mediaBaseUrl: string; mediaToken: string; port: number };
 const statuses: StreamStatus[] = [];
 const outageEvents: Outage[] = [];
@@ -51,7 +52,7 @@ function firstLiveBytes(
   stream: 'main' | 'sub',
 ): { done: Promise<Buffer>; ws: WebSocket } {
   const ws = new WebSocket(
-    `ws://127.0.0.1:${base.port}/live?camera=${encodeURIComponent(cameraId)}&stream=${stream}&format=fmp4&token=${base.mediaToken}`,
+    `ws://127.0.0.1:${base.port}/live?camera=${encodeURIComponent(cameraId)}&stream=${stream}&format=fmp4&token=${base.mediaToken}&session=${session}`,
   );
   const done = new Promise<Buffer>((resolve, reject) => {
     const timer = setTimeout(() => {
@@ -93,12 +94,14 @@ beforeAll(async () => {
   });
   api = createApi(transport);
   // First start: the administrator is created and this connection signed in as them.
-  await api.auth.setup({
-    fullName: 'Nguyễn Văn Quản',
-    rank: 'Thiếu tá',
-    badgeNumber: '100-001',
-    password: 'mat-khau-thu-1',
-  });
+  session = (
+    await api.auth.setup({
+      fullName: 'Nguyễn Văn Quản',
+      rank: 'Thiếu tá',
+      badgeNumber: '100-001',
+      password: 'mat-khau-thu-1',
+    })
+  ).token;
   api.on('camera.status', (s) => statuses.push(s));
   api.on('outage.changed', (o) => outageEvents.push(o));
   api.on('camera.changed', (c) => cameraEvents.push(c.cameras));

@@ -32,6 +32,7 @@ import {
   type Endpoint,
 } from './dispatch';
 import { restrictFolder } from '../storage/owner-only';
+import { APP_PAGE_ORIGIN } from '../playback/recording-routes';
 import { createDutyServices } from './duty-services';
 import { ExportService } from '../export/export-service';
 import { exportRenderers } from '../export/export-renderers';
@@ -242,9 +243,9 @@ export async function createStationCore(config: StationCoreConfig): Promise<Stat
     const media = new MediaServer({
       host: '127.0.0.1',
       ...(config.port ? { port: config.port } : {}),
+      trustedOrigins: [APP_PAGE_ORIGIN],
     });
     cleanups.push({ name: 'media', run: () => media.dispose() });
-    registerLiveRoutes(media, hub);
 
     const info = async (): Promise<SystemInfo> => ({
       version: config.version,
@@ -268,6 +269,7 @@ export async function createStationCore(config: StationCoreConfig): Promise<Stat
     // Pending head-file writes finish before the database closes.
     cleanups.push({ name: 'duty', run: () => duty.dispose() });
     registerSnapshotRoutes(media, { incidents: duty.incidents, canView: duty.canView });
+    registerLiveRoutes(media, hub, { canWatch: duty.canWatchLive });
     registerRecordingRoutes(media, {
       recordingFile: (id) => recording.recordingFile(id),
       canView: duty.canView,

@@ -1,4 +1,7 @@
-// Mounts live view on the media server: WS /live?camera=<id>&stream=main|sub&format=fmp4|mpeg1
+// Mounts live view on the media server:
+//   WS /live?camera=<id>&stream=main|sub&format=fmp4|mpeg1&session=<session token>
+// Live pictures are for a signed-in officer's console (its grid keeps playing behind
+// the lock screen): the launch token alone does not open a camera.
 import { z } from 'zod';
 import { Id, StreamKind } from '../../contract/schemas';
 import type { LiveHub } from '../streams/live-hub';
@@ -15,8 +18,17 @@ const LiveQuery = z.object({
   format: z.enum(['fmp4', 'mpeg1']).default('fmp4'),
 });
 
-export function registerLiveRoutes(routes: MediaRoutes, hub: LiveHub): void {
+export interface LiveRouteDeps {
+  /** Whether the session may watch live (signed in; a locked screen still plays). */
+  canWatch: (sessionToken: string | null) => boolean;
+}
+
+export function registerLiveRoutes(routes: MediaRoutes, hub: LiveHub, deps: LiveRouteDeps): void {
   routes.addWsRoute(LIVE_PATH, (socket, url) => {
+    if (!deps.canWatch(url.searchParams.get('session'))) {
+      socket.close(CLOSE_BAD_REQUEST, 'sign_in_required');
+      return;
+    }
     const parsed = LiveQuery.safeParse({
       camera: url.searchParams.get('camera') ?? undefined,
       stream: url.searchParams.get('stream') ?? undefined,

@@ -1,3 +1,4 @@
+import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { MediaServer, TOKEN_HEADER } from './media-server';
@@ -15,7 +16,7 @@ function wsOutcome(url: string, headers: Record<string, string> = {}): Promise<s
 }
 
 describe('MediaServer', () => {
-  const server = new MediaServer();
+  const server = new MediaServer({ trustedOrigins: ['app://station'] });
   let base: string;
   beforeAll(async () => {
     server.addWsRoute('/echo', (socket) => socket.send('hello'));
@@ -53,5 +54,32 @@ describe('MediaServer', () => {
     expect(await wsOutcome(`${ws}/echo?token=${server.token}`)).toBe('open');
     expect(await wsOutcome(`${ws}/echo`, { [TOKEN_HEADER]: server.token })).toBe('open');
     expect(await wsOutcome(`${ws}/nowhere?token=${server.token}`)).toBe('http 404');
+  });
+
+  it('refuses requests that do not name it as Host or come from a foreign page', async () => {
+    const port = new URL(base).port;
+    const t = `token=${server.token}`;
+    const get = (headers: Record<string, string>) =>
+      new Promise<number>((resolve, reject) => {
+        // node's fetch will not set Host or Origin by hand; http.get does.
+        http
+          .get(`${base}/files/a?${t}`, { headers }, (res) => {
+            res.resume();
+            resolve(res.statusCode ?? 0);
+          })
+          .on('error', reject);
+      });
+    expect(await get({})).toBe(200);
+    expect(await get({ origin: `http://127.0.0.1:${port}` })).toBe(200);
+    expect(await get({ origin: 'app://station' })).toBe(200);
+    expect(await get({ host: `localhost:${port}` })).toBe(200);
+    // DNS rebinding: a page at evil.example that resolves to 127.0.0.1.
+    expect(await get({ host: `evil.example:${port}` })).toBe(403);
+    // A foreign page that learnt the token.
+    expect(await get({ origin: 'http://evil.example' })).toBe(403);
+    expect(await get({ origin: 'null' })).toBe(403);
+    const ws = base.replace('http', 'ws');
+    expect(await wsOutcome(`${ws}/echo?${t}`, { origin: 'http://evil.example' })).toBe('http 403');
+    expect(await wsOutcome(`${ws}/echo?${t}`, { origin: `http://127.0.0.1:${port}` })).toBe('open');
   });
 });

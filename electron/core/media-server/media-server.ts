@@ -1,6 +1,10 @@
 // The one loopback media server: HTTP and WebSocket on 127.0.0.1, a random port,
 // and a per-launch token on every request. Other services mount routes on it
 // instead of opening ports of their own (node-rtsp-stream opens one per stream).
+// Every request must also name this server as its Host (a web page that rebinds a
+// DNS name to 127.0.0.1 cannot reach it) and, when a browser says where it comes
+// from, an Origin of our own pages: a token alone, read off a screen or a process
+// list, does not let another page in.
 import { randomBytes, timingSafeEqual, createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
@@ -20,6 +24,8 @@ export interface MediaServerOptions {
    * base64 characters, under the RPC's own 4 200 000-character frame limit).
    */
   maxPayload?: number;
+  /** Page origins besides our own http://127.0.0.1:<port> (the Electron page's app://station). */
+  trustedOrigins?: readonly string[];
 }
 
 export const TOKEN_HEADER = 'x-station-token';
@@ -42,6 +48,7 @@ export class MediaServer implements MediaRoutes {
   private readonly host: string;
   private readonly wsRoutes = new Map<string, WsRouteHandler>();
   private readonly httpRoutes: HttpRoute[] = [];
+  private readonly trustedOrigins: ReadonlySet<string>;
   private server: Server | null = null;
   private wss: WebSocketServer | null = null;
   private address: { port: number; baseUrl: string } | null = null;
@@ -50,6 +57,7 @@ export class MediaServer implements MediaRoutes {
     this.token = opts.token ?? randomBytes(32).toString('hex');
     this.tokenDigest = digest(this.token);
     this.host = opts.host ?? '127.0.0.1';
+    this.trustedOrigins = new Set(opts.trustedOrigins ?? []);
     if (this.host !== '127.0.0.1') throw new Error('media server must listen on 127.0.0.1');
   }
 
@@ -114,10 +122,26 @@ export class MediaServer implements MediaRoutes {
     }
   }
 
+  /** Host names this server (DNS rebinding) and Origin, when sent, is one of our pages. */
+  isFromOwnPage(req: IncomingMessage): boolean {
+    const port = this.address?.port;
+    if (port === undefined) return false;
+    const own = [`127.0.0.1:${port}`, `localhost:${port}`];
+    if (!own.includes(req.headers.host ?? '')) return false;
+    const origin = req.headers.origin;
+    // No Origin: not a page (a tool holding the token), or a plain same-origin load.
+    if (origin === undefined) return true;
+    return own.some((h) => origin === `http://${h}`) || this.trustedOrigins.has(origin);
+  }
+
   private onHttp(req: IncomingMessage, res: ServerResponse): void {
     const url = this.parseUrl(req);
     if (!url) {
       res.writeHead(400).end();
+      return;
+    }
+    if (!this.isFromOwnPage(req)) {
+      res.writeHead(403, { 'content-type': 'text/plain' }).end('forbidden_origin');
       return;
     }
     const route = this.httpRoutes.find((r) => url.pathname.startsWith(r.prefix));
@@ -144,6 +168,11 @@ export class MediaServer implements MediaRoutes {
     head: Buffer,
   ): void {
     const url = this.parseUrl(req);
+    if (!this.isFromOwnPage(req)) {
+      socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
+      socket.destroy();
+      return;
+    }
     if (!url || !this.isAuthorized(req, url)) {
       socket.end('HTTP/1.1 401 Unauthorized\r\nConnection: close\r\n\r\n');
       socket.destroy();

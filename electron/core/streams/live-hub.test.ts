@@ -82,9 +82,9 @@ describe('LiveHub behind the MediaServer, against the RTSP rig', () => {
       ...opts,
     });
     server = new MediaServer();
-    registerLiveRoutes(server, hub);
+    registerLiveRoutes(server, hub, { canWatch: (session) => session === 'officer-session' });
     const { baseUrl } = await server.start();
-    wsBase = `${baseUrl.replace('http', 'ws')}/live?token=${server.token}`;
+    wsBase = `${baseUrl.replace('http', 'ws')}/live?token=${server.token}&session=officer-session`;
   }
 
   function open(query: string) {
