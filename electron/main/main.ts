@@ -12,6 +12,7 @@ import { PrefixedSecretBoxes } from '../core/secrets/prefixed-secret-boxes';
 import type { SecretBox } from '../core/secrets/secret-box';
 import { bundledFfmpegDir } from '../core/streams/ffmpeg-locator';
 import { chooseExportFolder } from './choose-folder';
+import { guardAllWebContents, guardPermissions } from './contents-guard';
 import { APP_ENTRY, isAppUrl, registerAppScheme, serveRenderer } from './app-protocol';
 import { installCsp } from './csp';
 import { registerIpc } from './ipc';
@@ -44,6 +45,7 @@ let reportPrefix: string | null = null;
 
 async function startup(): Promise<void> {
   installCsp(session.defaultSession);
+  guardPermissions(session.defaultSession);
   serveRenderer(path.join(here, '..', 'renderer'));
   core = await createStationCore({
     dataDir,
@@ -94,6 +96,7 @@ function stopAll(): Promise<void> {
 }
 
 registerAppScheme();
+guardAllWebContents((url) => reportPrefix !== null && url.startsWith(reportPrefix));
 
 if (!app.requestSingleInstanceLock()) {
   // Two consoles would fight over the database and the cameras' connection limits.

@@ -60,9 +60,6 @@ export function createMainWindow(opts: MainWindowOptions): BrowserWindow {
     if (!isAppUrl(url)) event.preventDefault();
   });
   win.webContents.on('will-attach-webview', (event) => event.preventDefault());
-  win.webContents.session.setPermissionRequestHandler((_wc, permission, callback) => {
-    callback(permission === 'fullscreen');
-  });
   win.once('ready-to-show', () => {
     win.maximize();
     win.show();
