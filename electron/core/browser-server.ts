@@ -9,6 +9,7 @@
 //   --renderer-dir DIR  built renderer (default dist/renderer next to this build or the repo)
 //
 // Prints one JSON line when ready: {"ready":true,"url":"http://127.0.0.1:PORT/#token=…",…}
+import { installProcessGuards } from './app/process-guards';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -67,6 +68,7 @@ async function main(): Promise<void> {
     ...(values.ffmpeg ? { ffmpegPath: values.ffmpeg } : {}),
   });
 
+  installProcessGuards(core.logger);
   let stopping: Promise<void> | null = null;
   const stop = (code: number) => {
     stopping ??= core

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createStationCore, type StationCore } from '../core/app/station-core';
 import { createLogger } from '../core/logging/logger';
+import { installProcessGuards } from '../core/app/process-guards';
 import { KeyFileSecretBox } from '../core/secrets/key-file-secret-box';
 import { PrefixedSecretBoxes } from '../core/secrets/prefixed-secret-boxes';
 import type { SecretBox } from '../core/secrets/secret-box';
@@ -23,6 +24,7 @@ import { createMainWindow } from './window';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const dataDir = process.env.STATION_DATA_DIR || app.getPath('userData');
 const logger = createLogger({ dir: path.join(dataDir, 'logs') });
+installProcessGuards(logger);
 
 let core: StationCore | null = null;
 let win: BrowserWindow | null = null;
