@@ -5,7 +5,7 @@
 // reconnecting (one quick retry), then offline (backoff 1 s, 2 s, 4 s … 30 s;
 // at most 2 s for a camera that dropped a little while ago, so footage resumes
 // within ~2 s of it answering again). With a probe, a camera whose port refuses
-// is not spawned against: it is probed twice a second and retried the moment it
+// is not spawned against: it is probed four times a second and retried the moment it
 // accepts. A wrong password is auth_failed with a long wait instead of a retry storm.
 import { EventEmitter } from 'node:events';
 import { performance } from 'node:perf_hooks';
@@ -52,7 +52,7 @@ export const DEFAULT_TIMINGS: SupervisorTimings = {
   resetAfterLiveMs: 0,
   backoffMaxAfterLiveMs: 2000,
   fastRetryForMs: 5 * 60_000,
-  probeIntervalMs: 500,
+  probeIntervalMs: 250,
   // Below ffmpeg's own 5 s socket timeout (-timeout 5000000): when that fires, ffmpeg
   // flushes its last fragment, which would otherwise look like fresh data and push
   // offline detection to ~10 s (seen in 1 of 8 freezes).
