@@ -134,6 +134,18 @@ describe('RTSP rig self-check', () => {
     });
     expect(r.stderr).toContain('gstreamer1.0-x');
   });
+
+  it('names python3-gi and the RTSP server typelib when the bindings cannot be imported', () => {
+    // -S: no site-packages, so `gi` is missing as on a machine without python3-gi.
+    const r = spawnSync('/usr/bin/python3', ['-S', RIG_SCRIPT, '--check'], { encoding: 'utf8' });
+    expect(r.status).not.toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({
+      ready: false,
+      error: 'missing_bindings',
+      packages: ['python3-gi', 'gir1.2-gst-rtsp-server-1.0'],
+    });
+    expect(r.stderr).toContain('python3-gi');
+  });
 });
 
 describe('RTSP test rig', () => {
