@@ -3,8 +3,17 @@
 import { test as base, expect } from '@playwright/test';
 import { copyFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
-import { startRig, type Rig, type RigOptions } from './rig/rig';
+import { D1, startRig, type Rig, type RigOptions } from './rig/rig';
 import { startStation, type Station } from './station-process';
+
+/**
+ * The shape of a ward's cameras (e2e/rig/README.md): 12.5 fps, a keyframe every 4 s,
+ * a D1 sub-stream where one is asked for, digest auth on the secured mounts. A first
+ * picture can take a whole GOP (4 s), not the 1 s the old 25 fps test cameras needed.
+ */
+export function wardCameras(mounts: RigOptions): RigOptions {
+  return { fps: '25/2', gopSeconds: 4, subSize: D1, authMethod: 'digest', ...mounts };
+}
 
 interface StationOptions {
   demo: 'auto' | 'off';
@@ -20,7 +29,10 @@ export const test = base.extend<StationOptions & { rig: Rig; station: Station }>
   segmentSeconds: [undefined, { option: true }],
   account: ['admin', { option: true }],
   // Encoders cost CPU on 2 cores: tests that need other mounts ask for them with test.use.
-  rigOptions: [{ h264: ['cam1', 'cam2', 'cam3'], authMounts: ['secure1'] }, { option: true }],
+  rigOptions: [
+    wardCameras({ h264: ['cam1', 'cam2', 'cam3'], authMounts: ['secure1'] }),
+    { option: true },
+  ],
   rig: async ({ rigOptions }, use) => {
     const rig = await startRig(rigOptions);
     await use(rig);

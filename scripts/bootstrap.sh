@@ -36,6 +36,14 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 
+# The rig names any GStreamer element (and its Debian package) it still cannot find:
+# a rig that starts without one answers 503 on every mount.
+if [ "$mode" = test ] && ! rig_check="$(/usr/bin/python3 e2e/rig/rtsp_rig.py --check 2>&1)"; then
+  echo "Bộ giả lập camera RTSP thiếu thành phần / the RTSP test rig is incomplete:" >&2
+  echo "$rig_check" >&2
+  exit 1
+fi
+
 node_major="$(node -p 'process.versions.node.split(".")[0]')"
 if [ "$node_major" -lt 20 ]; then
   echo "Cần Node.js 20 trở lên / Node.js 20 or newer is required (found $(node -v))." >&2

@@ -20,11 +20,52 @@ export interface RigOptions {
   authMounts?: string[];
   authUser?: string;
   authPass?: string;
-  /** Adds <name>_sub (320x180) for every H.264 mount. */
+  /** How secured mounts ask for the password; ward cameras mostly use digest. Default basic. */
+  authMethod?: 'basic' | 'digest';
+  /** Adds an H.264 <name>_sub for every H.264 and H.265 mount (Dahua: H.265 main, H.264 sub). */
   sub?: boolean;
+  /** Main stream size; default 640x360. */
+  mainSize?: Size;
+  /** Sub-stream size; default 320x180 (a ward's D1 sub-stream: 704x576). */
+  subSize?: Size;
+  /** Frame rate as a GStreamer fraction; default '25/1' (ward cameras: '25/2' or '15/1'). */
+  fps?: string;
+  /** Seconds between keyframes; default 1 (ward cameras: 2–4). */
+  gopSeconds?: number;
+  /**
+   * Cameras that power-cycle: served as H.264 (same shape options) by a second rig
+   * process on its own fixed port, killed and restarted on a schedule, so while
+   * "down" the port refuses connections and open sessions are torn down.
+   */
+  powerCycle?: PowerCycleOptions;
+  /** Tests of the rig's own self-check: extra element[=package] names it must find. */
+  requireElements?: string[];
   /** Mounts <name>-a1..-aN sharing each H.264 encoder (benchmarks with many "cameras"). */
   aliases?: number;
   readyTimeoutMs?: number;
+}
+
+export interface Size {
+  width: number;
+  height: number;
+}
+
+export const D1: Size = { width: 704, height: 576 };
+
+export interface PowerCycleOptions {
+  mounts: string[];
+  /** How long each outage lasts; default 8000. */
+  downMs?: number;
+  /** One outage per period (up for periodMs − downMs); default 20000. */
+  periodMs?: number;
+}
+
+/** One stretch during which a power-cycling camera answered (wall-clock ms). */
+export interface UpWindow {
+  /** When the restarted rig printed ready (its port accepts connections). */
+  upAt: number;
+  /** When it was killed; null while still up. */
+  downAt: number | null;
 }
 
 export interface Rig {
@@ -41,6 +82,10 @@ export interface Rig {
   /** SIGSTOP/SIGCONT: the camera stops answering without closing its sockets (network gone). */
   freeze(): void;
   thaw(): void;
+  /** Port of the power-cycling cameras (null without powerCycle). */
+  readonly cyclingPort: number | null;
+  /** Up windows of the power-cycling cameras so far, oldest first. */
+  cycleLog(): UpWindow[];
 }
 
 interface Running {
@@ -56,8 +101,14 @@ function buildArgs(opts: RigOptions, port: number): string[] {
   if (opts.heavy?.length) args.push('--heavy', opts.heavy.join(','));
   if (opts.authMounts?.length) args.push('--auth-mounts', opts.authMounts.join(','));
   args.push('--auth-user', opts.authUser ?? 'admin', '--auth-pass', opts.authPass ?? '12345');
+  if (opts.authMethod) args.push('--auth-method', opts.authMethod);
   if (opts.sub) args.push('--sub');
+  if (opts.mainSize) args.push('--main-size', `${opts.mainSize.width}x${opts.mainSize.height}`);
+  if (opts.subSize) args.push('--sub-size', `${opts.subSize.width}x${opts.subSize.height}`);
+  if (opts.fps) args.push('--fps', opts.fps);
+  if (opts.gopSeconds) args.push('--gop', String(opts.gopSeconds));
   if (opts.aliases) args.push('--aliases', String(opts.aliases));
+  for (const e of opts.requireElements ?? []) args.push('--require-element', e);
   return args;
 }
 
@@ -77,15 +128,18 @@ function launch(opts: RigOptions, port: number): Promise<Running> {
     };
     const timer = setTimeout(() => fail('timeout'), timeoutMs);
     child.once('error', (err) => fail(err.message));
+    // 'close', not 'exit': by then stdout is drained, so a self-check line was seen first.
     const onEarlyExit = (code: number | null) => fail(`exited with ${String(code)}`);
-    child.once('exit', onEarlyExit);
+    child.once('close', onEarlyExit);
     const lines = createInterface({ input: child.stdout! });
     lines.on('line', (line) => {
       try {
-        const msg = JSON.parse(line) as { ready?: boolean; port?: number };
-        if (msg.ready && typeof msg.port === 'number') {
+        const msg = JSON.parse(line) as { ready?: boolean; port?: number; message?: string };
+        // The rig's self-check names what is missing and the package to install.
+        if (msg.ready === false && msg.message) fail(msg.message);
+        else if (msg.ready && typeof msg.port === 'number') {
           clearTimeout(timer);
-          child.off('exit', onEarlyExit);
+          child.off('close', onEarlyExit);
           lines.close();
           resolve({ child, port: msg.port, exited });
         }
@@ -108,6 +162,123 @@ async function kill(run: Running): Promise<void> {
 const live = new Set<Running>();
 let exitHookInstalled = false;
 
+/** Starts a rig process on `port`, retrying while the old socket of a killed one lingers. */
+async function relaunch(opts: RigOptions, port: number): Promise<Running> {
+  let lastError: unknown = null;
+  for (let attempt = 0; attempt < 10; attempt++) {
+    try {
+      return await launch(opts, port);
+    } catch (err) {
+      lastError = err;
+      await new Promise((r) => setTimeout(r, 300));
+    }
+  }
+  throw lastError instanceof Error ? lastError : new Error('RTSP rig restart failed');
+}
+
+function track(run: Running): Running {
+  live.add(run);
+  return run;
+}
+
+async function retire(run: Running | null): Promise<void> {
+  if (!run) return;
+  await kill(run);
+  live.delete(run);
+}
+
+/**
+ * The power-cycling cameras: their own rig process on a fixed port, killed after
+ * periodMs − downMs up and started again downMs later, for as long as it runs.
+ */
+class PowerCycler {
+  readonly log: UpWindow[] = [];
+  private current: Running | null = null;
+  private active = false;
+  private wake: (() => void) | null = null;
+  private loop: Promise<void> = Promise.resolve();
+  private readonly opts: RigOptions;
+  private readonly downMs: number;
+  private readonly upMs: number;
+
+  private constructor(
+    opts: RigOptions,
+    cycle: PowerCycleOptions,
+    readonly port: number,
+  ) {
+    this.opts = opts;
+    this.downMs = cycle.downMs ?? 8000;
+    this.upMs = (cycle.periodMs ?? 20_000) - this.downMs;
+  }
+
+  static async start(base: RigOptions, cycle: PowerCycleOptions): Promise<PowerCycler> {
+    if ((cycle.periodMs ?? 20_000) <= (cycle.downMs ?? 8000))
+      throw new Error('powerCycle.periodMs must exceed downMs');
+    // Same shape (fps, GOP, sizes, sub) as the other cameras; only the cycling mounts.
+    const opts: RigOptions = {
+      ...base,
+      h264: cycle.mounts,
+      h265: [],
+      heavy: [],
+      authMounts: [],
+      aliases: 0,
+    };
+    const first = track(await launch(opts, 0));
+    const cycler = new PowerCycler(opts, cycle, first.port);
+    cycler.current = first;
+    cycler.log.push({ upAt: Date.now(), downAt: null });
+    cycler.run();
+    return cycler;
+  }
+
+  private run(): void {
+    this.active = true;
+    this.loop = (async () => {
+      // Bounded by stop(): every wait wakes up when it is called.
+      while (this.active) {
+        await this.pause(this.upMs);
+        if (!this.active) break;
+        const window = this.log[this.log.length - 1];
+        if (window) window.downAt = Date.now();
+        await retire(this.current);
+        this.current = null;
+        await this.pause(this.downMs);
+        if (!this.active) break;
+        this.current = track(await relaunch(this.opts, this.port));
+        this.log.push({ upAt: Date.now(), downAt: null });
+      }
+    })();
+  }
+
+  private pause(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done(): void {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.wake = done;
+    });
+  }
+
+  async stop(): Promise<void> {
+    this.active = false;
+    this.wake?.();
+    await this.loop.catch(() => undefined);
+    const window = this.log[this.log.length - 1];
+    if (this.current && window && window.downAt === null) window.downAt = Date.now();
+    await retire(this.current);
+    this.current = null;
+  }
+
+  async resume(): Promise<void> {
+    if (this.active) return;
+    this.current = track(await relaunch(this.opts, this.port));
+    this.log.push({ upAt: Date.now(), downAt: null });
+    this.run();
+  }
+}
+
 export async function startRig(opts: RigOptions = {}): Promise<Rig> {
   if (!exitHookInstalled) {
     // A crashed test run must not leave RTSP servers behind.
@@ -116,9 +287,18 @@ export async function startRig(opts: RigOptions = {}): Promise<Rig> {
     });
     exitHookInstalled = true;
   }
-  let current: Running | null = await launch(opts, opts.port ?? 0);
-  live.add(current);
+  let current: Running | null = track(await launch(opts, opts.port ?? 0));
   const port = current.port;
+  let cycler: PowerCycler | null = null;
+  if (opts.powerCycle) {
+    try {
+      cycler = await PowerCycler.start(opts, opts.powerCycle);
+    } catch (err) {
+      await retire(current);
+      throw err;
+    }
+  }
+  const cycling = new Set(opts.powerCycle?.mounts.flatMap((m) => [m, `${m}_sub`]) ?? []);
   const authUser = opts.authUser ?? 'admin';
   const authPass = opts.authPass ?? '12345';
 
@@ -126,38 +306,24 @@ export async function startRig(opts: RigOptions = {}): Promise<Rig> {
     port,
     authUser,
     authPass,
+    cyclingPort: cycler?.port ?? null,
     url(mount, creds) {
       const auth = creds
         ? `${encodeURIComponent(creds.user)}:${encodeURIComponent(creds.pass)}@`
         : '';
-      return `rtsp://${auth}127.0.0.1:${port}/${mount}`;
+      const p = cycler && cycling.has(mount) ? cycler.port : port;
+      return `rtsp://${auth}127.0.0.1:${p}/${mount}`;
     },
     async stop() {
-      if (!current) return;
       const run = current;
       current = null;
-      await kill(run);
-      live.delete(run);
+      await Promise.all([retire(run), cycler?.stop()]);
     },
     async restart() {
-      if (current) {
-        await kill(current);
-        live.delete(current);
-        current = null;
-      }
-      // The old socket may linger briefly; retry the bind a few times (bounded).
-      let lastError: unknown = null;
-      for (let attempt = 0; attempt < 10; attempt++) {
-        try {
-          current = await launch(opts, port);
-          live.add(current);
-          return;
-        } catch (err) {
-          lastError = err;
-          await new Promise((r) => setTimeout(r, 300));
-        }
-      }
-      throw lastError instanceof Error ? lastError : new Error('RTSP rig restart failed');
+      await retire(current);
+      current = null;
+      current = track(await relaunch(opts, port));
+      await cycler?.resume();
     },
     running() {
       return current !== null;
@@ -167,6 +333,9 @@ export async function startRig(opts: RigOptions = {}): Promise<Rig> {
     },
     thaw() {
       current?.child.kill('SIGCONT');
+    },
+    cycleLog() {
+      return (cycler?.log ?? []).map((w) => ({ ...w }));
     },
   };
 }

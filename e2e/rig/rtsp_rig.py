@@ -2,7 +2,10 @@
 """RTSP test rig: simulated H.264/H.265 cameras served by GStreamer's RTSP server.
 
 Run with Debian's /usr/bin/python3 (needs python3-gi + gir1.2-gst-rtsp-server-1.0).
-Prints one JSON line {"ready": true, "port": N} on stdout once it is serving.
+Prints one JSON line {"ready": true, "port": N} on stdout once it is serving, or
+{"ready": false, "error": ..., "message": ...} (and exits non-zero) when something it
+needs is missing: a rig that says ready must be able to serve every mount.
+`--check` only verifies the GStreamer elements and bindings (scripts/bootstrap.sh).
 Killing the process is a camera (or a whole DVR) going offline.
 """
 
@@ -11,40 +14,100 @@ import json
 import signal
 import sys
 
-import gi
+# Element → the Debian package whose plugin provides it (dpkg -S on the plugin .so).
+REQUIRED_ELEMENTS = {
+    "videotestsrc": "gstreamer1.0-plugins-base",
+    "clockoverlay": "gstreamer1.0-x",
+    "x264enc": "gstreamer1.0-plugins-ugly",
+    "x265enc": "gstreamer1.0-plugins-bad",
+    "rtph264pay": "gstreamer1.0-plugins-good",
+    "rtph265pay": "gstreamer1.0-plugins-good",
+}
 
-gi.require_version("Gst", "1.0")
-gi.require_version("GstRtspServer", "1.0")
-from gi.repository import GLib, Gst, GstRtspServer  # noqa: E402
+
+def fail(error, message, exit_code=3, **extra):
+    print(json.dumps({"ready": False, "error": error, "message": message, **extra}), flush=True)
+    print(f"rtsp_rig: {message}", file=sys.stderr, flush=True)
+    sys.exit(exit_code)
+
+
+try:
+    import gi
+
+    gi.require_version("Gst", "1.0")
+    gi.require_version("GstRtsp", "1.0")
+    gi.require_version("GstRtspServer", "1.0")
+    from gi.repository import GLib, Gst, GstRtsp, GstRtspServer  # noqa: E402
+except (ImportError, ValueError) as err:
+    fail(
+        "missing_bindings",
+        f"GStreamer Python bindings unavailable ({err}): install python3-gi and "
+        "gir1.2-gst-rtsp-server-1.0 and run with Debian's /usr/bin/python3",
+        packages=["python3-gi", "gir1.2-gst-rtsp-server-1.0"],
+    )
+
+
+def check_elements(extra=()):
+    """Every element a pipeline may use must exist, else the mounts would answer 503."""
+    wanted = dict(REQUIRED_ELEMENTS)
+    for spec in extra:
+        name, _, pkg = spec.partition("=")
+        wanted.setdefault(name, pkg or "unknown package")
+    missing = [
+        {"element": name, "package": pkg}
+        for name, pkg in wanted.items()
+        if Gst.ElementFactory.find(name) is None
+    ]
+    if missing:
+        listed = ", ".join(f"{m['element']} (apt install {m['package']})" for m in missing)
+        fail("missing_elements", f"missing GStreamer elements: {listed}", missing=missing)
+
 
 # Ball motions and colours vary per mount so tiles are visibly different.
 MOTIONS = ["wavy", "sweep", "hsweep"]
 COLOURS = [0xFF202020, 0xFF203060, 0xFF602020, 0xFF206030, 0xFF505020, 0xFF402050]
 
 
-def source(name, index, width, height, pattern="ball"):
+class Shape:
+    """What a camera stream looks like: frame rate (a GStreamer fraction) and GOP length."""
+
+    def __init__(self, fps, gop_seconds):
+        num, _, den = fps.partition("/")
+        self.fps = f"{int(num)}/{int(den or 1)}"
+        rate = int(num) / int(den or 1)
+        # key-int-max counts frames: 4 s at 12.5 fps is 50.
+        self.key_int = max(1, round(rate * gop_seconds))
+
+
+def size(value):
+    w, _, h = value.lower().partition("x")
+    return int(w), int(h)
+
+
+def source(name, index, width, height, shape, pattern="ball"):
     motion = MOTIONS[index % len(MOTIONS)]
     bg = COLOURS[index % len(COLOURS)]
     return (
         f"videotestsrc is-live=true pattern={pattern} motion={motion} background-color={bg} "
-        f"! video/x-raw,format=I420,width={width},height={height},framerate=25/1 "
+        f"! video/x-raw,format=I420,width={width},height={height},framerate={shape.fps} "
         f'! clockoverlay text="{name}" time-format="%H:%M:%S" halignment=left valignment=top '
         f"shaded-background=true font-desc=\"Sans 18\" "
     )
 
 
-def h264_launch(name, index, width, height, bitrate, pattern="ball"):
+def h264_launch(name, index, width, height, bitrate, shape, pattern="ball"):
     return (
-        f"( {source(name, index, width, height, pattern)}"
-        f"! x264enc tune=zerolatency speed-preset=ultrafast key-int-max=25 bitrate={bitrate} "
+        f"( {source(name, index, width, height, shape, pattern)}"
+        f"! x264enc tune=zerolatency speed-preset=ultrafast key-int-max={shape.key_int} "
+        f"bitrate={bitrate} "
         f"! video/x-h264,profile=constrained-baseline ! rtph264pay name=pay0 pt=96 config-interval=1 )"
     )
 
 
-def h265_launch(name, index, width, height):
+def h265_launch(name, index, width, height, shape):
     return (
-        f"( {source(name, index, width, height)}"
-        f"! x265enc tune=zerolatency speed-preset=ultrafast key-int-max=25 bitrate=600 "
+        f"( {source(name, index, width, height, shape)}"
+        f"! x265enc tune=zerolatency speed-preset=ultrafast key-int-max={shape.key_int} bitrate=600 "
         f"! rtph265pay name=pay0 pt=96 config-interval=1 )"
     )
 
@@ -87,12 +150,23 @@ def names(value):
 def main():
     parser = argparse.ArgumentParser(description="RTSP test rig")
     parser.add_argument("--port", type=int, default=8554, help="0 = pick a free port")
+    parser.add_argument("--check", action="store_true", help="verify elements and bindings, exit")
     parser.add_argument("--h264", default="", help="comma-separated H.264 mount names")
     parser.add_argument("--h265", default="", help="comma-separated H.265 mount names")
     parser.add_argument("--auth-user", default="admin")
     parser.add_argument("--auth-pass", default="12345")
-    parser.add_argument("--auth-mounts", default="", help="mounts needing basic auth (H.264)")
-    parser.add_argument("--sub", action="store_true", help="add <name>_sub 320x180 per H.264 mount")
+    parser.add_argument("--auth-mounts", default="", help="mounts needing a password (H.264)")
+    parser.add_argument(
+        "--auth-method",
+        choices=["basic", "digest"],
+        default="basic",
+        help="how the secured mounts ask for the password (most ward cameras: digest)",
+    )
+    parser.add_argument("--sub", action="store_true", help="add an H.264 <name>_sub per mount")
+    parser.add_argument("--main-size", default="640x360", help="main stream WxH")
+    parser.add_argument("--sub-size", default="320x180", help="sub-stream WxH (D1: 704x576)")
+    parser.add_argument("--fps", default="25/1", help="frame rate as a fraction (12.5 fps: 25/2)")
+    parser.add_argument("--gop", type=float, default=1.0, help="seconds between keyframes")
     parser.add_argument(
         "--heavy",
         default="",
@@ -104,9 +178,19 @@ def main():
         default=0,
         help="also mount each H.264 stream as <name>-a1..<name>-aN, sharing its encoder",
     )
+    # Tests only (element[=package]): proves the check fails for an element that does not exist.
+    parser.add_argument("--require-element", action="append", default=[], help=argparse.SUPPRESS)
     args = parser.parse_args()
 
     Gst.init(None)
+    check_elements(args.require_element)
+    if args.check:
+        print(json.dumps({"ok": True, "elements": sorted(REQUIRED_ELEMENTS)}), flush=True)
+        return
+
+    shape = Shape(args.fps, args.gop)
+    main_w, main_h = size(args.main_size)
+    sub_w, sub_h = size(args.sub_size)
     server = GstRtspServer.RTSPServer()
     server.set_address("127.0.0.1")
     server.set_service(str(args.port))
@@ -118,7 +202,14 @@ def main():
         auth = RigAuth(["/" + m for m in secured])
         user_token = GstRtspServer.RTSPToken()
         user_token.set_string(GstRtspServer.RTSP_TOKEN_MEDIA_FACTORY_ROLE, "user")
-        auth.add_basic(GstRtspServer.RTSPAuth.make_basic(args.auth_user, args.auth_pass), user_token)
+        if args.auth_method == "digest":
+            # Only the Digest challenge is offered, as on Hikvision/Dahua firmware.
+            auth.set_supported_methods(GstRtsp.RTSPAuthMethod.DIGEST)
+            auth.add_digest(args.auth_user, args.auth_pass, user_token)
+        else:
+            auth.add_basic(
+                GstRtspServer.RTSPAuth.make_basic(args.auth_user, args.auth_pass), user_token
+            )
         # Anonymous clients get a token without a factory role, so secured mounts answer
         # 401 and the client retries with credentials, as a real camera does (a token
         # with a role that lacks access gets 404 instead). RigAuth lets open mounts pass.
@@ -144,19 +235,25 @@ def main():
         for k in range(1, aliases + 1):
             mounts.add_factory(f"/{path}-a{k}", factory)
 
+    def mount_sub(name, index):
+        # Sub-streams are H.264 whatever the main stream is (Dahua: H.265 main, H.264 D1 sub).
+        sub = h264_launch(name + " sub", index, sub_w, sub_h, 250, shape)
+        mount(name + "_sub", sub, name in secured, args.aliases)
+
     index = 0
     for name in names(args.h264) + [m for m in secured if m not in names(args.h264)]:
-        mount(name, h264_launch(name, index, 640, 360, 800), name in secured, args.aliases)
+        mount(name, h264_launch(name, index, main_w, main_h, 800, shape), name in secured, args.aliases)
         if args.sub:
-            sub = h264_launch(name + " sub", index, 320, 180, 250)
-            mount(name + "_sub", sub, name in secured, args.aliases)
+            mount_sub(name, index)
         index += 1
     for name in names(args.heavy):
         # Noise does not compress, so the encoder really sends its bitrate.
-        mount(name, h264_launch(name, index, 640, 360, 8000, "snow"), name in secured)
+        mount(name, h264_launch(name, index, main_w, main_h, 8000, shape, "snow"), name in secured)
         index += 1
     for name in names(args.h265):
-        mount(name, h265_launch(name, index, 640, 360), name in secured)
+        mount(name, h265_launch(name, index, main_w, main_h, shape), name in secured)
+        if args.sub:
+            mount_sub(name, index)
         index += 1
 
     loop = GLib.MainLoop()

@@ -9,6 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import type { StreamKind } from '../../contract/schemas';
 import { FfmpegSupervisor, type SupervisorTimings } from '../streams/ffmpeg-supervisor';
+import { reachabilityProbe } from '../streams/rtsp-reachability';
 import type { StateChange, StreamInput } from '../streams/types';
 import { buildSegmentArgs } from './segment-args';
 import { RecorderOutputParser } from './segment-list-parser';
@@ -62,6 +63,8 @@ export class SegmentRecorder extends EventEmitter<SegmentRecorderEvents> {
   private parser = new RecorderOutputParser();
   private run: RunClock | null = null;
   private readonly runs = new Map<string, RunClock>();
+  /** The input of the latest run: what the reachability probe connects to. */
+  private lastInput: StreamInput | null = null;
 
   constructor(private readonly opts: SegmentRecorderOptions) {
     super();
@@ -81,6 +84,8 @@ export class SegmentRecorder extends EventEmitter<SegmentRecorderEvents> {
       // those must not jump when the wall clock is stepped.
       // ffmpeg prints the closed segment's list line while exiting after SIGINT.
       dataUntilExit: true,
+      // A camera that power-cycles is retried the moment its port accepts again.
+      probe: reachabilityProbe(() => this.lastInput),
     });
     this.supervisor.on('data', (chunk) => this.onData(chunk));
     this.supervisor.on('state', (s) => this.emit('state', s));
@@ -145,6 +150,7 @@ export class SegmentRecorder extends EventEmitter<SegmentRecorderEvents> {
 
   private async nextRunArgs(): Promise<string[]> {
     const input = await this.opts.input();
+    this.lastInput = input;
     await mkdir(this.opts.inboxDir, { recursive: true });
     const runId = newRunId(this.now());
     this.run = { runId, anchorMs: null, lastRelEndS: 0, lastSeq: -1 };

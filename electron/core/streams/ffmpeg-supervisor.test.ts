@@ -180,3 +180,95 @@ describe('FfmpegSupervisor output and clocks', () => {
     await sup.stop();
   });
 });
+
+describe('FfmpegSupervisor reconnect timing', () => {
+  /** Spawn times (ms since start) of a supervisor whose every run is `script(n)`. */
+  function scripted(
+    script: (run: number) => string,
+    extra: Partial<ConstructorParameters<typeof FfmpegSupervisor>[0]> = {},
+  ) {
+    const spawnedAt: number[] = [];
+    const t0 = Date.now();
+    const sup = new FfmpegSupervisor({
+      ffmpegPath: '/bin/sh',
+      args: () => ['-c', script(spawnedAt.length)],
+      ...extra,
+    });
+    sup.on('spawn', () => spawnedAt.push(Date.now() - t0));
+    return { sup, spawnedAt };
+  }
+
+  const gaps = (times: number[]) => times.slice(1).map((t, i) => t - times[i]!);
+
+  it('resets the backoff on every good connect: a flapping camera is retried at the first step each time', async () => {
+    // Each run shows a picture for 0.2 s, then drops (a camera rebooting every few seconds).
+    const { sup, spawnedAt } = scripted(() => 'echo tick; sleep 0.2; exit 1', {
+      timings: { backoffInitialMs: 300 },
+    });
+    sup.start();
+    expect(await waitFor(() => spawnedAt.length >= 6, 10_000)).toBe(true);
+    await sup.stop();
+    // 0.2 s live + 0.3 s backoff each time; a growing backoff would reach 0.2 + 4.8 s by now.
+    for (const gap of gaps(spawnedAt)) expect(gap).toBeLessThan(1500);
+  });
+
+  it('after a drop, connection failures back off to at most the low cap; a camera never live keeps the long backoff', async () => {
+    const timings = { backoffInitialMs: 100, backoffMaxAfterLiveMs: 400, backoffMaxMs: 5000 };
+    // First run live, then every retry fails at once (camera answering TCP, stream not yet back).
+    const dropped = scripted((n) => (n === 0 ? 'echo tick; sleep 0.2; exit 1' : 'exit 1'), {
+      timings,
+    });
+    const neverLive = scripted(() => 'exit 1', { timings });
+    dropped.sup.start();
+    neverLive.sup.start();
+    expect(await waitFor(() => dropped.spawnedAt.length >= 8, 10_000)).toBe(true);
+    expect(await waitFor(() => neverLive.spawnedAt.length >= 6, 10_000)).toBe(true);
+    await Promise.all([dropped.sup.stop(), neverLive.sup.stop()]);
+    // Backoff 100, 200, 400, 400 …: never the 800 ms the uncapped step would be.
+    expect(Math.max(...gaps(dropped.spawnedAt.slice(1, 8)))).toBeLessThan(750);
+    // 100, 200, 400, 800, 1600: the cap is only for cameras that were recording.
+    expect(Math.max(...gaps(neverLive.spawnedAt.slice(0, 6)))).toBeGreaterThanOrEqual(1500);
+  });
+
+  it('does not spawn while the camera refuses connections, and retries within a probe interval of it accepting', async () => {
+    let reachable = true;
+    let probes = 0;
+    const { sup, spawnedAt } = scripted(
+      (n) => (n === 0 ? 'echo tick; sleep 0.3; exit 1' : 'echo tick; sleep 30'),
+      {
+        timings: { probeIntervalMs: 200 },
+        probe: async () => {
+          probes++;
+          return reachable;
+        },
+      },
+    );
+    sup.start();
+    expect(await waitFor(() => sup.status.state === 'live', 5000)).toBe(true);
+    reachable = false; // the camera loses power
+    expect(await waitFor(() => sup.status.state === 'reconnecting', 5000)).toBe(true);
+    // Well past the 1 s backoff: still no new ffmpeg while the port refuses.
+    await new Promise((r) => setTimeout(r, 3000));
+    expect(spawnedAt).toHaveLength(1);
+    expect(probes).toBeGreaterThan(5);
+    const backAt = Date.now();
+    reachable = true;
+    expect(await waitFor(() => spawnedAt.length === 2, 3000)).toBe(true);
+    const lag = Date.now() - backAt;
+    expect(await waitFor(() => sup.status.state === 'live', 5000)).toBe(true);
+    await sup.stop();
+    expect(lag).toBeLessThan(1000);
+  });
+
+  it('a wrong password is retried on the slow auth backoff even with a probe that says reachable', async () => {
+    const { sup, spawnedAt } = scripted(() => 'echo "401 Unauthorized" >&2; exit 1', {
+      timings: { authRetryMs: 3000, backoffInitialMs: 100 },
+      probe: async () => true,
+    });
+    sup.start();
+    expect(await waitFor(() => sup.status.state === 'auth_failed', 5000)).toBe(true);
+    await new Promise((r) => setTimeout(r, 2000));
+    expect(spawnedAt).toHaveLength(1);
+    await sup.stop();
+  });
+});

@@ -2,8 +2,11 @@
 // it died and brings it back with backoff, forever, until stop().
 //
 // States: idle → connecting → live; a live stream that drops goes to
-// reconnecting (one quick retry), then offline (backoff 1 s, 2 s, 4 s … 30 s).
-// A wrong password is auth_failed with a long wait instead of a retry storm.
+// reconnecting (one quick retry), then offline (backoff 1 s, 2 s, 4 s … 30 s;
+// at most 2 s for a camera that dropped a little while ago, so footage resumes
+// within ~2 s of it answering again). With a probe, a camera whose port refuses
+// is not spawned against: it is probed four times a second and retried the moment it
+// accepts. A wrong password is auth_failed with a long wait instead of a retry storm.
 import { EventEmitter } from 'node:events';
 import { performance } from 'node:perf_hooks';
 import type { ChildProcess } from 'node:child_process';
@@ -18,8 +21,14 @@ export interface SupervisorTimings {
   backoffMaxMs: number;
   /** Wait after a 401 before trying the password again. */
   authRetryMs: number;
-  /** Live this long and the backoff starts again from backoffInitialMs. */
+  /** Live this long and the backoff starts again from backoffInitialMs (0: at the first data). */
   resetAfterLiveMs: number;
+  /** Backoff cap while the stream dropped less than fastRetryForMs ago (connection failures only). */
+  backoffMaxAfterLiveMs: number;
+  /** How long after a drop the low cap applies; then the normal backoff (no spawn every 2 s for days). */
+  fastRetryForMs: number;
+  /** Interval of the reachability probe while a retry waits (with `probe`). */
+  probeIntervalMs: number;
   /** Kill a live process that sends nothing for this long (camera frozen, network gone). */
   noDataTimeoutMs: number;
   /** Kill a starting process that produced nothing for this long. */
@@ -38,7 +47,12 @@ export const DEFAULT_TIMINGS: SupervisorTimings = {
   backoffInitialMs: 1000,
   backoffMaxMs: 30_000,
   authRetryMs: 30_000,
-  resetAfterLiveMs: 10_000,
+  // Every good connect resets the backoff: a camera that power-cycles every 20 s is up
+  // for 12 s, and waiting for 10 s of live before the reset let the backoff grow to 30 s.
+  resetAfterLiveMs: 0,
+  backoffMaxAfterLiveMs: 2000,
+  fastRetryForMs: 5 * 60_000,
+  probeIntervalMs: 250,
   // Below ffmpeg's own 5 s socket timeout (-timeout 5000000): when that fires, ffmpeg
   // flushes its last fragment, which would otherwise look like fresh data and push
   // offline detection to ~10 s (seen in 1 of 8 freezes).
@@ -68,6 +82,11 @@ export interface FfmpegSupervisorOptions {
   dataUntilExit?: boolean;
   /** Lines of stderr kept for diagnosis (credentials removed). */
   stderrLines?: number;
+  /**
+   * Cheap reachability test (TCP connect to the camera), run between retries after a
+   * connection failure: see the header. Without it every retry spawns ffmpeg.
+   */
+  probe?: () => Promise<boolean>;
 }
 
 export interface SpawnAttempt {
@@ -84,6 +103,14 @@ export interface FfmpegSupervisorEvents {
 }
 
 const WATCHDOG_TICK_MS = 500;
+
+/** Failures a reachability probe can tell apart; others (password, codec, path) cannot. */
+const CONNECTION_FAILURES: ReadonlySet<StreamErrorKind> = new Set<StreamErrorKind>([
+  'unreachable',
+  'timeout',
+  'no_data',
+  'unknown',
+]);
 
 export class FfmpegSupervisor extends EventEmitter<FfmpegSupervisorEvents> {
   private readonly timings: SupervisorTimings;
@@ -107,6 +134,10 @@ export class FfmpegSupervisor extends EventEmitter<FfmpegSupervisorEvents> {
   /** A stopped process still flushing its output (dataUntilExit). */
   private draining: ChildProcess | null = null;
   private lostAt: number | null = null;
+  /** Monotonic ms (this.mono) the last live stream dropped; null if it never was live. */
+  private droppedAt: number | null = null;
+  /** Bumped per scheduled retry, so a probe loop of an older one stops. */
+  private retryToken = 0;
   private watchdogFired = false;
   private stderrRing: string[] = [];
   private stderrPartial = '';
@@ -144,6 +175,7 @@ export class FfmpegSupervisor extends EventEmitter<FfmpegSupervisorEvents> {
     this.running = true;
     this.failures = 0;
     this.lostAt = null;
+    this.droppedAt = null;
     this.setState('connecting', null, null);
     void this.spawnOnce(this.generation);
   }
@@ -218,6 +250,7 @@ export class FfmpegSupervisor extends EventEmitter<FfmpegSupervisorEvents> {
     this.lastDataAt = this.mono();
     if (this.current.state !== 'live') {
       this.liveSince = this.lastDataAt;
+      if (this.timings.resetAfterLiveMs <= 0) this.failures = 0;
       this.lostAt = null;
       if (this.graceTimer) clearTimeout(this.graceTimer);
       this.graceTimer = null;
@@ -260,6 +293,7 @@ export class FfmpegSupervisor extends EventEmitter<FfmpegSupervisorEvents> {
     const wasLive = this.liveSince !== null;
     if (wasLive && this.mono() - (this.liveSince ?? 0) >= this.timings.resetAfterLiveMs)
       this.failures = 0;
+    if (wasLive) this.droppedAt = this.mono();
 
     let kind: StreamErrorKind;
     if (spawnError) kind = 'ffmpeg_missing';
@@ -273,19 +307,16 @@ export class FfmpegSupervisor extends EventEmitter<FfmpegSupervisorEvents> {
   private onFailure(kind: StreamErrorKind, wasLive = false): void {
     const now = this.now();
     if (kind === 'auth') {
-      this.scheduleRetry(this.timings.authRetryMs);
+      this.scheduleRetry(this.timings.authRetryMs, kind);
       this.setState('auth_failed', kind, now + this.timings.authRetryMs);
       return;
     }
-    const delay = Math.min(
-      this.timings.backoffInitialMs * 2 ** this.failures,
-      this.timings.backoffMaxMs,
-    );
+    const delay = this.backoffDelay(kind);
     this.failures++;
     if (wasLive) {
       // One quick retry before we call it offline: RTSP servers drop sessions now and then.
       this.lostAt = now;
-      this.scheduleRetry(delay);
+      this.scheduleRetry(delay, kind);
       // `since` = when the picture was lost, the same instant the offline that may follow
       // reports, so a viewer comparing reports by `since` sees offline win the tie.
       this.setState('reconnecting', kind, now + delay, now);
@@ -293,17 +324,68 @@ export class FfmpegSupervisor extends EventEmitter<FfmpegSupervisorEvents> {
       return;
     }
     this.lostAt ??= now;
-    this.scheduleRetry(delay);
+    this.scheduleRetry(delay, kind);
     this.setState('offline', kind, now + delay, this.lostAt);
   }
 
-  private scheduleRetry(delayMs: number): void {
+  private backoffDelay(kind: StreamErrorKind): number {
+    const t = this.timings;
+    const recentlyLive = this.droppedAt !== null && this.mono() - this.droppedAt < t.fastRetryForMs;
+    const cap =
+      recentlyLive && CONNECTION_FAILURES.has(kind)
+        ? Math.min(t.backoffMaxAfterLiveMs, t.backoffMaxMs)
+        : t.backoffMaxMs;
+    return Math.min(t.backoffInitialMs * 2 ** this.failures, cap);
+  }
+
+  private scheduleRetry(delayMs: number, kind: StreamErrorKind): void {
     const gen = this.generation;
+    const token = ++this.retryToken;
     if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.retryTimer = null;
+    const probe = this.opts.probe;
+    if (probe && CONNECTION_FAILURES.has(kind)) {
+      void this.retryWhenReachable(gen, token, probe, this.mono() + delayMs);
+      return;
+    }
     this.retryTimer = setTimeout(() => {
       this.retryTimer = null;
       void this.spawnOnce(gen);
     }, delayMs);
+  }
+
+  /**
+   * Probes every probeIntervalMs: spawns as soon as a camera seen refusing accepts
+   * again, or at `dueAt` if it accepts then; a camera that still refuses is not
+   * spawned against. Ends with stop() or the next scheduled retry.
+   */
+  private async retryWhenReachable(
+    gen: number,
+    token: number,
+    probe: () => Promise<boolean>,
+    dueAt: number,
+  ): Promise<void> {
+    const current = () => gen === this.generation && this.running && token === this.retryToken;
+    let sawDown = false;
+    while (current()) {
+      const untilDue = dueAt - this.mono();
+      const wait =
+        untilDue > 0
+          ? Math.min(this.timings.probeIntervalMs, untilDue)
+          : this.timings.probeIntervalMs;
+      await new Promise<void>((resolve) => {
+        this.retryTimer = setTimeout(resolve, wait);
+      });
+      if (!current()) return;
+      this.retryTimer = null;
+      const up = await probe().catch(() => true);
+      if (!current()) return;
+      if (!up) sawDown = true;
+      else if (sawDown || this.mono() >= dueAt) {
+        void this.spawnOnce(gen);
+        return;
+      }
+    }
   }
 
   private startReconnectGrace(): void {

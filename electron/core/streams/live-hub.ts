@@ -7,16 +7,18 @@
 // MPEG-1 clients get raw MPEG-TS bytes (JSMpeg), 188-byte aligned, and nothing
 // else (status reaches the renderer through the camera.status event instead).
 import { WebSocket } from 'ws';
-import type { StreamKind, StreamStatus } from '../../contract/schemas';
+import type { StreamErrorKind, StreamKind, StreamStatus } from '../../contract/schemas';
 import { FfmpegSupervisor, type SpawnAttempt, type SupervisorTimings } from './ffmpeg-supervisor';
 import { Fmp4Splitter, type InitSegment, type MediaFragment } from './fmp4-splitter';
 import { buildLiveArgs } from './live-args';
+import { reachabilityProbe } from './rtsp-reachability';
 import {
   StreamStartError,
   type InputResolver,
   type LiveFormat,
   type StateChange,
   type StatusListener,
+  type StreamInput,
 } from './types';
 
 export interface LiveHubOptions {
@@ -68,6 +70,13 @@ interface Client {
 }
 
 const TS_PACKET = 188;
+/** Errors after which the next start keeps the short stream analysis. */
+const QUICK_PROBE_AFTER: ReadonlySet<StreamErrorKind> = new Set<StreamErrorKind>([
+  'auth',
+  'unreachable',
+  'timeout',
+  'no_data',
+]);
 /** Cap of the cached current GOP sent to a joining client (first picture without waiting). */
 const MAX_GOP_CACHE_BYTES = 4 * 1024 * 1024;
 
@@ -96,6 +105,8 @@ class LiveSession {
   private gop: MediaFragment[] = [];
   private gopBytes = 0;
   private tsRemainder: Buffer = Buffer.alloc(0);
+  /** The input of the latest spawn: what the reachability probe connects to. */
+  private lastInput: StreamInput | null = null;
   idleTimer: NodeJS.Timeout | null = null;
 
   constructor(
@@ -112,6 +123,7 @@ class LiveSession {
       args: (attempt) => this.args(attempt),
       ...(hub.timings ? { timings: hub.timings } : {}),
       now,
+      probe: reachabilityProbe(() => this.lastInput),
     });
     this.supervisor.on('spawn', () => this.onNewProcess());
     this.supervisor.on('data', (chunk) => {
@@ -139,12 +151,14 @@ class LiveSession {
       const code = (err as { code?: unknown } | null)?.code;
       throw new StreamStartError(code === 'not_found' ? 'not_found' : 'unknown');
     }
+    this.lastInput = input;
     return buildLiveArgs({
       input,
       format: this.format,
       codec: input.kind === 'rtsp' ? (input.codec ?? null) : 'h264',
-      // After a failed start, give ffmpeg the longer look at the stream.
-      fullProbe: attempt.failures > 0 && attempt.lastError !== 'auth',
+      // After a failed start, give ffmpeg the longer look at the stream; not after a lost
+      // connection (camera rebooted, port refused): that would only delay the picture by 1 s.
+      fullProbe: attempt.failures > 0 && !QUICK_PROBE_AFTER.has(attempt.lastError ?? 'auth'),
       ...(this.hub.fragDurationUs ? { fragDurationUs: this.hub.fragDurationUs } : {}),
     });
   }
