@@ -75,10 +75,10 @@ describe('a power-cycling camera', () => {
     });
     const hub = new LiveHub({ ffmpegPath: FFMPEG, resolveInput, onStatus: () => {} });
     const server = new MediaServer();
-    registerLiveRoutes(server, hub);
+    registerLiveRoutes(server, hub, { canWatch: (session) => session === 'officer' });
     const { baseUrl } = await server.start();
     const live = liveClient(
-      `${baseUrl.replace('http', 'ws')}/live?token=${server.token}&camera=${CAM}&stream=main&format=fmp4`,
+      `${baseUrl.replace('http', 'ws')}/live?token=${server.token}&session=officer&camera=${CAM}&stream=main&format=fmp4`,
     );
     let windows: UpWindow[] = [];
     let recs: Recording[] = [];
