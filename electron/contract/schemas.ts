@@ -122,6 +122,8 @@ export const StreamErrorKind = z.enum([
   'bad_stream',
   'no_data',
   'ffmpeg_missing',
+  /** The camera's stored address or account cannot be passed to ffmpeg (e.g. a control character). */
+  'bad_config',
   'unknown',
 ]);
 export type StreamErrorKind = z.infer<typeof StreamErrorKind>;

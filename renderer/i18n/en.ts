@@ -168,6 +168,8 @@ export const en: Record<MessageKey, string> = {
     'The camera uses a codec that cannot be played. Select H.264 in the camera settings.',
   'probe.bad_stream': 'The video data is corrupt. Check the stream settings on the camera.',
   'probe.no_data': 'Connected but no picture arrived. Check that the camera serves this stream.',
+  'probe.bad_config':
+    "The camera's address or account has characters that cannot be used. Open Edit camera and type them again.",
   'probe.ffmpeg_missing': 'ffmpeg not found. Check the ffmpeg path in Settings.',
   'probe.unknown': 'Unknown error while connecting. Try again or check the configuration.',
 

@@ -172,6 +172,8 @@ export const vi = {
   'probe.bad_stream': 'Dữ liệu video bị lỗi. Kiểm tra cấu hình luồng trên camera.',
   'probe.no_data':
     'Đã kết nối nhưng không nhận được hình. Kiểm tra camera có đang phát luồng này không.',
+  'probe.bad_config':
+    'Địa chỉ hoặc tài khoản của camera có ký tự không hợp lệ. Mở "Sửa camera" và nhập lại.',
   'probe.ffmpeg_missing': 'Không tìm thấy ffmpeg. Kiểm tra đường dẫn ffmpeg trong Cài đặt.',
   'probe.unknown': 'Lỗi không xác định khi kết nối camera. Thử lại hoặc kiểm tra cấu hình.',
 

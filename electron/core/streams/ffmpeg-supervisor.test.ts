@@ -111,6 +111,25 @@ describe('FfmpegSupervisor against the RTSP rig', () => {
     expect(sup.status.errorKind).toBe('ffmpeg_missing');
     await sup.stop();
   });
+
+  it('a URL spawn() cannot pass (NUL) fails that camera slowly, never the process', async () => {
+    const rejections: unknown[] = [];
+    const onRejection = (r: unknown) => rejections.push(r);
+    process.on('unhandledRejection', onRejection);
+    try {
+      const { sup } = supervise('rtsp://127.0.0.1:1/cam\u0000x');
+      sup.start();
+      expect(await waitFor(() => sup.status.state === 'offline', 5000)).toBe(true);
+      expect(sup.status.errorKind).toBe('bad_config');
+      // Not a connection failure: the long backoff, no retry storm.
+      expect(sup.status.retryAt! - Date.now()).toBeGreaterThan(500);
+      await sup.stop();
+      await new Promise((r) => setTimeout(r, 50));
+      expect(rejections).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', onRejection);
+    }
+  });
 });
 
 // A stand-in process (sh) for behaviour that does not need a camera.

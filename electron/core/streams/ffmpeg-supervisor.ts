@@ -218,7 +218,16 @@ export class FfmpegSupervisor extends EventEmitter<FfmpegSupervisorEvents> {
     }
     if (gen !== this.generation || !this.running) return;
 
-    const child = spawnTree(this.opts.ffmpegPath, args);
+    let child: ChildProcess;
+    try {
+      child = spawnTree(this.opts.ffmpegPath, args);
+    } catch (err) {
+      // spawn() throws at once on arguments it cannot pass (a NUL in a stored URL, say):
+      // that camera fails, slowly retried; the process and every other camera go on.
+      this.stderrRing = [redactCredentials(String(err)).slice(0, 500)];
+      this.onFailure(spawnErrorKind(err));
+      return;
+    }
     this.child = child;
     this.spawns++;
     this.lastDataAt = this.mono();
@@ -435,4 +444,10 @@ export class FfmpegSupervisor extends EventEmitter<FfmpegSupervisorEvents> {
     this.current = next;
     this.emit('state', next);
   }
+}
+
+/** ENOENT/EACCES: no usable ffmpeg; anything else spawn() refuses is in the arguments. */
+function spawnErrorKind(err: unknown): StreamErrorKind {
+  const code = (err as NodeJS.ErrnoException | null)?.code;
+  return code === 'ENOENT' || code === 'EACCES' ? 'ffmpeg_missing' : 'bad_config';
 }
