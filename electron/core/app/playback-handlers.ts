@@ -1,8 +1,10 @@
-// Handlers of the playback channels (issue 5): the timeline overview and the
-// segments near the playhead. Asking for segments is viewing footage, so it is
-// audited (coalesced by FootageViewAudit). Any camera id is answered, registered
-// or not: footage outlives a camera removed from the registry.
+// Handlers of the playback channels: the timeline overview and the segments near
+// the playhead. Asking for segments is viewing footage, so it is audited
+// (coalesced by FootageViewAudit), and it is what grants the session those
+// segments' bytes on the media server (FootageGrants). Any camera id is answered,
+// registered or not: footage outlives a camera removed from the registry.
 import type { Queryable } from '../db/database';
+import { FootageGrants } from '../playback/footage-grants';
 import { FootageViewAudit } from '../playback/footage-view-audit';
 import { playbackSegments } from '../playback/segments-query';
 import { playbackTimeline } from '../playback/timeline-query';
@@ -12,6 +14,8 @@ import { actorOf, type DutyServices } from './duty-handlers';
 export interface PlaybackServices {
   db: Queryable;
   views: FootageViewAudit;
+  /** Which session may fetch which segment's bytes (the recording routes ask). */
+  grants: FootageGrants;
 }
 
 export type PlaybackHandlers = {
@@ -23,12 +27,11 @@ export function createPlaybackServices(
   db: Queryable,
   duty: Pick<DutyServices, 'audit' | 'sessions'>,
 ): PlaybackServices {
+  const sessionAlive = (token: string) => duty.sessions.get(token) !== null;
   return {
     db,
-    views: new FootageViewAudit({
-      audit: duty.audit,
-      sessionAlive: (token) => duty.sessions.get(token) !== null,
-    }),
+    views: new FootageViewAudit({ audit: duty.audit, sessionAlive }),
+    grants: new FootageGrants({ sessionAlive }),
   };
 }
 
@@ -39,8 +42,14 @@ export function createPlaybackHandlers(s: PlaybackServices): PlaybackHandlers {
       const actor = actorOf(ctx);
       const result = await playbackSegments(s, req);
       // Nothing recorded in the window: nothing was viewed.
-      if (result.segments.length > 0)
+      if (result.segments.length > 0) {
         await s.views.viewed(actor, req.cameraId, req.fromMs, req.toMs);
+        // Granted only once the view is in the audit trail.
+        s.grants.grant(
+          actor.token,
+          result.segments.map((seg) => seg.id),
+        );
+      }
       return result;
     },
   };
