@@ -32,7 +32,7 @@ describe('recording route', () => {
   let dir: string;
   let root: string;
   let db: Database;
-  const server = new MediaServer();
+  const server = new MediaServer({ trustedOrigins: [APP_PAGE_ORIGIN] });
   let port: number;
   let sample: Buffer;
   let sampleId: number;
