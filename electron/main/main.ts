@@ -1,12 +1,13 @@
 // The Electron shell: lifecycle, single instance, window, safeStorage, power
 // save blocker, IPC registration and an orderly shutdown. Everything else is
 // the core (electron/core), which knows nothing about Electron.
-import { app, BrowserWindow, powerSaveBlocker, session } from 'electron';
+import { app, BrowserWindow, dialog, powerSaveBlocker, session } from 'electron';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createStationCore, type StationCore } from '../core/app/station-core';
 import { createLogger } from '../core/logging/logger';
+import { DataFolderInUseError } from '../core/app/data-folder-lock';
 import { installProcessGuards } from '../core/app/process-guards';
 import { KeyFileSecretBox } from '../core/secrets/key-file-secret-box';
 import { PrefixedSecretBoxes } from '../core/secrets/prefixed-secret-boxes';
@@ -125,6 +126,8 @@ if (!app.requestSingleInstanceLock()) {
     .then(startup)
     .catch((err: unknown) => {
       logger.error('startup failed', { err });
+      // The one start-up failure an officer can act on: say it, in their words.
+      if (err instanceof DataFolderInUseError) dialog.showErrorBox(app.getName(), err.message);
       void stopAll().finally(() => app.exit(1));
     });
 }

@@ -1,6 +1,7 @@
 // The composition root: builds every core service from one config, starts them
 // in dependency order and disposes them in reverse (every ffmpeg stopped). Both
 // the Electron shell and the browser-mode server run exactly this.
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { events as eventSchemas, type EventName, type EventOf } from '../../contract/channels';
 import type { SystemInfo } from '../../contract/schemas';
@@ -31,8 +32,9 @@ import {
   type DispatchOutcome,
   type Endpoint,
 } from './dispatch';
-import { restrictFolder } from '../storage/owner-only';
+import { OWNER_ONLY_DIR, restrictFolder } from '../storage/owner-only';
 import { APP_PAGE_ORIGIN } from '../playback/recording-routes';
+import { acquireDataFolderLock } from './data-folder-lock';
 import { createDutyServices } from './duty-services';
 import { ExportService } from '../export/export-service';
 import { exportRenderers } from '../export/export-renderers';
@@ -121,8 +123,18 @@ export async function createStationCore(config: StationCoreConfig): Promise<Stat
     if (event === 'camera.changed') onCamerasChanged?.();
   };
 
-  const db: Database = await openStationDb(config.dataDir);
+  // Before the database opens: a second core on this folder stops here.
+  mkdirSync(config.dataDir, { recursive: true, mode: OWNER_ONLY_DIR });
+  const lock = await acquireDataFolderLock(config.dataDir);
+  let db: Database;
+  try {
+    db = await openStationDb(config.dataDir);
+  } catch (err) {
+    await lock.release();
+    throw err;
+  }
   const cleanups: { name: string; run: () => Promise<void> }[] = [
+    { name: 'lock', run: () => lock.release() },
     { name: 'db', run: () => db.close() },
   ];
   const disposeAll = async (): Promise<void> => {
