@@ -1,14 +1,41 @@
 // Spawning and killing ffmpeg as a whole process tree, on POSIX and Windows.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { accessSync, constants } from 'node:fs';
+import { isAbsolute } from 'node:path';
 
 const isWindows = process.platform === 'win32';
 
 /**
+ * util-linux's setpriv (essential in Debian) sets the child's parent-death signal
+ * and then becomes the program itself (same pid): if the station process dies,
+ * even by kill -9, its ffmpeg children get SIGTERM, finish their fragment and exit
+ * instead of recording on as orphans.
+ */
+const SETPRIV = '/usr/bin/setpriv';
+const canSetParentDeathSignal = process.platform === 'linux' && executable(SETPRIV);
+
+function executable(path: string): boolean {
+  try {
+    accessSync(path, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
  * Spawns a child in its own process group (POSIX) so a signal reaches anything it
- * starts. On Windows stdin stays open so ffmpeg can be asked to quit with 'q'.
+ * starts, dying with this process on Linux. On Windows stdin stays open so ffmpeg
+ * can be asked to quit with 'q'.
  */
 export function spawnTree(command: string, args: string[]): ChildProcess {
-  return spawn(command, args, {
+  // Only a program that exists is wrapped: a missing one must still fail with
+  // ENOENT here (ffmpeg_missing), not as setpriv's exit code.
+  const wrap = canSetParentDeathSignal && isAbsolute(command) && executable(command);
+  const [file, argv] = wrap
+    ? [SETPRIV, ['--pdeathsig', 'TERM', '--', command, ...args]]
+    : [command, args];
+  return spawn(file, argv, {
     detached: !isWindows,
     windowsHide: true,
     stdio: [isWindows ? 'pipe' : 'ignore', 'pipe', 'pipe'],
