@@ -6,6 +6,7 @@
 // the ffmpeg is killed when the client goes away (a seek, a closed view).
 import type { ChildProcess } from 'node:child_process';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { setPriority } from 'node:os';
 import { MAX_TRANSCODE_FROM_MS, TRANSCODE_ROUTE_PREFIX } from '../../contract/recording-urls';
 import { hasExited, killTree, spawnTree } from '../streams/process-tree';
 import {
@@ -28,6 +29,8 @@ export interface TranscodeRouteDeps {
 
 const FROM = /^(0|[1-9][0-9]{0,7})$/;
 const DEFAULT_SLOT_WAIT_MS = 3000;
+/** Lower than the default 0 (Windows maps it to BELOW_NORMAL). */
+const TRANSCODE_NICE = 10;
 
 export async function serveTranscode(
   req: IncomingMessage,
@@ -75,6 +78,14 @@ export async function serveTranscode(
     release();
     plain(res, 500, 'transcode_failed', cors);
     return;
+  }
+  // Below recording and live view: a busy processor slows playback, never the recorders.
+  if (child.pid !== undefined) {
+    try {
+      setPriority(child.pid, TRANSCODE_NICE);
+    } catch {
+      /* exited already, or not permitted: it runs at normal priority */
+    }
   }
   const kill = () => {
     if (!hasExited(child)) killTree(child);

@@ -3,8 +3,11 @@
 // A caller waits a little for a slot (a seek's new request often arrives just
 // before the ffmpeg it replaces has exited), then is told the station is busy.
 
-/** Measured in docs/benchmarks.md: each 720p H.265 → H.264 stream takes about a core's share. */
-export const MAX_CONCURRENT_TRANSCODES = 4;
+/**
+ * One per tile of the largest sync layout (3×3). At 1× a 720p H.265 stream costs about 11 %
+ * of one core on the 2-core VM (docs/benchmarks.md): nine are about one core, at low priority.
+ */
+export const MAX_CONCURRENT_TRANSCODES = 9;
 
 export type ReleaseSlot = () => void;
 
