@@ -80,14 +80,15 @@ test.describe('playback of H.265 footage without an HEVC decoder', () => {
         },
         { timeout: 60_000, intervals: [1000] },
       )
-      .toBeGreaterThanOrEqual(6);
+      .toBeGreaterThanOrEqual(8);
 
     const tile = page.getByTestId('tile-0');
     await tile.hover();
     await tile.getByTestId('tile-playback').click();
     await expect(page.getByTestId('playback-view')).toBeVisible();
 
-    // A seek into the second segment, past its first keyframe: the frame of that time shows.
+    // A seek into the second segment, past its first keyframe (on a whole second, as the
+    // jump-to-time fields take): the frame of that time shows.
     const target = Math.ceil((recordings[1]!.startMs + 2_300) / 1000) * 1000;
     await jumpTo(page, target);
     await expect
@@ -124,7 +125,8 @@ test.describe('playback of H.265 footage without an HEVC decoder', () => {
 
     // A seek back before the first transcode's start: a new transcode, that frame shows.
     await page.getByTestId('playback-pause').click();
-    const back = recordings[1]!.startMs + 500;
+    // On a whole second: the jump-to-time fields take seconds.
+    const back = Math.ceil((recordings[1]!.startMs + 300) / 1000) * 1000;
     await jumpTo(page, back);
     await expect
       .poll(async () => Math.abs(((await camera(page)).frameWallMs ?? 0) - back), {
@@ -139,9 +141,10 @@ test.describe('playback of H.265 footage without an HEVC decoder', () => {
     await page.getByTestId('playback-rate-8').click();
     await expect(page.getByTestId('playback-rate')).toHaveAttribute('data-rate', '8');
     const fast0 = await camera(page);
-    await page.waitForTimeout(2_500);
+    await page.waitForTimeout(2_000);
     const fast1 = await camera(page);
-    expect(fast1.state, JSON.stringify(fast1)).not.toBe('error');
+    expect(fast1.state, JSON.stringify(fast1)).toBe('playing');
+    // 16 s of media asked in 2 s; more than 6 s shown means far beyond real time.
     expect(fast1.frameWallMs! - fast0.frameWallMs!).toBeGreaterThan(6_000);
     await page.getByTestId('playback-pause').click();
     await page.screenshot({ path: 'e2e/artifacts/playback-hevc.png' });
