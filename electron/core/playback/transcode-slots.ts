@@ -4,7 +4,7 @@
 // before the ffmpeg it replaces has exited), then is told the station is busy.
 
 /**
- * One per tile of the largest sync layout (3×3). At 1× a 720p H.265 stream costs about 11 %
+ * One per tile of the largest sync layout (3×3). At 1× a 720p H.265 stream costs about 10 %
  * of one core on the 2-core VM (docs/benchmarks.md): nine are about one core, at low priority.
  */
 export const MAX_CONCURRENT_TRANSCODES = 9;
