@@ -123,6 +123,7 @@ export class SegmentPlayer {
 
   detach(): void {
     if (!this.video) return;
+    this.transcoded.stop(); // its ffmpeg ends with the request
     this.releaseMedia();
     if (this.frameCallback !== null) this.video.cancelVideoFrameCallback(this.frameCallback);
     this.frameCallback = null;

@@ -30,6 +30,8 @@ interface Feed {
   fromSec: number;
   ctrl: AbortController;
   finished: boolean;
+  /** Finished at the end of the segment (not stopped, not failed). */
+  complete: boolean;
   error: PlaybackErrorKey | null;
   /** Media fragments appended so far. */
   fragments: number;
@@ -65,19 +67,21 @@ export class TranscodedSegments {
     }
     const target = this.host.mediaSec(fromMs);
     const f = this.feed;
+    // A stopped or failed transcode is never waited on again: its media ends where it stopped.
     const reuse =
       f &&
-      !f.error &&
       f.seg.id === seg.id &&
       f.fromSec - 1.5 <= target &&
-      (f.finished || target <= this.reachedSec() + REUSE_AHEAD_SEC);
+      (f.finished ? f.complete : target <= this.reachedSec() + REUSE_AHEAD_SEC);
     const feed = reuse && f ? f : this.start(seg, fromMs, firstDecodeSec);
     // Bounded by the feed: every append wakes this loop, and the feed's end ends it.
     for (;;) {
       if (signal.aborted) return { ok: false, key: null };
       if (isBuffered(this.host.buffered(), target)) return { ok: true };
-      // Ended cleanly just short of the point (an index end a frame past the media): still played.
-      if (feed.finished && !feed.error && feed.fragments > 0) return { ok: true };
+      // Reached the end just short of the point (an index end a frame past the media): played.
+      if (feed.finished && feed.complete && feed.fragments > 0) return { ok: true };
+      // Stopped (a seek elsewhere, lagging at high speed): no error, the caller asks again.
+      if (feed.finished && !feed.complete && !feed.error) return { ok: false, key: null };
       if (feed.finished) return { ok: false, key: feed.error ?? 'playback.error.decode' };
       await untilAborted(new Promise<void>((r) => feed.wake.push(r)), signal);
     }
@@ -111,6 +115,7 @@ export class TranscodedSegments {
       fromSec: this.host.mediaSec(fromMs),
       ctrl: new AbortController(),
       finished: false,
+      complete: false,
       error: null,
       fragments: 0,
       done: Promise.resolve(),
@@ -123,6 +128,7 @@ export class TranscodedSegments {
         return false;
       })
       .then((complete) => {
+        feed.complete = complete;
         feed.finished = true;
         for (const w of feed.wake.splice(0)) w();
         const replacedBySameSegment = this.feed !== feed && this.feed?.seg.id === seg.id;
