@@ -148,6 +148,8 @@ test.describe('playback of H.265 footage without an HEVC decoder', () => {
     // It may be loading a restarted transcode at that moment, never failed.
     expect(fast1.state, JSON.stringify(fast1)).not.toBe('error');
     // 16 s of media asked in 2 s; more than 6 s shown means far beyond real time.
+    expect(fast0.frameWallMs, JSON.stringify(fast0)).not.toBeNull();
+    expect(fast1.frameWallMs, JSON.stringify(fast1)).not.toBeNull();
     expect(fast1.frameWallMs! - fast0.frameWallMs!).toBeGreaterThan(6_000);
     // And it stays with the clock: within 4 s of media of it (half a second at 8×) at times.
     await expect

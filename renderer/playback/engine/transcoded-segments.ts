@@ -67,12 +67,17 @@ export class TranscodedSegments {
     }
     const target = this.host.mediaSec(fromMs);
     const f = this.feed;
+    const reached = this.reachedSec();
     // A stopped or failed transcode is never waited on again: its media ends where it stopped.
+    // A finished one only covers what is still buffered (eviction may have removed some) and
+    // the last frame's interval at the end of the file.
+    const justShort = Number.isFinite(reached) && target >= reached - 0.1 && target < reached + 1;
+    const covered = isBuffered(this.host.buffered(), target) || justShort;
     const reuse =
       f &&
       f.seg.id === seg.id &&
       f.fromSec - 1.5 <= target &&
-      (f.finished ? f.complete : target <= this.reachedSec() + REUSE_AHEAD_SEC);
+      (f.finished ? f.complete && covered : target <= reached + REUSE_AHEAD_SEC);
     const feed = reuse && f ? f : this.start(seg, fromMs, firstDecodeSec);
     // Bounded by the feed: every append wakes this loop, and the feed's end ends it.
     for (;;) {
