@@ -5,6 +5,7 @@ import { mkdirSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import type { Gap } from '../electron/contract/recording-schemas';
 import { expect, test } from './fixtures';
+import { jumpTo } from './playback-jump';
 
 const ARTIFACTS = 'e2e/artifacts';
 mkdirSync(ARTIFACTS, { recursive: true });
@@ -22,19 +23,6 @@ interface Stats {
 }
 const stats = (page: Page) =>
   page.evaluate(() => (window as unknown as { __playbackStats: () => Stats }).__playbackStats());
-
-/** Station time (UTC+7) for the date and time fields. */
-function stationParts(ms: number): { date: string; time: string } {
-  const iso = new Date(ms + 7 * 3_600_000).toISOString();
-  return { date: iso.slice(0, 10), time: iso.slice(11, 19) };
-}
-
-async function jumpTo(page: Page, ms: number): Promise<void> {
-  const { date, time } = stationParts(ms);
-  await page.getByTestId('playback-date').fill(date);
-  await page.getByTestId('playback-time').fill(time);
-  await page.getByTestId('playback-go').click();
-}
 
 async function timelineGeometry(page: Page) {
   const tl = page.getByTestId('timeline');

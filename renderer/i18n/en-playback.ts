@@ -70,6 +70,20 @@ export const enPlayback: Record<keyof typeof viPlayback, string> = {
   'playback.state.gap': 'No footage',
   'playback.state.gapReason': 'Reason: {reason}',
   'playback.state.error': 'Cannot play this footage — seek to another moment or reopen playback',
+  'playback.error.codec':
+    "This computer cannot decode the camera's codec — ask a technician to install a decoder, or play it on another workstation",
+  'playback.error.fetch':
+    'Could not load this footage — retrying; if it persists, check the recording drive in Storage',
+  'playback.error.forbidden':
+    'The session ended or the screen is locked — sign in again to view footage',
+  'playback.error.decode':
+    'This recording is damaged and cannot play — ask a technician to check the recording drive',
+  'playback.error.index':
+    'Could not read the list of recordings — retrying; if it persists, restart the console',
+  'playback.error.transcode':
+    "Could not convert this H.265 footage into a form this computer plays — ask a technician to check the station's ffmpeg",
+  'playback.error.transcodeBusy':
+    'The station is already converting as many H.265 cameras as it can — close another H.265 camera to view this one',
   'playback.state.paused': 'PAUSED',
   'playback.state.playing': 'PLAYING',
   'playback.selected': 'Camera chosen for snapshots',

@@ -70,6 +70,20 @@ export const viPlayback = {
   'playback.state.gap': 'Không có ghi hình',
   'playback.state.gapReason': 'Lý do: {reason}',
   'playback.state.error': 'Không phát được ghi hình — thử tua sang thời điểm khác hoặc mở lại',
+  'playback.error.codec':
+    'Máy này không giải mã được chuẩn nén của camera — báo kỹ thuật viên cài bộ giải mã hoặc xem trên máy trạm khác',
+  'playback.error.fetch':
+    'Không tải được đoạn ghi hình — đang thử lại; nếu vẫn lỗi, kiểm tra ổ ghi hình trong bảng Lưu trữ',
+  'playback.error.forbidden':
+    'Phiên đăng nhập đã hết hoặc màn hình đã khóa — đăng nhập lại để xem ghi hình',
+  'playback.error.decode':
+    'Đoạn ghi hình này bị hỏng, không phát được — báo kỹ thuật viên kiểm tra ổ ghi hình',
+  'playback.error.index':
+    'Không đọc được danh sách ghi hình — đang thử lại; nếu vẫn lỗi, khởi động lại phần mềm',
+  'playback.error.transcode':
+    'Không chuyển được hình H.265 sang dạng phát được trên máy này — báo kỹ thuật viên kiểm tra ffmpeg của trạm',
+  'playback.error.transcodeBusy':
+    'Trạm đang chuyển mã tối đa số camera H.265 cùng lúc — đóng bớt camera H.265 khác để xem camera này',
   'playback.state.paused': 'TẠM DỪNG',
   'playback.state.playing': 'ĐANG PHÁT',
   'playback.selected': 'Camera đang chọn để chụp ảnh',

@@ -19,6 +19,7 @@ import { RecordingService } from '../recording/recording-service';
 import type { RecordingEmit, RecordingServiceEvents } from '../recording/recording-types';
 import { registerSnapshotRoutes } from '../incidents/snapshot-routes';
 import { registerRecordingRoutes } from '../playback/recording-routes';
+import { MAX_CONCURRENT_TRANSCODES, TranscodeSlots } from '../playback/transcode-slots';
 import { registerReportRoutes } from '../reports/report-routes';
 import { RpcServer } from '../rpc/rpc-server';
 import { KeyFileSecretBox } from '../secrets/key-file-secret-box';
@@ -285,6 +286,10 @@ export async function createStationCore(config: StationCoreConfig): Promise<Stat
     registerRecordingRoutes(media, {
       recordingFile: (id) => recording.recordingFile(id),
       canView: duty.canView,
+      transcode: {
+        ffmpegPath: async () => (await locate())?.ffmpeg ?? null,
+        slots: new TranscodeSlots(MAX_CONCURRENT_TRANSCODES),
+      },
     });
     registerReportRoutes(media, {
       shifts: duty.shifts,

@@ -3,7 +3,7 @@
 // from the RTSP rig. Frames are compared by their decoded MD5 (-f framemd5).
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,6 +12,7 @@ import { absPath } from '../storage/storage-layout';
 import { RecordingService } from '../recording/recording-service';
 import {
   collectingEmit,
+  ffmpegChildren,
   FFMPEG,
   FFPROBE,
   ffprobeFile,
@@ -77,23 +78,6 @@ async function decodeErrors(file: string): Promise<string> {
     '-',
   ]);
   return stderr.trim();
-}
-
-/** ffmpeg processes whose parent is this test process, alive or zombie. */
-async function ffmpegChildren(): Promise<number[]> {
-  const pids: number[] = [];
-  for (const name of await readdir('/proc')) {
-    if (!/^\d+$/.test(name)) continue;
-    try {
-      const stat = await readFile(`/proc/${name}/stat`, 'utf8');
-      const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      if (comm === 'ffmpeg' && ppid === process.pid) pids.push(Number(name));
-    } catch {
-      /* exited while listed */
-    }
-  }
-  return pids;
 }
 
 function options(o: Omit<RemuxOptions, 'ffmpegPath' | 'signal'> & { signal?: AbortSignal }) {

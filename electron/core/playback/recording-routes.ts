@@ -8,9 +8,11 @@ import { stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { pipeline } from 'node:stream/promises';
 import parseRange from 'range-parser';
-import type { MediaRoutes } from '../media-server/types';
+import { RECORDING_ROUTE_PREFIX, TRANSCODE_ROUTE_PREFIX } from '../../contract/recording-urls';
+import type { HttpRouteHandler, MediaRoutes } from '../media-server/types';
+import { serveTranscode, type TranscodeRouteDeps } from './transcode-route';
 
-export const RECORDING_ROUTE_PREFIX = '/recordings/';
+export { RECORDING_ROUTE_PREFIX };
 
 /**
  * The Electron page's origin (electron/main/app-protocol.ts APP_ORIGIN, which core
@@ -23,27 +25,44 @@ export interface RecordingRouteDeps {
   recordingFile: (id: number) => Promise<string | null>;
   /** Whether the session may see footage (signed in, screen not locked). */
   canView: (sessionToken: string | null) => boolean;
+  /** Mounts /recordings/h264/<id> (transcode-route.ts) when given. */
+  transcode?: TranscodeRouteDeps;
 }
 
 /** A row id as SQLite hands them out: no sign, no leading zero, no more than fits exactly. */
-const ID = /^[1-9][0-9]{0,15}$/;
+export const RECORDING_ID = /^[1-9][0-9]{0,15}$/;
 
-function plain(res: ServerResponse, status: number, body: string, extra = {}): void {
+export function plain(res: ServerResponse, status: number, body: string, extra = {}): void {
   res
     .writeHead(status, { 'content-type': 'text/plain', 'cache-control': 'no-store', ...extra })
     .end(body);
 }
 
 export function registerRecordingRoutes(routes: MediaRoutes, deps: RecordingRouteDeps): void {
-  routes.addHttpRoute(RECORDING_ROUTE_PREFIX, (req, res, url) => {
-    void serveRecording(req, res, url, deps).catch(() => {
+  routes.addHttpRoute(
+    RECORDING_ROUTE_PREFIX,
+    guarded((req, res, url) => serveRecording(req, res, url, deps)),
+  );
+  const transcode = deps.transcode;
+  if (transcode) {
+    routes.addHttpRoute(
+      TRANSCODE_ROUTE_PREFIX,
+      guarded((req, res, url) => serveTranscode(req, res, url, { ...deps, ...transcode })),
+    );
+  }
+}
+
+/** An unexpected failure answers 500, or cuts a response already under way. */
+function guarded(serve: (...a: Parameters<HttpRouteHandler>) => Promise<void>): HttpRouteHandler {
+  return (req, res, url) => {
+    void serve(req, res, url).catch(() => {
       if (!res.headersSent) plain(res, 500, 'internal_error');
       else res.destroy();
     });
-  });
+  };
 }
 
-function corsHeaders(req: IncomingMessage): Record<string, string> {
+export function corsHeaders(req: IncomingMessage): Record<string, string> {
   if (req.headers.origin !== APP_PAGE_ORIGIN) return { vary: 'Origin' };
   return {
     vary: 'Origin',
@@ -81,7 +100,7 @@ async function serveRecording(
     return;
   }
   const raw = url.pathname.slice(RECORDING_ROUTE_PREFIX.length);
-  const file = ID.test(raw) ? await deps.recordingFile(Number(raw)) : null;
+  const file = RECORDING_ID.test(raw) ? await deps.recordingFile(Number(raw)) : null;
   const found = file ? await regularFile(file) : null;
   if (!found) {
     plain(res, 404, 'not_found', cors);
@@ -129,7 +148,7 @@ async function serveRecording(
   });
 }
 
-async function regularFile(path: string): Promise<{ path: string; size: number } | null> {
+export async function regularFile(path: string): Promise<{ path: string; size: number } | null> {
   try {
     const info = await stat(path);
     return info.isFile() ? { path, size: info.size } : null;

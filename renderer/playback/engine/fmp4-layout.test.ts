@@ -1,13 +1,18 @@
+import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scanFmp4 } from '../../../electron/core/recording/fmp4-scan';
 import {
+  FFMPEG,
   tempDir,
   writeSampleFmp4,
 } from '../../../electron/core/recording/testing/recording-test-kit';
 import { Fmp4Splitter, type InitSegment } from '../../../electron/core/streams/fmp4-splitter';
 import { readFmp4Layout } from './fmp4-layout';
+
+const run = promisify(execFile);
 
 let tmp: Awaited<ReturnType<typeof tempDir>>;
 let bytes: Uint8Array;
@@ -37,6 +42,29 @@ describe('readFmp4Layout', () => {
     expect(layout.timescale).toBeGreaterThan(0);
     expect(layout.frameSec).toBeCloseTo(0.04, 6);
     expect(layout.firstDecodeSec).toBe(0);
+  });
+
+  it("takes the typical frame interval, not a live camera's one-tick first sample duration", async () => {
+    // Jittery 25 fps (36/44 ms alternately) so the muxer writes a duration per sample.
+    const jittery = join(tmp.dir, 'jittery.mp4');
+    await run(FFMPEG, [
+      ...['-v', 'error', '-f', 'lavfi', '-i', 'testsrc2=size=160x90:rate=25', '-t', '2'],
+      ...['-vf', 'settb=1/1000,setpts=PTS+4*mod(N\\,2)', '-fps_mode', 'passthrough'],
+      ...['-enc_time_base:v', '1:1000'],
+      ...['-c:v', 'libx264', '-preset', 'ultrafast', '-f', 'mp4'],
+      ...['-movflags', '+frag_keyframe+empty_moov+default_base_moof', jittery],
+    ]);
+    const copy = new Uint8Array(await readFile(jittery));
+    const v = new DataView(copy.buffer);
+    const at = new TextDecoder('latin1').decode(copy).indexOf('trun') + 4;
+    const flags = v.getUint32(at) & 0xffffff;
+    expect(flags & 0x100, 'per-sample durations').toBeTruthy();
+    // The recorder's files from a live camera: the first sample's duration is one tick.
+    const first = at + 8 + (flags & 0x1 ? 4 : 0) + (flags & 0x4 ? 4 : 0);
+    v.setUint32(first, 1);
+    const frameSec = readFmp4Layout(copy).frameSec!;
+    expect(frameSec).toBeGreaterThanOrEqual(0.035);
+    expect(frameSec).toBeLessThanOrEqual(0.045);
   });
 
   it('ends the media at the last complete fragment, before the mfra trailer', async () => {

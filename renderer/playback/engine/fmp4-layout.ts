@@ -11,7 +11,7 @@ export interface Fmp4Layout {
   timescale: number;
   /** Decode time of the first fragment, seconds (0 for our recorder's files). */
   firstDecodeSec: number;
-  /** Duration of the first sample, seconds; null when the file has no fragment. */
+  /** Typical frame interval (median sample duration of the first fragment), seconds; null when none. */
   frameSec: number | null;
   /** Byte offset after the last complete moof+mdat pair (0 when none). */
   mediaEnd: number;
@@ -143,10 +143,31 @@ function readMoof(v: DataView, moof: Box, trexDuration: number): { base: number;
       let at = c.body + 8;
       if (flags & 0x1) at += 4;
       if (flags & 0x4) at += 4;
-      if (flags & 0x100 && v.getUint32(c.body + 4) > 0) first = v.getUint32(at);
+      const count = v.getUint32(c.body + 4);
+      if (flags & 0x100 && count > 0) first = medianDuration(v, at, count, flags, c.end);
     }
   }
   return { base, first };
+}
+
+/**
+ * The median sample duration of a trun: a live camera's first sample often carries a
+ * placeholder duration (one tick), which as "the frame interval" broke frame steps.
+ */
+function medianDuration(
+  v: DataView,
+  at: number,
+  count: number,
+  flags: number,
+  end: number,
+): number {
+  // Per-sample fields present: duration (0x100), size (0x200), flags (0x400), cts (0x800).
+  let stride = 0;
+  for (const bit of [0x100, 0x200, 0x400, 0x800]) if (flags & bit) stride += 4;
+  const durations: number[] = [];
+  for (let i = 0; i < count && at + 4 <= end; i++, at += stride) durations.push(v.getUint32(at));
+  durations.sort((x, y) => x - y);
+  return durations[Math.floor(durations.length / 2)] ?? 0;
 }
 
 /** Reads the layout of a whole or partial segment file. Never throws on torn or foreign bytes. */

@@ -3,6 +3,11 @@
 // clock keeps running through a camera's gap (that camera waits, paused, for
 // its next footage); it holds briefly only while footage under it is loading.
 import type { PlaybackSegments } from '../../../electron/contract/playback-schemas';
+import {
+  recordingUrl as footageUrl,
+  transcodeUrl,
+  type FootageUrlBase,
+} from '../../../electron/contract/recording-urls';
 import { FetchStatusError, SegmentPlayer, type SegmentSource } from './segment-player';
 import { SharedClock } from './shared-clock';
 import { drawSnapshotPng } from './snapshot-png';
@@ -29,9 +34,7 @@ export function recordingUrl(
   mediaToken: string,
   session: string | null,
 ): string {
-  const q = new URLSearchParams({ token: mediaToken });
-  if (session) q.set('session', session);
-  return `${mediaBaseUrl.replace(/\/+$/, '')}/recordings/${segmentId}?${q.toString()}`;
+  return footageUrl({ mediaBaseUrl, mediaToken, session }, segmentId);
 }
 
 /** The allowed rate nearest to `rate` (the view's menu offers exactly these). */
@@ -45,15 +48,32 @@ export function nearestRate(rate: number): number {
   return best;
 }
 
+/** Enough of a segment file for its init and first fragment (the codec and first timestamp). */
+const HEAD_RANGE = 'bytes=0-131071';
+
+async function fetchOk(url: string, signal: AbortSignal, range?: string): Promise<Response> {
+  const headers: Record<string, string> = range ? { range } : {};
+  const res = await fetch(url, { signal, cache: 'no-store', headers });
+  if (!res.ok) throw new FetchStatusError(res.status);
+  return res;
+}
+
 export function createPlaybackEngine(deps: PlaybackEngineDeps): PlaybackEngine {
+  const urlBase = (): FootageUrlBase => ({
+    mediaBaseUrl: deps.mediaBaseUrl,
+    mediaToken: deps.mediaToken,
+    session: deps.sessionToken(),
+  });
   const source: SegmentSource = {
     list: (cameraId, fromMs, toMs): Promise<PlaybackSegments> =>
       deps.api.playback.segments({ cameraId, fromMs, toMs }),
-    bytes: async (id, signal) => {
-      const url = recordingUrl(deps.mediaBaseUrl, id, deps.mediaToken, deps.sessionToken());
-      const res = await fetch(url, { signal, cache: 'no-store' });
-      if (!res.ok) throw new FetchStatusError(res.status);
-      return res.arrayBuffer();
+    bytes: async (id, signal) => (await fetchOk(footageUrl(urlBase(), id), signal)).arrayBuffer(),
+    head: async (id, signal) =>
+      (await fetchOk(footageUrl(urlBase(), id), signal, HEAD_RANGE)).arrayBuffer(),
+    transcoded: async (id, fromMs, signal) => {
+      const res = await fetchOk(transcodeUrl(urlBase(), id, fromMs), signal);
+      if (!res.body) throw new FetchStatusError(res.status);
+      return res.body;
     },
   };
   const clock = new SharedClock(0, () => performance.now());
@@ -226,10 +246,13 @@ export function createPlaybackEngine(deps: PlaybackEngineDeps): PlaybackEngine {
       stopClock();
       for (const p of players.values()) p.videoElement?.pause();
       // From the frame on screen of the first camera showing one, not from the clock, so
-      // repeated steps move exactly one frame each; +1 ms keeps rounding on the right frame.
+      // repeated steps move exactly one frame each. Half a frame past the next frame's
+      // nominal time: camera timestamps jitter, and a target short of the next frame keeps
+      // the same one on screen (every step from it would then stay there).
       const shown = state().cameras.find((c) => c.frameWallMs !== null)?.frameWallMs;
       const from = shown ?? clock.position();
-      await seekAll(from + direction * frameMs() + 1, true);
+      const interval = frameMs();
+      await seekAll(from + direction * interval + (direction > 0 ? interval / 2 : 1), true);
     },
 
     getState: state,

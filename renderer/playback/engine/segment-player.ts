@@ -9,7 +9,7 @@ import type {
   PlaybackSegments,
 } from '../../../electron/contract/playback-schemas';
 import { driftAction } from './drift-controller';
-import { readFmp4Layout } from './fmp4-layout';
+import { readFmp4Layout, type Fmp4Layout } from './fmp4-layout';
 import {
   AHEAD_MS,
   BEHIND_MS,
@@ -22,12 +22,22 @@ import {
   type IndexWindow,
 } from './segment-plan';
 import { mediaSecOf, originFor, timestampOffsetFor, wallMsOf } from './time-map';
+import { canDecode } from './decode-support';
+import { TranscodedSegments } from './transcoded-segments';
 import type { PlaybackCameraStats, PlaybackCameraStatus, PlaybackErrorKey } from './types';
 
 export interface SegmentSource {
   list(cameraId: string, fromMs: number, toMs: number): Promise<PlaybackSegments>;
   /** The segment file's bytes; rejects with FetchStatusError on an HTTP error. */
   bytes(segmentId: number, signal: AbortSignal): Promise<ArrayBuffer>;
+  /** The first bytes of the segment file (its init and first fragment). */
+  head(segmentId: number, signal: AbortSignal): Promise<ArrayBuffer>;
+  /** The segment transcoded to H.264 from `fromMs` after its start, streamed (TranscodeHost.open). */
+  transcoded(
+    segmentId: number,
+    fromMs: number,
+    signal: AbortSignal,
+  ): Promise<ReadableStream<Uint8Array>>;
 }
 
 export class FetchStatusError extends Error {
@@ -81,6 +91,17 @@ export class SegmentPlayer {
   private scrubTarget: number | null = null;
   private scrubRun: Promise<void> | null = null;
   private disposed = false;
+  /** The last codec this camera recorded in cannot be decoded here: segments come transcoded. */
+  private undecodable = false;
+  private readonly transcoded = new TranscodedSegments({
+    open: (id, fromMs, signal) => this.source.transcoded(id, fromMs, signal),
+    sourceBufferFor: (seg, codec) => this.sourceBufferFor(seg, codec),
+    append: (sb, offset, bytes) => this.append(sb, offset, bytes),
+    offsetFor: (seg, first) => timestampOffsetFor(seg.startMs, this.originMs, first),
+    mediaSec: (wallMs) => mediaSecOf(wallMs, this.originMs),
+    buffered: () => (this.sourceBuffer ? this.sourceBuffer.buffered : null),
+    incomplete: (id) => this.appended.delete(id),
+  });
   frameMs = DEFAULT_FRAME_MS;
 
   constructor(
@@ -102,6 +123,7 @@ export class SegmentPlayer {
 
   detach(): void {
     if (!this.video) return;
+    this.transcoded.stop(); // its ffmpeg ends with the request
     this.releaseMedia();
     if (this.frameCallback !== null) this.video.cancelVideoFrameCallback(this.frameCallback);
     this.frameCallback = null;
@@ -127,7 +149,7 @@ export class SegmentPlayer {
         return;
       }
       if (!this.appended.has(seg.id)) this.status = 'loading';
-      const ok = await this.ensureAppended(seg);
+      const ok = await this.ensureAppended(seg, wallMs);
       if (gen !== this.gen || !this.video || !ok) return;
       // An eviction queued before this seek (around the old playhead) may have removed
       // the segment since it was found appended: let queued buffer work finish, check
@@ -136,7 +158,7 @@ export class SegmentPlayer {
       if (gen !== this.gen || !this.video) return;
       if (!isBuffered(this.video.buffered, mediaSecOf(wallMs, this.originMs))) {
         this.appended.delete(seg.id);
-        if (!(await this.ensureAppended(seg)) || gen !== this.gen || !this.video) return;
+        if (!(await this.ensureAppended(seg, wallMs)) || gen !== this.gen || !this.video) return;
       }
       await this.showFrameAt(wallMs, exact);
       if (gen !== this.gen) return;
@@ -188,6 +210,8 @@ export class SegmentPlayer {
       this.pump(clockMs);
       return;
     }
+    // A transcode slower than the playback rate is restarted at the clock (pictures in jumps).
+    if (playing && this.transcoded.lagging(seg.id, clockMs)) this.transcoded.stop();
     const clockSec = mediaSecOf(clockMs, this.originMs);
     const offClock =
       !isBuffered(video.buffered, video.currentTime) && isBuffered(video.buffered, clockSec);
@@ -254,6 +278,7 @@ export class SegmentPlayer {
     if (this.disposed) return;
     this.disposed = true;
     this.gen++;
+    this.transcoded.stop();
     this.detach();
     this.abortFetches();
   }
@@ -314,7 +339,7 @@ export class SegmentPlayer {
       for (const seg of segmentsAhead(this.segments, t)) {
         if (gen !== this.gen || this.disposed) return;
         if (this.appended.has(seg.id) || this.failed.has(seg.id)) continue;
-        if (!(await this.ensureAppended(seg))) return;
+        if (!(await this.ensureAppended(seg, Math.max(seg.startMs, t), true))) return;
       }
       await this.evict(BEHIND_MS / 1000, KEEP_AHEAD_SEC);
     })()
@@ -324,20 +349,33 @@ export class SegmentPlayer {
       });
   }
 
-  private ensureAppended(seg: PlaybackSegment): Promise<boolean> {
+  /** `fromMs` and `background` matter only to transcoded segments (where to start, whether to queue). */
+  private ensureAppended(
+    seg: PlaybackSegment,
+    fromMs = seg.startMs,
+    background = false,
+  ): Promise<boolean> {
     if (this.appended.has(seg.id)) return Promise.resolve(true);
     const running = this.loading.get(seg.id);
     if (running) return running;
-    const p = this.load(seg).finally(() => this.loading.delete(seg.id));
+    const p = this.load(seg, fromMs, background).finally(() => this.loading.delete(seg.id));
     this.loading.set(seg.id, p);
     return p;
   }
 
-  private async load(seg: PlaybackSegment): Promise<boolean> {
+  private async load(seg: PlaybackSegment, fromMs: number, background: boolean): Promise<boolean> {
     const ctrl = new AbortController();
     this.aborts.add(ctrl);
     let buf: ArrayBuffer;
     try {
+      if (this.undecodable) {
+        // Only the head: the codec may have changed back to one this renderer decodes.
+        const head = readFmp4Layout(new Uint8Array(await this.source.head(seg.id, ctrl.signal)));
+        if (head.codec && !(await canDecode(head.codec))) {
+          return await this.loadTranscoded(seg, fromMs, head, background, ctrl.signal);
+        }
+        this.undecodable = false;
+      }
       buf = await this.source.bytes(seg.id, ctrl.signal);
     } catch (e) {
       if (!ctrl.signal.aborted)
@@ -358,6 +396,15 @@ export class SegmentPlayer {
       this.fail(seg, 'playback.error.decode');
       return false;
     }
+    if (!(await canDecode(layout.codec))) {
+      this.undecodable = true;
+      this.aborts.add(ctrl); // a seek ends the wait for the transcode too
+      try {
+        return await this.loadTranscoded(seg, fromMs, layout, background, ctrl.signal);
+      } finally {
+        this.aborts.delete(ctrl);
+      }
+    }
     const sb = await this.sourceBufferFor(seg, layout.codec);
     if (!sb) return false;
     if (layout.frameSec) this.frameMs = layout.frameSec * 1000;
@@ -372,6 +419,23 @@ export class SegmentPlayer {
     this.appended.set(seg.id, { startSec, endSec: mediaSecOf(seg.endMs, this.originMs) });
     this.failed.delete(seg.id);
     return true;
+  }
+
+  private async loadTranscoded(
+    seg: PlaybackSegment,
+    fromMs: number,
+    source: Fmp4Layout,
+    background: boolean,
+    signal: AbortSignal,
+  ): Promise<boolean> {
+    if (source.frameSec) this.frameMs = source.frameSec * 1000;
+    const r = await this.transcoded.load(seg, fromMs, source.firstDecodeSec, background, signal);
+    if (r.ok) {
+      const startSec = mediaSecOf(seg.startMs, this.originMs);
+      this.appended.set(seg.id, { startSec, endSec: mediaSecOf(seg.endMs, this.originMs) });
+      this.failed.delete(seg.id);
+    } else if (r.key && !signal.aborted) this.fail(seg, r.key);
+    return r.ok;
   }
 
   private fail(seg: PlaybackSegment, key: PlaybackErrorKey): void {

@@ -12,7 +12,9 @@ export type PlaybackCameraStatus =
  * The errorKey values the engine reports (the view owns their text in its locale files):
  * codec — this camera's codec cannot play in this console; fetch — the footage could not be
  * loaded (retried by itself); forbidden — the session ended or may not view footage;
- * decode — the recorded file is damaged; index — the list of recordings could not be read.
+ * decode — the recorded file is damaged; index — the list of recordings could not be read;
+ * transcode — the core could not convert footage this renderer cannot decode (H.265) to H.264;
+ * transcodeBusy — the station already converts as many cameras as its processor allows.
  */
 export const PLAYBACK_ERROR_KEYS = [
   'playback.error.codec',
@@ -20,6 +22,8 @@ export const PLAYBACK_ERROR_KEYS = [
   'playback.error.forbidden',
   'playback.error.decode',
   'playback.error.index',
+  'playback.error.transcode',
+  'playback.error.transcodeBusy',
 ] as const;
 export type PlaybackErrorKey = (typeof PLAYBACK_ERROR_KEYS)[number];
 

@@ -100,6 +100,23 @@ export async function processStates(
   return { alive, zombies };
 }
 
+/** Pids of the ffmpeg children of this process (alive or zombie), however they were started. */
+export async function ffmpegChildren(): Promise<number[]> {
+  const pids: number[] = [];
+  for (const name of await readdir('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = await readFile(`/proc/${name}/stat`, 'utf8');
+      const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (comm === 'ffmpeg' && ppid === process.pid) pids.push(Number(name));
+    } catch {
+      /* exited while listed */
+    }
+  }
+  return pids;
+}
+
 /** Every zombie ffmpeg child of this process, however it was started. */
 export async function zombieFfmpegChildren(parentPid = process.pid): Promise<number> {
   let n = 0;
