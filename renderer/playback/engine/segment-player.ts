@@ -405,7 +405,12 @@ export class SegmentPlayer {
     });
   }
 
-  /** Inside the buffer chain: removes media far from the playhead and forgets those segments. */
+  /**
+   * Inside the buffer chain: removes media far from the playhead. A segment is forgotten
+   * only when all of it is gone; one cut partly (the one playing, 30 s in, with 60 s
+   * segments) keeps its record with the remaining span, so it is not fetched and
+   * appended again under the playhead. A seek into its evicted part appends it again.
+   */
   private async removeRanges(sb: SourceBuffer, behindSec: number, aheadSec: number): Promise<void> {
     const video = this.video;
     if (!video || this.mediaSource?.readyState !== 'open') return;
@@ -417,7 +422,9 @@ export class SegmentPlayer {
         return;
       }
       for (const [id, span] of this.appended) {
-        if (span.startSec < b && span.endSec > a) this.appended.delete(id);
+        const left = spanAfterRemoval(span, a, b);
+        if (left) this.appended.set(id, left);
+        else this.appended.delete(id);
       }
     }
   }
@@ -580,6 +587,16 @@ function bufferOp(sb: SourceBuffer, start: () => void): Promise<void> {
       reject(e instanceof Error ? e : new Error(String(e)));
     }
   });
+}
+
+/** What remains of an appended span after [a, b) is removed; null when nothing does. */
+function spanAfterRemoval<T extends Appended>(span: T, a: number, b: number): T | null {
+  if (b <= span.startSec || a >= span.endSec) return span;
+  const headLeft = a - span.startSec;
+  const tailLeft = span.endSec - b;
+  if (headLeft <= 0.05 && tailLeft <= 0.05) return null;
+  // A cut from the middle (never made: evictions start or end at the buffer's edge) keeps the larger part.
+  return tailLeft >= headLeft ? { ...span, startSec: b } : { ...span, endSec: a };
 }
 
 function setRate(video: HTMLVideoElement, rate: number): void {

@@ -1,0 +1,116 @@
+// SegmentPlayer's buffer bookkeeping with the station's default 60 s segments: playing
+// through minutes must fetch and append each segment once, never re-append media
+// under the playhead and never fall back to "loading" inside buffered footage.
+// Real fMP4 bytes (made by ffmpeg with the recorder's muxer flags); Media Source is
+// the stand-in of testing/fake-media.ts, since Node has no decoder.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { PlaybackSegment } from '../../../electron/contract/playback-schemas';
+import { SegmentPlayer, type SegmentSource } from './segment-player';
+import { FakeVideo, installFakeMedia, type FakeMediaSource } from './testing/fake-media';
+import { mediaSecOf, originFor } from './time-map';
+
+const FFMPEG = process.env.FFMPEG_PATH ?? '/usr/bin/ffmpeg';
+const SEG_MS = 60_000;
+
+let dir = '';
+let fileBytes: Uint8Array;
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'segment-player-'));
+  const file = join(dir, 'seg.mp4');
+  // A short real segment: the player reads its layout (codec, fragments); the fake
+  // buffer gives it the span the index says it has.
+  execFileSync(FFMPEG, [
+    ...['-v', 'error', '-f', 'lavfi', '-i', 'testsrc2=size=64x64:rate=12.5', '-t', '2'],
+    ...['-c:v', 'libx264', '-g', '50', '-pix_fmt', 'yuv420p'],
+    ...['-movflags', '+frag_keyframe+empty_moov+default_base_moof', '-frag_duration', '1000000'],
+    file,
+  ]);
+  fileBytes = new Uint8Array(readFileSync(file));
+});
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+let undo: (() => void) | null = null;
+afterEach(() => {
+  undo?.();
+  undo = null;
+});
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+function setup(segments: PlaybackSegment[]) {
+  const video = new FakeVideo();
+  const origin = originFor(segments[0]!.startMs);
+  undo = installFakeMedia(video, (offset) => {
+    const wall = origin + offset * 1000;
+    const seg = segments.find((s) => Math.abs(s.startMs - wall) < 1);
+    return seg ? (seg.endMs - seg.startMs) / 1000 : 0;
+  });
+  const fetches = new Map<number, number>();
+  const source: SegmentSource = {
+    list: (cameraId, fromMs, toMs) =>
+      Promise.resolve({ cameraId, fromMs, toMs, segments, gaps: [] }),
+    bytes: (id) => {
+      fetches.set(id, (fetches.get(id) ?? 0) + 1);
+      return Promise.resolve(fileBytes.slice().buffer);
+    },
+  };
+  const player = new SegmentPlayer('cam', source);
+  player.attach(video as unknown as HTMLVideoElement);
+  return { player, video, origin, fetches };
+}
+
+describe('SegmentPlayer with 60 s segments', () => {
+  it('plays three minutes fetching each segment once, never re-appending under the playhead', async () => {
+    const t0 = Date.now() - 3_600_000;
+    const segments: PlaybackSegment[] = [0, 1, 2].map((i) => ({
+      id: i + 1,
+      startMs: t0 + i * SEG_MS,
+      endMs: t0 + (i + 1) * SEG_MS,
+      bytes: fileBytes.byteLength,
+      codec: 'avc1',
+    }));
+    const { player, video, origin, fetches } = setup(segments);
+    await player.seek(t0 + 1000);
+    const states = new Set<string>();
+    // 1× playback in 250 ms steps (bounded: 3 minutes of footage).
+    for (let wall = t0 + 1000; wall < t0 + 3 * SEG_MS - 5000; wall += 250) {
+      video.currentTime = mediaSecOf(wall, origin);
+      player.follow(wall, true, 1);
+      states.add(player.stats(wall, () => wall).state);
+      await sleep(1);
+    }
+    const sb = (globalThis as unknown as { MediaSource: typeof FakeMediaSource }).MediaSource.last!
+      .sb!;
+    expect(Object.fromEntries(fetches)).toEqual({ 1: 1, 2: 1, 3: 1 });
+    const underPlayhead = sb.appends.filter((a) => a.atSec >= a.startSec && a.atSec < a.endSec);
+    // Only the first append (made for the seek, before the element played from it).
+    expect(underPlayhead.length).toBeLessThanOrEqual(1);
+    expect([...states]).toEqual(['playing']);
+    // Media far behind the playhead was evicted all the same.
+    expect(sb.ranges[0]![0]).toBeGreaterThan(mediaSecOf(t0 + 2 * SEG_MS, origin));
+  });
+
+  it('appends a partly evicted segment again when a seek goes back into its evicted part', async () => {
+    const t0 = Date.now() - 3_600_000;
+    const segments: PlaybackSegment[] = [
+      { id: 7, startMs: t0, endMs: t0 + SEG_MS, bytes: 1, codec: 'avc1' },
+    ];
+    const { player, video, origin, fetches } = setup(segments);
+    await player.seek(t0 + 1000);
+    for (let wall = t0 + 1000; wall < t0 + 50_000; wall += 500) {
+      video.currentTime = mediaSecOf(wall, origin);
+      player.follow(wall, true, 1);
+      await sleep(1);
+    }
+    expect(fetches.get(7)).toBe(1);
+    await player.seek(t0 + 2000);
+    expect(fetches.get(7)).toBe(2);
+    expect(player.stats(t0 + 2000, () => t0 + 2000).state).not.toBe('error');
+  });
+});
