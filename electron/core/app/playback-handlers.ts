@@ -4,7 +4,7 @@
 // or not: footage outlives a camera removed from the registry.
 import type { Queryable } from '../db/database';
 import { FootageViewAudit } from '../playback/footage-view-audit';
-import { playbackSegments } from '../playback/segments-query';
+import { playbackSegments, type OpenSegmentSource } from '../playback/segments-query';
 import { playbackTimeline } from '../playback/timeline-query';
 import type { Handler } from './dispatch';
 import { actorOf, type DutyServices } from './duty-handlers';
@@ -12,6 +12,8 @@ import { actorOf, type DutyServices } from './duty-handlers';
 export interface PlaybackServices {
   db: Queryable;
   views: FootageViewAudit;
+  /** The segments being written (the recording service), listed as growing. */
+  open?: OpenSegmentSource;
 }
 
 export type PlaybackHandlers = {
@@ -22,9 +24,11 @@ export type PlaybackHandlers = {
 export function createPlaybackServices(
   db: Queryable,
   duty: Pick<DutyServices, 'audit' | 'sessions'>,
+  open?: OpenSegmentSource,
 ): PlaybackServices {
   return {
     db,
+    ...(open ? { open } : {}),
     views: new FootageViewAudit({
       audit: duty.audit,
       sessionAlive: (token) => duty.sessions.get(token) !== null,

@@ -265,6 +265,7 @@ export async function createStationCore(config: StationCoreConfig): Promise<Stat
     registerSnapshotRoutes(media, { incidents: duty.incidents, canView: duty.canView });
     registerRecordingRoutes(media, {
       recordingFile: (id) => recording.recordingFile(id),
+      openSegmentFile: (id) => recording.openSegmentFile(id),
       canView: duty.canView,
     });
     registerReportRoutes(media, {
@@ -283,6 +284,7 @@ export async function createStationCore(config: StationCoreConfig): Promise<Stat
       ffmpegPath: async () => (await locate())?.ffmpeg ?? null,
       stationName: async () => (await settings.get()).stationName,
       renderers: exportRenderers,
+      openSegment: (cameraId) => recording.openSegment(cameraId),
       ...(config.chooseFolder ? { chooseFolder: config.chooseFolder } : {}),
     });
     await exports.start();
@@ -292,7 +294,7 @@ export async function createStationCore(config: StationCoreConfig): Promise<Stat
     const handlers = createHandlers({
       duty,
       exports,
-      playback: createPlaybackServices(db, duty),
+      playback: createPlaybackServices(db, duty, recording),
       cameras,
       layouts,
       settings,

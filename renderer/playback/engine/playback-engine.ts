@@ -49,9 +49,10 @@ export function createPlaybackEngine(deps: PlaybackEngineDeps): PlaybackEngine {
   const source: SegmentSource = {
     list: (cameraId, fromMs, toMs): Promise<PlaybackSegments> =>
       deps.api.playback.segments({ cameraId, fromMs, toMs }),
-    bytes: async (id, signal) => {
+    bytes: async (id, signal, from) => {
       const url = recordingUrl(deps.mediaBaseUrl, id, deps.mediaToken, deps.sessionToken());
-      const res = await fetch(url, { signal, cache: 'no-store' });
+      const headers = from ? { range: `bytes=${from}-` } : undefined;
+      const res = await fetch(url, { signal, cache: 'no-store', ...(headers ? { headers } : {}) });
       if (!res.ok) throw new FetchStatusError(res.status);
       return res.arrayBuffer();
     },
@@ -65,6 +66,8 @@ export function createPlaybackEngine(deps: PlaybackEngineDeps): PlaybackEngine {
   let scrubbing = false;
   let holdSince: number | null = null;
   let holdSpent = false;
+  /** The clock waits at the live edge (footage still being written) for as long as it takes. */
+  let liveHeld = false;
   let lastEmit = 0;
   let disposed = false;
   let seekGen = 0;
@@ -126,11 +129,24 @@ export function createPlaybackEngine(deps: PlaybackEngineDeps): PlaybackEngine {
     }
   };
 
+  /** Holds the clock while it has caught up with footage that is still being recorded. */
+  const holdAtLiveEdge = (position: number) => {
+    const atEdge = [...players.values()].some((p) => p.attached && p.atLiveEdge(position));
+    if (atEdge && !liveHeld) {
+      liveHeld = true;
+      clock.stop();
+    } else if (!atEdge && liveHeld) {
+      liveHeld = false;
+      if (holdSince === null) clock.start();
+    }
+  };
+
   const tick = () => {
     if (disposed || scrubbing) return;
-    if (playing) holdForLoading(clock.position());
+    if (playing) holdAtLiveEdge(clock.position());
+    if (playing && !liveHeld) holdForLoading(clock.position());
     const position = clock.position();
-    const running = playing && holdSince === null;
+    const running = playing && holdSince === null && !liveHeld;
     for (const p of players.values()) p.follow(position, running, clock.rate);
     if (playing && performance.now() - lastEmit >= EMIT_EVERY_MS) emit();
   };
@@ -140,6 +156,7 @@ export function createPlaybackEngine(deps: PlaybackEngineDeps): PlaybackEngine {
     clock.stop();
     holdSince = null;
     holdSpent = false;
+    liveHeld = false;
   };
 
   const seekAll = async (wallMs: number, exact: boolean): Promise<void> => {

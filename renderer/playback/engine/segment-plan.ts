@@ -104,13 +104,25 @@ export function windowAround(t: number, nowMs: number): { fromMs: number; toMs: 
   return { fromMs: Math.max(0, t - INDEX_BEFORE_MS), toMs };
 }
 
-/** Adds a fetched window's segments to the known list, sorted by (start, id), without duplicates. */
+/**
+ * Adds a fetched window's segments to the known list, sorted by (start, id), without
+ * duplicates. A growing segment known from before is replaced by what the window says
+ * now: its newer self, or the row it was filed as (which names it as `openId`).
+ */
 export function mergeSegments(
   known: readonly PlaybackSegment[],
   fetched: readonly PlaybackSegment[],
+  window?: { fromMs: number; toMs: number },
 ): PlaybackSegment[] {
+  const filed = new Set(fetched.map((s) => s.openId));
+  const stale = (s: PlaybackSegment) =>
+    filed.has(s.id) ||
+    (s.growing === true &&
+      window !== undefined &&
+      s.endMs > window.fromMs &&
+      s.startMs < window.toMs);
   const byId = new Map<number, PlaybackSegment>();
-  for (const s of known) byId.set(s.id, s);
+  for (const s of known) if (!stale(s)) byId.set(s.id, s);
   for (const s of fetched) byId.set(s.id, s);
   return [...byId.values()].sort((a, b) => a.startMs - b.startMs || a.id - b.id);
 }

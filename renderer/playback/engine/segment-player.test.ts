@@ -114,3 +114,79 @@ describe('SegmentPlayer with 60 s segments', () => {
     expect(player.stats(t0 + 2000, () => t0 + 2000).state).not.toBe('error');
   });
 });
+
+/** Top-level box ends of a real fMP4: where a growing file may be cut (after an mdat). */
+function fragmentEnds(bytes: Uint8Array): number[] {
+  const v = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const ends: number[] = [];
+  for (let at = 0; at + 8 <= bytes.byteLength;) {
+    const size = v.getUint32(at);
+    const type = String.fromCharCode(...bytes.subarray(at + 4, at + 8));
+    at += size;
+    if (type === 'mdat') ends.push(at);
+  }
+  return ends;
+}
+
+describe('SegmentPlayer with the segment being written', () => {
+  it('appends only the new fragments as it grows, then carries on under its filed row', async () => {
+    const ends = fragmentEnds(fileBytes);
+    expect(ends.length).toBeGreaterThanOrEqual(2);
+    let now = Date.now();
+    // Written until a second ago: live footage.
+    const t0 = now - 2000;
+    const G = 2 ** 52;
+    const R = 41;
+    let listed: PlaybackSegment[] = [
+      { id: G, startMs: t0, endMs: t0 + 1000, bytes: ends[0]!, codec: 'avc1', growing: true },
+    ];
+    let served = ends[0]!;
+    const video = new FakeVideo();
+    const origin = originFor(t0);
+    undo = installFakeMedia(video, () => 2);
+    const fetches: string[] = [];
+    const source: SegmentSource = {
+      list: (cameraId, fromMs, toMs) =>
+        Promise.resolve({ cameraId, fromMs, toMs, segments: listed, gaps: [] }),
+      bytes: (id, _signal, from = 0) => {
+        fetches.push(`${id === G ? 'G' : 'R'}:${from}`);
+        const end = id === G ? served : fileBytes.byteLength;
+        return Promise.resolve(fileBytes.slice(from, end).buffer);
+      },
+    };
+    const player = new SegmentPlayer('cam', source, () => now);
+    player.attach(video as unknown as HTMLVideoElement);
+    await player.seek(t0 + 200);
+    // At the end of what is written the clock must wait, not run into "no footage".
+    expect(player.atLiveEdge(t0 + 950)).toBe(true);
+    expect(player.atLiveEdge(t0 + 500)).toBe(false);
+
+    const play = async (wall: number) => {
+      now += 1100;
+      video.currentTime = mediaSecOf(wall, origin);
+      player.follow(wall, true, 1);
+      for (let i = 0; i < 20; i++) await sleep(2);
+    };
+    // Written further: one more fragment, listed with its new end.
+    served = ends[1]!;
+    listed = [{ ...listed[0]!, endMs: t0 + 2000, bytes: served }];
+    await play(t0 + 700);
+    await play(t0 + 800);
+    // Closed and filed: the row names the id it grew under.
+    listed = [
+      {
+        id: R,
+        startMs: t0,
+        endMs: t0 + 4000,
+        bytes: fileBytes.byteLength,
+        codec: 'avc1',
+        openId: G,
+      },
+    ];
+    await play(t0 + 900);
+    await play(t0 + 1000);
+    expect(fetches).toEqual([`G:0`, `G:${ends[0]}`, `R:${ends[1]}`]);
+    expect(player.stats(t0 + 1000, () => t0 + 1000).state).toBe('playing');
+    expect(player.atLiveEdge(t0 + 1000)).toBe(false);
+  });
+});

@@ -26,8 +26,11 @@ import type { PlaybackCameraStats, PlaybackCameraStatus, PlaybackErrorKey } from
 
 export interface SegmentSource {
   list(cameraId: string, fromMs: number, toMs: number): Promise<PlaybackSegments>;
-  /** The segment file's bytes; rejects with FetchStatusError on an HTTP error. */
-  bytes(segmentId: number, signal: AbortSignal): Promise<ArrayBuffer>;
+  /**
+   * The segment file's bytes (from byte `from` on, for the new fragments of a growing
+   * segment); rejects with FetchStatusError on an HTTP error.
+   */
+  bytes(segmentId: number, signal: AbortSignal, from?: number): Promise<ArrayBuffer>;
 }
 
 export class FetchStatusError extends Error {
@@ -45,10 +48,22 @@ const FRAME_WAIT_MS = 3000;
 const OPEN_DURATION_SEC = 30 * 86_400;
 /** Media kept ahead of the playhead when evicting (more than AHEAD_MS: nothing useful is cut). */
 const KEEP_AHEAD_SEC = AHEAD_MS / 1000 + 60;
+/** Near the live edge the index is asked this often, for the growing segment's new end. */
+const LIVE_LIST_EVERY_MS = 1000;
+/** Footage ending this close to now is live: the clock waits at its end instead of running on. */
+const LIVE_EDGE_RECENT_MS = 10_000;
+/** The clock is held this far before the known end of live footage (a tick or two at 1×). */
+const LIVE_EDGE_MARGIN_MS = 150;
 
 interface Appended {
   startSec: number;
   endSec: number;
+  /** The timestampOffset it was appended with: later fragments go at the same offset. */
+  offset: number;
+  /** Bytes of the file appended so far (to the end of a complete fragment). */
+  bytesDone: number;
+  /** More of the file may follow: it was growing when appended (or when last extended). */
+  partial: boolean;
 }
 
 export class SegmentPlayer {
@@ -69,6 +84,7 @@ export class SegmentPlayer {
   private readonly failed = new Map<number, { at: number; key: PlaybackErrorKey }>();
   private aborts = new Set<AbortController>();
   private pumping: Promise<void> | null = null;
+  private lastListAt = 0;
 
   private status: PlaybackCameraStatus = 'loading';
   private errorKey: PlaybackErrorKey | undefined;
@@ -170,6 +186,8 @@ export class SegmentPlayer {
     if (!video || this.disposed || this.busy > 0 || this.scrubRun) return;
     if (!this.indexing && !windowCovers(this.windows, clockMs, this.now())) {
       void this.ensureIndex(clockMs);
+    } else if (!this.indexing && this.nearLiveEdge(clockMs)) {
+      void this.ensureIndex(clockMs, true);
     }
     const seg = this.playableAt(clockMs);
     if (!seg) {
@@ -217,6 +235,34 @@ export class SegmentPlayer {
       : false;
   }
 
+  /**
+   * Whether the clock has caught up with live footage: the newest footage ends within
+   * seconds of now (the segment being written) and the clock is at its end. The engine
+   * then holds the clock until more is written, instead of running into "no footage".
+   */
+  atLiveEdge(clockMs: number): boolean {
+    const newest = this.newestSegment();
+    if (!this.video || !newest || newest.endMs < this.now() - LIVE_EDGE_RECENT_MS) return false;
+    return clockMs >= newest.endMs - LIVE_EDGE_MARGIN_MS && clockMs < this.now();
+  }
+
+  private newestSegment(): PlaybackSegment | null {
+    let newest: PlaybackSegment | null = null;
+    for (const s of this.segments) if (!newest || s.endMs > newest.endMs) newest = s;
+    return newest;
+  }
+
+  /** Within the appended-ahead span of footage that is still being written. */
+  private nearLiveEdge(clockMs: number): boolean {
+    const newest = this.newestSegment();
+    return (
+      newest !== null &&
+      (newest.growing === true || newest.endMs > this.now() - LIVE_EDGE_RECENT_MS) &&
+      clockMs > newest.endMs - AHEAD_MS &&
+      this.now() - this.lastListAt >= LIVE_LIST_EVERY_MS
+    );
+  }
+
   frameWallMs(): number | null {
     if (this.status === 'gap' || this.status === 'no_footage' || this.frameMedia === null) {
       return null;
@@ -260,15 +306,17 @@ export class SegmentPlayer {
 
   // ---- index -------------------------------------------------------------
 
-  private ensureIndex(t: number): Promise<void> {
-    if (windowCovers(this.windows, t, this.now())) return Promise.resolve();
+  private ensureIndex(t: number, fresh = false): Promise<void> {
+    if (!fresh && windowCovers(this.windows, t, this.now())) return Promise.resolve();
     if (this.indexing) return this.indexing;
     const askedAt = this.now();
+    this.lastListAt = askedAt;
     const w = windowAround(t, askedAt);
     this.indexing = this.source
       .list(this.cameraId, w.fromMs, w.toMs)
       .then((res) => {
-        this.segments = mergeSegments(this.segments, res.segments);
+        this.segments = mergeSegments(this.segments, res.segments, w);
+        this.carryOverGrown(res.segments);
         this.windows = [
           ...this.windows.filter((x) => x.askedAt > askedAt - 600_000),
           { ...w, askedAt },
@@ -286,6 +334,22 @@ export class SegmentPlayer {
         this.indexing = null;
       });
     return this.indexing;
+  }
+
+  /**
+   * A segment that was growing when appended and has since been filed is listed under
+   * its row's id, naming the id it grew under: its bytes so far are the same, so the
+   * player keeps what it appended and fetches only the rest.
+   */
+  private carryOverGrown(fetched: readonly PlaybackSegment[]): void {
+    for (const s of fetched) {
+      const grown = s.openId !== undefined ? this.appended.get(s.openId) : undefined;
+      if (!grown || s.openId === undefined || this.appended.has(s.id)) continue;
+      // The same record: a fetch of its new fragments in flight updates it under either id.
+      this.appended.delete(s.openId);
+      grown.partial = true;
+      this.appended.set(s.id, grown);
+    }
   }
 
   /** The segment at `t`, unless it failed recently (then it is retried after a pause). */
@@ -313,6 +377,11 @@ export class SegmentPlayer {
     this.pumping = (async () => {
       for (const seg of segmentsAhead(this.segments, t)) {
         if (gen !== this.gen || this.disposed) return;
+        // Listed again meanwhile (grown, or filed under its row's id): the next pump has it.
+        if (!this.segments.includes(seg)) return;
+        const done = this.appended.get(seg.id);
+        if (done?.partial) await this.appendMore(seg, done);
+        if (!this.segments.includes(seg)) return;
         if (this.appended.has(seg.id) || this.failed.has(seg.id)) continue;
         if (!(await this.ensureAppended(seg))) return;
       }
@@ -369,9 +438,48 @@ export class SegmentPlayer {
       return false;
     }
     const startSec = mediaSecOf(seg.startMs, this.originMs);
-    this.appended.set(seg.id, { startSec, endSec: mediaSecOf(seg.endMs, this.originMs) });
+    this.appended.set(seg.id, {
+      startSec,
+      endSec: mediaSecOf(seg.endMs, this.originMs),
+      offset,
+      bytesDone: layout.mediaEnd,
+      partial: seg.growing === true,
+    });
     this.failed.delete(seg.id);
     return true;
+  }
+
+  /**
+   * Appends the fragments written since (a growing segment, or the rest of one that was
+   * growing and is now filed): a range request from the last appended byte, at the same
+   * timestampOffset. Fragments follow the file's one init segment, so they append as is.
+   * A failure is not the segment's: it is tried again on a later pump.
+   */
+  private async appendMore(seg: PlaybackSegment, done: Appended): Promise<void> {
+    if (seg.growing && mediaSecOf(seg.endMs, this.originMs) <= done.endSec + 0.01) return;
+    const sb = this.sourceBuffer;
+    const ctrl = new AbortController();
+    this.aborts.add(ctrl);
+    let tail: Uint8Array;
+    try {
+      tail = new Uint8Array(await this.source.bytes(seg.id, ctrl.signal, done.bytesDone));
+    } catch {
+      return;
+    } finally {
+      this.aborts.delete(ctrl);
+    }
+    if (!sb || sb !== this.sourceBuffer || !this.appendedHas(done)) return;
+    const end = readFmp4Layout(tail).mediaEnd;
+    if (end > 0 && !(await this.append(sb, done.offset, tail.subarray(0, end)))) return;
+    // Updated in place: it may have been carried over to the filed row's id meanwhile.
+    done.endSec = Math.max(done.endSec, mediaSecOf(seg.endMs, this.originMs));
+    done.bytesDone += end;
+    if (!seg.growing) done.partial = false;
+  }
+
+  private appendedHas(record: Appended): boolean {
+    for (const a of this.appended.values()) if (a === record) return true;
+    return false;
   }
 
   private fail(seg: PlaybackSegment, key: PlaybackErrorKey): void {
@@ -423,8 +531,9 @@ export class SegmentPlayer {
       }
       for (const [id, span] of this.appended) {
         const left = spanAfterRemoval(span, a, b);
-        if (left) this.appended.set(id, left);
-        else this.appended.delete(id);
+        if (!left) this.appended.delete(id);
+        // In place: a fetch of a growing segment's new fragments may hold this record.
+        else Object.assign(span, left);
       }
     }
   }
@@ -590,13 +699,18 @@ function bufferOp(sb: SourceBuffer, start: () => void): Promise<void> {
 }
 
 /** What remains of an appended span after [a, b) is removed; null when nothing does. */
-function spanAfterRemoval<T extends Appended>(span: T, a: number, b: number): T | null {
-  if (b <= span.startSec || a >= span.endSec) return span;
-  const headLeft = a - span.startSec;
-  const tailLeft = span.endSec - b;
+function spanAfterRemoval(
+  span: { startSec: number; endSec: number },
+  a: number,
+  b: number,
+): { startSec: number; endSec: number } | null {
+  const { startSec, endSec } = span;
+  if (b <= startSec || a >= endSec) return { startSec, endSec };
+  const headLeft = a - startSec;
+  const tailLeft = endSec - b;
   if (headLeft <= 0.05 && tailLeft <= 0.05) return null;
   // A cut from the middle (never made: evictions start or end at the buffer's edge) keeps the larger part.
-  return tailLeft >= headLeft ? { ...span, startSec: b } : { ...span, endSec: a };
+  return tailLeft >= headLeft ? { startSec: b, endSec } : { startSec, endSec: a };
 }
 
 function setRate(video: HTMLVideoElement, rate: number): void {

@@ -86,7 +86,7 @@ export async function createTestHandlers(o: TestHandlerOptions): Promise<TestEnd
   const handlers = createHandlers({
     duty,
     exports,
-    playback: createPlaybackServices(o.db, duty),
+    playback: createPlaybackServices(o.db, duty, recording),
     settings,
     cameras,
     layouts: new LayoutService({ db: o.db, emit }),
