@@ -177,6 +177,8 @@ test.describe('playback at the default 60 s segments', () => {
       await page.getByTestId('tile-0').hover();
       await page.getByTestId('tile-0').getByTestId('tile-playback').click();
       await expect(page.getByTestId('playback-view')).toBeVisible();
+      // A tile's replay plays at once from 30 s ago; this review starts from older footage.
+      await page.getByTestId('playback-pause').click();
 
       // From the second half of the first minute, 150 s at 1× across two boundaries.
       await jumpTo(page, t0 + 35_000);

@@ -68,6 +68,8 @@ export function createPlaybackEngine(deps: PlaybackEngineDeps): PlaybackEngine {
   let holdSpent = false;
   /** The clock waits at the live edge (footage still being written) for as long as it takes. */
   let liveHeld = false;
+  /** The clock waits for a camera whose decoder fell behind (SegmentPlayer.catchUp). */
+  let lagHeld = false;
   let lastEmit = 0;
   let disposed = false;
   let seekGen = 0;
@@ -141,13 +143,28 @@ export function createPlaybackEngine(deps: PlaybackEngineDeps): PlaybackEngine {
     }
   };
 
+  const holdForLagging = () => {
+    const lagging =
+      playing && !liveHeld && holdSince === null && [...players.values()].some((p) => p.lagging);
+    if (lagging && !lagHeld) {
+      lagHeld = true;
+      clock.stop();
+    } else if (!lagging && lagHeld) {
+      lagHeld = false;
+      if (playing && holdSince === null && !liveHeld) clock.start();
+    }
+  };
+
   const tick = () => {
     if (disposed || scrubbing) return;
     if (playing) holdAtLiveEdge(clock.position());
     if (playing && !liveHeld) holdForLoading(clock.position());
+    holdForLagging();
     const position = clock.position();
-    const running = playing && holdSince === null && !liveHeld;
-    for (const p of players.values()) p.follow(position, running, clock.rate);
+    const running = playing && holdSince === null && !liveHeld && !lagHeld;
+    // Held for a lagging decoder or at the live edge, cameras play up to the clock and wait there.
+    const waiting = playing && (lagHeld || liveHeld);
+    for (const p of players.values()) p.follow(position, running, clock.rate, waiting);
     if (playing && performance.now() - lastEmit >= EMIT_EVERY_MS) emit();
   };
   const timer = setInterval(tick, TICK_MS);
@@ -157,6 +174,7 @@ export function createPlaybackEngine(deps: PlaybackEngineDeps): PlaybackEngine {
     holdSince = null;
     holdSpent = false;
     liveHeld = false;
+    lagHeld = false;
   };
 
   const seekAll = async (wallMs: number, exact: boolean): Promise<void> => {

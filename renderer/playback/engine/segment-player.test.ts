@@ -190,3 +190,33 @@ describe('SegmentPlayer with the segment being written', () => {
     expect(player.atLiveEdge(t0 + 1000)).toBe(false);
   });
 });
+
+describe('SegmentPlayer with a decoder that falls behind', () => {
+  it('is waited for (no seek skipping frames) and caught up, then follows the clock again', async () => {
+    const t0 = Date.now() - 3_600_000;
+    const segments: PlaybackSegment[] = [
+      { id: 1, startMs: t0, endMs: t0 + SEG_MS, bytes: 1, codec: 'avc1' },
+    ];
+    const { player, video, origin } = setup(segments);
+    await player.seek(t0 + 1000);
+    player.follow(t0 + 1000, true, 1);
+    expect(video.paused).toBe(false);
+    // The clock ran 600 ms ahead of what the element managed to show.
+    const shown = mediaSecOf(t0 + 1400, origin);
+    video.currentTime = shown;
+    player.follow(t0 + 2000, true, 1);
+    expect(video.currentTime).toBe(shown);
+    expect(player.lagging).toBe(true);
+    // The engine holds the clock at t0 + 2000; the element plays on and catches up.
+    video.currentTime = mediaSecOf(t0 + 1990, origin);
+    player.follow(t0 + 2000, false, 1, true);
+    expect(player.lagging).toBe(false);
+    expect(video.paused).toBe(true);
+    player.follow(t0 + 2000, true, 1);
+    expect(video.paused).toBe(false);
+    // A large drift the normal way is still a seek.
+    video.currentTime = mediaSecOf(t0 + 9000, origin);
+    player.follow(t0 + 2100, true, 1);
+    expect(video.currentTime).toBeCloseTo(mediaSecOf(t0 + 2100, origin), 3);
+  });
+});

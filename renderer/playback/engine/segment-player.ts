@@ -8,7 +8,7 @@ import type {
   PlaybackSegment,
   PlaybackSegments,
 } from '../../../electron/contract/playback-schemas';
-import { driftAction } from './drift-controller';
+import { driftAction, SEEK_DRIFT_MS } from './drift-controller';
 import { readFmp4Layout } from './fmp4-layout';
 import {
   AHEAD_MS,
@@ -54,6 +54,8 @@ const LIVE_LIST_EVERY_MS = 1000;
 const LIVE_EDGE_RECENT_MS = 10_000;
 /** The clock is held this far before the known end of live footage (a tick or two at 1×). */
 const LIVE_EDGE_MARGIN_MS = 150;
+/** The longest the clock waits for a lagging decoder before it is sought to the clock. */
+const MAX_CATCH_UP_MS = 3000;
 
 interface Appended {
   startSec: number;
@@ -85,6 +87,8 @@ export class SegmentPlayer {
   private aborts = new Set<AbortController>();
   private pumping: Promise<void> | null = null;
   private lastListAt = 0;
+  /** When this camera's decoder fell behind the clock (null when it keeps up). */
+  private lagSince: number | null = null;
 
   private status: PlaybackCameraStatus = 'loading';
   private errorKey: PlaybackErrorKey | undefined;
@@ -181,7 +185,7 @@ export class SegmentPlayer {
   }
 
   /** Called on every engine tick: keeps the video on the clock, plays or pauses it, buffers ahead. */
-  follow(clockMs: number, playing: boolean, rate: number): void {
+  follow(clockMs: number, playing: boolean, rate: number, waitingForLag = false): void {
     const video = this.video;
     if (!video || this.disposed || this.busy > 0 || this.scrubRun) return;
     if (!this.indexing && !windowCovers(this.windows, clockMs, this.now())) {
@@ -211,6 +215,10 @@ export class SegmentPlayer {
       !isBuffered(video.buffered, video.currentTime) && isBuffered(video.buffered, clockSec);
     const drift = wallMsOf(video.currentTime, this.originMs) - clockMs;
     const action = driftAction(drift, playing ? rate : 1, this.frameMs);
+    if (this.catchUp(drift, playing, rate, waitingForLag, offClock)) {
+      this.pump(clockMs);
+      return;
+    }
     if (offClock || action.kind === 'seek' || (!playing && Math.abs(drift) > this.frameMs)) {
       // Entering footage after a gap, a hole between segments, or drift beyond a nudge.
       video.currentTime = clockSec;
@@ -222,6 +230,47 @@ export class SegmentPlayer {
     this.status = playing ? 'playing' : 'paused';
     this.errorKey = undefined;
     this.pump(clockMs);
+  }
+
+  /** The video plays but its decoder fell behind the clock: the engine holds the clock for it. */
+  get lagging(): boolean {
+    return this.lagSince !== null;
+  }
+
+  /**
+   * A decoder that falls behind (a loaded machine) is waited for rather than sought
+   * forward: with a 4 s GOP a seek decodes up to 50 frames before the target, which
+   * makes it fall further behind, and every seek skips what it had not shown. While it
+   * catches up the engine holds the clock (`waitingForLag`) and the other cameras wait
+   * where they are. Returns true when it handled this tick.
+   */
+  private catchUp(
+    drift: number,
+    playing: boolean,
+    rate: number,
+    waitingForLag: boolean,
+    offClock: boolean,
+  ): boolean {
+    const video = this.video!;
+    const decoding =
+      !offClock &&
+      !video.paused &&
+      !video.seeking &&
+      isBuffered(video.buffered, video.currentTime) &&
+      (this.lagSince === null || this.now() - this.lagSince < MAX_CATCH_UP_MS);
+    if (!decoding || drift >= -this.frameMs / 2) {
+      this.lagSince = null;
+      if (!waitingForLag) return false;
+      // Another camera is catching up: this one waits where it is.
+      if (!video.paused) video.pause();
+      return true;
+    }
+    const behind = -drift > SEEK_DRIFT_MS * Math.max(1, rate);
+    if (this.lagSince === null && !((playing && behind) || waitingForLag)) return false;
+    this.lagSince ??= this.now();
+    setRate(video, rate);
+    this.status = 'playing';
+    return true;
   }
 
   /** Whether the clock should wait for this camera: footage exists at `clockMs` but is not buffered. */
