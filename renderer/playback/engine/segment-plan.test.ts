@@ -119,6 +119,9 @@ describe('evictionRanges', () => {
       [400, 500],
     ]);
     expect(evictionRanges([[160, 250]], 180, 30, 120)).toEqual([]);
+    // With slack, media behind is cut in one piece once enough has piled up, not in slivers.
+    expect(evictionRanges([[100, 200]], 140, 30, 120, 15)).toEqual([]);
+    expect(evictionRanges([[100, 200]], 146, 30, 120, 15)).toEqual([[100, 116]]);
     expect(evictionRanges([], 0, 30, 120)).toEqual([]);
   });
 });

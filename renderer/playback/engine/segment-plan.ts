@@ -129,20 +129,22 @@ export function mergeSegments(
 
 /**
  * Media ranges (seconds) to remove from a SourceBuffer: more than `behindSec`
- * behind the playhead and more than `aheadSec` ahead of it (left by a seek back).
+ * behind the playhead and more than `aheadSec` ahead of it (left by a seek back),
+ * once more than `slackSec` has piled up beyond those limits.
  */
 export function evictionRanges(
   buffered: readonly (readonly [number, number])[],
   currentSec: number,
   behindSec: number,
   aheadSec: number,
+  slackSec = 0.5,
 ): [number, number][] {
   const out: [number, number][] = [];
   const cutBefore = currentSec - behindSec;
   const cutAfter = currentSec + aheadSec;
   for (const [start, end] of buffered) {
-    if (start < cutBefore - 0.5) out.push([start, Math.min(end, cutBefore)]);
-    if (end > cutAfter + 0.5) out.push([Math.max(start, cutAfter), end]);
+    if (start < cutBefore - slackSec) out.push([start, Math.min(end, cutBefore)]);
+    if (end > cutAfter + slackSec) out.push([Math.max(start, cutAfter), end]);
   }
   return out.filter(([a, b]) => b - a > 0.1);
 }

@@ -9,7 +9,7 @@ import type {
   PlaybackSegments,
 } from '../../../electron/contract/playback-schemas';
 import { driftAction, SEEK_DRIFT_MS } from './drift-controller';
-import { readFmp4Layout } from './fmp4-layout';
+import { appendChunks, readFmp4Layout } from './fmp4-layout';
 import {
   AHEAD_MS,
   BEHIND_MS,
@@ -48,6 +48,14 @@ const FRAME_WAIT_MS = 3000;
 const OPEN_DURATION_SEC = 30 * 86_400;
 /** Media kept ahead of the playhead when evicting (more than AHEAD_MS: nothing useful is cut). */
 const KEEP_AHEAD_SEC = AHEAD_MS / 1000 + 60;
+/**
+ * Media behind the limit is removed once this much has piled up: one remove every
+ * 15 s of playback rather than a sliver every half second (each remove costs the
+ * media pipeline work while it plays).
+ */
+const EVICT_SLACK_SEC = 15;
+/** Appends are split at fragment boundaries into pieces of about this size (a 60 s main-stream segment is tens of MB). */
+const APPEND_CHUNK_BYTES = 1 << 20;
 /** Near the live edge the index is asked this often, for the growing segment's new end. */
 const LIVE_LIST_EVERY_MS = 1000;
 /** Footage ending this close to now is live: the clock waits at its end instead of running on. */
@@ -434,7 +442,7 @@ export class SegmentPlayer {
         if (this.appended.has(seg.id) || this.failed.has(seg.id)) continue;
         if (!(await this.ensureAppended(seg))) return;
       }
-      await this.evict(BEHIND_MS / 1000, KEEP_AHEAD_SEC);
+      await this.evict(BEHIND_MS / 1000, KEEP_AHEAD_SEC, EVICT_SLACK_SEC);
     })()
       .catch(() => undefined)
       .finally(() => {
@@ -535,8 +543,20 @@ export class SegmentPlayer {
     this.failed.set(seg.id, { at: this.now(), key });
   }
 
-  /** Appends with one retry after freeing space when the buffer is full. */
-  private append(sb: SourceBuffer, offset: number, media: Uint8Array): Promise<boolean> {
+  /**
+   * Appends with one retry after freeing space when the buffer is full, in pieces cut at
+   * fragment boundaries: one appendBuffer of a whole minute makes the browser parse it
+   * in one go while the element is playing, which showed as dropped frames on a loaded
+   * machine. Each piece is its own queued buffer operation.
+   */
+  private async append(sb: SourceBuffer, offset: number, media: Uint8Array): Promise<boolean> {
+    for (const [from, to] of appendChunks(media, APPEND_CHUNK_BYTES)) {
+      if (!(await this.appendPiece(sb, offset, media.subarray(from, to)))) return false;
+    }
+    return true;
+  }
+
+  private appendPiece(sb: SourceBuffer, offset: number, media: Uint8Array): Promise<boolean> {
     return this.onBuffer(async () => {
       for (let attempt = 0; attempt < 2; attempt++) {
         try {
@@ -555,10 +575,10 @@ export class SegmentPlayer {
     });
   }
 
-  private evict(behindSec: number, aheadSec: number): Promise<void> {
+  private evict(behindSec: number, aheadSec: number, slackSec: number): Promise<void> {
     return this.onBuffer(async () => {
       const sb = this.sourceBuffer;
-      if (sb) await this.removeRanges(sb, behindSec, aheadSec);
+      if (sb) await this.removeRanges(sb, behindSec, aheadSec, slackSec);
     });
   }
 
@@ -568,10 +588,21 @@ export class SegmentPlayer {
    * segments) keeps its record with the remaining span, so it is not fetched and
    * appended again under the playhead. A seek into its evicted part appends it again.
    */
-  private async removeRanges(sb: SourceBuffer, behindSec: number, aheadSec: number): Promise<void> {
+  private async removeRanges(
+    sb: SourceBuffer,
+    behindSec: number,
+    aheadSec: number,
+    slackSec?: number,
+  ): Promise<void> {
     const video = this.video;
     if (!video || this.mediaSource?.readyState !== 'open') return;
-    const ranges = evictionRanges(toPairs(sb.buffered), video.currentTime, behindSec, aheadSec);
+    const ranges = evictionRanges(
+      toPairs(sb.buffered),
+      video.currentTime,
+      behindSec,
+      aheadSec,
+      slackSec,
+    );
     for (const [a, b] of ranges) {
       try {
         await bufferOp(sb, () => sb.remove(a, b));
