@@ -128,6 +128,37 @@ function fragmentEnds(bytes: Uint8Array): number[] {
   return ends;
 }
 
+describe('SegmentPlayer after a seek back', () => {
+  it('appends a partly evicted segment again before the playhead reaches its evicted part', async () => {
+    const t0 = Date.now() - 3_600_000;
+    const segments: PlaybackSegment[] = [0, 1].map((i) => ({
+      id: i + 1,
+      startMs: t0 + i * SEG_MS,
+      endMs: t0 + (i + 1) * SEG_MS,
+      bytes: 1,
+      codec: 'avc1',
+    }));
+    const { player, video, origin, fetches } = setup(segments);
+    const play = async (from: number, to: number, states?: Set<string>) => {
+      for (let wall = from; wall < to; wall += 250) {
+        video.currentTime = mediaSecOf(wall, origin);
+        player.follow(wall, true, 1);
+        states?.add(player.stats(wall, () => wall).state);
+        await sleep(1);
+      }
+    };
+    await player.seek(t0 + 1000);
+    // Far into the second minute: the head of segment 2 is evicted, segment 1 entirely.
+    await play(t0 + 1000, t0 + 110_000);
+    expect(Object.fromEntries(fetches)).toEqual({ 1: 1, 2: 1 });
+    await player.seek(t0 + 50_000);
+    const states = new Set<string>();
+    await play(t0 + 50_000, t0 + 70_000, states);
+    expect(Object.fromEntries(fetches)).toEqual({ 1: 2, 2: 2 });
+    expect([...states]).toEqual(['playing']);
+  });
+});
+
 describe('SegmentPlayer with the segment being written', () => {
   it('appends only the new fragments as it grows, then carries on under its filed row', async () => {
     const ends = fragmentEnds(fileBytes);

@@ -56,6 +56,9 @@ const KEEP_AHEAD_SEC = AHEAD_MS / 1000 + 60;
 const EVICT_SLACK_SEC = 15;
 /** Appends are split at fragment boundaries into pieces of about this size (a 60 s main-stream segment is tens of MB). */
 const APPEND_CHUNK_BYTES = 1 << 20;
+/** Pieces are appended this far apart while more than PACE_WHEN_AHEAD_SEC is buffered ahead. */
+const PACE_APPEND_MS = 250;
+const PACE_WHEN_AHEAD_SEC = 10;
 /** Near the live edge the index is asked this often, for the growing segment's new end. */
 const LIVE_LIST_EVERY_MS = 1000;
 /** Footage ending this close to now is live: the clock waits at its end instead of running on. */
@@ -208,7 +211,7 @@ export class SegmentPlayer {
       this.pump(clockMs);
       return;
     }
-    if (!this.appended.has(seg.id) || !this.sourceBuffer) {
+    if (!this.appendedFrom(seg, clockMs) || !this.sourceBuffer) {
       if (!video.paused) video.pause();
       const failed = this.failed.get(seg.id);
       if (failed) {
@@ -286,7 +289,7 @@ export class SegmentPlayer {
     if (!this.video || this.status === 'error') return false;
     const seg = this.playableAt(clockMs);
     if (!seg) return false;
-    if (!this.appended.has(seg.id)) return true;
+    if (!this.appendedFrom(seg, clockMs)) return true;
     return this.video.readyState < HTMLMediaElement.HAVE_FUTURE_DATA && !this.video.seeking
       ? !isBuffered(this.video.buffered, mediaSecOf(clockMs, this.originMs))
       : false;
@@ -437,7 +440,10 @@ export class SegmentPlayer {
         // Listed again meanwhile (grown, or filed under its row's id): the next pump has it.
         if (!this.segments.includes(seg)) return;
         const done = this.appended.get(seg.id);
-        if (done?.partial) await this.appendMore(seg, done);
+        // Its head was evicted (played past, then a seek back): appended again before the
+        // playhead gets there. The part behind the playhead never is.
+        if (done && !this.appendedFrom(seg, t)) this.appended.delete(seg.id);
+        else if (done?.partial) await this.appendMore(seg, done);
         if (!this.segments.includes(seg)) return;
         if (this.appended.has(seg.id) || this.failed.has(seg.id)) continue;
         if (!(await this.ensureAppended(seg))) return;
@@ -448,6 +454,18 @@ export class SegmentPlayer {
       .finally(() => {
         this.pumping = null;
       });
+  }
+
+  /**
+   * Whether what is appended of `seg` reaches back to `t` (or to its start, when it
+   * starts later) and on to its end (a tail evicted far ahead after a seek back is not).
+   */
+  private appendedFrom(seg: PlaybackSegment, t: number): boolean {
+    const done = this.appended.get(seg.id);
+    if (!done) return false;
+    const head = done.startSec <= mediaSecOf(Math.max(seg.startMs, t), this.originMs) + 0.05;
+    const tail = done.partial || done.endSec >= mediaSecOf(seg.endMs, this.originMs) - 0.05;
+    return head && tail;
   }
 
   private ensureAppended(seg: PlaybackSegment): Promise<boolean> {
@@ -550,7 +568,11 @@ export class SegmentPlayer {
    * machine. Each piece is its own queued buffer operation.
    */
   private async append(sb: SourceBuffer, offset: number, media: Uint8Array): Promise<boolean> {
-    for (const [from, to] of appendChunks(media, APPEND_CHUNK_BYTES)) {
+    for (const [i, [from, to]] of appendChunks(media, APPEND_CHUNK_BYTES).entries()) {
+      // Ahead of a playhead with plenty buffered, the pieces are spread out.
+      const v = this.video;
+      if (i > 0 && v && bufferedAhead(v.buffered, v.currentTime) > PACE_WHEN_AHEAD_SEC)
+        await new Promise((r) => setTimeout(r, PACE_APPEND_MS));
       if (!(await this.appendPiece(sb, offset, media.subarray(from, to)))) return false;
     }
     return true;
