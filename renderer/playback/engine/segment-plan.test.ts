@@ -57,6 +57,11 @@ describe('index windows', () => {
     const now = T0 + 5 * 60_000;
     const w = windowAround(T0, now);
     expect(w).toEqual({ fromMs: T0 - 10 * 60_000, toMs: now });
+    // The running clock is fractional; the contract takes whole ms.
+    const f = windowAround(T0 + 0.5, now + 0.25);
+    expect(Number.isInteger(f.fromMs) && Number.isInteger(f.toMs)).toBe(true);
+    expect(f.fromMs).toBeLessThanOrEqual(T0 + 0.5 - 10 * 60_000);
+    expect(f.toMs).toBeGreaterThanOrEqual(now + 0.25);
   });
 
   it('covers the playhead until it nears the edge, and re-asks a window at the live edge', () => {

@@ -98,10 +98,13 @@ export function windowCovers(windows: readonly IndexWindow[], t: number, nowMs: 
   });
 }
 
-/** The index window to ask around `t` (never beyond now: nothing is recorded there yet). */
+/**
+ * The index window to ask around `t` (never beyond now: nothing is recorded there yet), in
+ * whole ms: the contract takes integers, and the running clock is fractional.
+ */
 export function windowAround(t: number, nowMs: number): { fromMs: number; toMs: number } {
   const toMs = Math.max(Math.min(t + INDEX_AFTER_MS, nowMs), t + 1000);
-  return { fromMs: Math.max(0, t - INDEX_BEFORE_MS), toMs };
+  return { fromMs: Math.max(0, Math.floor(t - INDEX_BEFORE_MS)), toMs: Math.ceil(toMs) };
 }
 
 /**
