@@ -82,6 +82,8 @@ test.describe('playback of recorded footage', () => {
     await tile.hover();
     await tile.getByTestId('tile-playback').click();
     await expect(page.getByTestId('playback-view')).toBeVisible();
+    // A tile's replay plays at once (30 s back); this review starts paused.
+    await page.getByTestId('playback-pause').click();
     const player = page.getByTestId(`playback-player-${cam.id}`);
 
     // Click on the timeline at a recorded time: the frame shown is from that time.

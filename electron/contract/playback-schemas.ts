@@ -84,6 +84,13 @@ export const PlaybackSegment = z.object({
   endMs: ms,
   bytes: z.number().int().min(0),
   codec: z.string().nullable(),
+  /**
+   * The segment being written (open): its end and bytes grow as fragments are flushed
+   * (≤ 1 s apart); /recordings/<id> serves it up to its last complete fragment.
+   */
+  growing: z.boolean().optional(),
+  /** For a closed segment: the id it was listed under while it was growing (same bytes so far). */
+  openId: z.number().int().min(1).optional(),
 });
 export type PlaybackSegment = z.infer<typeof PlaybackSegment>;
 

@@ -66,7 +66,7 @@ export const enPlayback: Record<keyof typeof viPlayback, string> = {
   'playback.state.loading': 'Loading footage…',
   'playback.state.noFootage': 'No footage',
   'playback.state.noFootageHint':
-    'Nothing was recorded at this moment. The latest minute can be played back once its segment closes (up to 60 seconds).',
+    'Nothing was recorded at this moment. The newest footage can be played back about 1–2 seconds behind live.',
   'playback.state.gap': 'No footage',
   'playback.state.gapReason': 'Reason: {reason}',
   'playback.state.error': 'Cannot play this footage — seek to another moment or reopen playback',

@@ -66,7 +66,7 @@ export const viPlayback = {
   'playback.state.loading': 'Đang tải ghi hình…',
   'playback.state.noFootage': 'Không có ghi hình',
   'playback.state.noFootageHint':
-    'Thời điểm này không có đoạn ghi nào. Phút gần nhất chỉ xem lại được sau khi đoạn ghi khép lại (tối đa 60 giây).',
+    'Thời điểm này không có đoạn ghi nào. Ghi hình mới nhất xem lại được chậm hơn trực tiếp khoảng 1–2 giây.',
   'playback.state.gap': 'Không có ghi hình',
   'playback.state.gapReason': 'Lý do: {reason}',
   'playback.state.error': 'Không phát được ghi hình — thử tua sang thời điểm khác hoặc mở lại',

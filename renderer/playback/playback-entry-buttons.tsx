@@ -56,7 +56,7 @@ export function TilePlaybackButton(props: { cameraId: string }) {
       aria-label={t('playback.openCamera')}
       onClick={(e) => {
         e.stopPropagation();
-        openCameraPlayback(store, props.cameraId);
+        openCameraPlayback(store, props.cameraId, { replay: true });
       }}
       onDoubleClick={(e) => e.stopPropagation()}
       draggable={false}
@@ -79,7 +79,7 @@ export function CameraPlaybackButton(props: { cameraId: string }) {
       aria-label={t('playback.openCamera')}
       onClick={(e) => {
         e.stopPropagation();
-        openCameraPlayback(store, props.cameraId);
+        openCameraPlayback(store, props.cameraId, { replay: true });
       }}
       onDoubleClick={(e) => e.stopPropagation()}
     >

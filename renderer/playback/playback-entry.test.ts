@@ -7,6 +7,7 @@ import { DEFAULT_LOOKBACK_MS, MAX_PLAYBACK_CAMERAS } from '../store/playback-sli
 import {
   bookmarkPlaybackNow,
   entryCameras,
+  isInstantReplay,
   openCameraPlayback,
   openIncidentFootage,
   openPlaybackFromGrid,
@@ -84,6 +85,18 @@ describe('playback slice and entry points', () => {
     openCameraPlayback(store, 'b');
     expect(store.getState().playback).toMatchObject({ cameraIds: ['b'], startMs: 12_345 });
     expect(store.getState().playback.seq).toBe(seq + 1);
+  });
+
+  it("a tile's replay starts 30 s back and counts as an instant replay; the list's does not", () => {
+    const store = storeWith(['a', 'b']);
+    openCameraPlayback(store, 'a', { replay: true, now: 1_000_000 });
+    expect(store.getState().playback).toMatchObject({ cameraIds: ['a'], startMs: 970_000 });
+    expect(isInstantReplay(970_000, 1_000_000)).toBe(true);
+    store.getState().closePlayback();
+    openCameraPlayback(store, 'b');
+    const at = store.getState().playback.startMs;
+    expect(Date.now() - at).toBeGreaterThanOrEqual(DEFAULT_LOOKBACK_MS - 1000);
+    expect(isInstantReplay(at)).toBe(false);
   });
 
   it('an incident opens its cameras at its start and closes the log', () => {

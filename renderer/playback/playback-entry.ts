@@ -17,10 +17,28 @@ export function entryCameras(
   return first ? [first] : [];
 }
 
-/** A camera's own button: that camera, at the playhead when playback is already open. */
-export function openCameraPlayback(store: StationStore, cameraId: string): void {
+/** How far back a tile's "Xem lại" starts: what an officer just saw, then on into live footage. */
+export const INSTANT_REPLAY_BACK_MS = 30_000;
+
+/**
+ * A camera's own button: that camera, at the playhead when playback is already open.
+ * A tile's button (`replay`) is an instant replay: it starts 30 s back and plays.
+ */
+export function openCameraPlayback(
+  store: StationStore,
+  cameraId: string,
+  opts: { replay?: boolean; now?: number } = {},
+): void {
   const s = store.getState();
-  s.openPlayback([cameraId], s.playback.open ? (s.playbackPositionMs ?? undefined) : undefined);
+  if (s.playback.open) s.openPlayback([cameraId], s.playbackPositionMs ?? undefined);
+  else if (opts.replay)
+    s.openPlayback([cameraId], (opts.now ?? Date.now()) - INSTANT_REPLAY_BACK_MS);
+  else s.openPlayback([cameraId]);
+}
+
+/** An entry this close to now is an instant replay: it plays at once, on into live footage. */
+export function isInstantReplay(startMs: number, now = Date.now()): boolean {
+  return now - startMs <= 2 * INSTANT_REPLAY_BACK_MS;
 }
 
 /** "Xem lại" in the top bar. Returns false when there is no camera to review. */

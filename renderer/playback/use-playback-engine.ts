@@ -4,6 +4,7 @@
 import { useEffect, useState } from 'react';
 import { useApi, useStationState, useStationStore } from '../store/store-context';
 import { createPlaybackEngine } from './engine/playback-engine';
+import { isInstantReplay } from './playback-entry';
 import type { PlaybackEngine, PlaybackSnapshotState } from './engine/types';
 
 export function usePlaybackEngine(): {
@@ -45,10 +46,17 @@ export function usePlaybackEngine(): {
     if (engine && key) engine.setCameras(key.split('|'));
   }, [engine, key]);
 
-  // Each entry (openPlayback) seeks once, after the cameras are set.
+  // Each entry (openPlayback) seeks once, after the cameras are set; an instant replay
+  // (a tile's "Xem lại", seconds back) then plays on into live footage.
   useEffect(() => {
     if (!engine) return;
-    void engine.seek(store.getState().playback.startMs).catch(() => undefined);
+    const at = store.getState().playback.startMs;
+    void engine
+      .seek(at)
+      .then(() => {
+        if (isInstantReplay(at)) engine.play();
+      })
+      .catch(() => undefined);
   }, [engine, seq, store]);
 
   return { engine, state };

@@ -6,7 +6,7 @@
 import type { Queryable } from '../db/database';
 import { FootageGrants } from '../playback/footage-grants';
 import { FootageViewAudit } from '../playback/footage-view-audit';
-import { playbackSegments } from '../playback/segments-query';
+import { playbackSegments, type OpenSegmentSource } from '../playback/segments-query';
 import { playbackTimeline } from '../playback/timeline-query';
 import type { Handler } from './dispatch';
 import { actorOf, type DutyServices } from './duty-handlers';
@@ -16,6 +16,8 @@ export interface PlaybackServices {
   views: FootageViewAudit;
   /** Which session may fetch which segment's bytes (the recording routes ask). */
   grants: FootageGrants;
+  /** The segments being written (the recording service), listed as growing. */
+  open?: OpenSegmentSource;
 }
 
 export type PlaybackHandlers = {
@@ -26,10 +28,12 @@ export type PlaybackHandlers = {
 export function createPlaybackServices(
   db: Queryable,
   duty: Pick<DutyServices, 'audit' | 'sessions'>,
+  open?: OpenSegmentSource,
 ): PlaybackServices {
   const sessionAlive = (token: string) => duty.sessions.get(token) !== null;
   return {
     db,
+    ...(open ? { open } : {}),
     views: new FootageViewAudit({ audit: duty.audit, sessionAlive }),
     grants: new FootageGrants({ sessionAlive }),
   };

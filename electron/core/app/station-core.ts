@@ -285,6 +285,7 @@ export async function createStationCore(config: StationCoreConfig): Promise<Stat
     registerLiveRoutes(media, hub, { canWatch: duty.canWatchLive });
     registerRecordingRoutes(media, {
       recordingFile: (id) => recording.recordingFile(id),
+      openSegmentFile: (id) => recording.openSegmentFile(id),
       canView: duty.canView,
       transcode: {
         ffmpegPath: async () => (await locate())?.ffmpeg ?? null,
@@ -307,6 +308,7 @@ export async function createStationCore(config: StationCoreConfig): Promise<Stat
       ffmpegPath: async () => (await locate())?.ffmpeg ?? null,
       stationName: async () => (await settings.get()).stationName,
       renderers: exportRenderers,
+      openSegment: (cameraId) => recording.openSegment(cameraId),
       ...(config.chooseFolder ? { chooseFolder: config.chooseFolder } : {}),
     });
     await exports.start();
@@ -316,7 +318,7 @@ export async function createStationCore(config: StationCoreConfig): Promise<Stat
     const handlers = createHandlers({
       duty,
       exports,
-      playback: createPlaybackServices(db, duty),
+      playback: createPlaybackServices(db, duty, recording),
       cameras,
       layouts,
       settings,

@@ -12,6 +12,11 @@ export interface SourceSegment {
   path: string;
   /** The index's codec string (e.g. avc1.64001f), when known. */
   codec?: string | null;
+  /**
+   * Set for the segment still being recorded: only this many bytes of the file are
+   * complete fragments (its end is theirs). Export stages that prefix before reading it.
+   */
+  openBytes?: number;
 }
 
 export interface ClipPlan {

@@ -11,6 +11,7 @@ import {
   readdirSync,
   rmSync,
   symlinkSync,
+  statSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
@@ -29,7 +30,7 @@ import type { Database } from '../db/database';
 import { openStationDb } from '../db/open-station-db';
 import { encodeSecondBytes } from '../recording/second-bytes';
 import type { SourceSegment } from './clip-plan';
-import type { ExportService } from './export-service';
+import type { ExportService, OpenSegmentRef } from './export-service';
 import { makeSegments } from './testing/footage-fixture';
 
 const run = promisify(execFile);
@@ -46,6 +47,8 @@ let exportsSvc: ExportService;
 let settle: () => Promise<void>;
 let events: { event: string; payload: unknown }[];
 let usb: string;
+/** What the recorder is writing for cam-a now (null: nothing). */
+let openNow: OpenSegmentRef | null = null;
 
 beforeAll(async () => {
   footageDir = mkdtempSync(join(tmpdir(), 'export-svc-footage-'));
@@ -67,10 +70,12 @@ beforeEach(async () => {
     db,
     dir,
     emit: (event, payload) => events.push({ event, payload }),
+    openSegment: (cameraId) => Promise.resolve(cameraId === 'cam-a' ? openNow : null),
   }));
   await indexFootage(db, 'cam-a', segments);
 });
 afterEach(async () => {
+  openNow = null;
   await settle();
   await db.close();
   rmSync(dir, { recursive: true, force: true });
@@ -206,6 +211,54 @@ describe('export service', () => {
       code: 'invalid_request',
       fields: { toMs: 'range_end_before_start' },
     });
+  });
+
+  it('exports seconds still being recorded: the open segment up to its last whole fragment', async () => {
+    // The file being written: a whole segment's fragments, then a fragment still being
+    // written (a moof announcing more bytes than there are).
+    const [open] = await makeSegments({
+      dir: join(dir, 'inbox'),
+      count: 1,
+      seconds: SEG_S,
+      startMs: T0 + 3 * SEG_S * 1000,
+    });
+    const complete = statSync(open!.path).size;
+    appendFileSync(open!.path, Buffer.concat([Buffer.from([0, 0x10, 0, 0]), Buffer.from('moof')]));
+    appendFileSync(open!.path, Buffer.alloc(200, 7));
+    openNow = {
+      id: 2 ** 52,
+      startMs: open!.startMs,
+      endMs: open!.endMs,
+      bytes: complete,
+      codec: 'avc1',
+      file: open!.path,
+    };
+    const commander = await signInCommander(endpoint);
+    // Ends 2.5 s into the open segment.
+    const last = { fromMs: T0 + 9_500, toMs: T0 + 14_500 };
+    const plan = await call<ExportPlan>(
+      'export.plan',
+      { cameraIds: ['cam-a'], ...last, destination: usb },
+      commander,
+    );
+    expect(plan.cameras[0]!.recordedMs).toBe(5_000);
+    expect(plan.cameras[0]!.missing).toEqual([]);
+    const started = await call<ExportRecord>(
+      'export.start',
+      { cameraIds: ['cam-a'], ...last, destination: usb },
+      commander,
+    );
+    const done = await finished(started.id);
+    expect(done.status).toBe('complete');
+    const video = done.files.find((f) => f.kind === 'video')!;
+    const { stdout } = await run('/usr/bin/ffprobe', [
+      ...['-v', 'error', '-show_entries', 'format=duration', '-of', 'csv=p=0'],
+      join(usb, done.folderName, video.name),
+    ]);
+    expect(Number(stdout)).toBeGreaterThan(4.5);
+    expect(Number(stdout)).toBeLessThan(5.6);
+    // The staged prefix went with the job's staging folder.
+    expect(readdirSync(join(dir, 'export-staging'))).toEqual([]);
   });
 
   it('refuses a range in which a camera switched between H.264 and H.265', async () => {

@@ -31,6 +31,7 @@ import { readVolume, type Volume } from '../storage/disk-space';
 import { isInside, isInsideReal } from '../storage/path-inside';
 import { absPath } from '../storage/storage-layout';
 import { planClip, type ClipPlan, type SourceSegment } from './clip-plan';
+import { stageOpenSegments } from './open-segment-stage';
 import { classifyWriteError, isCancel } from './export-errors';
 import { exportFolderName, freeFolderName } from './export-folder-name';
 import type { ExportJobResult, ExportJobSpec, ExportRenderers } from './export-job';
@@ -69,6 +70,20 @@ export interface ExportServiceDeps {
   space?: (path: string) => Promise<Volume | null>;
   runJob?: typeof runExportJob;
   now?: () => number;
+  /** The camera's segment being recorded (RecordingService.openSegment): exported up to its last whole fragment. */
+  openSegment?: (cameraId: string) => Promise<OpenSegmentRef | null>;
+}
+
+/** What export needs of a segment still being recorded. */
+export interface OpenSegmentRef {
+  id: number;
+  startMs: number;
+  endMs: number;
+  /** Bytes of its complete fragments. */
+  bytes: number;
+  codec: string | null;
+  /** Absolute path of the file being written. */
+  file: string;
 }
 
 interface ExportRow {
@@ -254,8 +269,10 @@ export class ExportService {
     if (this.disposed) throw new ApiError('conflict', 'shutting_down');
     if (this.running || this.starting) throw new ApiError('conflict', 'export_running');
     this.starting = true;
+    const startedId = randomUUID();
     try {
-      const prepared = await this.prepare(sel);
+      const id = startedId;
+      const prepared = await this.preparedWithOpenStaged(sel, id);
       if (prepared.plan.blocker) throw new ApiError('conflict', prepared.plan.blocker);
       const ffmpegPath = await this.deps.ffmpegPath();
       if (!ffmpegPath) throw new ApiError('ffmpeg_missing', 'ffmpeg_missing');
@@ -265,7 +282,6 @@ export class ExportService {
           throw new ApiError('conflict', classifyWriteError(err));
         },
       );
-      const id = randomUUID();
       const startedAt = this.now();
       const spec: ExportJobSpec = {
         exportId: id,
@@ -322,6 +338,11 @@ export class ExportService {
       // The job's own events come after this one: it starts on the next turn at the earliest.
       this.deps.emit('export.changed', record);
       return record;
+    } catch (err) {
+      // No job took the staged prefixes of open segments (if any): remove them.
+      if (!this.running || this.running.id !== startedId)
+        await rm(join(this.stagingRoot(), startedId), { recursive: true, force: true });
+      throw err;
     } finally {
       this.starting = false;
     }
@@ -475,6 +496,26 @@ export class ExportService {
     this.deps.emit('export.changed', await this.get(id));
   }
 
+  /**
+   * The plan, with the complete prefix of any segment still being recorded copied into
+   * the job's staging folder (open-segment-stage.ts). A segment filed between planning
+   * and copying is planned again, as the index row it has become.
+   */
+  private async preparedWithOpenStaged(sel: ParsedExportSelection, id: string): Promise<Prepared> {
+    const staging = join(this.stagingRoot(), id);
+    for (let attempt = 0; ; attempt++) {
+      const prepared = await this.prepare(sel);
+      if (prepared.plan.blocker) return prepared;
+      try {
+        for (const c of prepared.cameras) c.clip = await stageOpenSegments(c.clip, staging);
+        return prepared;
+      } catch (err) {
+        await rm(staging, { recursive: true, force: true }).catch(() => undefined);
+        if ((err as NodeJS.ErrnoException).code !== 'ENOENT' || attempt > 0) throw err;
+      }
+    }
+  }
+
   private stagingRoot(): string {
     return join(this.deps.dataDir, 'export-staging');
   }
@@ -575,7 +616,7 @@ export class ExportService {
        ORDER BY r.start_ms, r.id`,
       overlapParams(cameraId, fromMs, toMs),
     );
-    return rows.map((r) => ({
+    const segments: SourceSegment[] = rows.map((r) => ({
       id: r.id,
       startMs: r.start_ms,
       endMs: r.end_ms,
@@ -583,6 +624,12 @@ export class ExportService {
       path: absPath(r.root, r.path),
       codec: r.codec,
     }));
+    const open = await this.deps.openSegment?.(cameraId);
+    if (open && open.startMs < toMs && open.endMs > fromMs) {
+      const { id, startMs, endMs, bytes, codec, file } = open;
+      segments.push({ id, startMs, endMs, bytes, codec, path: file, openBytes: bytes });
+    }
+    return segments;
   }
 
   /** Names and locations now; a camera removed since keeps the name its incident recorded. */

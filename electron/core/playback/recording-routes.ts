@@ -23,6 +23,11 @@ export const APP_PAGE_ORIGIN = 'app://station';
 export interface RecordingRouteDeps {
   /** Absolute path of an indexed, playable recording; null when there is none. */
   recordingFile: (id: number) => Promise<string | null>;
+  /**
+   * For the id of a segment being written: its file and how many bytes of it are
+   * complete fragments (null: all, it has been filed); null when the id is not one.
+   */
+  openSegmentFile?: (id: number) => Promise<{ path: string; bytes: number | null } | null>;
   /** Whether the session may see footage (signed in, screen not locked). */
   canView: (sessionToken: string | null) => boolean;
   /** Mounts /recordings/h264/<id> (transcode-route.ts) when given. */
@@ -100,8 +105,7 @@ async function serveRecording(
     return;
   }
   const raw = url.pathname.slice(RECORDING_ROUTE_PREFIX.length);
-  const file = RECORDING_ID.test(raw) ? await deps.recordingFile(Number(raw)) : null;
-  const found = file ? await regularFile(file) : null;
+  const found = RECORDING_ID.test(raw) ? await findFile(Number(raw), deps) : null;
   if (!found) {
     plain(res, 404, 'not_found', cors);
     return;
@@ -146,6 +150,25 @@ async function serveRecording(
   await pipeline(createReadStream(path, { start, end }), res).catch(() => {
     res.destroy();
   });
+}
+
+/**
+ * An indexed recording's file, or a segment being written: then only its complete
+ * fragments count (the size is theirs), never a half-written moof or mdat.
+ */
+async function findFile(
+  id: number,
+  deps: RecordingRouteDeps,
+): Promise<{ path: string; size: number } | null> {
+  const open = deps.openSegmentFile ? await deps.openSegmentFile(id) : null;
+  if (open) {
+    const found = await regularFile(open.path);
+    return found && open.bytes !== null
+      ? { path: found.path, size: Math.min(found.size, open.bytes) }
+      : found;
+  }
+  const file = await deps.recordingFile(id);
+  return file ? regularFile(file) : null;
 }
 
 export async function regularFile(path: string): Promise<{ path: string; size: number } | null> {

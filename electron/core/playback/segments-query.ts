@@ -1,6 +1,7 @@
 // The indexed segments of one camera near the playhead, for the player: only
 // playable rows (complete or recovered), each fetched by id from /recordings/<id>.
-// The segment being written is not indexed until it closes (docs/recording.md).
+// The segment being written is listed too, from the recorder (growing: true), up to
+// its last complete fragment; once filed, its row names the id it had (openId).
 import type {
   PlaybackSegment,
   PlaybackSegments,
@@ -14,8 +15,14 @@ import {
   type PlaybackQueryDeps,
 } from './footage-rows';
 
+/** The recording service's view of the segment being written (RecordingService). */
+export interface OpenSegmentSource {
+  openSegment(cameraId: string): Promise<Omit<PlaybackSegment, 'growing' | 'openId'> | null>;
+  openIdOf(recordingId: number): number | undefined;
+}
+
 export async function playbackSegments(
-  deps: PlaybackQueryDeps,
+  deps: PlaybackQueryDeps & { open?: OpenSegmentSource },
   req: PlaybackSegmentsRequest,
 ): Promise<PlaybackSegments> {
   const { cameraId, fromMs, toMs } = req;
@@ -30,13 +37,22 @@ export async function playbackSegments(
      WHERE ${OVERLAPS} AND ${PLAYABLE} ORDER BY start_ms, id`,
     overlapParams(cameraId, fromMs, toMs),
   );
-  const segments: PlaybackSegment[] = rows.map((r) => ({
-    id: r.id,
-    startMs: r.start_ms,
-    endMs: r.end_ms,
-    bytes: r.bytes,
-    codec: r.codec,
-  }));
+  const segments: PlaybackSegment[] = rows.map((r) => {
+    const openId = deps.open?.openIdOf(r.id);
+    return {
+      id: r.id,
+      startMs: r.start_ms,
+      endMs: r.end_ms,
+      bytes: r.bytes,
+      codec: r.codec,
+      ...(openId !== undefined ? { openId } : {}),
+    };
+  });
+  const open = await deps.open?.openSegment(cameraId);
+  if (open && open.startMs < toMs && open.endMs > fromMs) {
+    const { id, startMs, endMs, bytes, codec } = open;
+    segments.push({ id, startMs, endMs, bytes, codec, growing: true });
+  }
   const gaps = await gapsOverlapping(deps.db, cameraId, fromMs, toMs);
   return { cameraId, fromMs, toMs, segments, gaps };
 }

@@ -85,6 +85,36 @@ describe('playbackTimeline', () => {
     ]);
   });
 
+  it('shows the segment being recorded as recorded time, joined to the footage before it', async () => {
+    await rows.segment({ cameraId: 'cam-a', startMs: T0, endMs: T0 + 60 * S });
+    const open = {
+      id: 2 ** 52,
+      startMs: T0 + 60 * S + 5,
+      endMs: T0 + 85 * S,
+      bytes: 1,
+      codec: 'avc1',
+    };
+    const source = {
+      openSegment: (cam: string) => Promise.resolve(cam === 'cam-a' ? open : null),
+      openIdOf: () => undefined,
+    };
+    const req = PlaybackTimelineRequest.parse({
+      cameraIds: ['cam-a', 'cam-b'],
+      fromMs: T0 - 60 * S,
+      toMs: T0 + 80 * S,
+    });
+    const tl = PlaybackTimeline.parse(await playbackTimeline({ db, open: source }, req));
+    expect(tl.cameras[0]!.ranges).toEqual([{ startMs: T0, endMs: T0 + 80 * S }]);
+    expect(tl.cameras[1]!.ranges).toEqual([]);
+    // After a gap it is a range of its own.
+    open.startMs = T0 + 70 * S;
+    const later = await playbackTimeline({ db, open: source }, req);
+    expect(later.cameras[0]!.ranges).toEqual([
+      { startMs: T0, endMs: T0 + 60 * S },
+      { startMs: T0 + 70 * S, endMs: T0 + 80 * S },
+    ]);
+  });
+
   it('lists gaps overlapping the window, open ones included, with their reason', async () => {
     const before = await rows.closedGap('cam-a', T0 - 120 * S, T0 - 60 * S);
     const across = await rows.closedGap('cam-a', T0 - 30 * S, T0 + 10 * S);

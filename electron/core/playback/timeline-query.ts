@@ -4,16 +4,18 @@
 // stays cheap over ~160 k segment rows.
 import type {
   CameraTimeline,
+  CoverageRange,
   PlaybackTimeline,
   PlaybackTimelineRequest,
 } from '../../contract/playback-schemas';
 import { activityBuckets, bucketMsOf, type BucketGrid } from './activity-buckets';
 import { gapsOverlapping, type PlaybackQueryDeps } from './footage-rows';
 import { incidentMarkers } from './incident-markers';
-import { recordedRanges } from './recorded-ranges';
+import { MERGE_GAP_MS, recordedRanges } from './recorded-ranges';
+import type { OpenSegmentSource } from './segments-query';
 
 export async function playbackTimeline(
-  deps: PlaybackQueryDeps,
+  deps: PlaybackQueryDeps & { open?: OpenSegmentSource },
   req: PlaybackTimelineRequest,
 ): Promise<PlaybackTimeline> {
   const { fromMs, toMs } = req;
@@ -22,9 +24,11 @@ export async function playbackTimeline(
   const cameraIds = [...new Set(req.cameraIds)];
   const cameras: CameraTimeline[] = [];
   for (const cameraId of cameraIds) {
+    const ranges = await recordedRanges(deps.db, cameraId, fromMs, toMs);
+    const open = await deps.open?.openSegment(cameraId);
     cameras.push({
       cameraId,
-      ranges: await recordedRanges(deps.db, cameraId, fromMs, toMs),
+      ranges: open ? withOpenSegment(ranges, open, fromMs, toMs) : ranges,
       gaps: await gapsOverlapping(deps.db, cameraId, fromMs, toMs),
       activity: await activityBuckets(deps.db, cameraId, grid),
     });
@@ -36,4 +40,20 @@ export async function playbackTimeline(
     cameras,
     incidents: await incidentMarkers(deps.db, cameraIds, fromMs, toMs),
   };
+}
+
+/** The segment being recorded plays too: its span joins the ranges, clipped to the window. */
+function withOpenSegment(
+  ranges: CoverageRange[],
+  open: { startMs: number; endMs: number },
+  fromMs: number,
+  toMs: number,
+): CoverageRange[] {
+  const startMs = Math.max(open.startMs, fromMs);
+  const endMs = Math.min(open.endMs, toMs);
+  if (endMs <= startMs) return ranges;
+  const last = ranges[ranges.length - 1];
+  if (last && startMs - last.endMs < MERGE_GAP_MS && startMs >= last.startMs)
+    return [...ranges.slice(0, -1), { startMs: last.startMs, endMs: Math.max(last.endMs, endMs) }];
+  return [...ranges, { startMs, endMs }];
 }

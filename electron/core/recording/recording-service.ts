@@ -40,7 +40,9 @@ import {
   type QuotaSettings,
   type RetentionResult,
 } from './retention';
-import { SegmentFiler } from './segment-filer';
+import { scanFmp4 } from './fmp4-scan';
+import { OpenSegmentIds, isOpenSegmentId } from './open-segment-ids';
+import { clampedStart, SegmentFiler } from './segment-filer';
 import { SegmentRecorder, type ClosedSegment } from './segment-recorder';
 
 export const DEFAULT_SEGMENT_SECONDS = 60;
@@ -104,6 +106,22 @@ interface Entry {
   lastState: StateChange | null;
 }
 
+/** The segment being written, up to its last complete fragment (docs/recording.md, "Open segment"). */
+export interface OpenSegment {
+  /** An id of its own (open-segment-ids.ts) until it is filed and indexed. */
+  id: number;
+  cameraId: string;
+  stream: StreamKind;
+  startMs: number;
+  /** Start + the media of its complete fragments: advances as ffmpeg flushes them (≤ 1 s apart). */
+  endMs: number;
+  /** Bytes up to the end of its last complete fragment: what may be read of it. */
+  bytes: number;
+  codec: string | null;
+  /** Absolute path of the inbox file being written. */
+  file: string;
+}
+
 const OFFLINE_STATES = new Set(['reconnecting', 'offline', 'auth_failed']);
 /** Alarms under which status() reports every camera as not recording (disk_error). */
 const DISK_ERROR_ALARMS = new Set<DiskAlarmKind>(['unwritable', 'write_failed']);
@@ -120,6 +138,7 @@ export class RecordingService {
   private readonly logger: Logger;
   private quota: QuotaSettings;
   private readonly entries = new Map<string, Entry>();
+  private readonly openIds = new OpenSegmentIds();
   private readonly alarms = new Map<DiskAlarmKind, DiskAlarm>();
   private started = false;
   private disposed = false;
@@ -398,6 +417,57 @@ export class RecordingService {
     if (!rec || (rec.status !== 'complete' && rec.status !== 'recovered')) return null;
     const root = (await this.index.roots()).find((r) => r.id === rec.rootId);
     return root ? absPath(root.path, rec.path) : null;
+  }
+
+  /**
+   * The camera's segment being written, measured now up to its last complete fragment;
+   * null when none is being written or it has no complete fragment yet.
+   */
+  async openSegment(cameraId: string): Promise<OpenSegment | null> {
+    const e = this.entries.get(cameraId);
+    const recorder = e?.recorder;
+    const open = recorder?.openSegment();
+    if (!e || !recorder || !open) return null;
+    const scan = await scanFmp4(open.file).catch(() => null);
+    if (!scan?.hasInit || scan.fragmentCount === 0) return null;
+    // The start the filer will give it: the same clamp against the footage before it.
+    const startMs = clampedStart(open.startMs, e.coveredUntil);
+    return {
+      id: this.openIds.idFor({ cameraId, runId: open.runId, seq: open.seq }),
+      cameraId,
+      stream: recorder.stream,
+      startMs,
+      endMs: startMs + scan.durationMs,
+      bytes: scan.completeBytes,
+      codec: scan.codec,
+      file: open.file,
+    };
+  }
+
+  /**
+   * The file of an open segment's id and how much of it may be read: up to its last
+   * complete fragment while it is written; all of it once it has been filed (then it is
+   * the indexed row's file). Null for an id that is not an open segment's.
+   */
+  async openSegmentFile(id: number): Promise<{ path: string; bytes: number | null } | null> {
+    if (!isOpenSegmentId(id)) return null;
+    const filedAs = this.openIds.recordingOf(id);
+    if (filedAs !== undefined) {
+      const path = await this.recordingFile(filedAs);
+      return path ? { path, bytes: null } : null;
+    }
+    const ref = this.openIds.ref(id);
+    const open = ref ? await this.openSegment(ref.cameraId) : null;
+    if (open?.id === id) return { path: open.file, bytes: open.bytes };
+    // Filed between the two looks: the row's file.
+    const filedNow = this.openIds.recordingOf(id);
+    const path = filedNow === undefined ? null : await this.recordingFile(filedNow);
+    return path ? { path, bytes: null } : null;
+  }
+
+  /** The id a filed recording had while it was open and growing (if anyone asked for it). */
+  openIdOf(recordingId: number): number | undefined {
+    return this.openIds.openIdOf(recordingId);
   }
 
   /** Every known root: the active one and older ones still holding footage. */
@@ -684,6 +754,7 @@ export class RecordingService {
       });
     }
     e.coveredUntil = Math.max(e.coveredUntil ?? rec.endMs, rec.endMs);
+    this.openIds.closed(seg.runId, seg.seq, rec.id);
     for (const g of await this.index.closeGaps(seg.cameraId, rec.startMs)) {
       this.opts.emit('recording.gap', g);
       await this.log('gap_closed', g.cameraId, g.stream, {

@@ -45,10 +45,21 @@ export function recordInputArgs(input: StreamInput, platform?: NodeJS.Platform):
 }
 
 export function buildSegmentArgs(o: SegmentArgsOptions): string[] {
-  const movflags = '+frag_keyframe+empty_moov+default_base_moof';
   return [
     ...commonArgs(o.platform),
     ...recordInputArgs(o.input, o.platform),
+    ...segmentMuxerArgs(o.segmentSeconds, join(o.inboxDir, `${o.runId}-%06d.mp4`)),
+  ];
+}
+
+/**
+ * The output half of the recorder's command line: video only into fragmented-MP4
+ * segments named by `outputPattern` (with %06d), the segment list and progress on
+ * stdout. Test fixtures make footage with exactly these flags.
+ */
+export function segmentMuxerArgs(segmentSeconds: number, outputPattern: string): string[] {
+  const movflags = '+frag_keyframe+empty_moov+default_base_moof';
+  return [
     '-map',
     '0:v:0',
     // Video only: see docs/recording.md (most ward cameras have no usable audio, and G.711 needs transcoding).
@@ -56,7 +67,7 @@ export function buildSegmentArgs(o: SegmentArgsOptions): string[] {
     '-f',
     'segment',
     '-segment_time',
-    String(o.segmentSeconds),
+    String(segmentSeconds),
     '-segment_format',
     'mp4',
     '-segment_format_options',
@@ -71,6 +82,6 @@ export function buildSegmentArgs(o: SegmentArgsOptions): string[] {
     'pipe:1',
     '-stats_period',
     '1',
-    join(o.inboxDir, `${o.runId}-%06d.mp4`),
+    outputPattern,
   ];
 }

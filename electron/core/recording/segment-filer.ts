@@ -180,15 +180,15 @@ export class SegmentFiler {
       const mtime = (await stat(req.file)).mtimeMs;
       startMs = Math.round(mtime) - scan.durationMs;
     }
-    let clockAdjustedMs = 0;
-    if (
-      req.notBeforeMs !== null &&
-      startMs < req.notBeforeMs &&
-      req.notBeforeMs - startMs <= CLOCK_JITTER_MS
-    ) {
-      clockAdjustedMs = req.notBeforeMs - startMs;
-      startMs = req.notBeforeMs;
-    }
-    return { startMs, endMs: startMs + durationMs, clockAdjustedMs };
+    const clamped = clampedStart(startMs, req.notBeforeMs);
+    return { startMs: clamped, endMs: clamped + durationMs, clockAdjustedMs: clamped - startMs };
   }
+}
+
+/** A start up to CLOCK_JITTER_MS before the previous end is anchor jitter: clamped to it. */
+export function clampedStart(startMs: number, notBeforeMs: number | null): number {
+  if (notBeforeMs !== null && startMs < notBeforeMs && notBeforeMs - startMs <= CLOCK_JITTER_MS) {
+    return notBeforeMs;
+  }
+  return startMs;
 }

@@ -26,6 +26,14 @@ export interface ClosedSegment {
   endMs: number;
 }
 
+export interface OpenSegmentFile {
+  /** Absolute path of the inbox file being written. */
+  file: string;
+  runId: string;
+  seq: number;
+  startMs: number;
+}
+
 export interface SegmentRecorderOptions {
   cameraId: string;
   stream: StreamKind;
@@ -141,6 +149,23 @@ export class SegmentRecorder extends EventEmitter<SegmentRecorderEvents> {
     if (!run || run.anchorMs === null) return null;
     if (seq === run.lastSeq + 1) return Math.round(run.anchorMs + run.lastRelEndS * 1000);
     return null;
+  }
+
+  /**
+   * The segment ffmpeg is writing now, before it is listed: its inbox file and its
+   * wall-clock start (the run's anchor plus the end of the last listed segment).
+   * Null until the run's first progress block has anchored it.
+   */
+  openSegment(): OpenSegmentFile | null {
+    const run = this.run;
+    if (!run || run.anchorMs === null || this.supervisor.pid === null) return null;
+    const seq = run.lastSeq + 1;
+    return {
+      file: join(this.opts.inboxDir, `${run.runId}-${String(seq).padStart(6, '0')}.mp4`),
+      runId: run.runId,
+      seq,
+      startMs: Math.round(run.anchorMs + run.lastRelEndS * 1000),
+    };
   }
 
   /** Forget bookkeeping of finished runs once their files are handled. */

@@ -10,7 +10,7 @@ import {
   writeSampleFmp4,
 } from '../../../electron/core/recording/testing/recording-test-kit';
 import { Fmp4Splitter, type InitSegment } from '../../../electron/core/streams/fmp4-splitter';
-import { readFmp4Layout } from './fmp4-layout';
+import { appendChunks, readFmp4Layout } from './fmp4-layout';
 
 const run = promisify(execFile);
 
@@ -94,5 +94,21 @@ describe('readFmp4Layout', () => {
     expect(cut).toMatchObject({ codec: null, mediaEnd: 0, initEnd: 0, frameSec: null });
     const junk = readFmp4Layout(new Uint8Array([0, 0, 0, 1, 0x6d, 0x6f, 0x6f, 0x76, 0xff]));
     expect(junk.mediaEnd).toBe(0);
+  });
+});
+
+describe('appendChunks', () => {
+  it('covers the file in pieces cut after the init segment or a whole fragment', () => {
+    const media = bytes.subarray(0, readFmp4Layout(bytes).mediaEnd);
+    const pieces = appendChunks(media, 1);
+    expect(pieces.length).toBeGreaterThanOrEqual(3);
+    expect(pieces[0]![0]).toBe(0);
+    expect(pieces.at(-1)![1]).toBe(media.byteLength);
+    for (let i = 1; i < pieces.length; i++) expect(pieces[i]![0]).toBe(pieces[i - 1]![1]);
+    // Every piece after the first starts with a fragment: it appends on its own.
+    for (const [from] of pieces.slice(1))
+      expect(String.fromCharCode(...media.subarray(from + 4, from + 8))).toBe('moof');
+    // A large target keeps the whole file in one piece.
+    expect(appendChunks(media, 1 << 30)).toEqual([[0, media.byteLength]]);
   });
 });

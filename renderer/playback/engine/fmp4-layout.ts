@@ -210,3 +210,22 @@ export function readFmp4Layout(bytes: Uint8Array): Fmp4Layout {
   }
   return out;
 }
+
+/**
+ * [start, end) byte ranges covering `bytes` (init segment and whole fragments), each
+ * about `target` bytes and cut only after a moov or an mdat, so every piece appends on
+ * its own. A torn tail stays with the last piece (the caller has cut it already).
+ */
+export function appendChunks(bytes: Uint8Array, target: number): [number, number][] {
+  const v = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const out: [number, number][] = [];
+  let from = 0;
+  for (const box of boxes(v, 0, bytes.byteLength)) {
+    if ((box.type === 'mdat' || box.type === 'moov') && box.end - from >= target) {
+      out.push([from, box.end]);
+      from = box.end;
+    }
+  }
+  if (from < bytes.byteLength) out.push([from, bytes.byteLength]);
+  return out;
+}

@@ -67,7 +67,10 @@ export function createPlaybackEngine(deps: PlaybackEngineDeps): PlaybackEngine {
   const source: SegmentSource = {
     list: (cameraId, fromMs, toMs): Promise<PlaybackSegments> =>
       deps.api.playback.segments({ cameraId, fromMs, toMs }),
-    bytes: async (id, signal) => (await fetchOk(footageUrl(urlBase(), id), signal)).arrayBuffer(),
+    bytes: async (id, signal, from) =>
+      (
+        await fetchOk(footageUrl(urlBase(), id), signal, from ? `bytes=${from}-` : undefined)
+      ).arrayBuffer(),
     head: async (id, signal) =>
       (await fetchOk(footageUrl(urlBase(), id), signal, HEAD_RANGE)).arrayBuffer(),
     transcoded: async (id, fromMs, signal) => {
@@ -85,6 +88,10 @@ export function createPlaybackEngine(deps: PlaybackEngineDeps): PlaybackEngine {
   let scrubbing = false;
   let holdSince: number | null = null;
   let holdSpent = false;
+  /** The clock waits at the live edge (footage still being written) for as long as it takes. */
+  let liveHeld = false;
+  /** The clock waits for a camera whose decoder fell behind (SegmentPlayer.catchUp). */
+  let lagHeld = false;
   let lastEmit = 0;
   let disposed = false;
   let seekGen = 0;
@@ -146,12 +153,40 @@ export function createPlaybackEngine(deps: PlaybackEngineDeps): PlaybackEngine {
     }
   };
 
+  /** Holds the clock while it has caught up with footage that is still being recorded. */
+  const holdAtLiveEdge = (position: number) => {
+    const atEdge = [...players.values()].some((p) => p.attached && p.atLiveEdge(position));
+    if (atEdge && !liveHeld) {
+      liveHeld = true;
+      clock.stop();
+    } else if (!atEdge && liveHeld) {
+      liveHeld = false;
+      if (holdSince === null) clock.start();
+    }
+  };
+
+  const holdForLagging = () => {
+    const lagging =
+      playing && !liveHeld && holdSince === null && [...players.values()].some((p) => p.lagging);
+    if (lagging && !lagHeld) {
+      lagHeld = true;
+      clock.stop();
+    } else if (!lagging && lagHeld) {
+      lagHeld = false;
+      if (playing && holdSince === null && !liveHeld) clock.start();
+    }
+  };
+
   const tick = () => {
     if (disposed || scrubbing) return;
-    if (playing) holdForLoading(clock.position());
+    if (playing) holdAtLiveEdge(clock.position());
+    if (playing && !liveHeld) holdForLoading(clock.position());
+    holdForLagging();
     const position = clock.position();
-    const running = playing && holdSince === null;
-    for (const p of players.values()) p.follow(position, running, clock.rate);
+    const running = playing && holdSince === null && !liveHeld && !lagHeld;
+    // Held for a lagging decoder or at the live edge, cameras play up to the clock and wait there.
+    const waiting = playing && (lagHeld || liveHeld);
+    for (const p of players.values()) p.follow(position, running, clock.rate, waiting);
     if (playing && performance.now() - lastEmit >= EMIT_EVERY_MS) emit();
   };
   const timer = setInterval(tick, TICK_MS);
@@ -160,6 +195,8 @@ export function createPlaybackEngine(deps: PlaybackEngineDeps): PlaybackEngine {
     clock.stop();
     holdSince = null;
     holdSpent = false;
+    liveHeld = false;
+    lagHeld = false;
   };
 
   const seekAll = async (wallMs: number, exact: boolean): Promise<void> => {

@@ -57,6 +57,11 @@ describe('index windows', () => {
     const now = T0 + 5 * 60_000;
     const w = windowAround(T0, now);
     expect(w).toEqual({ fromMs: T0 - 10 * 60_000, toMs: now });
+    // The running clock is fractional; the contract takes whole ms.
+    const f = windowAround(T0 + 0.5, now + 0.25);
+    expect(Number.isInteger(f.fromMs) && Number.isInteger(f.toMs)).toBe(true);
+    expect(f.fromMs).toBeLessThanOrEqual(T0 + 0.5 - 10 * 60_000);
+    expect(f.toMs).toBeGreaterThanOrEqual(now + 0.25);
   });
 
   it('covers the playhead until it nears the edge, and re-asks a window at the live edge', () => {
@@ -73,6 +78,32 @@ describe('index windows', () => {
   it('merges fetched segments in (start, id) order without duplicates', () => {
     const merged = mergeSegments(list.slice(0, 2), [seg(2, 60.05, 120), seg(3, 300, 360)]);
     expect(merged.map((s) => s.id)).toEqual([1, 2, 3]);
+  });
+
+  it('replaces a growing segment with what a newer window says: grown, or filed as a row', () => {
+    const open = { ...seg(9, 120, 130), growing: true };
+    const grown = mergeSegments([seg(2, 60, 120), open], [{ ...open, endMs: T0 + 135_000 }], {
+      fromMs: T0,
+      toMs: T0 + 136_000,
+    });
+    expect(grown.map((s) => [s.id, s.endMs - T0])).toEqual([
+      [2, 120_000],
+      [9, 135_000],
+    ]);
+    // Filed: the row names the open id; the next segment is open in turn.
+    const filed = mergeSegments(
+      grown,
+      [
+        { ...seg(20, 120, 180), openId: 9 },
+        { ...seg(10, 180, 182), growing: true },
+      ],
+      { fromMs: T0 + 100_000, toMs: T0 + 183_000 },
+    );
+    expect(filed.map((s) => s.id)).toEqual([2, 20, 10]);
+    // Gone from a window that covers it (the recorder stopped and swept it): dropped.
+    expect(mergeSegments([open], [], { fromMs: T0, toMs: T0 + 200_000 })).toEqual([]);
+    // A window elsewhere leaves it alone.
+    expect(mergeSegments([open], [], { fromMs: T0, toMs: T0 + 60_000 })).toEqual([open]);
   });
 });
 
@@ -93,6 +124,9 @@ describe('evictionRanges', () => {
       [400, 500],
     ]);
     expect(evictionRanges([[160, 250]], 180, 30, 120)).toEqual([]);
+    // With slack, media behind is cut in one piece once enough has piled up, not in slivers.
+    expect(evictionRanges([[100, 200]], 140, 30, 120, 15)).toEqual([]);
+    expect(evictionRanges([[100, 200]], 146, 30, 120, 15)).toEqual([[100, 116]]);
     expect(evictionRanges([], 0, 30, 120)).toEqual([]);
   });
 });

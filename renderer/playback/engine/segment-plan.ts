@@ -98,39 +98,56 @@ export function windowCovers(windows: readonly IndexWindow[], t: number, nowMs: 
   });
 }
 
-/** The index window to ask around `t` (never beyond now: nothing is recorded there yet). */
+/**
+ * The index window to ask around `t` (never beyond now: nothing is recorded there yet), in
+ * whole ms: the contract takes integers, and the running clock is fractional.
+ */
 export function windowAround(t: number, nowMs: number): { fromMs: number; toMs: number } {
   const toMs = Math.max(Math.min(t + INDEX_AFTER_MS, nowMs), t + 1000);
-  return { fromMs: Math.max(0, t - INDEX_BEFORE_MS), toMs };
+  return { fromMs: Math.max(0, Math.floor(t - INDEX_BEFORE_MS)), toMs: Math.ceil(toMs) };
 }
 
-/** Adds a fetched window's segments to the known list, sorted by (start, id), without duplicates. */
+/**
+ * Adds a fetched window's segments to the known list, sorted by (start, id), without
+ * duplicates. A growing segment known from before is replaced by what the window says
+ * now: its newer self, or the row it was filed as (which names it as `openId`).
+ */
 export function mergeSegments(
   known: readonly PlaybackSegment[],
   fetched: readonly PlaybackSegment[],
+  window?: { fromMs: number; toMs: number },
 ): PlaybackSegment[] {
+  const filed = new Set(fetched.map((s) => s.openId));
+  const stale = (s: PlaybackSegment) =>
+    filed.has(s.id) ||
+    (s.growing === true &&
+      window !== undefined &&
+      s.endMs > window.fromMs &&
+      s.startMs < window.toMs);
   const byId = new Map<number, PlaybackSegment>();
-  for (const s of known) byId.set(s.id, s);
+  for (const s of known) if (!stale(s)) byId.set(s.id, s);
   for (const s of fetched) byId.set(s.id, s);
   return [...byId.values()].sort((a, b) => a.startMs - b.startMs || a.id - b.id);
 }
 
 /**
  * Media ranges (seconds) to remove from a SourceBuffer: more than `behindSec`
- * behind the playhead and more than `aheadSec` ahead of it (left by a seek back).
+ * behind the playhead and more than `aheadSec` ahead of it (left by a seek back),
+ * once more than `slackSec` has piled up beyond those limits.
  */
 export function evictionRanges(
   buffered: readonly (readonly [number, number])[],
   currentSec: number,
   behindSec: number,
   aheadSec: number,
+  slackSec = 0.5,
 ): [number, number][] {
   const out: [number, number][] = [];
   const cutBefore = currentSec - behindSec;
   const cutAfter = currentSec + aheadSec;
   for (const [start, end] of buffered) {
-    if (start < cutBefore - 0.5) out.push([start, Math.min(end, cutBefore)]);
-    if (end > cutAfter + 0.5) out.push([Math.max(start, cutAfter), end]);
+    if (start < cutBefore - slackSec) out.push([start, Math.min(end, cutBefore)]);
+    if (end > cutAfter + slackSec) out.push([Math.max(start, cutAfter), end]);
   }
   return out.filter(([a, b]) => b - a > 0.1);
 }

@@ -8,8 +8,8 @@ import type {
   PlaybackSegment,
   PlaybackSegments,
 } from '../../../electron/contract/playback-schemas';
-import { driftAction } from './drift-controller';
-import { readFmp4Layout, type Fmp4Layout } from './fmp4-layout';
+import { driftAction, SEEK_DRIFT_MS } from './drift-controller';
+import { appendChunks, readFmp4Layout, type Fmp4Layout } from './fmp4-layout';
 import {
   AHEAD_MS,
   BEHIND_MS,
@@ -28,8 +28,11 @@ import type { PlaybackCameraStats, PlaybackCameraStatus, PlaybackErrorKey } from
 
 export interface SegmentSource {
   list(cameraId: string, fromMs: number, toMs: number): Promise<PlaybackSegments>;
-  /** The segment file's bytes; rejects with FetchStatusError on an HTTP error. */
-  bytes(segmentId: number, signal: AbortSignal): Promise<ArrayBuffer>;
+  /**
+   * The segment file's bytes (from byte `from` on, for the new fragments of a growing
+   * segment); rejects with FetchStatusError on an HTTP error.
+   */
+  bytes(segmentId: number, signal: AbortSignal, from?: number): Promise<ArrayBuffer>;
   /** The first bytes of the segment file (its init and first fragment). */
   head(segmentId: number, signal: AbortSignal): Promise<ArrayBuffer>;
   /** The segment transcoded to H.264 from `fromMs` after its start, streamed (TranscodeHost.open). */
@@ -55,10 +58,40 @@ const FRAME_WAIT_MS = 3000;
 const OPEN_DURATION_SEC = 30 * 86_400;
 /** Media kept ahead of the playhead when evicting (more than AHEAD_MS: nothing useful is cut). */
 const KEEP_AHEAD_SEC = AHEAD_MS / 1000 + 60;
+/**
+ * Media behind the limit is removed once this much has piled up: one remove every
+ * 15 s of playback rather than a sliver every half second (each remove costs the
+ * media pipeline work while it plays).
+ */
+const EVICT_SLACK_SEC = 15;
+/** Appends are split at fragment boundaries into pieces of about this size (a 60 s main-stream segment is tens of MB). */
+const APPEND_CHUNK_BYTES = 1 << 20;
+/** Pieces are appended this far apart while more than PACE_WHEN_AHEAD_SEC is buffered ahead. */
+const PACE_APPEND_MS = 250;
+const PACE_WHEN_AHEAD_SEC = 10;
+/** Near the live edge the index is asked this often, for the growing segment's new end. */
+const LIVE_LIST_EVERY_MS = 1000;
+/** Footage ending this close to now is live: the clock waits at its end instead of running on. */
+const LIVE_EDGE_RECENT_MS = 10_000;
+/** The clock is held this far before the known end of live footage (a tick or two at 1×). */
+const LIVE_EDGE_MARGIN_MS = 150;
+/** The longest the clock waits for a lagging decoder before it is sought to the clock. */
+const MAX_CATCH_UP_MS = 3000;
 
 interface Appended {
   startSec: number;
   endSec: number;
+  /** The timestampOffset it was appended with: later fragments go at the same offset. */
+  offset: number;
+  /** Bytes of the file appended so far (to the end of a complete fragment). */
+  bytesDone: number;
+  /** More of the file may follow: it was growing when appended (or when last extended). */
+  partial: boolean;
+  /**
+   * Played through the H.264 transcode: its buffered media is not the file's bytes, so
+   * it is never extended by range requests (a filed segment is transcoded anew).
+   */
+  transcoded?: true;
 }
 
 export class SegmentPlayer {
@@ -79,6 +112,9 @@ export class SegmentPlayer {
   private readonly failed = new Map<number, { at: number; key: PlaybackErrorKey }>();
   private aborts = new Set<AbortController>();
   private pumping: Promise<void> | null = null;
+  private lastListAt = 0;
+  /** When this camera's decoder fell behind the clock (null when it keeps up). */
+  private lagSince: number | null = null;
 
   private status: PlaybackCameraStatus = 'loading';
   private errorKey: PlaybackErrorKey | undefined;
@@ -187,11 +223,13 @@ export class SegmentPlayer {
   }
 
   /** Called on every engine tick: keeps the video on the clock, plays or pauses it, buffers ahead. */
-  follow(clockMs: number, playing: boolean, rate: number): void {
+  follow(clockMs: number, playing: boolean, rate: number, waitingForLag = false): void {
     const video = this.video;
     if (!video || this.disposed || this.busy > 0 || this.scrubRun) return;
     if (!this.indexing && !windowCovers(this.windows, clockMs, this.now())) {
       void this.ensureIndex(clockMs);
+    } else if (!this.indexing && this.nearLiveEdge(clockMs)) {
+      void this.ensureIndex(clockMs, true);
     }
     const seg = this.playableAt(clockMs);
     if (!seg) {
@@ -200,7 +238,7 @@ export class SegmentPlayer {
       this.pump(clockMs);
       return;
     }
-    if (!this.appended.has(seg.id) || !this.sourceBuffer) {
+    if (!this.appendedFrom(seg, clockMs) || !this.sourceBuffer) {
       if (!video.paused) video.pause();
       const failed = this.failed.get(seg.id);
       if (failed) {
@@ -217,6 +255,10 @@ export class SegmentPlayer {
       !isBuffered(video.buffered, video.currentTime) && isBuffered(video.buffered, clockSec);
     const drift = wallMsOf(video.currentTime, this.originMs) - clockMs;
     const action = driftAction(drift, playing ? rate : 1, this.frameMs);
+    if (this.catchUp(drift, playing, rate, waitingForLag, offClock)) {
+      this.pump(clockMs);
+      return;
+    }
     if (offClock || action.kind === 'seek' || (!playing && Math.abs(drift) > this.frameMs)) {
       // Entering footage after a gap, a hole between segments, or drift beyond a nudge.
       video.currentTime = clockSec;
@@ -230,15 +272,84 @@ export class SegmentPlayer {
     this.pump(clockMs);
   }
 
+  /** The video plays but its decoder fell behind the clock: the engine holds the clock for it. */
+  get lagging(): boolean {
+    return this.lagSince !== null;
+  }
+
+  /**
+   * A decoder that falls behind (a loaded machine) is waited for rather than sought
+   * forward: with a 4 s GOP a seek decodes up to 50 frames before the target, which
+   * makes it fall further behind, and every seek skips what it had not shown. While it
+   * catches up the engine holds the clock (`waitingForLag`) and the other cameras wait
+   * where they are. Returns true when it handled this tick.
+   */
+  private catchUp(
+    drift: number,
+    playing: boolean,
+    rate: number,
+    waitingForLag: boolean,
+    offClock: boolean,
+  ): boolean {
+    const video = this.video!;
+    const decoding =
+      !offClock &&
+      !video.paused &&
+      !video.seeking &&
+      isBuffered(video.buffered, video.currentTime) &&
+      (this.lagSince === null || this.now() - this.lagSince < MAX_CATCH_UP_MS);
+    if (!decoding || drift >= -this.frameMs / 2) {
+      this.lagSince = null;
+      if (!waitingForLag) return false;
+      // Another camera is catching up: this one waits where it is.
+      if (!video.paused) video.pause();
+      return true;
+    }
+    const behind = -drift > SEEK_DRIFT_MS * Math.max(1, rate);
+    if (this.lagSince === null && !((playing && behind) || waitingForLag)) return false;
+    this.lagSince ??= this.now();
+    setRate(video, rate);
+    this.status = 'playing';
+    return true;
+  }
+
   /** Whether the clock should wait for this camera: footage exists at `clockMs` but is not buffered. */
   waitingAt(clockMs: number): boolean {
     if (!this.video || this.status === 'error') return false;
     const seg = this.playableAt(clockMs);
     if (!seg) return false;
-    if (!this.appended.has(seg.id)) return true;
+    if (!this.appendedFrom(seg, clockMs)) return true;
     return this.video.readyState < HTMLMediaElement.HAVE_FUTURE_DATA && !this.video.seeking
       ? !isBuffered(this.video.buffered, mediaSecOf(clockMs, this.originMs))
       : false;
+  }
+
+  /**
+   * Whether the clock has caught up with live footage: the newest footage ends within
+   * seconds of now (the segment being written) and the clock is at its end. The engine
+   * then holds the clock until more is written, instead of running into "no footage".
+   */
+  atLiveEdge(clockMs: number): boolean {
+    const newest = this.newestSegment();
+    if (!this.video || !newest || newest.endMs < this.now() - LIVE_EDGE_RECENT_MS) return false;
+    return clockMs >= newest.endMs - LIVE_EDGE_MARGIN_MS && clockMs < this.now();
+  }
+
+  private newestSegment(): PlaybackSegment | null {
+    let newest: PlaybackSegment | null = null;
+    for (const s of this.segments) if (!newest || s.endMs > newest.endMs) newest = s;
+    return newest;
+  }
+
+  /** Within the appended-ahead span of footage that is still being written. */
+  private nearLiveEdge(clockMs: number): boolean {
+    const newest = this.newestSegment();
+    return (
+      newest !== null &&
+      (newest.growing === true || newest.endMs > this.now() - LIVE_EDGE_RECENT_MS) &&
+      clockMs > newest.endMs - AHEAD_MS &&
+      this.now() - this.lastListAt >= LIVE_LIST_EVERY_MS
+    );
   }
 
   frameWallMs(): number | null {
@@ -285,15 +396,17 @@ export class SegmentPlayer {
 
   // ---- index -------------------------------------------------------------
 
-  private ensureIndex(t: number): Promise<void> {
-    if (windowCovers(this.windows, t, this.now())) return Promise.resolve();
+  private ensureIndex(t: number, fresh = false): Promise<void> {
+    if (!fresh && windowCovers(this.windows, t, this.now())) return Promise.resolve();
     if (this.indexing) return this.indexing;
     const askedAt = this.now();
+    this.lastListAt = askedAt;
     const w = windowAround(t, askedAt);
     this.indexing = this.source
       .list(this.cameraId, w.fromMs, w.toMs)
       .then((res) => {
-        this.segments = mergeSegments(this.segments, res.segments);
+        this.segments = mergeSegments(this.segments, res.segments, w);
+        this.carryOverGrown(res.segments);
         this.windows = [
           ...this.windows.filter((x) => x.askedAt > askedAt - 600_000),
           { ...w, askedAt },
@@ -311,6 +424,23 @@ export class SegmentPlayer {
         this.indexing = null;
       });
     return this.indexing;
+  }
+
+  /**
+   * A segment that was growing when appended and has since been filed is listed under
+   * its row's id, naming the id it grew under: its bytes so far are the same, so the
+   * player keeps what it appended and fetches only the rest.
+   */
+  private carryOverGrown(fetched: readonly PlaybackSegment[]): void {
+    for (const s of fetched) {
+      const grown = s.openId !== undefined ? this.appended.get(s.openId) : undefined;
+      if (!grown || s.openId === undefined || this.appended.has(s.id)) continue;
+      this.appended.delete(s.openId);
+      if (grown.transcoded) continue;
+      // The same record: a fetch of its new fragments in flight updates it under either id.
+      grown.partial = true;
+      this.appended.set(s.id, grown);
+    }
   }
 
   /** The segment at `t`, unless it failed recently (then it is retried after a pause). */
@@ -338,15 +468,35 @@ export class SegmentPlayer {
     this.pumping = (async () => {
       for (const seg of segmentsAhead(this.segments, t)) {
         if (gen !== this.gen || this.disposed) return;
+        // Listed again meanwhile (grown, or filed under its row's id): the next pump has it.
+        if (!this.segments.includes(seg)) return;
+        const done = this.appended.get(seg.id);
+        // Its head was evicted (played past, then a seek back): appended again before the
+        // playhead gets there. The part behind the playhead never is.
+        if (done && !this.appendedFrom(seg, t)) this.appended.delete(seg.id);
+        else if (done?.partial) await this.appendMore(seg, done);
+        if (!this.segments.includes(seg)) return;
         if (this.appended.has(seg.id) || this.failed.has(seg.id)) continue;
         if (!(await this.ensureAppended(seg, Math.max(seg.startMs, t), true))) return;
       }
-      await this.evict(BEHIND_MS / 1000, KEEP_AHEAD_SEC);
+      await this.evict(BEHIND_MS / 1000, KEEP_AHEAD_SEC, EVICT_SLACK_SEC);
     })()
       .catch(() => undefined)
       .finally(() => {
         this.pumping = null;
       });
+  }
+
+  /**
+   * Whether what is appended of `seg` reaches back to `t` (or to its start, when it
+   * starts later) and on to its end (a tail evicted far ahead after a seek back is not).
+   */
+  private appendedFrom(seg: PlaybackSegment, t: number): boolean {
+    const done = this.appended.get(seg.id);
+    if (!done) return false;
+    const head = done.startSec <= mediaSecOf(Math.max(seg.startMs, t), this.originMs) + 0.05;
+    const tail = done.partial || done.endSec >= mediaSecOf(seg.endMs, this.originMs) - 0.05;
+    return head && tail;
   }
 
   /** `fromMs` and `background` matter only to transcoded segments (where to start, whether to queue). */
@@ -416,7 +566,13 @@ export class SegmentPlayer {
       return false;
     }
     const startSec = mediaSecOf(seg.startMs, this.originMs);
-    this.appended.set(seg.id, { startSec, endSec: mediaSecOf(seg.endMs, this.originMs) });
+    this.appended.set(seg.id, {
+      startSec,
+      endSec: mediaSecOf(seg.endMs, this.originMs),
+      offset,
+      bytesDone: layout.mediaEnd,
+      partial: seg.growing === true,
+    });
     this.failed.delete(seg.id);
     return true;
   }
@@ -432,18 +588,74 @@ export class SegmentPlayer {
     const r = await this.transcoded.load(seg, fromMs, source.firstDecodeSec, background, signal);
     if (r.ok) {
       const startSec = mediaSecOf(seg.startMs, this.originMs);
-      this.appended.set(seg.id, { startSec, endSec: mediaSecOf(seg.endMs, this.originMs) });
+      this.appended.set(seg.id, {
+        startSec,
+        endSec: mediaSecOf(seg.endMs, this.originMs),
+        offset: 0,
+        bytesDone: 0,
+        partial: false,
+        transcoded: true,
+      });
       this.failed.delete(seg.id);
     } else if (r.key && !signal.aborted) this.fail(seg, r.key);
     return r.ok;
+  }
+
+  /**
+   * Appends the fragments written since (a growing segment, or the rest of one that was
+   * growing and is now filed): a range request from the last appended byte, at the same
+   * timestampOffset. Fragments follow the file's one init segment, so they append as is.
+   * A failure is not the segment's: it is tried again on a later pump.
+   */
+  private async appendMore(seg: PlaybackSegment, done: Appended): Promise<void> {
+    if (seg.growing && mediaSecOf(seg.endMs, this.originMs) <= done.endSec + 0.01) return;
+    const sb = this.sourceBuffer;
+    const ctrl = new AbortController();
+    this.aborts.add(ctrl);
+    let tail: Uint8Array;
+    try {
+      tail = new Uint8Array(await this.source.bytes(seg.id, ctrl.signal, done.bytesDone));
+    } catch {
+      return;
+    } finally {
+      this.aborts.delete(ctrl);
+    }
+    if (!sb || sb !== this.sourceBuffer || !this.appendedHas(done)) return;
+    const end = readFmp4Layout(tail).mediaEnd;
+    if (end > 0 && !(await this.append(sb, done.offset, tail.subarray(0, end)))) return;
+    // Updated in place: it may have been carried over to the filed row's id meanwhile.
+    done.endSec = Math.max(done.endSec, mediaSecOf(seg.endMs, this.originMs));
+    done.bytesDone += end;
+    if (!seg.growing) done.partial = false;
+  }
+
+  private appendedHas(record: Appended): boolean {
+    for (const a of this.appended.values()) if (a === record) return true;
+    return false;
   }
 
   private fail(seg: PlaybackSegment, key: PlaybackErrorKey): void {
     this.failed.set(seg.id, { at: this.now(), key });
   }
 
-  /** Appends with one retry after freeing space when the buffer is full. */
-  private append(sb: SourceBuffer, offset: number, media: Uint8Array): Promise<boolean> {
+  /**
+   * Appends with one retry after freeing space when the buffer is full, in pieces cut at
+   * fragment boundaries: one appendBuffer of a whole minute makes the browser parse it
+   * in one go while the element is playing, which showed as dropped frames on a loaded
+   * machine. Each piece is its own queued buffer operation.
+   */
+  private async append(sb: SourceBuffer, offset: number, media: Uint8Array): Promise<boolean> {
+    for (const [i, [from, to]] of appendChunks(media, APPEND_CHUNK_BYTES).entries()) {
+      // Ahead of a playhead with plenty buffered, the pieces are spread out.
+      const v = this.video;
+      if (i > 0 && v && bufferedAhead(v.buffered, v.currentTime) > PACE_WHEN_AHEAD_SEC)
+        await new Promise((r) => setTimeout(r, PACE_APPEND_MS));
+      if (!(await this.appendPiece(sb, offset, media.subarray(from, to)))) return false;
+    }
+    return true;
+  }
+
+  private appendPiece(sb: SourceBuffer, offset: number, media: Uint8Array): Promise<boolean> {
     return this.onBuffer(async () => {
       for (let attempt = 0; attempt < 2; attempt++) {
         try {
@@ -462,18 +674,34 @@ export class SegmentPlayer {
     });
   }
 
-  private evict(behindSec: number, aheadSec: number): Promise<void> {
+  private evict(behindSec: number, aheadSec: number, slackSec: number): Promise<void> {
     return this.onBuffer(async () => {
       const sb = this.sourceBuffer;
-      if (sb) await this.removeRanges(sb, behindSec, aheadSec);
+      if (sb) await this.removeRanges(sb, behindSec, aheadSec, slackSec);
     });
   }
 
-  /** Inside the buffer chain: removes media far from the playhead and forgets those segments. */
-  private async removeRanges(sb: SourceBuffer, behindSec: number, aheadSec: number): Promise<void> {
+  /**
+   * Inside the buffer chain: removes media far from the playhead. A segment is forgotten
+   * only when all of it is gone; one cut partly (the one playing, 30 s in, with 60 s
+   * segments) keeps its record with the remaining span, so it is not fetched and
+   * appended again under the playhead. A seek into its evicted part appends it again.
+   */
+  private async removeRanges(
+    sb: SourceBuffer,
+    behindSec: number,
+    aheadSec: number,
+    slackSec?: number,
+  ): Promise<void> {
     const video = this.video;
     if (!video || this.mediaSource?.readyState !== 'open') return;
-    const ranges = evictionRanges(toPairs(sb.buffered), video.currentTime, behindSec, aheadSec);
+    const ranges = evictionRanges(
+      toPairs(sb.buffered),
+      video.currentTime,
+      behindSec,
+      aheadSec,
+      slackSec,
+    );
     for (const [a, b] of ranges) {
       try {
         await bufferOp(sb, () => sb.remove(a, b));
@@ -481,7 +709,10 @@ export class SegmentPlayer {
         return;
       }
       for (const [id, span] of this.appended) {
-        if (span.startSec < b && span.endSec > a) this.appended.delete(id);
+        const left = spanAfterRemoval(span, a, b);
+        if (!left) this.appended.delete(id);
+        // In place: a fetch of a growing segment's new fragments may hold this record.
+        else Object.assign(span, left);
       }
     }
   }
@@ -644,6 +875,21 @@ function bufferOp(sb: SourceBuffer, start: () => void): Promise<void> {
       reject(e instanceof Error ? e : new Error(String(e)));
     }
   });
+}
+
+/** What remains of an appended span after [a, b) is removed; null when nothing does. */
+function spanAfterRemoval(
+  span: { startSec: number; endSec: number },
+  a: number,
+  b: number,
+): { startSec: number; endSec: number } | null {
+  const { startSec, endSec } = span;
+  if (b <= startSec || a >= endSec) return { startSec, endSec };
+  const headLeft = a - startSec;
+  const tailLeft = endSec - b;
+  if (headLeft <= 0.05 && tailLeft <= 0.05) return null;
+  // A cut from the middle (never made: evictions start or end at the buffer's edge) keeps the larger part.
+  return tailLeft >= headLeft ? { startSec: b, endSec } : { startSec, endSec: a };
 }
 
 function setRate(video: HTMLVideoElement, rate: number): void {

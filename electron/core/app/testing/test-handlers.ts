@@ -13,7 +13,7 @@ import { SettingsService } from '../../settings/settings-service';
 import { dispatch, type CallContext, type Endpoint, type Handlers } from '../dispatch';
 import { createDutyServices, type DutyWiring } from '../duty-services';
 import { createHandlers } from '../handlers';
-import { ExportService } from '../../export/export-service';
+import { ExportService, type ExportServiceDeps } from '../../export/export-service';
 import { exportRenderers } from '../../export/export-renderers';
 import { silentLogger } from '../../logging/logger';
 import { createPlaybackServices } from '../playback-handlers';
@@ -26,6 +26,8 @@ export interface TestHandlerOptions {
   probe?: () => Promise<ProbeResult>;
   systemInfo?: () => Promise<SystemInfo>;
   now?: () => number;
+  /** The segment being recorded, for export; by default the (not started) recording service's. */
+  openSegment?: ExportServiceDeps['openSegment'];
 }
 
 export interface TestEndpoint {
@@ -82,11 +84,12 @@ export async function createTestHandlers(o: TestHandlerOptions): Promise<TestEnd
     ffmpegPath: async () => '/usr/bin/ffmpeg',
     stationName: async () => (await settings.get()).stationName,
     renderers: exportRenderers,
+    openSegment: o.openSegment ?? ((cameraId) => recording.openSegment(cameraId)),
   });
   const handlers = createHandlers({
     duty,
     exports,
-    playback: createPlaybackServices(o.db, duty),
+    playback: createPlaybackServices(o.db, duty, recording),
     settings,
     cameras,
     layouts: new LayoutService({ db: o.db, emit }),
