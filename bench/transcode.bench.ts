@@ -129,6 +129,7 @@ async function main(): Promise<number> {
     registerRecordingRoutes(server, {
       recordingFile: (id) => recording.recordingFile(id),
       canView: (s) => s === SESSION,
+      granted: (s) => s === SESSION,
       transcode: { ffmpegPath: async () => FFMPEG, slots: new TranscodeSlots(1) },
     });
     const { baseUrl } = await server.start();

@@ -291,6 +291,52 @@ describe('station core', () => {
     ws.close();
   }, 60_000);
 
+  it('serves recorded footage only after an audited listing: never by id alone', async () => {
+    const cam = (await api.cameras.list())[0]!;
+    // Wait until the camera has filed footage.
+    let seg: { id: number; startMs: number; endMs: number } | undefined;
+    for (let i = 0; i < 60 && !seg; i++) {
+      const r = await api.playback.segments({
+        cameraId: cam.id,
+        fromMs: Math.round(Date.now() - 600_000),
+        toMs: Math.round(Date.now() + 60_000),
+      });
+      seg = r.segments.find((x) => !x.growing);
+      if (!seg) await new Promise((r) => setTimeout(r, 500));
+    }
+    if (!seg) throw new Error('no filed segment within 30 s');
+    const fetchAs = (session: string, id: number) =>
+      fetch(`${base.mediaBaseUrl}/recordings/${id}?token=${base.mediaToken}&session=${session}`);
+    // Another officer's session that never listed anything: the attack of the issue. A
+    // commander signs in beside the open shift (a duty officer would take it over).
+    const other = createWsTransport(`ws://127.0.0.1:${base.port}/rpc?token=${base.mediaToken}`, {
+      WebSocket: WebSocket as unknown as WebSocketConstructor,
+    });
+    const otherApi = createApi(other);
+    const officer = await api.officers.create({
+      fullName: 'Trần Văn Bình',
+      rank: 'Đại úy',
+      badgeNumber: '200-002',
+      role: 'commander',
+      password: 'mat-khau-binh-1',
+    });
+    const binh = await otherApi.auth.signIn({ officerId: officer.id, password: 'mat-khau-binh-1' });
+    const viewedBefore = (await api.audit.list({ action: 'footage.viewed', limit: 200 })).total;
+    for (let id = 1; id <= 20; id++) expect((await fetchAs(binh.token, id)).status).toBe(403);
+    expect((await api.audit.list({ action: 'footage.viewed', limit: 200 })).total).toBe(
+      viewedBefore,
+    );
+    // Listed (and audited) first: then served.
+    await otherApi.playback.segments({ cameraId: cam.id, fromMs: seg.startMs, toMs: seg.endMs });
+    const ok = await fetchAs(binh.token, seg.id);
+    expect(ok.status).toBe(200);
+    expect((await ok.arrayBuffer()).byteLength).toBeGreaterThan(0);
+    const views = await api.audit.list({ action: 'footage.viewed', limit: 200 });
+    expect(views.total).toBeGreaterThan(viewedBefore);
+    expect(views.items[0]?.officerId).toBe(officer.id);
+    other.close();
+  }, 60_000);
+
   it('changes the storage folder over the contract; a rejected folder changes nothing', async () => {
     await expect(api.storage.setFolder({ path: 'relative/dir' })).rejects.toMatchObject({
       code: 'invalid_request',

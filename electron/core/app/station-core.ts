@@ -283,10 +283,12 @@ export async function createStationCore(config: StationCoreConfig): Promise<Stat
     cleanups.push({ name: 'duty', run: () => duty.dispose() });
     registerSnapshotRoutes(media, { incidents: duty.incidents, canView: duty.canView });
     registerLiveRoutes(media, hub, { canWatch: duty.canWatchLive });
+    const playback = createPlaybackServices(db, duty, recording);
     registerRecordingRoutes(media, {
       recordingFile: (id) => recording.recordingFile(id),
       openSegmentFile: (id) => recording.openSegmentFile(id),
       canView: duty.canView,
+      granted: (session, id) => playback.grants.allows(session, id),
       transcode: {
         ffmpegPath: async () => (await locate())?.ffmpeg ?? null,
         slots: new TranscodeSlots(MAX_CONCURRENT_TRANSCODES),
@@ -318,7 +320,7 @@ export async function createStationCore(config: StationCoreConfig): Promise<Stat
     const handlers = createHandlers({
       duty,
       exports,
-      playback: createPlaybackServices(db, duty, recording),
+      playback,
       cameras,
       layouts,
       settings,

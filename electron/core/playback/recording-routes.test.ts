@@ -20,6 +20,7 @@ import { APP_PAGE_ORIGIN, registerRecordingRoutes } from './recording-routes';
 import { FootageIndexRows } from './testing/footage-index-rows';
 
 const SESSION = 'session-ok';
+const UNLISTED_ID = 424_242;
 const T0 = Date.UTC(2026, 4, 1, 8, 0, 0);
 
 interface Reply {
@@ -131,6 +132,8 @@ describe('recording route', () => {
     registerRecordingRoutes(server, {
       recordingFile: (id) => recording.recordingFile(id),
       canView: (session) => session === SESSION,
+      // Every id is listed for this session but one: the grant is what that one tests.
+      granted: (session, id) => session === SESSION && id !== UNLISTED_ID,
     });
     port = (await server.start()).port;
   }, 60_000);
@@ -198,6 +201,12 @@ describe('recording route', () => {
     }
     // Without the launch token the media server refuses first.
     expect((await send(`/recordings/${sampleId}`, { token: null })).status).toBe(401);
+  });
+
+  it('serves no segment this session did not list through playback.segments (audited)', async () => {
+    const reply = await send(`/recordings/${UNLISTED_ID}`);
+    expect(reply.status).toBe(403);
+    expect(reply.body.toString()).toBe('not_listed');
   });
 
   it('answers 404 for ids not in the index, unplayable rows and files gone from the disk', async () => {

@@ -30,6 +30,11 @@ export interface RecordingRouteDeps {
   openSegmentFile?: (id: number) => Promise<{ path: string; bytes: number | null } | null>;
   /** Whether the session may see footage (signed in, screen not locked). */
   canView: (sessionToken: string | null) => boolean;
+  /**
+   * Whether the session listed this segment through playback.segments (which audits
+   * the view): footage is never served by id alone (footage-grants.ts).
+   */
+  granted: (sessionToken: string | null, id: number) => boolean;
   /** Mounts /recordings/h264/<id> (transcode-route.ts) when given. */
   transcode?: TranscodeRouteDeps;
 }
@@ -105,7 +110,12 @@ async function serveRecording(
     return;
   }
   const raw = url.pathname.slice(RECORDING_ROUTE_PREFIX.length);
-  const found = RECORDING_ID.test(raw) ? await findFile(Number(raw), deps) : null;
+  const id = RECORDING_ID.test(raw) ? Number(raw) : null;
+  if (id !== null && !deps.granted(url.searchParams.get('session'), id)) {
+    plain(res, 403, 'not_listed', cors);
+    return;
+  }
+  const found = id !== null ? await findFile(id, deps) : null;
   if (!found) {
     plain(res, 404, 'not_found', cors);
     return;

@@ -121,6 +121,7 @@ describe('H.264 transcode route over H.265 footage recorded from the RTSP rig', 
     registerRecordingRoutes(server, {
       recordingFile: (id) => recording.recordingFile(id),
       canView: (s) => s === SESSION,
+      granted: (s) => s === SESSION,
       transcode: { ffmpegPath: async () => FFMPEG, slots, slotWaitMs: 500 },
     });
     const { baseUrl } = await server.start();

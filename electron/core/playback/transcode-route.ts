@@ -48,7 +48,12 @@ export async function serveTranscode(
     return;
   }
   const raw = url.pathname.slice(TRANSCODE_ROUTE_PREFIX.length);
-  const file = RECORDING_ID.test(raw) ? await deps.recordingFile(Number(raw)) : null;
+  const id = RECORDING_ID.test(raw) ? Number(raw) : null;
+  if (id !== null && !deps.granted(url.searchParams.get('session'), id)) {
+    plain(res, 403, 'not_listed', cors);
+    return;
+  }
+  const file = id !== null ? await deps.recordingFile(id) : null;
   const found = file ? await regularFile(file) : null;
   if (!found) {
     plain(res, 404, 'not_found', cors);

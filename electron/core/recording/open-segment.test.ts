@@ -68,6 +68,7 @@ describe('the open (growing) segment', () => {
       recordingFile: (id) => svc.recordingFile(id),
       openSegmentFile: (id) => svc.openSegmentFile(id),
       canView: (s) => s === SESSION,
+      granted: (s) => s === SESSION,
     });
     const { port } = await server.start();
     try {
