@@ -67,15 +67,7 @@ export async function startStation(
   const dataDir = opts.dataDir ?? mkdtempSync(path.join(tmpdir(), 'station-e2e-'));
   const child: ChildProcess = spawn(
     process.execPath,
-    [
-      BUILT_CORE,
-      '--data-dir',
-      dataDir,
-      '--port',
-      '0',
-      '--demo',
-      demo,
-    ],
+    [BUILT_CORE, '--data-dir', dataDir, '--port', '0', '--demo', demo],
     {
       stdio: ['ignore', 'pipe', 'pipe'],
       env: {
