@@ -42,6 +42,13 @@ export interface RigOptions {
   requireElements?: string[];
   /** Mounts <name>-a1..-aN sharing each H.264 encoder (benchmarks with many "cameras"). */
   aliases?: number;
+  /**
+   * A pipeline per client instead of one shared. The power-cycling cameras use it: two
+   * clients (recorder and live view) asking a freshly started shared media at once
+   * sometimes left both without a picture for the whole up window, a rig race, not
+   * something the station could fix.
+   */
+  unshared?: boolean;
   readyTimeoutMs?: number;
 }
 
@@ -108,6 +115,7 @@ function buildArgs(opts: RigOptions, port: number): string[] {
   if (opts.fps) args.push('--fps', opts.fps);
   if (opts.gopSeconds) args.push('--gop', String(opts.gopSeconds));
   if (opts.aliases) args.push('--aliases', String(opts.aliases));
+  if (opts.unshared) args.push('--unshared');
   for (const e of opts.requireElements ?? []) args.push('--require-element', e);
   return args;
 }
@@ -222,6 +230,7 @@ class PowerCycler {
       heavy: [],
       authMounts: [],
       aliases: 0,
+      unshared: true,
     };
     const first = track(await launch(opts, 0));
     const cycler = new PowerCycler(opts, cycle, first.port);

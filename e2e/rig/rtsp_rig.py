@@ -163,6 +163,12 @@ def main():
         help="how the secured mounts ask for the password (most ward cameras: digest)",
     )
     parser.add_argument("--sub", action="store_true", help="add an H.264 <name>_sub per mount")
+    parser.add_argument(
+        "--unshared",
+        action="store_true",
+        help="a pipeline per client: a camera that just booted answers its first clients "
+        "at once without GStreamer's shared-media start-up race",
+    )
     parser.add_argument("--main-size", default="640x360", help="main stream WxH")
     parser.add_argument("--sub-size", default="320x180", help="sub-stream WxH (D1: 704x576)")
     parser.add_argument("--fps", default="25/1", help="frame rate as a fraction (12.5 fps: 25/2)")
@@ -228,7 +234,7 @@ def main():
     def mount(path, launch, needs_auth, aliases=0):
         factory = SharedFactory(path)
         factory.set_launch(launch)
-        factory.set_shared(True)
+        factory.set_shared(not args.unshared)
         if auth is not None and needs_auth:
             allow(factory, "user")
         mounts.add_factory("/" + path, factory)
