@@ -88,6 +88,8 @@ test.describe('playback of H.265 footage without an HEVC decoder', () => {
     await tile.hover();
     await tile.getByTestId('tile-playback').click();
     await expect(page.getByTestId('playback-view')).toBeVisible();
+    // A tile's replay plays at once (30 s back); this review starts paused.
+    await page.getByTestId('playback-pause').click();
 
     // A seek into the second segment, past its first keyframe (on a whole second, as the
     // jump-to-time fields take): the frame of that time shows.

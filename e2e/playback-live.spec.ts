@@ -69,6 +69,7 @@ test.describe('instant replay into live footage', () => {
     let last = first.frameWallMs!;
     let crossedClose = false;
     let sped = false;
+    let caughtUp = false;
     for (let i = 0; i < 160; i++) {
       await page.waitForTimeout(500);
       const c = await camera(page);
@@ -83,7 +84,8 @@ test.describe('instant replay into live footage', () => {
       // Past the first minute of recording: the open segment has been closed and filed.
       if (last > recordingSince + 62_000) crossedClose = true;
       const lag = Date.now() - last;
-      if (crossedClose) lags.push(lag);
+      // Measured once 2× has caught up (how long that takes depends on the machine's load).
+      if (crossedClose && (caughtUp ||= lag < 2_500)) lags.push(lag);
       if (lags.length >= 20) break;
     }
     expect(crossedClose, 'played past the close of the first open segment').toBe(true);

@@ -175,7 +175,15 @@ test.describe('storage folder', () => {
     await expect(panel.getByTestId('storage-folder-error')).toContainText('Cần đường dẫn đầy đủ');
     await expect(panel.getByTestId('storage-folder')).toHaveText(oldRoot);
 
+    // A typo'd or unplugged drive: only one new folder level is created, and it says so.
     const newRoot = path.join(station.dataDir, 'o-dia-2', 'ghi-hinh');
+    await field.fill(newRoot);
+    await panel.getByTestId('storage-folder-change').click();
+    await panel.getByTestId('storage-folder-confirm').click();
+    await expect(panel.getByTestId('storage-folder-error')).toContainText('Thư mục cha chưa có');
+    await expect(panel.getByTestId('storage-folder')).toHaveText(oldRoot);
+    // The second disk is mounted: its folder for footage is created.
+    mkdirSync(path.join(station.dataDir, 'o-dia-2'));
     await field.fill(newRoot);
     await panel.getByTestId('storage-folder-change').click();
     await expect(panel.getByTestId('storage-folder-confirm-box')).toContainText(
