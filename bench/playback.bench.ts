@@ -123,6 +123,8 @@ async function main(): Promise<void> {
     await page.getByTestId('tile-0').hover();
     await page.getByTestId('tile-0').getByTestId('tile-playback').click();
     await page.getByTestId('playback-view').waitFor();
+    // A tile's replay plays at once (30 s back); seeks are measured paused, as before.
+    await page.getByTestId('playback-pause').click();
 
     // Random seeks within one day: jump near the time (and let that seek settle), then click
     // the timeline at a recorded moment a little further on and time click → that frame.
