@@ -1,5 +1,6 @@
 // ffmpeg arguments that turn one recorded segment into H.264 fragmented MP4 for
 // a renderer without an HEVC decoder, from the keyframe at or before a point.
+import { X264_LOW_LATENCY } from '../streams/live-args';
 
 /** Output keyframe interval: a seek inside transcoded media never decodes more than this. */
 export const TRANSCODE_GOP_SEC = 1;
@@ -32,14 +33,7 @@ export function transcodeArgs({ file, fromSec }: TranscodeArgsInput): string[] {
     '-an',
     '-sn',
     '-dn',
-    '-c:v',
-    'libx264',
-    '-preset',
-    'ultrafast',
-    '-tune',
-    'zerolatency',
-    '-pix_fmt',
-    'yuv420p',
+    ...X264_LOW_LATENCY,
     // A keyframe every second of media whatever the camera's frame rate, no scene cuts.
     '-force_key_frames',
     // Measured from the last forced keyframe: with -copyts `t` starts far from 0.

@@ -4,6 +4,18 @@ import { existsSync } from 'node:fs';
 import type { LiveFormat, StreamInput } from './types';
 
 /** Flags every supervised ffmpeg gets: quiet, warnings on stderr for the classifier. */
+/** H.264 for a viewer that waits: fastest preset, no lookahead, the pixel format every decoder takes. */
+export const X264_LOW_LATENCY: readonly string[] = [
+  '-c:v',
+  'libx264',
+  '-preset',
+  'ultrafast',
+  '-tune',
+  'zerolatency',
+  '-pix_fmt',
+  'yuv420p',
+];
+
 export function commonArgs(platform: NodeJS.Platform = process.platform): string[] {
   // On Windows stdin carries the 'q' that stops ffmpeg cleanly; elsewhere SIGINT does.
   return ['-hide_banner', '-loglevel', 'warning', ...(platform === 'win32' ? [] : ['-nostdin'])];
@@ -86,14 +98,7 @@ export function demoInputArgs(title: string, index: number, font: string | null)
     'lavfi',
     '-i',
     src + text,
-    '-c:v',
-    'libx264',
-    '-preset',
-    'ultrafast',
-    '-tune',
-    'zerolatency',
-    '-pix_fmt',
-    'yuv420p',
+    ...X264_LOW_LATENCY,
     '-profile:v',
     'baseline',
     '-g',
