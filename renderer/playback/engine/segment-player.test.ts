@@ -259,3 +259,49 @@ describe('SegmentPlayer with a decoder that falls behind', () => {
     expect(video.currentTime).toBeCloseTo(mediaSecOf(t0 + 2100, origin), 3);
   });
 });
+
+describe('SegmentPlayer seeking while the next segment loads in the background', () => {
+  it('does not join the load it aborted: the seek loads the segment itself and shows it', async () => {
+    const t0 = Date.now() - 3_600_000;
+    const segments: PlaybackSegment[] = [0, 1].map((i) => ({
+      id: i + 1,
+      startMs: t0 + i * SEG_MS,
+      endMs: t0 + (i + 1) * SEG_MS,
+      bytes: 1,
+      codec: 'avc1',
+    }));
+    const video = new FakeVideo();
+    const origin = originFor(t0);
+    undo = installFakeMedia(video, () => SEG_MS / 1000);
+    // Segment 2's first fetch hangs until aborted (a slow disk); later ones answer at once.
+    const fetched: number[] = [];
+    const source: SegmentSource = {
+      list: (cameraId, fromMs, toMs) =>
+        Promise.resolve({ cameraId, fromMs, toMs, segments, gaps: [] }),
+      bytes: (id, signal) => {
+        fetched.push(id);
+        if (id === 2 && fetched.filter((f) => f === 2).length === 1) {
+          return new Promise((_, reject) =>
+            signal.addEventListener('abort', () => reject(new Error('aborted'))),
+          );
+        }
+        return Promise.resolve(fileBytes.slice().buffer);
+      },
+      ...decodableOnly,
+    };
+    const player = new SegmentPlayer('cam', source);
+    player.attach(video as unknown as HTMLVideoElement);
+    await player.seek(t0 + 1000);
+    // Playing: the pump starts loading segment 2 in the background.
+    video.currentTime = mediaSecOf(t0 + 1000, origin);
+    player.follow(t0 + 1000, true, 1);
+    for (let i = 0; i < 20 && !fetched.includes(2); i++) await sleep(2);
+    expect(fetched).toContain(2);
+    // The officer clicks into segment 2: the seek aborts the background fetch and must
+    // still append segment 2 and put the element there (before the fix it gave up).
+    await player.seek(t0 + SEG_MS + 5000);
+    expect(fetched.filter((f) => f === 2)).toHaveLength(2);
+    expect(video.currentTime).toBeCloseTo(mediaSecOf(t0 + SEG_MS + 5000, origin), 3);
+    expect(player.stats(t0 + SEG_MS + 5000, () => t0 + SEG_MS + 5000).state).not.toBe('loading');
+  });
+});

@@ -94,6 +94,18 @@ interface Appended {
   transcoded?: true;
 }
 
+/** A segment being fetched and appended. */
+interface Loading {
+  promise: Promise<boolean>;
+  /** Aborted by a seek: it stops between pieces, and a seek that needs it starts it anew. */
+  ctrl: AbortController;
+  /**
+   * A seek waits for it: its pieces go in back to back. Only a background load ahead of
+   * a playhead with plenty buffered is paced (a seek must never wait for pacing).
+   */
+  foreground: boolean;
+}
+
 export class SegmentPlayer {
   private video: HTMLVideoElement | null = null;
   private mediaSource: MediaSource | null = null;
@@ -108,7 +120,7 @@ export class SegmentPlayer {
   private windows: IndexWindow[] = [];
   private indexing: Promise<void> | null = null;
   private readonly appended = new Map<number, Appended>();
-  private readonly loading = new Map<number, Promise<boolean>>();
+  private readonly loading = new Map<number, Loading>();
   private readonly failed = new Map<number, { at: number; key: PlaybackErrorKey }>();
   private aborts = new Set<AbortController>();
   private pumping: Promise<void> | null = null;
@@ -499,23 +511,55 @@ export class SegmentPlayer {
     return head && tail;
   }
 
-  /** `fromMs` and `background` matter only to transcoded segments (where to start, whether to queue). */
-  private ensureAppended(
+  /**
+   * `fromMs` matters only to transcoded segments (where to start); `background` loads
+   * are paced and queued behind a seek's. A load a seek aborted is not joined: it is let
+   * end (it stops at its next piece) and started again.
+   */
+  private async ensureAppended(
     seg: PlaybackSegment,
     fromMs = seg.startMs,
     background = false,
   ): Promise<boolean> {
-    if (this.appended.has(seg.id)) return Promise.resolve(true);
-    const running = this.loading.get(seg.id);
-    if (running) return running;
-    const p = this.load(seg, fromMs, background).finally(() => this.loading.delete(seg.id));
-    this.loading.set(seg.id, p);
-    return p;
+    // Bounded: each pass either returns or waits for an aborted load to end.
+    for (let pass = 0; pass < 4; pass++) {
+      if (this.appended.has(seg.id)) return true;
+      const running = this.loading.get(seg.id);
+      if (!running) break;
+      if (!running.ctrl.signal.aborted) {
+        if (!background) running.foreground = true;
+        return running.promise;
+      }
+      await running.promise;
+    }
+    if (this.appended.has(seg.id)) return true;
+    if (this.loading.has(seg.id)) return false;
+    const entry: Loading = {
+      ctrl: new AbortController(),
+      foreground: !background,
+      promise: Promise.resolve(false),
+    };
+    entry.promise = this.load(seg, fromMs, entry).finally(() => {
+      if (this.loading.get(seg.id) === entry) this.loading.delete(seg.id);
+    });
+    this.loading.set(seg.id, entry);
+    return entry.promise;
   }
 
-  private async load(seg: PlaybackSegment, fromMs: number, background: boolean): Promise<boolean> {
-    const ctrl = new AbortController();
+  private async load(seg: PlaybackSegment, fromMs: number, entry: Loading): Promise<boolean> {
+    const ctrl = entry.ctrl;
+    // Held for the whole load (fetch, transcode wait and appends): a seek stops all of it.
     this.aborts.add(ctrl);
+    try {
+      return await this.loadUnder(seg, fromMs, entry);
+    } finally {
+      this.aborts.delete(ctrl);
+    }
+  }
+
+  private async loadUnder(seg: PlaybackSegment, fromMs: number, entry: Loading): Promise<boolean> {
+    const ctrl = entry.ctrl;
+    const background = !entry.foreground;
     let buf: ArrayBuffer;
     try {
       if (this.undecodable) {
@@ -536,8 +580,6 @@ export class SegmentPlayer {
             : 'playback.error.fetch',
         );
       return false;
-    } finally {
-      this.aborts.delete(ctrl);
     }
     if (ctrl.signal.aborted || this.disposed || !this.video) return false;
     const bytes = new Uint8Array(buf);
@@ -548,19 +590,19 @@ export class SegmentPlayer {
     }
     if (!(await canDecode(layout.codec))) {
       this.undecodable = true;
-      this.aborts.add(ctrl); // a seek ends the wait for the transcode too
-      try {
-        return await this.loadTranscoded(seg, fromMs, layout, background, ctrl.signal);
-      } finally {
-        this.aborts.delete(ctrl);
-      }
+      return await this.loadTranscoded(seg, fromMs, layout, background, ctrl.signal);
     }
     const sb = await this.sourceBufferFor(seg, layout.codec);
     if (!sb) return false;
     if (layout.frameSec) this.frameMs = layout.frameSec * 1000;
     const offset = timestampOffsetFor(seg.startMs, this.originMs, layout.firstDecodeSec);
     const media = bytes.subarray(0, layout.mediaEnd);
-    const appended = await this.append(sb, offset, media);
+    const appended = await this.append(sb, offset, media, {
+      paced: () => !entry.foreground && this.busy === 0,
+      signal: ctrl.signal,
+    });
+    // Stopped by a seek part-way: not a fault of the segment (it is appended again when needed).
+    if (ctrl.signal.aborted) return false;
     if (!appended) {
       this.fail(seg, 'playback.error.decode');
       return false;
@@ -644,12 +686,24 @@ export class SegmentPlayer {
    * in one go while the element is playing, which showed as dropped frames on a loaded
    * machine. Each piece is its own queued buffer operation.
    */
-  private async append(sb: SourceBuffer, offset: number, media: Uint8Array): Promise<boolean> {
+  private async append(
+    sb: SourceBuffer,
+    offset: number,
+    media: Uint8Array,
+    opts: { paced?: () => boolean; signal?: AbortSignal } = {},
+  ): Promise<boolean> {
     for (const [i, [from, to]] of appendChunks(media, APPEND_CHUNK_BYTES).entries()) {
-      // Ahead of a playhead with plenty buffered, the pieces are spread out.
+      if (opts.signal?.aborted) return false;
+      // A background load ahead of a playhead with plenty buffered spreads its pieces out.
       const v = this.video;
-      if (i > 0 && v && bufferedAhead(v.buffered, v.currentTime) > PACE_WHEN_AHEAD_SEC)
+      if (
+        i > 0 &&
+        v &&
+        opts.paced?.() &&
+        bufferedAhead(v.buffered, v.currentTime) > PACE_WHEN_AHEAD_SEC
+      )
         await new Promise((r) => setTimeout(r, PACE_APPEND_MS));
+      if (opts.signal?.aborted) return false;
       if (!(await this.appendPiece(sb, offset, media.subarray(from, to)))) return false;
     }
     return true;
