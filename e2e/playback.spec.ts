@@ -14,6 +14,7 @@ interface Stats {
   positionMs: number;
   playing: boolean;
   scrubbing: boolean;
+  held: string | null;
   cameras: {
     cameraId: string;
     frameWallMs: number | null;
@@ -136,22 +137,29 @@ test.describe('playback of recorded footage', () => {
       )
       .toBeLessThan(1_500);
     await page.getByTestId('playback-play').click();
-    const positions: number[] = [];
+    const samples: { at: number; positionMs: number; held: string | null }[] = [];
     const states = new Set<string>();
     const deadline = Date.now() + (gap!.endMs! - gap!.startMs) + 20_000;
     let after = false;
     while (Date.now() < deadline && !after) {
       const s = await stats(page);
-      positions.push(s.positionMs);
+      samples.push({ at: Date.now(), positionMs: s.positionMs, held: s.held });
       states.add(s.cameras[0]!.state);
       after = (s.cameras[0]!.frameWallMs ?? 0) > gap!.endMs! + 2_000;
       await page.waitForTimeout(250);
     }
     expect(after).toBe(true);
-    for (let i = 1; i < positions.length; i++) {
-      expect(positions[i]!).toBeGreaterThanOrEqual(positions[i - 1]!);
-      // A stall would leave the clock still for more than a second between samples.
-      expect(positions[i]! - positions[i - 1]!, 'clock advanced').toBeGreaterThan(0);
+    // The clock never goes back, and never stands still for a second: a decoder that
+    // lags at a segment boundary on a loaded machine may hold it for a moment (that
+    // is by design: frames are waited for, not skipped), a stall holds it for longer.
+    let stillSince = samples[0]!.at;
+    for (let i = 1; i < samples.length; i++) {
+      const [a, b] = [samples[i - 1]!, samples[i]!];
+      expect(b.positionMs).toBeGreaterThanOrEqual(a.positionMs);
+      if (b.positionMs > a.positionMs) stillSince = b.at;
+      expect(b.at - stillSince, `clock still at ${b.positionMs} (held: ${b.held})`).toBeLessThan(
+        1_000,
+      );
     }
     expect(states.has('gap')).toBe(true);
     await expect(player).toBeVisible();

@@ -322,7 +322,13 @@ export function createPlaybackEngine(deps: PlaybackEngineDeps): PlaybackEngine {
   const stats = (): PlaybackStats => {
     const s = state();
     const position = clock.position();
-    return { ...s, cameras: order.map((id) => playerFor(id).stats(position, clockAt)) };
+    const held =
+      holdSince !== null ? 'loading' : liveHeld ? 'live_edge' : lagHeld ? 'lagging' : null;
+    return {
+      ...s,
+      cameras: order.map((id) => playerFor(id).stats(position, clockAt)),
+      held: playing ? held : null,
+    };
   };
   window.__playbackStats = stats;
 

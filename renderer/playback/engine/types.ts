@@ -96,6 +96,8 @@ export interface PlaybackCameraStats extends PlaybackCameraState {
 
 export interface PlaybackStats extends Omit<PlaybackSnapshotState, 'cameras'> {
   cameras: PlaybackCameraStats[];
+  /** Why the running clock is held, if it is: footage loading, the live edge, a lagging decoder. */
+  held: 'loading' | 'live_edge' | 'lagging' | null;
 }
 
 declare global {
