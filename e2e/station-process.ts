@@ -1,6 +1,6 @@
 // A real station core in browser mode, as a child process with a fresh data
 // directory: used by the Playwright fixtures and by the benchmarks. It runs the
-// built core (dist/electron/browser-server.cjs), the very file `npm start` runs,
+// built core (dist/electron/station-service.cjs), the very file `npm start` runs,
 // so bundling faults (a module left out of the bundle, say) fail the tests.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -48,7 +48,7 @@ export const E2E_ADMIN = {
 } as const;
 
 /** The built browser-mode core: what `npm start` and the tests run (build with `npm run build`). */
-export const BUILT_CORE = 'dist/electron/browser-server.cjs';
+export const BUILT_CORE = 'dist/electron/station-service.cjs';
 
 /** Where the renderer keeps its session token (renderer/auth). */
 const SESSION_KEY = 'station.session';

@@ -39,8 +39,8 @@ await Promise.all([
   build({
     ...common,
     ...cjsImportMeta,
-    entryPoints: ['electron/core/browser-server.ts'],
-    outfile: 'dist/electron/browser-server.cjs',
+    entryPoints: ['electron/service/station-service.ts'],
+    outfile: 'dist/electron/station-service.cjs',
     format: 'cjs',
   }),
 ]);
@@ -48,7 +48,7 @@ await Promise.all([
 // A `#name` specifier resolves only inside its own package (package.json "imports"): one
 // left in a bundle fails at run time, on first use (pdfkit's fonts did, at export).
 // Fail the build instead; the fix is to keep that package external.
-const OUTFILES = ['main', 'preload', 'browser-server'].map((n) => `dist/electron/${n}.cjs`);
+const OUTFILES = ['main', 'preload', 'station-service'].map((n) => `dist/electron/${n}.cjs`);
 const SUBPATH_REQUIRE = /\brequire[\w$]*\(\s*["'](#[^"']*)["']\s*\)/g;
 const unresolvable = OUTFILES.flatMap((file) =>
   [...readFileSync(file, 'utf8').matchAll(SUBPATH_REQUIRE)].map((m) => `${file}: ${m[1]}`),
@@ -61,4 +61,4 @@ if (unresolvable.length > 0) {
   );
   process.exit(1);
 }
-console.log('built dist/electron/{main,preload,browser-server}.cjs');
+console.log('built dist/electron/{main,preload,station-service}.cjs');

@@ -87,7 +87,7 @@ function launchPage(consoleUrl) {
 function startBrowserMode() {
   const server = spawn(
     process.execPath,
-    ['dist/electron/browser-server.cjs', '--data-dir', dataDir, '--demo', 'auto'],
+    ['dist/electron/station-service.cjs', '--data-dir', dataDir, '--demo', 'auto'],
     { stdio: ['ignore', 'pipe', 'inherit'] },
   );
   let browser = null;

@@ -23,6 +23,13 @@ function executable(path: string): boolean {
   }
 }
 
+let spawnHook: ((child: ChildProcess) => void) | null = null;
+
+/** Told of every child spawned from now on (child-pid-file.ts lists them for the next start). */
+export function setSpawnHook(hook: ((child: ChildProcess) => void) | null): void {
+  spawnHook = hook;
+}
+
 /**
  * Spawns a child in its own process group (POSIX) so a signal reaches anything it
  * starts, dying with this process on Linux. On Windows stdin stays open so ffmpeg
@@ -35,11 +42,13 @@ export function spawnTree(command: string, args: string[]): ChildProcess {
   const [file, argv] = wrap
     ? [SETPRIV, ['--pdeathsig', 'TERM', '--', command, ...args]]
     : [command, args];
-  return spawn(file, argv, {
+  const child = spawn(file, argv, {
     detached: !isWindows,
     windowsHide: true,
     stdio: [isWindows ? 'pipe' : 'ignore', 'pipe', 'pipe'],
   });
+  spawnHook?.(child);
+  return child;
 }
 
 /** Asks the tree to finish cleanly (muxers write their trailers). */

@@ -1,29 +1,41 @@
-// Browser mode: the real core with the contract over a loopback WebSocket, and
-// the built renderer served from the media server. Used by `npm run dev:browser`,
-// `npm run start:browser` (scripts/start.mjs) and the e2e tests.
+// The station service: the headless core (cameras, recording, retention, media
+// server, database) with the contract over a loopback WebSocket and the built
+// renderer served from the media server. It runs on its own, started at boot by
+// systemd or the Windows service wrapper (or detached by a console where none is
+// installed), and outlives every console: closing a window never stops recording.
+// Consoles find it through its runtime file (core/service/runtime-file.ts).
 //
-//   --data-dir DIR      station data (default $STATION_DATA_DIR or ./.station-data)
+//   --data-dir DIR      station data (default $STATION_DATA_DIR, else the user's data folder)
+//   --runtime-file F    where to write the runtime file (default DIR/service.json)
 //   --port N            media server port, 0 = random (default $STATION_PORT or 0)
 //   --demo auto|off     create the demo station on an empty registry (default auto)
 //   --ffmpeg PATH       ffmpeg to use, overriding the setting
 //   --renderer-dir DIR  built renderer (default dist/renderer next to this build or the repo)
 //
 // Prints one JSON line when ready: {"ready":true,"url":"http://127.0.0.1:PORT/#token=…",…}
-import { installProcessGuards } from './app/process-guards';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { createStationCore } from './app/station-core';
-import { staticAppRoute } from './app/static-app-route';
+import { DataFolderInUseError } from '../core/app/data-folder-lock';
+import { installProcessGuards } from '../core/app/process-guards';
+import { createStationCore } from '../core/app/station-core';
+import { staticAppRoute } from '../core/app/static-app-route';
+import { HEALTH_PATH, defaultDataDir, type HealthBody } from '../core/service/service-locator';
+import {
+  removeRuntimeFile,
+  runtimeFileIn,
+  writeRuntimeFile,
+} from '../core/service/runtime-file';
+import { trackChildren } from '../core/streams/child-pid-file';
 
 function rendererCandidates(explicit: string | undefined): string[] {
   if (explicit) return [explicit];
   const here = path.dirname(fileURLToPath(import.meta.url));
   return [
     process.env.STATION_RENDERER_DIR ?? '',
-    path.join(here, '..', 'renderer'), // dist/electron/browser-server.cjs → dist/renderer
-    path.join(here, '..', '..', 'dist', 'renderer'), // electron/core/browser-server.ts (tsx)
+    path.join(here, '..', 'renderer'), // dist/electron/station-service.cjs → dist/renderer
+    path.join(here, '..', '..', 'dist', 'renderer'), // electron/service/station-service.ts (tsx)
     path.join(process.cwd(), 'dist', 'renderer'),
   ].filter(Boolean);
 }
@@ -46,18 +58,21 @@ async function main(): Promise<void> {
       demo: { type: 'string' },
       ffmpeg: { type: 'string' },
       'renderer-dir': { type: 'string' },
+      'runtime-file': { type: 'string' },
     },
     strict: true,
   });
-  const dataDir = path.resolve(
-    values['data-dir'] ?? process.env.STATION_DATA_DIR ?? '.station-data',
-  );
+  const dataDir = path.resolve(values['data-dir'] ?? defaultDataDir());
+  const runtimeFile = path.resolve(values['runtime-file'] ?? runtimeFileIn(dataDir));
   const port = Number(values.port ?? process.env.STATION_PORT ?? 0);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new Error(`bad --port ${values.port}`);
   const demo = values.demo ?? 'auto';
   if (demo !== 'auto' && demo !== 'off') throw new Error(`--demo must be auto or off, not ${demo}`);
 
+  const startedAt = Date.now();
+  // Recorders a killed predecessor left running are stopped before this one records.
+  const children = await trackChildren(dataDir);
   const core = await createStationCore({
     dataDir,
     demo,
@@ -69,10 +84,13 @@ async function main(): Promise<void> {
   });
 
   installProcessGuards(core.logger);
+  if (children.killed.length > 0)
+    core.logger.warn('stale ffmpeg from a previous service stopped', { pids: children.killed });
   let stopping: Promise<void> | null = null;
   const stop = (code: number) => {
-    stopping ??= core
-      .dispose()
+    stopping ??= removeRuntimeFile(runtimeFile)
+      .catch(() => undefined)
+      .then(() => core.dispose())
       .catch((err: unknown) => core.logger.error('shutdown failed', { err }))
       .finally(() => process.exit(code));
     return stopping;
@@ -90,7 +108,24 @@ async function main(): Promise<void> {
       'built renderer not found; run npm run build:renderer (RPC and media still work)',
     );
 
+  // Token required: the answer proves to a console that this is the service its file names.
+  core.media.addHttpRoute(HEALTH_PATH, (_req, res) => {
+    const body: HealthBody = { ok: true, pid: process.pid, startedAt };
+    res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+    res.end(JSON.stringify(body));
+  });
+
   const started = await core.start();
+  await writeRuntimeFile(runtimeFile, {
+    pid: process.pid,
+    port: started.port,
+    token: started.mediaToken,
+    mediaBaseUrl: started.mediaBaseUrl,
+    rpcUrl: `ws://127.0.0.1:${started.port}/rpc`,
+    dataDir,
+    version: packageVersion(),
+    startedAt,
+  });
   process.stdout.write(
     JSON.stringify({
       ready: true,
@@ -104,8 +139,11 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  process.stderr.write(
-    `browser-server failed: ${err instanceof Error ? err.message : String(err)}\n`,
-  );
+  // The lock's message is already the officer's (Vietnamese, then English).
+  const message =
+    err instanceof DataFolderInUseError
+      ? err.message
+      : `station service failed: ${err instanceof Error ? err.message : String(err)}`;
+  process.stderr.write(`${message}\n`);
   process.exit(1);
 });

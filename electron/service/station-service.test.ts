@@ -9,7 +9,7 @@ import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { createApi } from '../contract/api';
-import { createWsTransport, type WebSocketConstructor } from './rpc/ws-transport-client';
+import { createWsTransport, type WebSocketConstructor } from '../core/rpc/ws-transport-client';
 
 interface Ready {
   ready: true;
@@ -54,7 +54,7 @@ beforeAll(async () => {
     [
       '--import',
       'tsx',
-      'electron/core/browser-server.ts',
+      'electron/service/station-service.ts',
       '--data-dir',
       join(dir, 'data'),
       '--port',
@@ -86,7 +86,7 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-describe('browser-server', () => {
+describe('station service', () => {
   it('serves the app shell without the token, and nothing else without it', async () => {
     const url = new URL(ready.url);
     expect(url.hostname).toBe('127.0.0.1');
