@@ -22,6 +22,8 @@ pkgs=(ffmpeg chromium fonts-dejavu-core)
 if [ "$mode" = test ]; then
   pkgs+=(python3-gi gir1.2-gst-rtsp-server-1.0 gstreamer1.0-plugins-base gstreamer1.0-plugins-good
     gstreamer1.0-plugins-bad gstreamer1.0-plugins-ugly gstreamer1.0-rtsp gstreamer1.0-x poppler-utils)
+  # A virtual display: the launcher's real Chromium app window is opened and closed in tests.
+  pkgs+=(xvfb xauth)
 fi
 
 missing=()

@@ -43,12 +43,20 @@ await Promise.all([
     outfile: 'dist/electron/station-service.cjs',
     format: 'cjs',
   }),
+  // The console in a Chromium app window (no Electron binary): a client of the service.
+  build({
+    ...common,
+    ...cjsImportMeta,
+    entryPoints: ['electron/service/browser-console.ts'],
+    outfile: 'dist/electron/browser-console.cjs',
+    format: 'cjs',
+  }),
 ]);
 
 // A `#name` specifier resolves only inside its own package (package.json "imports"): one
 // left in a bundle fails at run time, on first use (pdfkit's fonts did, at export).
 // Fail the build instead; the fix is to keep that package external.
-const OUTFILES = ['main', 'preload', 'station-service'].map((n) => `dist/electron/${n}.cjs`);
+const OUTFILES = ['main', 'preload', 'station-service', 'browser-console'].map((n) => `dist/electron/${n}.cjs`);
 const SUBPATH_REQUIRE = /\brequire[\w$]*\(\s*["'](#[^"']*)["']\s*\)/g;
 const unresolvable = OUTFILES.flatMap((file) =>
   [...readFileSync(file, 'utf8').matchAll(SUBPATH_REQUIRE)].map((m) => `${file}: ${m[1]}`),
@@ -61,4 +69,4 @@ if (unresolvable.length > 0) {
   );
   process.exit(1);
 }
-console.log('built dist/electron/{main,preload,station-service}.cjs');
+console.log('built dist/electron/{main,preload,station-service,browser-console}.cjs');

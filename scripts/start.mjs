@@ -1,12 +1,12 @@
 // Starts the console: in Electron when its binary is available (or can be fetched),
-// otherwise in browser mode — the same core and renderer, shown in Chromium's app window.
+// otherwise in browser mode — the same renderer in Chromium's app window. Either way
+// the console is a client of the station service, which it starts (detached) when
+// none is running; closing the console leaves the service recording.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir, platform } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
-import { pathToFileURL } from 'node:url';
 
 const require = createRequire(import.meta.url);
 const args = process.argv.slice(2);
@@ -35,18 +35,6 @@ function electronBinary() {
   }
 }
 
-function findChromium() {
-  const candidates = [
-    process.env.CHROMIUM_PATH,
-    '/usr/bin/chromium',
-    '/usr/bin/chromium-browser',
-    '/usr/bin/google-chrome',
-    'C:/Program Files/Google/Chrome/Application/chrome.exe',
-    'C:/Program Files (x86)/Microsoft/Edge/Application/msedge.exe',
-  ];
-  return candidates.find((p) => p && existsSync(p)) ?? null;
-}
-
 const dataDir = defaultDataDir();
 // Owner-only, as the core keeps it (electron/core/storage/owner-only.ts).
 mkdirSync(dataDir, { recursive: true, mode: 0o700 });
@@ -67,78 +55,12 @@ if (!forceBrowser) {
   startBrowserMode();
 }
 
-/**
- * The launch token must not go on Chromium's command line, where any user of the PC
- * reads it (ps). A page in the owner-only data folder forwards the window to the
- * console's address instead; it is removed once the window has had time to read it.
- */
-function launchPage(consoleUrl) {
-  const file = join(dataDir, 'console-launch.html');
-  const target = JSON.stringify(consoleUrl).replace(/</g, '\\u003c');
-  writeFileSync(
-    file,
-    `<!doctype html><meta charset="utf-8"><title>Trực ban Camera</title><script>location.replace(${target})</script>`,
-    { mode: 0o600 },
-  );
-  setTimeout(() => rmSync(file, { force: true }), 15_000).unref();
-  return pathToFileURL(file).href;
-}
-
 function startBrowserMode() {
-  const server = spawn(
-    process.execPath,
-    ['dist/electron/station-service.cjs', '--data-dir', dataDir, '--demo', 'auto'],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  let browser = null;
-  const stop = () => {
-    browser?.kill('SIGTERM');
-    server.kill('SIGINT');
-  };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
-  server.on('exit', (code) => process.exit(code ?? 0));
-
-  const lines = createInterface({ input: server.stdout });
-  lines.on('line', (line) => {
-    let msg = null;
-    try {
-      msg = JSON.parse(line);
-    } catch {
-      console.log(line);
-      return;
-    }
-    if (!msg?.ready || browser) return;
-    console.log(`Dữ liệu / data: ${dataDir}`);
-    const chromium = headless ? null : findChromium();
-    if (!chromium) {
-      // The address carries the launch token: shown only when a person must open it.
-      console.log(`Bảng điều khiển / console: ${msg.url}`);
-      if (!headless)
-        console.log('Mở địa chỉ trên bằng Chromium / open the address above in Chromium.');
-      return;
-    }
-    const flags = [
-      `--app=${launchPage(msg.url)}`,
-      `--user-data-dir=${join(dataDir, 'chromium-profile')}`,
-      '--no-first-run',
-      '--disable-background-networking',
-      '--autoplay-policy=no-user-gesture-required',
-      '--start-maximized',
-      '--disable-features=Translate',
-    ];
-    if (process.getuid?.() === 0) flags.push('--no-sandbox');
-    const openedAt = Date.now();
-    browser = spawn(chromium, flags, { stdio: 'ignore' });
-    browser.on('exit', () => {
-      // A window that dies at once (no display, say) leaves the console reachable by its address.
-      if (Date.now() - openedAt < 5000) {
-        console.log(`Bảng điều khiển / console: ${msg.url}`);
-        console.log('Không mở được cửa sổ Chromium; mở địa chỉ trên bằng trình duyệt.');
-        console.log('Could not open a Chromium window; open the address above in a browser.');
-        return;
-      }
-      server.kill('SIGINT'); // the officer closed the console window
-    });
-  });
+  // The console as a client of the station service (started detached when none runs).
+  const args = ['dist/electron/browser-console.cjs', '--data-dir', dataDir];
+  if (headless) args.push('--no-window');
+  const child = spawn(process.execPath, args, { stdio: 'inherit' });
+  child.on('exit', (code) => process.exit(code ?? 0));
+  process.on('SIGINT', () => child.kill('SIGINT'));
+  process.on('SIGTERM', () => child.kill('SIGTERM'));
 }

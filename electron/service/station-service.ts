@@ -22,11 +22,7 @@ import { installProcessGuards } from '../core/app/process-guards';
 import { createStationCore } from '../core/app/station-core';
 import { staticAppRoute } from '../core/app/static-app-route';
 import { HEALTH_PATH, defaultDataDir, type HealthBody } from '../core/service/service-locator';
-import {
-  removeRuntimeFile,
-  runtimeFileIn,
-  writeRuntimeFile,
-} from '../core/service/runtime-file';
+import { removeRuntimeFile, runtimeFileIn, writeRuntimeFile } from '../core/service/runtime-file';
 import { trackChildren } from '../core/streams/child-pid-file';
 
 function rendererCandidates(explicit: string | undefined): string[] {

@@ -150,6 +150,16 @@ export class RecordingIndex {
     return row?.end_ms ?? null;
   }
 
+  /** Start of a camera's first indexed footage at or after `ms` (any status but quarantined). */
+  async firstStartFrom(cameraId: string, ms: number): Promise<number | null> {
+    const row = await this.db.get<{ start_ms: number | null }>(
+      `SELECT MIN(start_ms) AS start_ms FROM recordings
+       WHERE camera_id = ? AND start_ms >= ? AND status != 'quarantined'`,
+      [cameraId, ms],
+    );
+    return row?.start_ms ?? null;
+  }
+
   async setStatus(id: number, status: RecordingStatus): Promise<void> {
     await this.db.run('UPDATE recordings SET status = ? WHERE id = ?', [status, id]);
   }

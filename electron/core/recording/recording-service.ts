@@ -237,6 +237,7 @@ export class RecordingService {
       await this.reconciler.reconcileInbox({ id: root.id, path: root.path }, () => false);
     for (const e of this.entries.values()) {
       if (!e.settings.enabled) continue;
+      await this.closeGapsEndedByInbox(e.settings.cameraId);
       const lastEnd = await this.index.lastEnd(e.settings.cameraId);
       e.coveredUntil = lastEnd;
       const open = await this.index.openGaps(e.settings.cameraId);
@@ -765,6 +766,31 @@ export class RecordingService {
       });
     }
     this.opts.emit('recording.segment', rec);
+  }
+
+  /**
+   * A run killed before it filed a segment of its own (a crash within its first minute)
+   * never closed the gap that was open when it started; its footage, filed from the
+   * inbox at this boot, ends that gap. Otherwise one gap would span every crash-and-
+   * restart after it, covering footage that exists, and no new downtime would be indexed.
+   */
+  private async closeGapsEndedByInbox(cameraId: string): Promise<void> {
+    const open = await this.index.openGaps(cameraId);
+    if (open.length === 0) return;
+    const resumed = await this.index.firstStartFrom(
+      cameraId,
+      Math.max(...open.map((g) => g.startMs)),
+    );
+    if (resumed === null) return;
+    for (const g of await this.index.closeGaps(cameraId, resumed)) {
+      this.opts.emit('recording.gap', g);
+      await this.log('gap_closed', g.cameraId, g.stream, {
+        gapId: g.id,
+        reason: g.reason,
+        startMs: g.startMs,
+        endMs: g.endMs,
+      });
+    }
   }
 
   private async openGapOnce(

@@ -46,7 +46,10 @@ function programOf(pid: number): string | null {
     const name = /^"([^"]+)"/.exec(r.stdout ?? '')?.[1];
     return name ?? null;
   }
-  const r = spawnSync('ps', ['-o', 'comm=', '-p', String(pid)], { encoding: 'utf8', timeout: 5000 });
+  const r = spawnSync('ps', ['-o', 'comm=', '-p', String(pid)], {
+    encoding: 'utf8',
+    timeout: 5000,
+  });
   return r.stdout?.trim() || null;
 }
 
@@ -78,7 +81,8 @@ function parse(text: string): Entry[] {
   for (const line of text.split('\n')) {
     const [pid, ticks] = line.trim().split(/\s+/);
     const n = Number(pid);
-    if (Number.isInteger(n) && n > 0) out.push({ pid: n, startTicks: ticks && ticks !== '-' ? ticks : null });
+    if (Number.isInteger(n) && n > 0)
+      out.push({ pid: n, startTicks: ticks && ticks !== '-' ? ticks : null });
   }
   return out;
 }
