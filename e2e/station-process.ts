@@ -59,6 +59,8 @@ export async function startStation(
 ): Promise<{
   station: Station;
   pid: number;
+  /** Resolves with the service's exit code when it exits (a commander's stop, say). */
+  exitCode: Promise<number | null>;
   stop: () => Promise<void>;
 }> {
   if (!existsSync(BUILT_CORE) || !existsSync('dist/renderer/index.html')) {
@@ -81,7 +83,8 @@ export async function startStation(
   child.stderr?.on('data', (c: Buffer) => {
     stderrTail = (stderrTail + c.toString()).slice(-4000);
   });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const exitCode = new Promise<number | null>((resolve) => child.once('exit', (c) => resolve(c)));
+  const exited = exitCode.then(() => undefined);
   const ready = await new Promise<{ url: string; rpcUrl: string }>((resolve, reject) => {
     const timer = setTimeout(
       () => reject(new Error(`station did not start:\n${stderrTail}`)),
@@ -138,5 +141,5 @@ export async function startStation(
     clearTimeout(timer);
     if (!opts.dataDir) rmSync(dataDir, { recursive: true, force: true });
   };
-  return { station, pid: child.pid ?? -1, stop };
+  return { station, pid: child.pid ?? -1, exitCode, stop };
 }

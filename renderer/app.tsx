@@ -5,6 +5,7 @@ import { useT } from './i18n/use-t';
 import { LiveGrid } from './live/live-grid';
 import { SingleView } from './live/single-view';
 import { SettingsDialog } from './settings/settings-dialog';
+import { StopServiceDialog } from './settings/stop-service-dialog';
 import { StatusBar } from './shell/status-bar';
 import { StorageAlarmBanner } from './storage/storage-alarm-banner';
 import { StoragePanel } from './storage/storage-panel';
@@ -44,6 +45,7 @@ function Dialogs() {
   if (dialog.type === 'handover') return <HandoverReportView key={dialog.id} id={dialog.id} />;
   if (dialog.type === 'officers') return <OfficersDialog />;
   if (dialog.type === 'audit') return <AuditDialog />;
+  if (dialog.type === 'stopService') return <StopServiceDialog />;
   return <SettingsDialog />;
 }
 

@@ -36,6 +36,8 @@ export const AuditAction = z.enum([
   'audit.verified',
   /** Protective triggers were found dropped (by a tool outside the app) and put back. */
   'audit.triggers_restored',
+  /** A commander stopped the station service (recording stops until it is started again). */
+  'service.stopped',
 ]);
 export type AuditAction = z.infer<typeof AuditAction>;
 

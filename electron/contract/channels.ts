@@ -17,6 +17,7 @@ import {
   SettingsUpdate,
   StationSettingsUpdate,
   StreamStatus,
+  StopServiceInput,
   SystemInfo,
 } from './schemas';
 import {
@@ -104,6 +105,11 @@ interface ChannelSpec {
 
 export const channels = {
   'system.info': { request: none, response: SystemInfo, access: 'public' },
+  /**
+   * Audited, then the service stops (recording with it) once the reply is sent.
+   * Errors: conflict (not_stoppable: this core does not run as a stoppable service).
+   */
+  'system.stopService': { request: StopServiceInput, response: ok, access: 'commander' },
 
   'auth.state': { request: none, response: AuthState, access: 'public' },
   /** Only while no officer exists. Errors: conflict (setup_done). */

@@ -244,3 +244,16 @@ export const SystemInfo = z.object({
   platform: z.string(),
 });
 export type SystemInfo = z.infer<typeof SystemInfo>;
+
+/**
+ * Stopping the station service stops recording every camera until it is started
+ * again: a commander's decision, with a reason for the audit log and an explicit
+ * confirmation in the request itself.
+ */
+export const StopServiceInput = z
+  .object({
+    reason: singleLine(z.string().trim().min(5, 'reason_required').max(300, 'too_long')),
+    confirm: z.literal(true),
+  })
+  .strict();
+export type StopServiceInput = z.infer<typeof StopServiceInput>;

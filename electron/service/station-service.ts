@@ -23,6 +23,7 @@ import { createStationCore } from '../core/app/station-core';
 import { staticAppRoute } from '../core/app/static-app-route';
 import { HEALTH_PATH, defaultDataDir, type HealthBody } from '../core/service/service-locator';
 import { removeRuntimeFile, runtimeFileIn, writeRuntimeFile } from '../core/service/runtime-file';
+import { STOPPED_BY_COMMANDER_EXIT } from '../core/service/exit-codes';
 import { trackChildren } from '../core/streams/child-pid-file';
 
 function rendererCandidates(explicit: string | undefined): string[] {
@@ -69,7 +70,10 @@ async function main(): Promise<void> {
   const startedAt = Date.now();
   // Recorders a killed predecessor left running are stopped before this one records.
   const children = await trackChildren(dataDir);
+  // Set once the core exists: a commander's stop (system.stopService) ends this process.
+  let stopRequested: (() => void) | null = null;
   const core = await createStationCore({
+    stopService: () => stopRequested?.(),
     dataDir,
     demo,
     version: packageVersion(),
@@ -90,6 +94,12 @@ async function main(): Promise<void> {
       .catch((err: unknown) => core.logger.error('shutdown failed', { err }))
       .finally(() => process.exit(code));
     return stopping;
+  };
+  // A distinct exit status: systemd's RestartPreventExitStatus and the Windows wrapper
+  // leave a commander's stop alone instead of restarting the service at once.
+  stopRequested = () => {
+    core.logger.warn('station service stopped by a commander');
+    void stop(STOPPED_BY_COMMANDER_EXIT);
   };
   process.on('SIGINT', () => void stop(0));
   process.on('SIGTERM', () => void stop(0));

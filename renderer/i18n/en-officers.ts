@@ -312,6 +312,7 @@ export const enOfficers: Record<keyof typeof viOfficers, string> = {
   'audit.action.storage.changed': 'Storage changed',
   'audit.action.audit.verified': 'Audit log checked',
   'audit.action.audit.triggers_restored': 'Removed audit-log protection found and restored',
+  'audit.action.service.stopped': 'Stopped the station recording service',
 
   'settings.consoleSection': 'Your console',
   'settings.stationSection': 'Station settings',

@@ -142,6 +142,7 @@ export const en: Record<MessageKey, string> = {
   'camera.demoReadonly': 'Simulated camera: only name, location and group can change.',
 
   'field.required': 'Required',
+  'field.reason_required': 'Give a reason of at least 5 characters',
   'field.invalid_characters':
     'Contains control or hidden characters (often from pasting) — delete it and type it again',
   'field.invalid_rtsp_url': 'Must start with rtsp:// and must not contain a username or password',
@@ -194,6 +195,18 @@ export const en: Record<MessageKey, string> = {
   'settings.ffmpegAuto': 'Empty: find automatically',
   'settings.dataDir': 'Data folder',
   'settings.version': 'Version',
+  'service.section': 'Recording service',
+  'service.running': 'It runs on its own and records every camera even when the console is closed.',
+  'service.stop': 'Stop the recording service…',
+  'service.stopTitle': 'Stop the recording service',
+  'service.stopWarning':
+    'Every camera STOPS RECORDING until the service is started again (restart the PC, or open the console again). Stop it only for maintenance or when ordered to. The stop is recorded in the audit log.',
+  'service.stopReason': 'Reason',
+  'service.stopReasonPlaceholder': 'For example: replacing the recording disk as planned',
+  'service.stopConfirm': 'I understand that no camera is recorded while the service is stopped',
+  'service.stopButton': 'Stop recording',
+  'service.stopping': 'Stopping…',
+  'error.conflict.not_stoppable': 'This service cannot be stopped from the console.',
 
   'top.storage': 'Storage',
   'top.storageHint': 'Storage, disk and recording log',

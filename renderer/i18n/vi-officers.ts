@@ -312,6 +312,7 @@ export const viOfficers = {
   'audit.action.storage.changed': 'Thay đổi lưu trữ',
   'audit.action.audit.verified': 'Kiểm tra toàn vẹn nhật ký',
   'audit.action.audit.triggers_restored': 'Phát hiện và khôi phục lớp bảo vệ nhật ký bị gỡ bỏ',
+  'audit.action.service.stopped': 'Dừng dịch vụ ghi hình của trạm',
 
   'settings.consoleSection': 'Màn hình của bạn',
   'settings.stationSection': 'Cài đặt trạm',

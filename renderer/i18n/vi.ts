@@ -144,6 +144,7 @@ export const vi = {
   'camera.demoReadonly': 'Camera mô phỏng: chỉ đổi được tên, vị trí và nhóm.',
 
   'field.required': 'Không được để trống',
+  'field.reason_required': 'Nêu lý do, ít nhất 5 ký tự',
   'field.invalid_characters':
     'Có ký tự điều khiển hoặc ký tự ẩn (thường do dán từ nơi khác) — xóa và gõ lại bằng bàn phím',
   'field.invalid_rtsp_url': 'Địa chỉ phải bắt đầu bằng rtsp:// và không chứa tài khoản, mật khẩu',
@@ -198,6 +199,18 @@ export const vi = {
   'settings.ffmpegAuto': 'Để trống: tự động tìm',
   'settings.dataDir': 'Thư mục dữ liệu',
   'settings.version': 'Phiên bản',
+  'service.section': 'Dịch vụ ghi hình',
+  'service.running': 'Dịch vụ chạy riêng, ghi hình mọi camera kể cả khi bảng điều khiển đóng.',
+  'service.stop': 'Dừng dịch vụ ghi hình…',
+  'service.stopTitle': 'Dừng dịch vụ ghi hình',
+  'service.stopWarning':
+    'Mọi camera sẽ NGỪNG GHI HÌNH cho tới khi dịch vụ được khởi động lại (khởi động lại máy, hoặc mở lại phần mềm). Chỉ dừng khi bảo trì máy hoặc theo chỉ đạo. Việc dừng được ghi vào nhật ký hệ thống.',
+  'service.stopReason': 'Lý do dừng',
+  'service.stopReasonPlaceholder': 'Ví dụ: thay ổ cứng ghi hình theo kế hoạch bảo trì',
+  'service.stopConfirm': 'Tôi hiểu rằng camera sẽ không được ghi hình trong thời gian dịch vụ dừng',
+  'service.stopButton': 'Dừng ghi hình',
+  'service.stopping': 'Đang dừng…',
+  'error.conflict.not_stoppable': 'Dịch vụ này không dừng được từ bảng điều khiển.',
 
   'top.storage': 'Lưu trữ',
   'top.storageHint': 'Lưu trữ, ổ cứng và nhật ký ghi hình',

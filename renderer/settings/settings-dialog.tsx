@@ -214,6 +214,18 @@ export function SettingsDialog() {
                     onChange={(e) => setFfmpegPath(e.target.value)}
                   />
                 </FormField>
+                <div className="field">
+                  <span className="field-label">{t('service.section')}</span>
+                  <p className="form-note">{t('service.running')}</p>
+                  <button
+                    type="button"
+                    className="btn btn-danger"
+                    data-testid="settings-stop-service"
+                    onClick={() => store.getState().openDialog({ type: 'stopService' })}
+                  >
+                    {t('service.stop')}
+                  </button>
+                </div>
               </div>
             </div>
           ) : null}

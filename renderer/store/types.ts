@@ -78,6 +78,7 @@ export interface Toast {
 export type Dialog =
   | { type: 'camera'; cameraId: string | null }
   | { type: 'settings' }
+  | { type: 'stopService' }
   | { type: 'storage' }
   // Officers and shifts (renderer/auth, shifts, officers, audit):
   | { type: 'changePassword' }

@@ -28,6 +28,8 @@ export interface HandlerServices {
   duty: DutyServices;
   playback: PlaybackServices;
   exports: ExportService;
+  /** Ends the service process (after the reply); absent where the core is not a service. */
+  stopService?: (() => void) | undefined;
 }
 
 const ok = { ok: true as const };
@@ -57,6 +59,14 @@ export function createHandlers(s: HandlerServices): Handlers {
     ...createPlaybackHandlers(s.playback),
     ...createExportHandlers(s.exports),
     'system.info': () => s.systemInfo(),
+    'system.stopService': async (req, ctx) => {
+      const stop = s.stopService;
+      if (!stop) throw new ApiError('conflict', 'not_stoppable');
+      await audited(ctx, 'service.stopped', null, { reason: req.reason }, ok);
+      // After the reply has gone out: the commander's console sees it succeed.
+      setTimeout(stop, 250);
+      return ok;
+    },
 
     'camera.list': () => s.cameras.list(),
     'camera.add': async (req, ctx) => {

@@ -73,6 +73,8 @@ export interface StationCoreConfig {
   liveIdleStopMs?: number;
   /** Native folder picker for export destinations (the Electron shell's dialog). */
   chooseFolder?: () => Promise<string | null>;
+  /** The service process's own stop (system.stopService); absent where none may be stopped. */
+  stopService?: () => void;
 }
 
 export type CoreEventListener = <E extends EventName>(event: E, payload: EventOf<E>) => void;
@@ -329,6 +331,7 @@ export async function createStationCore(config: StationCoreConfig): Promise<Stat
       storageSettings,
       streamStatuses: () => hub.statuses(),
       systemInfo: info,
+      stopService: config.stopService,
     });
     const endpoint: Endpoint = { handlers, authorize: duty.authorize };
     const dispatchOpts = {
