@@ -20,6 +20,8 @@ import { E2E_ADMIN } from './station-process';
 export interface ServiceClient {
   runtime: ServiceRuntime;
   api: StationApi;
+  /** The signed-in session's token (a page joins it through the renderer's resume path). */
+  sessionToken: string;
   close(): void;
 }
 
@@ -35,9 +37,10 @@ export async function connectToService(runtimeFile: string, pid?: number): Promi
   });
   const api = createApi(transport);
   const state = await api.auth.state();
-  if (state.setupRequired) await api.auth.setup(E2E_ADMIN);
-  else await api.auth.signIn({ officerId: state.officers[0]!.id, password: E2E_ADMIN.password });
-  return { runtime, api, close: () => transport.close() };
+  const session = state.setupRequired
+    ? await api.auth.setup(E2E_ADMIN)
+    : await api.auth.signIn({ officerId: state.officers[0]!.id, password: E2E_ADMIN.password });
+  return { runtime, api, sessionToken: session.token, close: () => transport.close() };
 }
 
 /** Pids of ffmpeg processes whose command line names `dataDir` (its recorders, say). */

@@ -120,18 +120,7 @@ export async function startStation(
     url,
     dataDir,
     api,
-    async open(page) {
-      if (sessionToken) {
-        await page.addInitScript(
-          ([key, token]) => {
-            if (!sessionStorage.getItem(key)) sessionStorage.setItem(key, token);
-          },
-          [SESSION_KEY, sessionToken] as const,
-        );
-      }
-      await page.goto(url);
-      await page.locator('body[data-ready="true"]').waitFor({ timeout: 30_000 });
-    },
+    open: (page) => openConsole(page, url, sessionToken),
   };
   const stop = async () => {
     transport.close();
@@ -142,4 +131,26 @@ export async function startStation(
     if (!opts.dataDir) rmSync(dataDir, { recursive: true, force: true });
   };
   return { station, pid: child.pid ?? -1, exitCode, stop };
+}
+
+/**
+ * Opens the console at `url` (with its launch token) and waits until its first data
+ * load has finished; with a session token, the page joins that session through the
+ * renderer's own resume path.
+ */
+export async function openConsole(
+  page: Page,
+  url: string,
+  sessionToken: string | null,
+): Promise<void> {
+  if (sessionToken) {
+    await page.addInitScript(
+      ([key, token]) => {
+        if (!sessionStorage.getItem(key)) sessionStorage.setItem(key, token);
+      },
+      [SESSION_KEY, sessionToken] as const,
+    );
+  }
+  await page.goto(url);
+  await page.locator('body[data-ready="true"]').waitFor({ timeout: 30_000 });
 }
