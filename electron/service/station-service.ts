@@ -22,6 +22,7 @@ import { installProcessGuards } from '../core/app/process-guards';
 import { createStationCore } from '../core/app/station-core';
 import { staticAppRoute } from '../core/app/static-app-route';
 import { HEALTH_PATH, defaultDataDir, type HealthBody } from '../core/service/service-locator';
+import { loadMediaToken } from '../core/service/media-token-file';
 import {
   removeRuntimeFile,
   runtimeFileIn,
@@ -80,6 +81,8 @@ async function main(): Promise<void> {
     platform: process.platform,
     enableWsRpc: true,
     port,
+    // Kept across restarts: an open console reconnects by itself after a crash.
+    mediaToken: await loadMediaToken(dataDir),
     ...(values.ffmpeg ? { ffmpegPath: values.ffmpeg } : {}),
   });
 
