@@ -55,6 +55,25 @@ async function alarmSounds(page: Page): Promise<boolean> {
   });
 }
 
+/** The nth outage's banner is up and its alarm sounds; returns ms from `since` to the banner. */
+async function expectOutageRaised(page: Page, nth: number, since: number): Promise<number> {
+  await expect(page.getByTestId('service-down-banner')).toBeVisible({ timeout: BANNER_WITHIN_MS });
+  await expect(page.getByTestId('outage-alarm')).toHaveAttribute('data-alarm', 'playing', {
+    timeout: BANNER_WITHIN_MS,
+  });
+  const ms = (await bannerLog(page))!.shown[nth]! - since;
+  expect(ms).toBeLessThan(BANNER_WITHIN_MS);
+  expect(await alarmSounds(page)).toBe(true);
+  return ms;
+}
+
+/** The nth outage's banner has gone by itself and the alarm stopped; returns ms from `since`. */
+async function expectOutageCleared(page: Page, nth: number, since: number): Promise<number> {
+  await expect(page.getByTestId('service-down-banner')).toBeHidden({ timeout: 15_000 });
+  await expect(page.getByTestId('outage-alarm')).toHaveAttribute('data-alarm', 'off');
+  return (await bannerLog(page))!.hidden[nth]! - since;
+}
+
 async function decodedFrames(page: Page): Promise<number> {
   const all = await page.evaluate(
     () => (window as unknown as { __stationStats?: () => unknown[] }).__stationStats?.() ?? [],
@@ -90,11 +109,7 @@ test('a killed service, then a hung one: banner and alarm within 5 s, back by it
     // 1. The service is killed outright.
     const killedAt = Date.now();
     process.kill(current.pid, 'SIGKILL');
-    await expect(banner).toBeVisible({ timeout: BANNER_WITHIN_MS });
-    await expect(alarm).toHaveAttribute('data-alarm', 'playing', { timeout: BANNER_WITHIN_MS });
-    const killToBannerMs = (await bannerLog(page))!.shown[0]! - killedAt;
-    expect(killToBannerMs).toBeLessThan(BANNER_WITHIN_MS);
-    expect(await alarmSounds(page)).toBe(true);
+    const killToBannerMs = await expectOutageRaised(page, 0, killedAt);
     await expect(banner).toContainText('Mất kết nối với dịch vụ ghi hình của trạm');
     await expect(page.getByTestId('service-down-for')).toContainText(/Đã mất \d+s/);
     await page.screenshot({ path: `${ARTIFACTS}/service-down-banner.png` });
@@ -109,9 +124,7 @@ test('a killed service, then a hung one: banner and alarm within 5 s, back by it
     // A new service on the same folder and port (systemd's restart, say).
     current = await startStation('off', { dataDir, port, account: 'none' });
     const restartedAt = Date.now();
-    await expect(banner).toBeHidden({ timeout: 15_000 });
-    const restartToGoneMs = (await bannerLog(page))!.hidden[0]! - restartedAt;
-    await expect(alarm).toHaveAttribute('data-alarm', 'off');
+    const restartToGoneMs = await expectOutageCleared(page, 0, restartedAt);
     // Sessions live in the service's memory: the same page asks to sign in again.
     await expect(page.getByTestId('sign-in')).toBeVisible();
     await page.locator('[data-testid^="signin-officer-"]').first().click();
@@ -122,18 +135,12 @@ test('a killed service, then a hung one: banner and alarm within 5 s, back by it
     // 2. The service hangs: its sockets stay open, nothing answers.
     const stoppedAt = Date.now();
     process.kill(current.pid, 'SIGSTOP');
-    await expect(banner).toBeVisible({ timeout: BANNER_WITHIN_MS });
     // Silenced last time; this is a new outage, so it sounds again.
-    await expect(alarm).toHaveAttribute('data-alarm', 'playing', { timeout: BANNER_WITHIN_MS });
-    const stopToBannerMs = (await bannerLog(page))!.shown[1]! - stoppedAt;
-    expect(stopToBannerMs).toBeLessThan(BANNER_WITHIN_MS);
-    expect(await alarmSounds(page)).toBe(true);
+    const stopToBannerMs = await expectOutageRaised(page, 1, stoppedAt);
 
     const continuedAt = Date.now();
     process.kill(current.pid, 'SIGCONT');
-    await expect(banner).toBeHidden({ timeout: 15_000 });
-    const contToGoneMs = (await bannerLog(page))!.hidden[1]! - continuedAt;
-    await expect(alarm).toHaveAttribute('data-alarm', 'off');
+    const contToGoneMs = await expectOutageCleared(page, 1, continuedAt);
     // Still signed in (the session outlived the hang), and live view plays again.
     await expect(page.getByTestId('sign-in')).toBeHidden();
     await expectTilePlays(page);
