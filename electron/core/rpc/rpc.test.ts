@@ -367,4 +367,22 @@ describe('WebSocket RPC', () => {
       `heartbeat: drop after ${detectMs} ms of silence, back ${reconnectMs} ms after resume`,
     );
   });
+
+  it('does not take its own stalled thread for a dead server', async () => {
+    const t = client(TOKEN, { heartbeatIntervalMs: 200, heartbeatTimeoutMs: 1000 });
+    await until(() => t.connected);
+    const states: boolean[] = [];
+    t.onConnectionChange((c) => states.push(c));
+    // A long synchronous stretch (a busy renderer): the watchdog fires late, before the
+    // socket's queued data is read, and must let the echo arrive before judging.
+    for (let stall = 0; stall < 3; stall++) {
+      const end = Date.now() + 1600;
+      while (Date.now() < end) {
+        // busy
+      }
+      await new Promise((r) => setTimeout(r, 600));
+    }
+    expect(states).toEqual([]);
+    expect(t.connected).toBe(true);
+  });
 });
