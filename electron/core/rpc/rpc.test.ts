@@ -364,7 +364,7 @@ describe('WebSocket RPC', () => {
     await api.auth.resume({ token });
     expect(await api.cameras.list()).toEqual([]);
     console.info(
-      `heartbeat: drop after ${detectMs} ms of silence, back ${reconnectMs} ms after resume`,
+      `heartbeat: dropped ${detectMs} ms after the hang, back ${reconnectMs} ms after resume`,
     );
   });
 
