@@ -37,6 +37,11 @@ export interface StationStartOptions {
   account?: 'admin' | 'none';
   /** An existing data folder (benchmarks seed one); default: a fresh temporary one, removed on stop. */
   dataDir?: string;
+  /**
+   * The media server's port; default: a free one. A restart on the same folder and
+   * port is what an open console page reconnects to.
+   */
+  port?: number;
 }
 
 /** The administrator the e2e stations are set up with. */
@@ -69,7 +74,7 @@ export async function startStation(
   const dataDir = opts.dataDir ?? mkdtempSync(path.join(tmpdir(), 'station-e2e-'));
   const child: ChildProcess = spawn(
     process.execPath,
-    [BUILT_CORE, '--data-dir', dataDir, '--port', '0', '--demo', demo],
+    [BUILT_CORE, '--data-dir', dataDir, '--port', String(opts.port ?? 0), '--demo', demo],
     {
       stdio: ['ignore', 'pipe', 'pipe'],
       env: {

@@ -28,6 +28,7 @@ import { PlaybackSwitch } from './playback/playback-entry-buttons';
 import { openIncidentFootage } from './playback/playback-entry';
 import { ExportDialog } from './export/export-dialog';
 import { ExportProgressPanel } from './export/export-progress-panel';
+import { ServiceDownBanner } from './connection/service-down-banner';
 
 function Dialogs() {
   const store = useStationStore();
@@ -54,15 +55,8 @@ function LoadState() {
   const store = useStationStore();
   const ready = useStationState((s) => s.ready);
   const loadError = useStationState((s) => s.loadError);
-  const connected = useStationState((s) => s.connected);
-  if (ready && connected) return null;
-  if (ready) {
-    return (
-      <div className="conn-banner" role="alert" data-testid="disconnected-banner">
-        {t('error.disconnected')}
-      </div>
-    );
-  }
+  // A lost connection is ServiceDownBanner's to show.
+  if (ready) return null;
   return (
     <div className="load-state" data-testid="load-state">
       {loadError ? (
@@ -91,36 +85,40 @@ function LoadState() {
 
 export function App() {
   return (
-    <AuthGate>
-      <div className="app">
-        <TopBar />
-        {/* One grid row for the strips under the top bar. */}
-        <div className="banner-stack">
-          <StorageAlarmBanner />
-          <PendingHandoverBanner />
+    <>
+      {/* Outside the gate: a dead service matters on the sign-in screen too. */}
+      <ServiceDownBanner />
+      <AuthGate>
+        <div className="app">
+          <TopBar />
+          {/* One grid row for the strips under the top bar. */}
+          <div className="banner-stack">
+            <StorageAlarmBanner />
+            <PendingHandoverBanner />
+          </div>
+          <div className="main">
+            <CameraSidebar />
+            <main className="stage">
+              {/* Playback replaces the live grid (and its streams) while it is open. */}
+              <PlaybackSwitch>
+                <LiveGrid />
+                <SingleView />
+              </PlaybackSwitch>
+              <LoadState />
+            </main>
+          </div>
+          <StatusBar />
+          <Toasts />
+          <Dialogs />
+          {/* Over the log (edit) or the grid (F2), so it is outside Dialogs. */}
+          <IncidentEditorDialog />
+          {/* Over the incident log or playback; the panel stays while the officer works on. */}
+          <ExportDialog />
+          <ExportProgressPanel />
+          <BookmarkHotkey />
+          <AlertSound />
         </div>
-        <div className="main">
-          <CameraSidebar />
-          <main className="stage">
-            {/* Playback replaces the live grid (and its streams) while it is open. */}
-            <PlaybackSwitch>
-              <LiveGrid />
-              <SingleView />
-            </PlaybackSwitch>
-            <LoadState />
-          </main>
-        </div>
-        <StatusBar />
-        <Toasts />
-        <Dialogs />
-        {/* Over the log (edit) or the grid (F2), so it is outside Dialogs. */}
-        <IncidentEditorDialog />
-        {/* Over the incident log or playback; the panel stays while the officer works on. */}
-        <ExportDialog />
-        <ExportProgressPanel />
-        <BookmarkHotkey />
-        <AlertSound />
-      </div>
-    </AuthGate>
+      </AuthGate>
+    </>
   );
 }

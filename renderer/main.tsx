@@ -37,6 +37,7 @@ onConnectionChange?.((connected) => {
     void store
       .getState()
       .startSession()
+      .then(() => store.getState().noteResynced())
       .catch(() => undefined);
 });
 installStatsHook(window);

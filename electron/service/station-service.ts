@@ -22,8 +22,9 @@ import { installProcessGuards } from '../core/app/process-guards';
 import { createStationCore } from '../core/app/station-core';
 import { staticAppRoute } from '../core/app/static-app-route';
 import { HEALTH_PATH, defaultDataDir, type HealthBody } from '../core/service/service-locator';
-import { removeRuntimeFile, runtimeFileIn, writeRuntimeFile } from '../core/service/runtime-file';
 import { STOPPED_BY_COMMANDER_EXIT } from '../core/service/exit-codes';
+import { loadMediaToken } from '../core/service/media-token-file';
+import { removeRuntimeFile, runtimeFileIn, writeRuntimeFile } from '../core/service/runtime-file';
 import { trackChildren } from '../core/streams/child-pid-file';
 
 function rendererCandidates(explicit: string | undefined): string[] {
@@ -80,6 +81,8 @@ async function main(): Promise<void> {
     platform: process.platform,
     enableWsRpc: true,
     port,
+    // Kept across restarts: an open console reconnects by itself after a crash.
+    mediaToken: await loadMediaToken(dataDir),
     ...(values.ffmpeg ? { ffmpegPath: values.ffmpeg } : {}),
   });
 

@@ -38,7 +38,8 @@ export interface ApiHandle {
 export function getApi(): ApiHandle {
   if (window.stationApi) return { api: window.stationApi, onConnectionChange: null };
   const token = takeRpcToken(window.location, window.sessionStorage, window.history);
-  const transport = createWsTransport(rpcUrl(window.location.host, token));
+  // Loopback retries cost nothing, and an officer is waiting on the red banner.
+  const transport = createWsTransport(rpcUrl(window.location.host, token), { maxBackoffMs: 2000 });
   return {
     api: createApi(transport),
     onConnectionChange: (listener) => transport.onConnectionChange(listener),

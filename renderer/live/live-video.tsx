@@ -39,6 +39,8 @@ export function LiveVideo(props: {
   const mediaBaseUrl = useStationState((s) => s.systemInfo?.mediaBaseUrl ?? null);
   const mediaToken = useStationState((s) => s.systemInfo?.mediaToken ?? null);
   const session = useStationState(selectSessionToken);
+  // A reconnect to the service restarts the player: its socket may hang on a stopped service.
+  const resyncSeq = useStationState((s) => s.resyncSeq);
   const fallbackKey = `${cameraId}:${stream}`;
   const [player, setPlayer] = useState<PlayerKind>(
     () =>
@@ -97,7 +99,17 @@ export function LiveVideo(props: {
       unregister();
       live.destroy();
     };
-  }, [mediaBaseUrl, mediaToken, session, player, cameraId, stream, statsKey, fallbackKey]);
+  }, [
+    mediaBaseUrl,
+    mediaToken,
+    session,
+    player,
+    cameraId,
+    stream,
+    statsKey,
+    fallbackKey,
+    resyncSeq,
+  ]);
 
   return player === 'mse' ? (
     <video ref={videoRef} className="tile-media" muted autoPlay playsInline data-player="mse" />

@@ -139,6 +139,7 @@ export function PlaybackView() {
   const cameraIds = useStationState((s) => s.playback.cameraIds);
   const seq = useStationState((s) => s.playback.seq);
   const footageSeq = useStationState((s) => s.footageSeq);
+  const resyncSeq = useStationState((s) => s.resyncSeq);
   const editorOpen = useStationState((s) => s.incidentEditor !== null);
   const locked = useStationState((s) => s.session?.locked ?? false);
   const { engine, state } = usePlaybackEngine();
@@ -151,7 +152,7 @@ export function PlaybackView() {
   const rangeRef = useRef(range);
   rangeRef.current = range;
   const userViewAt = useRef(0);
-  const timeline = useTimelineData(api, cameraIds, view, width, footageSeq);
+  const timeline = useTimelineData(api, cameraIds, view, width, footageSeq, resyncSeq);
   const data = timeline.data;
 
   const positionMs = state?.positionMs ?? store.getState().playback.startMs;

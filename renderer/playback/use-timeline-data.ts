@@ -27,6 +27,8 @@ export function useTimelineData(
   widthPx: number,
   /** Bumped when recording filed a segment (store `footageSeq`). */
   footageSeq: number,
+  /** Bumped after a reconnect to the service (store `resyncSeq`): segments may have been missed. */
+  resyncSeq = 0,
 ): TimelineData {
   const [state, setState] = useState<TimelineData>({ data: null, loading: false, error: null });
   const have = useRef<{ query: TimelineQuery; key: string } | null>(null);
@@ -43,7 +45,7 @@ export function useTimelineData(
 
   // New footage only matters when the window reaches the present.
   const footageKey = showsNow ? footageSeq : 0;
-  const refreshKey = `${tick}:${footageKey}`;
+  const refreshKey = `${tick}:${footageKey}:${resyncSeq}`;
   const lastRefresh = useRef(refreshKey);
 
   useEffect(() => {

@@ -132,6 +132,23 @@ describe('station store', () => {
     expect(s.tiles).toEqual(['c1', 'c2', 'c3', 'c4', 'c5', 'c6', 'c7', null, null]);
   });
 
+  it('dates an outage, and a silenced alarm lasts only until the next one', () => {
+    const store = createStationStore(backend({ cameras: 1 }).api);
+    const before = Date.now();
+    store.getState().setConnected(false);
+    const since = store.getState().disconnectedSince;
+    expect(since).toBeGreaterThanOrEqual(before);
+    // A second drop notice does not restart the clock.
+    store.getState().setConnected(false);
+    expect(store.getState().disconnectedSince).toBe(since);
+    store.getState().silenceOutageAlarm();
+    expect(store.getState().outageAlarmSilenced).toBe(true);
+    store.getState().setConnected(true);
+    expect(store.getState().disconnectedSince).toBeNull();
+    store.getState().setConnected(false);
+    expect(store.getState().outageAlarmSilenced).toBe(false);
+  });
+
   it('restores the last used layout', async () => {
     const layout: Layout = {
       id: 'L1',

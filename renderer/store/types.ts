@@ -104,6 +104,17 @@ export interface UiSlice {
   /** False while the WebSocket transport is reconnecting. */
   connected: boolean;
   setConnected(connected: boolean): void;
+  /** When the station service became unreachable (null while connected). */
+  disconnectedSince: number | null;
+  /** The officer silenced the alarm for the outage under way; the next one sounds again. */
+  outageAlarmSilenced: boolean;
+  silenceOutageAlarm(): void;
+  /**
+   * Bumped once the console has caught up with the service after a reconnect:
+   * views that fetch on their own (live players, the timeline) start afresh.
+   */
+  resyncSeq: number;
+  noteResynced(): void;
   dialog: Dialog;
   toasts: Toast[];
   singleCameraId: string | null;

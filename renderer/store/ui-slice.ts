@@ -11,7 +11,19 @@ export const createUiSlice: StateCreator<StationState, [], [], UiSlice> = (set, 
     ready: false,
     loadError: null,
     connected: true,
-    setConnected: (connected) => set({ connected }),
+    disconnectedSince: null,
+    outageAlarmSilenced: false,
+    resyncSeq: 0,
+    setConnected: (connected) => {
+      if (connected === get().connected) return;
+      set(
+        connected
+          ? { connected, disconnectedSince: null }
+          : { connected, disconnectedSince: Date.now(), outageAlarmSilenced: false },
+      );
+    },
+    silenceOutageAlarm: () => set({ outageAlarmSilenced: true }),
+    noteResynced: () => set({ resyncSeq: get().resyncSeq + 1 }),
     dialog: null,
     toasts: [],
     singleCameraId: null,

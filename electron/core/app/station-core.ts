@@ -67,6 +67,8 @@ export interface StationCoreConfig {
   enableWsRpc: boolean;
   /** Media server port; 0 or absent = random. */
   port?: number;
+  /** The media server's token; default: a fresh one per launch (the service keeps one, media-token-file.ts). */
+  mediaToken?: string;
   /** Default: JSON lines in <dataDir>/logs plus stderr. */
   logger?: Logger;
   /** Live hub tuning for tests (e.g. a shorter idle stop). */
@@ -258,6 +260,7 @@ export async function createStationCore(config: StationCoreConfig): Promise<Stat
     const media = new MediaServer({
       host: '127.0.0.1',
       ...(config.port ? { port: config.port } : {}),
+      ...(config.mediaToken ? { token: config.mediaToken } : {}),
       trustedOrigins: [APP_PAGE_ORIGIN],
     });
     cleanups.push({ name: 'media', run: () => media.dispose() });

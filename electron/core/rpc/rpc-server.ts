@@ -6,7 +6,15 @@ import type { CallContext, DispatchOptions, Endpoint, SessionBinding } from '../
 import { dispatchToOutcome } from '../app/dispatch';
 import type { MediaRoutes } from '../media-server/types';
 import { silentLogger, type Logger } from '../logging/logger';
-import { MAX_FRAME_CHARS, RPC_PATH, isCallId, type EventFrame, type ReplyFrame } from './wire';
+import {
+  MAX_FRAME_CHARS,
+  RPC_PATH,
+  isCallId,
+  isHeartbeat,
+  type EventFrame,
+  type HeartbeatFrame,
+  type ReplyFrame,
+} from './wire';
 
 export interface RpcServerDeps {
   endpoint: Endpoint;
@@ -82,6 +90,12 @@ export class RpcServer {
 
   private async onMessage(socket: WebSocket, text: string | null): Promise<void> {
     const frame = parseCall(text);
+    // Answered before dispatch: it measures the event loop, not the services.
+    if (frame.ok && frame.kind === 'heartbeat') {
+      const echo: HeartbeatFrame = { heartbeat: frame.heartbeat };
+      this.send(socket, JSON.stringify(echo));
+      return;
+    }
     if (!frame.ok) {
       this.reply(socket, {
         id: frame.id,
@@ -123,7 +137,8 @@ export class RpcServer {
 }
 
 type ParsedCall =
-  | { ok: true; id: string | number; channel: unknown; payload: unknown }
+  | { ok: true; kind: 'call'; id: string | number; channel: unknown; payload: unknown }
+  | { ok: true; kind: 'heartbeat'; heartbeat: number }
   | { ok: false; id: string | number | null; reason: string };
 
 function parseCall(text: string | null): ParsedCall {
@@ -139,6 +154,7 @@ function parseCall(text: string | null): ParsedCall {
     return { ok: false, id: null, reason: 'malformed_frame' };
   }
   const obj = value as Record<string, unknown>;
+  if (isHeartbeat(obj)) return { ok: true, kind: 'heartbeat', heartbeat: obj.heartbeat };
   if (!isCallId(obj.id)) return { ok: false, id: null, reason: 'missing_id' };
-  return { ok: true, id: obj.id, channel: obj.channel, payload: obj.payload };
+  return { ok: true, kind: 'call', id: obj.id, channel: obj.channel, payload: obj.payload };
 }

@@ -2,7 +2,7 @@
 // SQLite file. The station-core test runs the same path through the real MediaServer.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -20,6 +20,7 @@ import {
   createWsTransport,
   type WebSocketConstructor,
   type WsTransport,
+  type WsTransportOptions,
 } from './ws-transport-client';
 
 const TOKEN = 'test-token-123';
@@ -71,12 +72,13 @@ async function stopServer(): Promise<void> {
   await new Promise<void>((resolve) => server.close(() => resolve()));
 }
 
-function client(token = TOKEN): WsTransport {
+function client(token = TOKEN, heartbeat: WsTransportOptions = {}): WsTransport {
   const t = createWsTransport(`ws://127.0.0.1:${port}/rpc?token=${token}`, {
     WebSocket: WebSocket as unknown as WebSocketConstructor,
     minBackoffMs: 50,
     maxBackoffMs: 200,
     queueTimeoutMs: 3000,
+    ...heartbeat,
   });
   transports.push(t);
   return t;
@@ -296,5 +298,91 @@ describe('WebSocket RPC', () => {
     const pending = createApi(t).cameras.list();
     t.close();
     await expect(pending).rejects.toMatchObject({ code: 'disconnected' });
+  });
+
+  it('echoes heartbeat frames outside dispatch', async () => {
+    const { ws, next } = await rawSocket();
+    ws.send(JSON.stringify({ heartbeat: 41 }));
+    expect(await next()).toEqual({ heartbeat: 41 });
+    // A call frame that happens to carry the field is still a call.
+    ws.send(JSON.stringify({ id: 3, channel: 'auth.state', heartbeat: 1 }));
+    expect(await next()).toMatchObject({ id: 3, ok: true });
+    ws.close();
+  });
+
+  it('drops a connection whose server stops reading, and reconnects once it answers again', async () => {
+    // A hung service as the client sees it (SIGSTOP, a stuck event loop): open sockets
+    // stop being read, and upgrades the kernel accepts meanwhile wait unanswered.
+    const serverSockets = new Set<Socket>();
+    server.on('connection', (sock: Socket) => serverSockets.add(sock));
+    const upgradeHandlers = server.listeners('upgrade') as ((...a: unknown[]) => void)[];
+    const heldUpgrades: unknown[][] = [];
+    const hang = () => {
+      for (const sock of serverSockets) sock.pause();
+      server.removeAllListeners('upgrade');
+      server.on('upgrade', (...a: unknown[]) => heldUpgrades.push(a));
+    };
+    const wake = () => {
+      server.removeAllListeners('upgrade');
+      for (const h of upgradeHandlers) server.on('upgrade', h);
+      for (const sock of serverSockets) sock.resume();
+      for (const a of heldUpgrades.splice(0)) server.emit('upgrade', ...a);
+    };
+    const t = client(TOKEN, {
+      heartbeatIntervalMs: 200,
+      heartbeatTimeoutMs: 1000,
+      connectTimeoutMs: 1500,
+    });
+    const api = await signedIn(t);
+    const token = (await api.auth.state()).session!.token;
+    const states: boolean[] = [];
+    t.onConnectionChange((c) => states.push(c));
+
+    // Idle for three timeouts: the echoes alone keep a healthy connection up.
+    await new Promise((r) => setTimeout(r, 3000));
+    expect(states).toEqual([]);
+    expect(t.connected).toBe(true);
+
+    hang();
+    const hungAt = Date.now();
+    const inFlight = api.cameras.list().catch((e: unknown) => e);
+    await until(() => states.includes(false), 5000);
+    const detectMs = Date.now() - hungAt;
+    expect(await inFlight).toMatchObject({ code: 'disconnected', message: 'rpc_disconnected' });
+    // The last echo came at most one interval before the hang, the drop a timeout after it.
+    expect(detectMs).toBeGreaterThan(600);
+    expect(detectMs).toBeLessThan(3000);
+
+    // Attempts to reconnect hang in the upgrade and are abandoned; still down.
+    await until(() => heldUpgrades.length >= 2, 8000);
+    expect(t.connected).toBe(false);
+
+    const resumedAt = Date.now();
+    wake();
+    await until(() => states.at(-1) === true, 5000);
+    const reconnectMs = Date.now() - resumedAt;
+    await api.auth.resume({ token });
+    expect(await api.cameras.list()).toEqual([]);
+    console.info(
+      `heartbeat: dropped ${detectMs} ms after the hang, back ${reconnectMs} ms after resume`,
+    );
+  });
+
+  it('does not take its own stalled thread for a dead server', async () => {
+    const t = client(TOKEN, { heartbeatIntervalMs: 200, heartbeatTimeoutMs: 1000 });
+    await until(() => t.connected);
+    const states: boolean[] = [];
+    t.onConnectionChange((c) => states.push(c));
+    // A long synchronous stretch (a busy renderer): the watchdog fires late, before the
+    // socket's queued data is read, and must let the echo arrive before judging.
+    for (let stall = 0; stall < 3; stall++) {
+      const end = Date.now() + 1600;
+      while (Date.now() < end) {
+        // busy
+      }
+      await new Promise((r) => setTimeout(r, 600));
+    }
+    expect(states).toEqual([]);
+    expect(t.connected).toBe(true);
   });
 });

@@ -22,7 +22,16 @@ export interface EventFrame {
   payload: unknown;
 }
 
-export type ServerFrame = ReplyFrame | EventFrame;
+/**
+ * Both ways: the client sends one every few seconds and the server echoes it at
+ * once, outside dispatch. A service whose event loop is stuck (or a process
+ * stopped by SIGSTOP) keeps its socket open but stops echoing: the client's only sign.
+ */
+export interface HeartbeatFrame {
+  heartbeat: number;
+}
+
+export type ServerFrame = ReplyFrame | EventFrame | HeartbeatFrame;
 
 export const RPC_PATH = '/rpc';
 /** Larger frames are refused: no contract request comes near this. */
@@ -33,4 +42,10 @@ export function isCallId(v: unknown): v is CallId {
     (typeof v === 'number' && Number.isFinite(v)) ||
     (typeof v === 'string' && v.length > 0 && v.length <= 64)
   );
+}
+
+export function isHeartbeat(
+  v: Record<string, unknown>,
+): v is Record<string, unknown> & HeartbeatFrame {
+  return typeof v.heartbeat === 'number' && Number.isFinite(v.heartbeat) && !('channel' in v);
 }

@@ -4,10 +4,13 @@
 // on the socket, so they survive reconnects. Calls already sent when the
 // connection drops are rejected with ApiError('disconnected'); calls made while
 // disconnected wait for the next connection (up to `queueTimeoutMs`).
+// A hung server (stuck event loop, SIGSTOP) never closes its socket, so the
+// client sends a heartbeat frame every `heartbeatIntervalMs` and drops the
+// connection itself when nothing at all has arrived for `heartbeatTimeoutMs`.
 import type { Transport } from '../../contract/api';
 import type { Channel, EventName, EventOf, RequestOf, ResponseOf } from '../../contract/channels';
 import { ApiError, ApiErrorBody } from '../../contract/errors';
-import type { CallId, CallFrame } from './wire';
+import type { CallId, CallFrame, HeartbeatFrame } from './wire';
 
 /** The part of the WebSocket API both browsers and the 'ws' package provide. */
 export interface WebSocketLike {
@@ -30,6 +33,12 @@ export interface WsTransportOptions {
   maxBackoffMs?: number;
   /** How long a call made while disconnected waits for a connection. */
   queueTimeoutMs?: number;
+  /** How often a heartbeat is sent while connected (default 1500). */
+  heartbeatIntervalMs?: number;
+  /** Silence longer than this drops the connection (default 3000). */
+  heartbeatTimeoutMs?: number;
+  /** A connection attempt not open by then is abandoned and retried (default 5000). */
+  connectTimeoutMs?: number;
 }
 
 export interface WsTransport extends Transport {
@@ -58,6 +67,9 @@ export function createWsTransport(url: string, opts: WsTransportOptions = {}): W
   const minBackoff = opts.minBackoffMs ?? 250;
   const maxBackoff = opts.maxBackoffMs ?? 5000;
   const queueTimeout = opts.queueTimeoutMs ?? 15_000;
+  const heartbeatInterval = opts.heartbeatIntervalMs ?? 1500;
+  const heartbeatTimeout = opts.heartbeatTimeoutMs ?? 3000;
+  const connectTimeout = opts.connectTimeoutMs ?? 5000;
 
   const pending = new Map<CallId, Pending>();
   const listeners = new Map<string, Set<(payload: never) => void>>();
@@ -68,6 +80,11 @@ export function createWsTransport(url: string, opts: WsTransportOptions = {}): W
   let attempt = 0;
   let nextId = 1;
   let reconnectTimer: ReturnType<typeof setTimeout> | null = null;
+  /** Connect timeout while opening, then the heartbeat's silence watchdog. */
+  let watchdog: ReturnType<typeof setTimeout> | null = null;
+  let heartbeatTimer: ReturnType<typeof setInterval> | null = null;
+  let lastHeardAt = 0;
+  let heartbeatSeq = 0;
 
   const disconnectedError = (reason: string) => new ApiError('disconnected', reason);
 
@@ -89,7 +106,63 @@ export function createWsTransport(url: string, opts: WsTransportOptions = {}): W
     return p;
   }
 
+  function stopTimers(): void {
+    if (watchdog) clearTimeout(watchdog);
+    if (heartbeatTimer) clearInterval(heartbeatTimer);
+    watchdog = null;
+    heartbeatTimer = null;
+  }
+
+  /** Fires at lastHeardAt + timeout; re-arms itself while frames keep arriving. */
+  function armWatchdog(ws: WebSocketLike, delay: number): void {
+    const due = Date.now() + delay;
+    watchdog = setTimeout(() => {
+      watchdog = null;
+      if (socket !== ws) return;
+      const now = Date.now();
+      const silent = now - lastHeardAt;
+      if (silent < heartbeatTimeout) return armWatchdog(ws, heartbeatTimeout - silent);
+      // Fired well past its time: our own thread was stalled and the echoes may be
+      // queued behind this timer; let them run before calling the server dead.
+      if (now - due > heartbeatInterval) return armWatchdog(ws, 250);
+      drop(ws, 'heartbeat');
+    }, delay);
+  }
+
+  function startHeartbeat(ws: WebSocketLike): void {
+    lastHeardAt = Date.now();
+    armWatchdog(ws, heartbeatTimeout);
+    heartbeatTimer = setInterval(() => {
+      if (socket !== ws || ws.readyState !== OPEN) return;
+      const frame: HeartbeatFrame = { heartbeat: ++heartbeatSeq };
+      ws.send(JSON.stringify(frame));
+    }, heartbeatInterval);
+  }
+
+  /** The connection is over (closed, or given up on): fail what was sent, then reconnect. */
+  function drop(ws: WebSocketLike, why: 'closed' | 'heartbeat' | 'connect_timeout'): void {
+    if (socket !== ws) return;
+    socket = null;
+    stopTimers();
+    const wasConnected = connected;
+    connected = false;
+    // A socket given up on may take a long closing handshake; its events are ignored.
+    if (why !== 'closed') {
+      try {
+        ws.close(4000, why);
+      } catch {
+        // already closing
+      }
+    }
+    for (const [id, p] of [...pending]) {
+      if (p.sent) settle(id)?.reject(disconnectedError('rpc_disconnected'));
+    }
+    if (wasConnected) notifyConnection(false);
+    scheduleReconnect();
+  }
+
   function onFrame(data: unknown): void {
+    lastHeardAt = Date.now();
     if (typeof data !== 'string') return;
     let msg: unknown;
     try {
@@ -132,10 +205,17 @@ export function createWsTransport(url: string, opts: WsTransportOptions = {}): W
       return;
     }
     socket = ws;
+    // The kernel accepts connections for a stopped process: the upgrade never answers.
+    watchdog = setTimeout(() => {
+      watchdog = null;
+      drop(ws, 'connect_timeout');
+    }, connectTimeout);
     ws.onopen = () => {
       if (socket !== ws) return;
+      stopTimers();
       connected = true;
       attempt = 0;
+      startHeartbeat(ws);
       for (const p of pending.values()) {
         if (p.sent) continue;
         p.sent = true;
@@ -145,19 +225,11 @@ export function createWsTransport(url: string, opts: WsTransportOptions = {}): W
       }
       notifyConnection(true);
     };
-    ws.onmessage = (ev: { data: unknown }) => onFrame(ev.data);
-    ws.onerror = () => undefined; // onclose follows and handles it
-    ws.onclose = () => {
-      if (socket !== ws) return;
-      socket = null;
-      const wasConnected = connected;
-      connected = false;
-      for (const [id, p] of [...pending]) {
-        if (p.sent) settle(id)?.reject(disconnectedError('rpc_disconnected'));
-      }
-      if (wasConnected) notifyConnection(false);
-      scheduleReconnect();
+    ws.onmessage = (ev: { data: unknown }) => {
+      if (socket === ws) onFrame(ev.data);
     };
+    ws.onerror = () => undefined; // onclose follows and handles it
+    ws.onclose = () => drop(ws, 'closed');
   }
 
   function scheduleReconnect(): void {
@@ -220,6 +292,7 @@ export function createWsTransport(url: string, opts: WsTransportOptions = {}): W
     },
     close() {
       closed = true;
+      stopTimers();
       if (reconnectTimer) clearTimeout(reconnectTimer);
       reconnectTimer = null;
       for (const id of [...pending.keys()]) settle(id)?.reject(disconnectedError('rpc_closed'));
