@@ -31,7 +31,7 @@ test('a commander stops the service with a reason and a confirmation; it is audi
     await submit.click();
 
     expect(await first.exitCode).toBe(STOPPED_BY_COMMANDER_EXIT);
-    await expect(page.getByTestId('disconnected-banner')).toBeVisible({ timeout: 5000 });
+    await expect(page.getByTestId('service-down-banner')).toBeVisible({ timeout: 5000 });
 
     // Started again (the next boot): the stop is in the audit log with who and why.
     const second = await startStation('off', { dataDir, account: 'none' });
