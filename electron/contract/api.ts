@@ -20,7 +20,7 @@ const call0 =
 
 export function createApi(t: Transport) {
   return {
-    system: { info: call0(t, 'system.info') },
+    system: { info: call0(t, 'system.info'), consoleEvent: call(t, 'system.consoleEvent') },
     auth: {
       state: call0(t, 'auth.state'),
       setup: call(t, 'auth.setup'),

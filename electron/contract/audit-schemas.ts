@@ -36,6 +36,9 @@ export const AuditAction = z.enum([
   'audit.verified',
   /** Protective triggers were found dropped (by a tool outside the app) and put back. */
   'audit.triggers_restored',
+  /** A console's page crashed, or hung and was restarted (system.consoleEvent). */
+  'console.renderer_crashed',
+  'console.renderer_hung',
 ]);
 export type AuditAction = z.infer<typeof AuditAction>;
 

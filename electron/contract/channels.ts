@@ -36,6 +36,7 @@ import {
   TimelineRequest,
 } from './recording-schemas';
 import { AuditFilter, AuditPage, AuditVerification } from './audit-schemas';
+import { ConsoleEventInput } from './console-schemas';
 import {
   Incident,
   IncidentDetail,
@@ -242,6 +243,9 @@ export const channels = {
     response: StorageSettings,
     access: 'commander',
   },
+
+  /** A console's page crashed or hung and was reloaded; audited. Public: it may happen before sign-in. */
+  'system.consoleEvent': { request: ConsoleEventInput, response: ok, access: 'public' },
 } as const satisfies Record<string, ChannelSpec>;
 
 export type Channels = typeof channels;

@@ -312,6 +312,8 @@ export const enOfficers: Record<keyof typeof viOfficers, string> = {
   'audit.action.storage.changed': 'Storage changed',
   'audit.action.audit.verified': 'Audit log checked',
   'audit.action.audit.triggers_restored': 'Removed audit-log protection found and restored',
+  'audit.action.console.renderer_crashed': 'Console screen crashed and was reopened',
+  'audit.action.console.renderer_hung': 'Console screen hung and was reopened',
 
   'settings.consoleSection': 'Your console',
   'settings.stationSection': 'Station settings',
