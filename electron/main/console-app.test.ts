@@ -11,7 +11,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 import type { AuditEntry } from '../contract/audit-schemas';
 import { channels } from '../contract/channels';
 import { createLogger, type Logger } from '../core/logging/logger';
-import { runtimeFileIn, type ServiceRuntime } from '../core/service/runtime-file';
+import { readRuntimeFile, runtimeFileIn, type ServiceRuntime } from '../core/service/runtime-file';
+import { isServiceUp } from '../core/service/service-locator';
 import { CONNECTION_CHANNEL, CONNECTION_STATE_CHANNEL, EVENT_CHANNEL } from '../preload/ipc-names';
 import { APP_ENTRY } from './app-protocol';
 import { CONTENT_SECURITY_POLICY } from './csp';
@@ -82,6 +83,7 @@ function launch(opts: { buildDir?: string } = {}): ConsoleApp {
     logger,
     // Only this test's folder: never a service installed on the machine.
     runtimeFiles: [runtimeFileIn(dataDir)],
+    relocateAfterMs: 500,
   });
   void launched.started?.then(() => {
     const pid = launched.runtime()?.pid;
@@ -132,7 +134,10 @@ beforeAll(() => {
 });
 
 afterAll(async () => {
-  // Services are started detached on purpose; the tests end the ones they saw by pid.
+  // Services are started detached on purpose; the tests end the ones they saw by pid,
+  // and the one the data folder's runtime file names (started by a console behind their back).
+  const last = await readRuntimeFile(runtimeFileIn(dataDir));
+  if (last && (await isServiceUp(last))) seenPids.add(last.pid);
   for (const pid of seenPids) {
     if (!isAlive(pid)) continue;
     process.kill(pid, 'SIGTERM');
@@ -288,14 +293,30 @@ describe('console on the station service', () => {
     expect((await call('system.info')).ok).toBe(true);
   });
 
-  it('tells the page when the service goes away', async () => {
+  it('tells the page when the service goes away, and follows it when it comes back anew', async () => {
     const wc = mainContents();
-    process.kill(servicePid as number, 'SIGTERM');
-    await until(
-      () => wc.sent.some(([ch, v]) => ch === CONNECTION_CHANNEL && v === false),
-      'the disconnected state',
-    );
+    const before = consoleApp.runtime() as ServiceRuntime;
+    const states = () =>
+      wc.sent.filter(([ch]) => ch === CONNECTION_CHANNEL).map(([, v]) => v as boolean);
+    const seen = states().length;
+    process.kill(before.pid, 'SIGTERM');
+    await until(() => states().slice(seen).includes(false), 'the disconnected state');
     expect(logText()).toContain('station service connection lost');
+    // Nobody restarts a service the console started: the console starts it again and moves there.
+    await until(
+      () => states().slice(seen).join() === 'false,true',
+      'the reconnected state',
+      30_000,
+    );
+    const after = consoleApp.runtime() as ServiceRuntime;
+    seenPids.add(after.pid);
+    expect(after.pid).not.toBe(before.pid);
+    expect(after.token).not.toBe(before.token);
+    const info = await call('system.info');
+    expect(info.result).toMatchObject({
+      mediaBaseUrl: after.mediaBaseUrl,
+      mediaToken: after.token,
+    });
     app.quit();
     expect(await app.exited).toBe(0);
   });

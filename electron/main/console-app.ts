@@ -7,8 +7,8 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { WebSocket } from 'ws';
 import type { Logger } from '../core/logging/logger';
-import { createWsTransport, type WebSocketConstructor } from '../core/rpc/ws-transport-client';
-import { rpcUrlWithToken, type ServiceRuntime } from '../core/service/runtime-file';
+import type { WebSocketConstructor } from '../core/rpc/ws-transport-client';
+import type { ServiceRuntime } from '../core/service/runtime-file';
 import {
   findOrStartService,
   runtimeFileCandidates,
@@ -21,6 +21,7 @@ import { installCsp } from './csp';
 import { registerIpc, type IpcBridge } from './ipc';
 import { watchRenderer } from './renderer-watchdog';
 import { serviceStartOptions, type ServiceLaunch } from './service-launch';
+import { createServiceTransport } from './service-transport';
 import { createMainWindow } from './window';
 
 export interface ConsoleOptions {
@@ -33,6 +34,8 @@ export interface ConsoleOptions {
   /** Where runtime files are looked for (default: runtimeFileCandidates(dataDir)). */
   runtimeFiles?: string[];
   iconPath?: string;
+  /** How long a window's connection may be down before the service is looked for anew. */
+  relocateAfterMs?: number;
 }
 
 export interface ConsoleApp {
@@ -79,25 +82,46 @@ export function startConsole(opts: ConsoleOptions): ConsoleApp {
     void stopConsole().finally(() => app.exit(0));
   });
 
+  let locating: Promise<ServiceRuntime> | null = null;
+  /** The running service, or one started where none answers; one search at a time for all windows. */
+  function locateService(): Promise<ServiceRuntime> {
+    locating ??= findOrStartService(
+      opts.runtimeFiles ?? runtimeFileCandidates(opts.dataDir),
+      serviceStartOptions({ ...opts.service, dataDir: opts.dataDir, buildDir: opts.buildDir }),
+    )
+      .then(({ runtime: rt, started }) => {
+        logger.info(started ? 'station service started' : 'station service found', {
+          pid: rt.pid,
+          port: rt.port,
+          dataDir: rt.dataDir,
+        });
+        return rt;
+      })
+      .finally(() => {
+        locating = null;
+      });
+    return locating;
+  }
+
   async function startup(): Promise<void> {
     installCsp(session.defaultSession);
     guardPermissions(session.defaultSession);
     serveRenderer(path.join(opts.buildDir, '..', 'renderer'));
-    const found = await findOrStartService(
-      opts.runtimeFiles ?? runtimeFileCandidates(opts.dataDir),
-      serviceStartOptions({ ...opts.service, dataDir: opts.dataDir, buildDir: opts.buildDir }),
-    );
-    const rt = found.runtime;
-    runtime = rt;
-    logger.info(found.started ? 'station service started' : 'station service found', {
-      pid: rt.pid,
-      port: rt.port,
-      dataDir: rt.dataDir,
-    });
+    runtime = await locateService();
     bridge = registerIpc({
       connect: () =>
-        createWsTransport(rpcUrlWithToken(rt), {
-          WebSocket: WebSocket as unknown as WebSocketConstructor,
+        createServiceTransport({
+          runtime: runtime as ServiceRuntime,
+          locate: () =>
+            locateService().catch((err: unknown) => {
+              logger.warn('station service not reachable yet; will look again', { err });
+              return null;
+            }),
+          ws: { WebSocket: WebSocket as unknown as WebSocketConstructor },
+          ...(opts.relocateAfterMs !== undefined ? { relocateAfterMs: opts.relocateAfterMs } : {}),
+          onRelocated: (rt) => {
+            runtime = rt;
+          },
         }),
       isTrustedUrl: isAppUrl,
       logger: logger.child('ipc'),
