@@ -236,6 +236,15 @@ describe('console on the station service', () => {
     );
   });
 
+  it('shows the native folder picker for export.chooseFolder, once the service accepted the call', async () => {
+    dialog.openDialogResult = { canceled: false, filePaths: ['/media/usb0'] };
+    expect(await call('export.chooseFolder')).toEqual({
+      ok: true,
+      result: { path: '/media/usb0', supported: true },
+    });
+    expect(dialog.openDialogCalls).toBe(1);
+  });
+
   it("sends the console's CSP, which lets the page reach the service's port", async () => {
     const rt = consoleApp.runtime() as ServiceRuntime;
     const headers = await session.defaultSession.respond(`${rt.mediaBaseUrl}/reports/x.pdf`, {});
@@ -291,6 +300,9 @@ describe('console on the station service', () => {
     expect(consoleApp.runtime()?.pid).toBe(servicePid);
     expect(logText()).toContain('station service found');
     expect((await call('system.info')).ok).toBe(true);
+    // A new window has a connection of its own: not signed in, so no folder picker either.
+    expect((await call('export.chooseFolder')).error?.code).toBe('unauthenticated');
+    expect(dialog.openDialogCalls).toBe(0);
   });
 
   it('tells the page when the service goes away, and follows it when it comes back anew', async () => {

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { installProcessGuards } from '../core/app/process-guards';
 import { createLogger } from '../core/logging/logger';
 import { defaultDataDir } from '../core/service/service-locator';
+import { bundledFfmpegDir } from '../core/streams/ffmpeg-locator';
 import { startConsole } from './console-app';
 
 /** The console's own log beside the service's console.log (two writers never share a file). */
@@ -23,7 +24,10 @@ installProcessGuards(logger);
 startConsole({
   dataDir,
   buildDir: here,
-  service: { execPath: process.execPath },
+  service: {
+    execPath: process.execPath,
+    ...(app.isPackaged ? { bundledFfmpegDir: bundledFfmpegDir(process.resourcesPath) } : {}),
+  },
   logger,
   iconPath: path.join(here, '..', '..', 'resources', 'icons', 'icon.png'),
 });

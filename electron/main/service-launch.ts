@@ -16,6 +16,8 @@ export interface ServiceLaunch {
   env?: NodeJS.ProcessEnv;
   /** More service arguments (tests pass --demo off). */
   extraArgs?: string[];
+  /** The packaged app's ffmpeg folder (bundledFfmpegDir()): found first on the service's PATH. */
+  bundledFfmpegDir?: string;
   timeoutMs?: number;
 }
 
@@ -25,7 +27,22 @@ export function serviceStartOptions(l: ServiceLaunch): StartServiceOptions {
     args: [path.join(l.buildDir, SERVICE_ENTRY), '--data-dir', l.dataDir, ...(l.extraArgs ?? [])],
     runtimeFile: runtimeFileIn(l.dataDir),
     logFile: path.join(l.dataDir, 'logs', 'service-start.log'),
-    env: { ...(l.env ?? process.env), ELECTRON_RUN_AS_NODE: '1' },
+    env: {
+      ...withPathFirst(l.env ?? process.env, l.bundledFfmpegDir),
+      ELECTRON_RUN_AS_NODE: '1',
+    },
     ...(l.timeoutMs !== undefined ? { timeoutMs: l.timeoutMs } : {}),
   };
+}
+
+/**
+ * `dir` ahead of the rest of PATH. The service looks for ffmpeg in its setting first,
+ * then on PATH, so the bundled one keeps the place it had in-process: after the setting.
+ */
+function withPathFirst(env: NodeJS.ProcessEnv, dir: string | undefined): NodeJS.ProcessEnv {
+  if (!dir) return { ...env };
+  // Windows spells it Path; a copied environment is no longer case-insensitive.
+  const key = Object.keys(env).find((k) => k.toUpperCase() === 'PATH') ?? 'PATH';
+  const rest = env[key];
+  return { ...env, [key]: rest ? `${dir}${path.delimiter}${rest}` : dir };
 }

@@ -386,11 +386,14 @@ class FakeDialog {
   showErrorBox(title: string, content: string): void {
     this.errorBoxes.push({ title, content });
   }
+  openDialogCalls = 0;
   showOpenDialog(..._args: unknown[]): Promise<{ canceled: boolean; filePaths: string[] }> {
+    this.openDialogCalls++;
     return Promise.resolve(this.openDialogResult);
   }
   reset(): void {
     this.errorBoxes.length = 0;
+    this.openDialogCalls = 0;
     this.openDialogResult = { canceled: true, filePaths: [] };
   }
 }
