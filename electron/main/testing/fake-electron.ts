@@ -423,6 +423,9 @@ export const webContents = {
   getAllWebContents: (): FakeWebContents[] => [...allContents],
 };
 
+// Electron's own export names, for a bundle that requires this module as 'electron'.
+export { FakeBrowserWindow as BrowserWindow };
+
 /** Puts every fake back to a fresh process's state. */
 export function resetElectron(): void {
   timeline.length = 0;
