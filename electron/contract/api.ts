@@ -20,7 +20,11 @@ const call0 =
 
 export function createApi(t: Transport) {
   return {
-    system: { info: call0(t, 'system.info'), stopService: call(t, 'system.stopService') },
+    system: {
+      info: call0(t, 'system.info'),
+      stopService: call(t, 'system.stopService'),
+      consoleEvent: call(t, 'system.consoleEvent'),
+    },
     auth: {
       state: call0(t, 'auth.state'),
       setup: call(t, 'auth.setup'),

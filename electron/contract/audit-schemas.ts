@@ -38,6 +38,9 @@ export const AuditAction = z.enum([
   'audit.triggers_restored',
   /** A commander stopped the station service (recording stops until it is started again). */
   'service.stopped',
+  /** A console's page crashed, or hung and was restarted (system.consoleEvent). */
+  'console.renderer_crashed',
+  'console.renderer_hung',
 ]);
 export type AuditAction = z.infer<typeof AuditAction>;
 

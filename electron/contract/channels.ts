@@ -37,6 +37,7 @@ import {
   TimelineRequest,
 } from './recording-schemas';
 import { AuditFilter, AuditPage, AuditVerification } from './audit-schemas';
+import { ConsoleEventInput } from './console-schemas';
 import {
   Incident,
   IncidentDetail,
@@ -248,6 +249,9 @@ export const channels = {
     response: StorageSettings,
     access: 'commander',
   },
+
+  /** A console's page crashed or hung and was reloaded; audited. Public: it may happen before sign-in. */
+  'system.consoleEvent': { request: ConsoleEventInput, response: ok, access: 'public' },
 } as const satisfies Record<string, ChannelSpec>;
 
 export type Channels = typeof channels;

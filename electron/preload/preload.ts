@@ -1,11 +1,18 @@
-// Exposes window.stationApi: the contract's api object over Electron IPC.
+// Exposes window.stationApi (the contract's api object over Electron IPC) and
+// window.stationConnection (whether main reaches the station service).
 // ipcRenderer itself never reaches the page (Electron security checklist #20:
 // https://www.electronjs.org/docs/latest/tutorial/security).
 import { contextBridge, ipcRenderer } from 'electron';
 import { createApi, type Transport } from '../contract/api';
 import type { Channel, EventName, EventOf, RequestOf, ResponseOf } from '../contract/channels';
+import type { StationConnection } from '../contract/connection';
 import { ApiError, ApiErrorBody } from '../contract/errors';
-import { EVENT_CHANNEL, type EventMessage } from './ipc-names';
+import {
+  CONNECTION_CHANNEL,
+  CONNECTION_STATE_CHANNEL,
+  EVENT_CHANNEL,
+  type EventMessage,
+} from './ipc-names';
 
 const listeners = new Map<string, Set<(payload: unknown) => void>>();
 
@@ -49,4 +56,34 @@ const transport: Transport = {
   },
 };
 
+const connectionListeners = new Set<(connected: boolean) => void>();
+
+function tell(listener: (connected: boolean) => void, connected: boolean): void {
+  try {
+    listener(connected);
+  } catch (err) {
+    console.error(err);
+  }
+}
+
+ipcRenderer.on(CONNECTION_CHANNEL, (_event, connected: unknown) => {
+  if (typeof connected !== 'boolean') return;
+  for (const listener of [...connectionListeners]) tell(listener, connected);
+});
+
+const connection: StationConnection = {
+  onChange(listener) {
+    connectionListeners.add(listener);
+    // A page that loads while the service is away must show it at once.
+    void ipcRenderer.invoke(CONNECTION_STATE_CHANNEL).then((connected: unknown) => {
+      if (typeof connected === 'boolean' && connectionListeners.has(listener))
+        tell(listener, connected);
+    });
+    return () => {
+      connectionListeners.delete(listener);
+    };
+  },
+};
+
 contextBridge.exposeInMainWorld('stationApi', createApi(transport));
+contextBridge.exposeInMainWorld('stationConnection', connection);

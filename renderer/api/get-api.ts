@@ -1,11 +1,13 @@
 // The renderer's single entry to main: Electron's preload bridge when present,
 // otherwise the same contract over the loopback WebSocket (browser mode, e2e).
 import { createApi, type StationApi } from '../../electron/contract/api';
+import type { StationConnection } from '../../electron/contract/connection';
 import { createWsTransport } from '../../electron/core/rpc/ws-transport-client';
 
 declare global {
   interface Window {
     stationApi?: StationApi;
+    stationConnection?: StationConnection;
   }
 }
 
@@ -31,12 +33,18 @@ export function rpcUrl(host: string, token: string | null): string {
 
 export interface ApiHandle {
   api: StationApi;
-  /** Only the WebSocket transport can drop; Electron IPC lives as long as the window. */
+  /** The link to the station service: the WebSocket here, or main's (through the preload). */
   onConnectionChange: ((listener: (connected: boolean) => void) => () => void) | null;
 }
 
 export function getApi(): ApiHandle {
-  if (window.stationApi) return { api: window.stationApi, onConnectionChange: null };
+  if (window.stationApi) {
+    const connection = window.stationConnection;
+    return {
+      api: window.stationApi,
+      onConnectionChange: connection ? (listener) => connection.onChange(listener) : null,
+    };
+  }
   const token = takeRpcToken(window.location, window.sessionStorage, window.history);
   // Loopback retries cost nothing, and an officer is waiting on the red banner.
   const transport = createWsTransport(rpcUrl(window.location.host, token), { maxBackoffMs: 2000 });

@@ -313,6 +313,8 @@ export const enOfficers: Record<keyof typeof viOfficers, string> = {
   'audit.action.audit.verified': 'Audit log checked',
   'audit.action.audit.triggers_restored': 'Removed audit-log protection found and restored',
   'audit.action.service.stopped': 'Stopped the station recording service',
+  'audit.action.console.renderer_crashed': 'Console screen crashed and was reopened',
+  'audit.action.console.renderer_hung': 'Console screen hung and was reopened',
 
   'settings.consoleSection': 'Your console',
   'settings.stationSection': 'Station settings',

@@ -313,6 +313,8 @@ export const viOfficers = {
   'audit.action.audit.verified': 'Kiểm tra toàn vẹn nhật ký',
   'audit.action.audit.triggers_restored': 'Phát hiện và khôi phục lớp bảo vệ nhật ký bị gỡ bỏ',
   'audit.action.service.stopped': 'Dừng dịch vụ ghi hình của trạm',
+  'audit.action.console.renderer_crashed': 'Màn hình trực ban bị lỗi và đã tự mở lại',
+  'audit.action.console.renderer_hung': 'Màn hình trực ban bị treo và đã tự mở lại',
 
   'settings.consoleSection': 'Màn hình của bạn',
   'settings.stationSection': 'Cài đặt trạm',

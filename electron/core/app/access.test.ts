@@ -61,7 +61,14 @@ describe('contract access rules', () => {
     for (const c of all)
       expect(['public', 'session', 'officer', 'commander']).toContain(channels[c].access);
     expect(withAccess('public').sort()).toEqual(
-      ['auth.resume', 'auth.setup', 'auth.signIn', 'auth.state', 'system.info'].sort(),
+      [
+        'auth.resume',
+        'auth.setup',
+        'auth.signIn',
+        'auth.state',
+        'system.info',
+        'system.consoleEvent',
+      ].sort(),
     );
   });
 

@@ -152,6 +152,16 @@ export function createHandlers(s: HandlerServices): Handlers {
         storageSettings(s.storageSettings.current),
       );
     },
+
+    // Public: a page can crash on the sign-in screen; the officer is named when one is signed in.
+    'system.consoleEvent': async ({ kind, ...details }, ctx) => {
+      await s.duty.audit.append({
+        action: `console.${kind}`,
+        actor: ctx.actor ? auditActor(ctx.actor) : null,
+        details: { ...flatDetails(details), transport: ctx.transport },
+      });
+      return ok;
+    },
   };
 }
 

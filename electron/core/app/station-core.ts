@@ -57,7 +57,7 @@ export interface StationCoreConfig {
   ffmpegPath?: string;
   /** Where the packaged app keeps its ffmpeg; see bundledFfmpegDir(). */
   bundledFfmpegDir?: string;
-  /** Default: KeyFileSecretBox in dataDir. The Electron shell passes safeStorage. */
+  /** Default: KeyFileSecretBox in dataDir. */
   secretBox?: SecretBox;
   /** 'auto': create the demo station when no camera exists yet. */
   demo: 'auto' | 'off';

@@ -19,6 +19,8 @@ export interface Logger {
 export interface FileLoggerOptions {
   /** Directory for console.log and its rotated copies; null = stderr only. */
   dir: string | null;
+  /** The file's name in `dir`; each process writing logs there needs its own (rotation). */
+  fileName?: string;
   level?: LogLevel;
   /** Rotate when the file grows past this many bytes. */
   maxBytes?: number;
@@ -38,7 +40,7 @@ class LogSink {
   constructor(
     private readonly opts: Required<Omit<FileLoggerOptions, 'dir'>> & { dir: string | null },
   ) {
-    this.file = opts.dir ? join(opts.dir, LOG_FILE_NAME) : null;
+    this.file = opts.dir ? join(opts.dir, opts.fileName) : null;
     if (opts.dir) {
       mkdirSync(opts.dir, { recursive: true });
       this.size = existsSync(this.file as string) ? statSync(this.file as string).size : 0;
@@ -108,6 +110,7 @@ class ScopedLogger implements Logger {
 export function createLogger(opts: FileLoggerOptions): Logger {
   const sink = new LogSink({
     dir: opts.dir,
+    fileName: opts.fileName ?? LOG_FILE_NAME,
     level: opts.level ?? 'info',
     maxBytes: opts.maxBytes ?? 5 * 1024 * 1024,
     keep: opts.keep ?? 3,

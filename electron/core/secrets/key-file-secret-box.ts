@@ -1,5 +1,5 @@
-// AES-256-GCM with a random key kept in <dataDir>/secret.key (mode 0600), used
-// when Electron's safeStorage is not available (browser mode, tests, servers).
+// AES-256-GCM with a random key kept in <dataDir>/secret.key (mode 0600): the
+// station service's secret box (it runs headless, where no OS keystore is open).
 // Sealed format: "k1:" + base64(iv[12] | tag[16] | ciphertext).
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { closeSync, mkdirSync, openSync, readFileSync, statSync, writeSync } from 'node:fs';
