@@ -2,8 +2,9 @@
 ; and removed by the uninstaller, through WinSW (resources\winsw\, see
 ; scripts/packaging/winsw-config.ts for its XML). electron-builder includes this
 ; file in both (nsis.include) before its own scripts.
-; No Windows build machine here: electron/main/windows-packaging.test.ts checks the
-; macros and commands as text; nobody has run this installer yet.
+; No Windows machine here: electron/main/windows-packaging.test.ts compiles this with
+; Debian's makensis in a harness and checks the macros' commands; nobody has run an
+; installer with it on Windows yet.
 
 !define STATION_SERVICE_ID "station-console"
 !define STATION_SERVICE_WINSW "$INSTDIR\resources\winsw\station-console-service.exe"

@@ -18,12 +18,13 @@ esac
 # server is the test rig of real cameras; DejaVu gives demo cameras a font
 # with Vietnamese glyphs for their burned-in names. Tests read the PDF reports
 # back with poppler's pdftotext. The packaging tests verify the station service's
-# systemd unit with systemd-analyze (package systemd).
+# systemd unit with systemd-analyze (package systemd) and compile its NSIS
+# include with makensis (package nsis).
 pkgs=(ffmpeg chromium fonts-dejavu-core)
 if [ "$mode" = test ]; then
   pkgs+=(python3-gi gir1.2-gst-rtsp-server-1.0 gstreamer1.0-plugins-base gstreamer1.0-plugins-good
     gstreamer1.0-plugins-bad gstreamer1.0-plugins-ugly gstreamer1.0-rtsp gstreamer1.0-x poppler-utils
-    systemd)
+    systemd nsis)
 fi
 
 missing=()

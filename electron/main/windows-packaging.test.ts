@@ -178,6 +178,57 @@ describe('NSIS include', () => {
     expect(count(/\$\{If\}/g)).toBe(count(/\$\{EndIf\}/g));
   });
 
+  it('compiles with makensis (-WX), inserted as electron-builder inserts its macros', () => {
+    // Debian's makensis builds Windows installers on Linux. electron-builder's own
+    // script needs its plugin bundle (downloaded; not here), so this harness stands
+    // in for it: the include is read before electron-builder's scripts, its macros
+    // are inserted in the install and uninstall sections, and the two template
+    // macros customCheckAppRunning calls are stubbed (their existence is checked
+    // below). Catches what Windows alone would otherwise tell: a bad LogicLib block,
+    // a misspelt plugin call, an undefined name (warnings are errors).
+    const harness = path.join(tmp, 'harness.nsi');
+    const templates = path.dirname(
+      require.resolve('app-builder-lib/templates/nsis/include/getProcessInfo.nsh'),
+    );
+    writeFileSync(
+      harness,
+      [
+        'Unicode true',
+        `!addincludedir "${templates}"`,
+        '!include LogicLib.nsh',
+        '!define APP_EXECUTABLE_FILENAME "station-console.exe"',
+        'Name "harness"',
+        `OutFile "${path.join(tmp, 'harness.exe')}"`,
+        'RequestExecutionLevel admin',
+        'InstallDir "$PROGRAMFILES64\\Truc ban Camera"',
+        `!include "${path.resolve('build/installer.nsh')}"`,
+        '!macro IS_POWERSHELL_AVAILABLE',
+        '!macroend',
+        '!macro _CHECK_APP_RUNNING',
+        '  ${GetProcessInfo} 0 $pid $1 $2 $3 $4',
+        '!macroend',
+        'Section',
+        '  !insertmacro customCheckAppRunning',
+        '  !insertmacro customInstall',
+        '  WriteUninstaller "$INSTDIR\\uninstall.exe"',
+        'SectionEnd',
+        'Section "Uninstall"',
+        '  !insertmacro customUnInstall',
+        'SectionEnd',
+        '',
+      ].join('\n'),
+    );
+    const r = spawnSync('makensis', ['-WX', '-INPUTCHARSET', 'UTF8', '-V1', harness], {
+      encoding: 'utf8',
+    });
+    expect(
+      r.error,
+      'makensis (Debian package nsis; scripts/bootstrap.sh installs it)',
+    ).toBeUndefined();
+    expect(`${r.stdout}${r.stderr}`.trim()).toBe('');
+    expect(r.status).toBe(0);
+  });
+
   it('installs then starts; stops and waits, then uninstalls', () => {
     const winsw = (cmd: string) => `nsExec::ExecToLog '"\${STATION_SERVICE_WINSW}" ${cmd}'`;
     const install = macro('customInstall');
