@@ -41,9 +41,15 @@ Var pid
 !macroend
 
 !macro customInstall
-  ; The service's folder (runtime file, data, WinSW's logs) under ProgramData.
+  ; The service's folder under ProgramData: the runtime file, which consoles read
+  ; (ProgramData's inherited ACL lets local users read), WinSW's logs, and the data.
   ReadEnvStr $0 PROGRAMDATA
   CreateDirectory "$0\StationConsole\logs"
+  CreateDirectory "$0\StationConsole\data"
+  ; Footage, database and keys: LocalSystem (the service) and Administrators only, as
+  ; the per-user data folder was. SIDs, not names: group names are localised.
+  nsExec::ExecToLog '"$SYSDIR\icacls.exe" "$0\StationConsole\data" /inheritance:r /grant:r *S-1-5-18:(OI)(CI)F /grant:r *S-1-5-32-544:(OI)(CI)F'
+  Pop $1
   ; An earlier registration (an upgrade whose uninstaller did not remove it) goes first.
   nsExec::ExecToLog '"${STATION_SERVICE_WINSW}" uninstall'
   Pop $0

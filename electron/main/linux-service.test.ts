@@ -153,6 +153,7 @@ describe('systemd unit', () => {
     expect(s('RestartSec')).toBe('2');
     expect(one('Unit', 'StartLimitIntervalSec')).toBe('0');
     expect(s('RuntimeDirectoryMode')).toBe('0750');
+    expect(s('StateDirectoryMode')).toBe('0700');
     expect(s('KillMode')).toBe('mixed');
     expect(Number(s('TimeoutStopSec'))).toBeGreaterThanOrEqual(20);
     expect(s('NoNewPrivileges')).toBe('yes');

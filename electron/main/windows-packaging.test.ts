@@ -236,6 +236,13 @@ describe('NSIS include', () => {
     expect(install.indexOf(winsw('install'))).toBeLessThan(install.indexOf(winsw('start')));
     expect(install.indexOf(winsw('install'))).toBeGreaterThanOrEqual(0);
 
+    // The data folder is closed to other local users (LocalSystem and Administrators).
+    const icacls = install.find((l) => l.includes('icacls.exe'));
+    expect(icacls).toContain('"$0\\StationConsole\\data" /inheritance:r');
+    expect(icacls).toContain('*S-1-5-18:(OI)(CI)F');
+    expect(icacls).toContain('*S-1-5-32-544:(OI)(CI)F');
+    expect(install.indexOf(icacls!)).toBeLessThan(install.indexOf(winsw('start')));
+
     const stop = macro('stationServiceStop');
     expect(stop).toContain(winsw('stopwait'));
     const uninstall = macro('customUnInstall');
