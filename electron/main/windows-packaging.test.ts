@@ -346,16 +346,19 @@ describe('Windows packaging check', () => {
     expect(windowsToolProblem(path.join(dir, 'ffprobe.exe'))).toMatch(/not a Windows executable/);
   });
 
-  it('tells 4.x from 5.1 by a phrase Debian’s ffmpeg 5.1 libavformat does not have', () => {
-    // 5.1 still says "imply flag listen" (for -listen_timeout); only 4.x marks -timeout
-    // deprecated with the phrase the check looks for. Checked on a real 5.1 build.
+  it('tells 4.x from 5.1 by a phrase that Debian’s ffmpeg (5.1+) libavformat does not have', () => {
+    // 5.1 still says "imply flag listen" (for -listen_timeout), so that is no sign; only
+    // 4.x marks -timeout deprecated with the phrase the check looks for. Checked on this
+    // machine's real build, which must not be refused.
     const ldd = spawnSync('ldd', ['/usr/bin/ffmpeg'], { encoding: 'utf8' }).stdout;
     const lib = /libavformat\.so\.\d+ => (\S+)/.exec(ldd)?.[1];
     expect(lib, 'libavformat of /usr/bin/ffmpeg').toBeTruthy();
     const version = spawnSync('/usr/bin/ffmpeg', ['-version'], { encoding: 'utf8' }).stdout;
-    expect(version).toMatch(/^ffmpeg version \d*:?5\.1/);
+    const [major = 0, minor = 0] = (/^ffmpeg version (?:\d+:)?(\d+)\.(\d+)/.exec(version) ?? [])
+      .slice(1)
+      .map(Number);
+    expect(major * 100 + minor, version.split('\n')[0]).toBeGreaterThanOrEqual(501);
     const bytes = readFileSync(lib!);
-    expect(bytes.indexOf('imply flag listen')).toBeGreaterThan(-1);
     expect(bytes.indexOf('(deprecated, use listen_timeout)')).toBe(-1);
   });
 });
