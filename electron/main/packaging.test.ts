@@ -1,5 +1,7 @@
 // The packaging config is checked where the Electron binary cannot run: against
 // electron-builder's own schema, and for the security fuses the shell relies on.
+// runAsNode stays on: the station service is the app's binary run as Node
+// (linux-service.test.ts, windows-packaging.test.ts).
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 
@@ -16,11 +18,11 @@ const { getConfig, validateConfiguration } = require('app-builder-lib/out/util/c
 };
 
 describe('electron-builder config', () => {
-  it('is valid for electron-builder and flips the security fuses', async () => {
+  it('is valid for electron-builder and flips the security fuses but runAsNode', async () => {
     const config = await getConfig(process.cwd(), 'build/electron-builder.yml', null);
     await validateConfiguration(config, { add: () => undefined });
     expect(config.electronFuses).toMatchObject({
-      runAsNode: false,
+      runAsNode: true,
       enableNodeOptionsEnvironmentVariable: false,
       enableNodeCliInspectArguments: false,
       enableEmbeddedAsarIntegrityValidation: true,

@@ -7,6 +7,8 @@
 //
 //   --data-dir DIR      station data (default $STATION_DATA_DIR, else the user's data folder)
 //   --runtime-file F    where to write the runtime file (default DIR/service.json)
+//   --runtime-file-group-read  write it 0640, not 0600 (the installed Linux service:
+//                       its group is the consoles' users)
 //   --port N            media server port, 0 = random (default $STATION_PORT or 0)
 //   --demo auto|off     create the demo station on an empty registry (default auto)
 //   --ffmpeg PATH       ffmpeg to use, overriding the setting
@@ -26,6 +28,7 @@ import { STOPPED_BY_COMMANDER_EXIT } from '../core/service/exit-codes';
 import { loadMediaToken } from '../core/service/media-token-file';
 import { removeRuntimeFile, runtimeFileIn, writeRuntimeFile } from '../core/service/runtime-file';
 import { trackChildren } from '../core/streams/child-pid-file';
+import { bundledFfmpegDir } from '../core/streams/ffmpeg-locator';
 
 function rendererCandidates(explicit: string | undefined): string[] {
   if (explicit) return [explicit];
@@ -38,14 +41,33 @@ function rendererCandidates(explicit: string | undefined): string[] {
   ].filter(Boolean);
 }
 
+/**
+ * The packaged app's resources folder when this runs from inside it
+ * (<resources>/app.asar/dist/electron/station-service.cjs, run by Electron as Node,
+ * which has no `app.isPackaged`), else null.
+ */
+function packagedResourcesDir(): string | null {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const asar = path.resolve(here, '..', '..');
+  return path.basename(asar) === 'app.asar' ? path.dirname(asar) : null;
+}
+
 function packageVersion(): string {
-  try {
-    const pkg: unknown = JSON.parse(readFileSync(path.join(process.cwd(), 'package.json'), 'utf8'));
-    const v = (pkg as { version?: unknown }).version;
-    return typeof v === 'string' ? v : '0.0.0';
-  } catch {
-    return '0.0.0';
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  // The installed service's working directory is its data folder: read the app's own.
+  for (const file of [
+    path.join(here, '..', '..', 'package.json'),
+    path.join(process.cwd(), 'package.json'),
+  ]) {
+    try {
+      const pkg: unknown = JSON.parse(readFileSync(file, 'utf8'));
+      const v = (pkg as { version?: unknown }).version;
+      if (typeof v === 'string') return v;
+    } catch {
+      // next candidate
+    }
   }
+  return '0.0.0';
 }
 
 async function main(): Promise<void> {
@@ -57,6 +79,7 @@ async function main(): Promise<void> {
       ffmpeg: { type: 'string' },
       'renderer-dir': { type: 'string' },
       'runtime-file': { type: 'string' },
+      'runtime-file-group-read': { type: 'boolean' },
     },
     strict: true,
   });
@@ -69,6 +92,7 @@ async function main(): Promise<void> {
   if (demo !== 'auto' && demo !== 'off') throw new Error(`--demo must be auto or off, not ${demo}`);
 
   const startedAt = Date.now();
+  const resources = packagedResourcesDir();
   // Recorders a killed predecessor left running are stopped before this one records.
   const children = await trackChildren(dataDir);
   // Set once the core exists: a commander's stop (system.stopService) ends this process.
@@ -84,6 +108,8 @@ async function main(): Promise<void> {
     // Kept across restarts: an open console reconnects by itself after a crash.
     mediaToken: await loadMediaToken(dataDir),
     ...(values.ffmpeg ? { ffmpegPath: values.ffmpeg } : {}),
+    // The Windows package carries its ffmpeg (resources/ffmpeg/win32); the setting still wins.
+    ...(resources ? { bundledFfmpegDir: bundledFfmpegDir(resources) } : {}),
   });
 
   installProcessGuards(core.logger);
@@ -125,16 +151,20 @@ async function main(): Promise<void> {
   });
 
   const started = await core.start();
-  await writeRuntimeFile(runtimeFile, {
-    pid: process.pid,
-    port: started.port,
-    token: started.mediaToken,
-    mediaBaseUrl: started.mediaBaseUrl,
-    rpcUrl: `ws://127.0.0.1:${started.port}/rpc`,
-    dataDir,
-    version: packageVersion(),
-    startedAt,
-  });
+  await writeRuntimeFile(
+    runtimeFile,
+    {
+      pid: process.pid,
+      port: started.port,
+      token: started.mediaToken,
+      mediaBaseUrl: started.mediaBaseUrl,
+      rpcUrl: `ws://127.0.0.1:${started.port}/rpc`,
+      dataDir,
+      version: packageVersion(),
+      startedAt,
+    },
+    { groupRead: values['runtime-file-group-read'] === true },
+  );
   process.stdout.write(
     JSON.stringify({
       ready: true,

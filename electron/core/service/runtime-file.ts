@@ -1,7 +1,9 @@
 // The station service's runtime file: how a console finds the running service.
 // Written once the media server listens (port, per-launch token, pid), owner-only
 // (0600: the token opens the contract), atomically (a console never reads half a
-// file), and removed on a clean stop. A file left by a killed service names a pid
+// file), and removed on a clean stop. The installed Linux service runs as its own
+// user, so it writes the file 0640 for its group, which the officer's desktop user
+// is in (build/linux/station-console.service). A file left by a killed service names a pid
 // that is gone or a port that does not answer: service-locator.ts checks both.
 import { chmod, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
@@ -37,12 +39,22 @@ export function runtimeFileIn(dir: string): string {
   return join(dir, RUNTIME_FILE_NAME);
 }
 
-export async function writeRuntimeFile(file: string, rt: ServiceRuntime): Promise<void> {
-  await mkdir(dirname(file), { recursive: true, mode: 0o700 });
+export interface RuntimeFileOptions {
+  /** 0640 instead of 0600: the service's group may read the token. */
+  groupRead?: boolean;
+}
+
+export async function writeRuntimeFile(
+  file: string,
+  rt: ServiceRuntime,
+  opts: RuntimeFileOptions = {},
+): Promise<void> {
+  const mode = opts.groupRead ? 0o640 : 0o600;
+  await mkdir(dirname(file), { recursive: true, mode: opts.groupRead ? 0o750 : 0o700 });
   const tmp = `${file}.${process.pid}.tmp`;
-  await writeFile(tmp, JSON.stringify(rt, null, 2) + '\n', { mode: 0o600 });
-  // writeFile's mode applies only to a file it creates.
-  await chmod(tmp, 0o600);
+  await writeFile(tmp, JSON.stringify(rt, null, 2) + '\n', { mode });
+  // writeFile's mode applies only to a file it creates (and the umask narrows it).
+  await chmod(tmp, mode);
   await rename(tmp, file);
 }
 
