@@ -3,6 +3,7 @@
 // config, and the deb's scripts (rendered the way electron-builder renders them)
 // are valid bash and do what they must, run against stub commands that record
 // their calls (no root, nothing on this machine is changed).
+import { STOPPED_BY_COMMANDER_EXIT } from '../core/service/exit-codes';
 import { spawnSync } from 'node:child_process';
 import {
   chmodSync,
@@ -151,6 +152,8 @@ describe('systemd unit', () => {
     expect(s('Group')).toBe('station-console');
     expect(s('Restart')).toBe('always');
     expect(s('RestartSec')).toBe('2');
+    // A commander's stop is not undone by the restart policy.
+    expect(s('RestartPreventExitStatus')).toBe(String(STOPPED_BY_COMMANDER_EXIT));
     expect(one('Unit', 'StartLimitIntervalSec')).toBe('0');
     expect(s('RuntimeDirectoryMode')).toBe('0750');
     expect(s('StateDirectoryMode')).toBe('0700');

@@ -15,6 +15,7 @@
 //   --renderer-dir DIR  built renderer (default dist/renderer next to this build or the repo)
 //
 // Prints one JSON line when ready: {"ready":true,"url":"http://127.0.0.1:PORT/#token=…",…}
+import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -128,6 +129,15 @@ async function main(): Promise<void> {
   // leave a commander's stop alone instead of restarting the service at once.
   stopRequested = () => {
     core.logger.warn('station service stopped by a commander');
+    // Under WinSW any exit of ours is a failure it restarts: the service asks the
+    // Service Control Manager to stop it instead (WinSW names its service id to us).
+    const winswId = process.platform === 'win32' ? process.env.WINSW_SERVICE_ID : undefined;
+    if (winswId) {
+      spawn('sc.exe', ['stop', winswId], { detached: true, stdio: 'ignore', windowsHide: true })
+        .on('error', () => void stop(STOPPED_BY_COMMANDER_EXIT))
+        .unref();
+      return;
+    }
     void stop(STOPPED_BY_COMMANDER_EXIT);
   };
   process.on('SIGINT', () => void stop(0));

@@ -5,7 +5,7 @@
 // console may start one detached: it outlives the console (closing the window
 // never stops recording), and it writes its own runtime file when it is ready.
 import { spawn } from 'node:child_process';
-import { closeSync, mkdirSync, openSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { readRuntimeFile, runtimeFileIn, type ServiceRuntime } from './runtime-file';
@@ -142,12 +142,53 @@ export async function startServiceDetached(opts: StartServiceOptions): Promise<S
   );
 }
 
-/** The running service, or one started detached when none answers. */
+/**
+ * Files that exist when the packages installed the station service (systemd unit;
+ * the Windows installer's folder): then a console never starts a second one.
+ */
+export function installedServiceMarkers(
+  platform: NodeJS.Platform = process.platform,
+  env: NodeJS.ProcessEnv = process.env,
+): string[] {
+  if (platform === 'linux')
+    return [
+      '/lib/systemd/system/station-console.service',
+      '/etc/systemd/system/station-console.service',
+    ];
+  if (platform === 'win32')
+    return [
+      join(env.ProgramData ?? 'C:\\ProgramData', 'StationConsole', 'data'),
+    ];
+  return [];
+}
+
+export class InstalledServiceUnreachableError extends Error {
+  constructor(readonly marker: string) {
+    super(
+      'Dịch vụ ghi hình đã được cài trên máy này nhưng không trả lời. Nếu vừa cài đặt: đăng xuất khỏi ' +
+        'máy rồi đăng nhập lại (quyền đọc dịch vụ có hiệu lực từ lần đăng nhập sau). Nếu vẫn vậy: ' +
+        'khởi động lại máy hoặc báo cán bộ kỹ thuật. / The installed station service does not answer. ' +
+        'If it was just installed, sign out of the PC and back in; otherwise restart the PC or call ' +
+        `the technician. (${marker})`,
+    );
+    this.name = 'InstalledServiceUnreachableError';
+  }
+}
+
+/**
+ * The running service, or one started detached when none answers. Where the packages
+ * installed the service (a marker in `installedMarkers` exists), none is started: a
+ * second service would record every camera twice (a console that cannot read the
+ * installed one's runtime file yet is told what to do instead).
+ */
 export async function findOrStartService(
   candidates: readonly string[],
   start: StartServiceOptions,
+  installedMarkers: readonly string[] = installedServiceMarkers(),
 ): Promise<{ runtime: ServiceRuntime; started: boolean }> {
   const found = await findService(candidates);
   if (found) return { runtime: found, started: false };
+  const marker = installedMarkers.find((m) => existsSync(m));
+  if (marker) throw new InstalledServiceUnreachableError(marker);
   return { runtime: await startServiceDetached(start), started: true };
 }
