@@ -56,7 +56,9 @@ await Promise.all([
 // A `#name` specifier resolves only inside its own package (package.json "imports"): one
 // left in a bundle fails at run time, on first use (pdfkit's fonts did, at export).
 // Fail the build instead; the fix is to keep that package external.
-const OUTFILES = ['main', 'preload', 'station-service', 'browser-console'].map((n) => `dist/electron/${n}.cjs`);
+const OUTFILES = ['main', 'preload', 'station-service', 'browser-console'].map(
+  (n) => `dist/electron/${n}.cjs`,
+);
 const SUBPATH_REQUIRE = /\brequire[\w$]*\(\s*["'](#[^"']*)["']\s*\)/g;
 const unresolvable = OUTFILES.flatMap((file) =>
   [...readFileSync(file, 'utf8').matchAll(SUBPATH_REQUIRE)].map((m) => `${file}: ${m[1]}`),

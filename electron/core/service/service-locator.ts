@@ -156,9 +156,7 @@ export function installedServiceMarkers(
       '/etc/systemd/system/station-console.service',
     ];
   if (platform === 'win32')
-    return [
-      join(env.ProgramData ?? 'C:\\ProgramData', 'StationConsole', 'data'),
-    ];
+    return [join(env.ProgramData ?? 'C:\\ProgramData', 'StationConsole', 'data')];
   return [];
 }
 
