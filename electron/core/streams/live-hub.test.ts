@@ -203,15 +203,18 @@ describe('LiveHub behind the MediaServer, against the RTSP rig', () => {
     const hevc = open('camera=hevc1&format=fmp4');
     const demo = open('camera=demo1');
     await Promise.all([ts.opened, hevc.opened, demo.opened]);
-    expect(await waitFor(() => ts.got.binaries.length >= 5, 20_000)).toBe(true);
+    // On a failure, what the hub and the client saw say which stream stalled and why.
+    const seen = () =>
+      JSON.stringify({ statuses, sessions: hub.sessionsInfo(), tsClosed: ts.got.closed });
+    expect(await waitFor(() => ts.got.binaries.length >= 5, 20_000), seen()).toBe(true);
     expect(ts.got.texts).toEqual([]); // JSMpeg would feed text to its demuxer
     for (const b of ts.got.binaries) {
       expect(b.length % 188).toBe(0);
       expect(b[0]).toBe(0x47);
     }
-    expect(await waitFor(() => hevc.got.fragments.length >= 1, 20_000)).toBe(true);
+    expect(await waitFor(() => hevc.got.fragments.length >= 1, 20_000), seen()).toBe(true);
     expect(hevc.got.texts.find((t) => t.type === 'init')?.codec).toMatch(/^hvc1\.1\.6\.L\d+/);
-    expect(await waitFor(() => demo.got.fragments.length >= 2, 20_000)).toBe(true);
+    expect(await waitFor(() => demo.got.fragments.length >= 2, 20_000), seen()).toBe(true);
     expect(demo.got.texts.find((t) => t.type === 'init')?.codec).toMatch(/^avc1\.42/);
     expect(hub.sessionsInfo()).toHaveLength(3);
   });
