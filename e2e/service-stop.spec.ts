@@ -17,6 +17,8 @@ test('a commander stops the service with a reason and a confirmation; it is audi
     const first = await startStation('off', { dataDir });
     await first.station.open(page);
     await page.getByTestId('open-settings').click();
+    await expect(page.getByTestId('settings-stop-service')).toBeVisible();
+    await page.screenshot({ path: 'e2e/artifacts/settings-service.png' });
     await page.getByTestId('settings-stop-service').click();
     const dialog = page.getByTestId('stop-service-dialog');
     await expect(dialog).toBeVisible();
