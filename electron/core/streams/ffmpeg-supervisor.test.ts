@@ -4,8 +4,9 @@ import { FfmpegSupervisor } from './ffmpeg-supervisor';
 import { buildLiveArgs } from './live-args';
 import { childProcesses, processExists, waitFor } from './test-helpers';
 import type { StateChange } from './types';
+import { TEST_FFMPEG } from './testing/ffmpeg-bin';
 
-const ffmpegPath = '/usr/bin/ffmpeg';
+const ffmpegPath = TEST_FFMPEG;
 
 function supervise(url: string, timings = {}) {
   const states: StateChange[] = [];
