@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startRig, type Rig } from '../../../e2e/rig/rig';
 import { FfmpegSupervisor } from './ffmpeg-supervisor';
+import { ffmpegVersionOf } from './ffmpeg-version';
 import { buildLiveArgs } from './live-args';
 import { childProcesses, processExists, waitFor } from './test-helpers';
 import type { StateChange } from './types';
@@ -12,7 +13,12 @@ function supervise(url: string, timings = {}) {
   const states: StateChange[] = [];
   const sup = new FfmpegSupervisor({
     ffmpegPath,
-    args: () => buildLiveArgs({ input: { kind: 'rtsp', url, safeLabel: 'test' }, format: 'fmp4' }),
+    args: async () =>
+      buildLiveArgs({
+        input: { kind: 'rtsp', url, safeLabel: 'test' },
+        format: 'fmp4',
+        version: await ffmpegVersionOf(ffmpegPath),
+      }),
     timings,
   });
   sup.on('state', (s) => states.push(s));
