@@ -83,7 +83,7 @@ export function probeInputArgs(
 }
 
 export async function probeStream(opts: ProbeOptions): Promise<ProbeResult> {
-  // The Windows package pairs a 4.1 ffmpeg with a 5.1 ffprobe: ask ffprobe itself.
+  // The Windows package pairs a 4.1 ffmpeg with a newer ffprobe: ask ffprobe itself.
   const version = await ffmpegVersionOf(opts.ffprobePath);
   const args = [
     '-hide_banner',
