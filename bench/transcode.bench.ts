@@ -20,6 +20,7 @@ import { transcodeArgs } from '../electron/core/playback/transcode-args';
 import { TranscodeSlots } from '../electron/core/playback/transcode-slots';
 import { RecordingService } from '../electron/core/recording/recording-service';
 import { RECORD_FRAG_DURATION_US } from '../electron/core/recording/segment-args';
+import { ffmpegVersionOf } from '../electron/core/streams/ffmpeg-version';
 import { Fmp4StreamSplitter } from '../renderer/playback/engine/fmp4-stream-splitter';
 
 const run = promisify(execFile);
@@ -96,7 +97,7 @@ async function throughRoute(url: string, out: string): Promise<Measure> {
 }
 
 async function copyRemux(file: string, out: string): Promise<Measure> {
-  const args = transcodeArgs({ file, fromSec: 0 });
+  const args = transcodeArgs({ file, fromSec: 0, version: await ffmpegVersionOf(FFMPEG) });
   // Same seek, timestamps and muxer; stream copy instead of decode + encode.
   const at = args.indexOf('-c:v');
   const copy = [...args.slice(0, at), '-c:v', 'copy', ...args.slice(args.indexOf('-f'))];

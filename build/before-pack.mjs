@@ -12,14 +12,22 @@ const WIN_TOOLS = ['ffmpeg.exe', 'ffprobe.exe'];
 const WINSW = 'station-console-service';
 
 /**
- * The station's recorder, live view and probe pass ffmpeg 5.1's meanings (tested
- * with 5.1 on Linux). Before 5.0 the RTSP input option -timeout meant "listen for
- * a camera to connect" (the input waits forever) and was marked deprecated in its
- * help text with this phrase, which 5.0 removed; -fps_mode (playback transcode)
- * came with 5.1. Read from the binary: no Windows here to run it.
+ * The station's arguments follow the ffmpeg that runs them from 4.1 on
+ * (electron/core/streams/ffmpeg-dialect.ts; tested with 4.1 and 5.1 on Linux:
+ * npm run test:ffmpeg41). The registry's ffmpeg-installer 4.1.0 is a December 2018
+ * snapshot of 4.1 (libavformat 58.24). Read from the binary, no Windows here to run
+ * it: a static build carries libavformat's identifier, "Lavf58.24.101".
  */
-const RTSP_TIMEOUT_IS_LISTEN = '(deprecated, use listen_timeout)';
-const FPS_MODE = 'fps_mode';
+const MIN_LAVF = { major: 58, minor: 20, release: '4.1' };
+
+/** libavformat's version inside a static build, null when it carries none. */
+function lavfVersion(bytes) {
+  for (let i = bytes.indexOf('Lavf'); i !== -1; i = bytes.indexOf('Lavf', i + 4)) {
+    const m = /^Lavf(\d+)\.(\d+)\.\d+/.exec(bytes.subarray(i, i + 16).toString('latin1'));
+    if (m) return { major: Number(m[1]), minor: Number(m[2]) };
+  }
+  return null;
+}
 
 function isFile(file) {
   try {
@@ -34,11 +42,14 @@ export function windowsToolProblem(file) {
   if (!isFile(file)) return `${file}: missing`;
   const bytes = readFileSync(file);
   if (bytes.subarray(0, 2).toString('latin1') !== 'MZ') return `${file}: not a Windows executable`;
-  const needs = 'the station needs ffmpeg 5.1 or newer; see resources/ffmpeg/README.md';
-  if (bytes.indexOf(RTSP_TIMEOUT_IS_LISTEN) !== -1)
-    return `${file}: older than ffmpeg 5.0 (its RTSP -timeout means "listen"); ${needs}`;
-  if (path.basename(file) === 'ffmpeg.exe' && bytes.indexOf(FPS_MODE) === -1)
-    return `${file}: older than ffmpeg 5.1 (no -fps_mode); ${needs}`;
+  // No identifier: the version cannot be told, so it is not refused. (A build with separate
+  // DLLs keeps it in avformat-*.dll, which the package does not carry: use a static build.)
+  const lavf = lavfVersion(bytes);
+  if (lavf && (lavf.major - MIN_LAVF.major || lavf.minor - MIN_LAVF.minor) < 0)
+    return (
+      `${file}: older than ffmpeg ${MIN_LAVF.release} (libavformat ${lavf.major}.${lavf.minor}); ` +
+      `the station needs ffmpeg ${MIN_LAVF.release} or newer; see resources/ffmpeg/README.md`
+    );
   return null;
 }
 

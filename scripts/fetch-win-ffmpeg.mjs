@@ -8,14 +8,13 @@
 //
 //   node scripts/fetch-win-ffmpeg.mjs [--force]
 //
-// Exits 2 when what it has cannot serve the station (build/before-pack.mjs's check):
-// ffmpeg-installer's ffmpeg is a 2018 build (4.1), whose RTSP -timeout means "listen".
-import { execFileSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+// Exits 2 when what it has cannot serve the station (build/before-pack.mjs's check:
+// ffmpeg 4.1 or newer). The registry's ffmpeg is a December 2018 snapshot of 4.1;
+// the station's arguments follow the version they run on (ffmpeg-dialect.ts).
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { windowsToolProblem } from '../build/before-pack.mjs';
+import { npmPackFile } from './npm-pack-file.mjs';
 
 const DEST = path.join('resources', 'ffmpeg', 'win32');
 const SOURCES = [
@@ -23,7 +22,6 @@ const SOURCES = [
   { file: 'ffprobe.exe', spec: '@ffprobe-installer/win32-x64@5.1.0' },
 ];
 const force = process.argv.includes('--force');
-const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 
 mkdirSync(DEST, { recursive: true });
 const manifestFile = path.join(DEST, 'SOURCE.json');
@@ -34,36 +32,14 @@ try {
   // first fetch
 }
 
-const tmp = mkdtempSync(path.join(tmpdir(), 'win-ffmpeg-'));
-try {
-  for (const { file, spec } of SOURCES) {
-    const dest = path.join(DEST, file);
-    if (!force && windowsToolProblem(dest) === null) {
-      console.log(`${dest}: kept (${manifest[file]?.package ?? 'placed by hand'})`);
-      continue;
-    }
-    const packed = JSON.parse(
-      execFileSync(npm, ['pack', spec, '--json', '--pack-destination', tmp], {
-        encoding: 'utf8',
-        stdio: ['ignore', 'pipe', 'inherit'],
-        shell: process.platform === 'win32',
-      }),
-    )[0];
-    const out = path.join(tmp, packed.name.replace(/[@/]/g, '_'));
-    mkdirSync(out);
-    execFileSync('tar', ['-xzf', path.join(tmp, packed.filename), '-C', out, `package/${file}`]);
-    copyFileSync(path.join(out, 'package', file), dest);
-    const bytes = readFileSync(dest);
-    manifest[file] = {
-      package: `${packed.name}@${packed.version}`,
-      integrity: packed.integrity,
-      sha256: createHash('sha256').update(bytes).digest('hex'),
-      bytes: bytes.length,
-    };
-    console.log(`${dest}: ${packed.name}@${packed.version} (${bytes.length} bytes)`);
+for (const { file, spec } of SOURCES) {
+  const dest = path.join(DEST, file);
+  if (!force && windowsToolProblem(dest) === null) {
+    console.log(`${dest}: kept (${manifest[file]?.package ?? 'placed by hand'})`);
+    continue;
   }
-} finally {
-  rmSync(tmp, { recursive: true, force: true });
+  manifest[file] = npmPackFile(spec, file, dest);
+  console.log(`${dest}: ${manifest[file].package} (${manifest[file].bytes} bytes)`);
 }
 writeFileSync(manifestFile, JSON.stringify(manifest, null, 2) + '\n');
 

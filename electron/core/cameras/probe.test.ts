@@ -2,8 +2,9 @@ import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startRig, type Rig } from '../../../e2e/rig/rig';
 import { probeStream } from './probe';
+import { TEST_FFPROBE } from '../streams/testing/ffmpeg-bin';
 
-const ffprobePath = '/usr/bin/ffprobe';
+const ffprobePath = TEST_FFPROBE;
 const rtsp = (url: string) => ({ kind: 'rtsp' as const, url, safeLabel: 'test' });
 
 describe('probeStream against the RTSP rig', () => {

@@ -1,6 +1,8 @@
 // "Test connection": ffprobe the stream and report codec, size and frame rate,
 // or a classified error the renderer turns into a message saying what to check.
 import type { ProbeResult } from '../../contract/schemas';
+import { rtspSocketTimeoutArgs } from '../streams/ffmpeg-dialect';
+import { ffmpegVersionOf, type FfmpegVersion } from '../streams/ffmpeg-version';
 import { hasExited, killTree, spawnTree } from '../streams/process-tree';
 import type { StreamInput } from '../streams/types';
 import { classifyStreamError, redactCredentials } from './stream-error-classifier';
@@ -63,19 +65,31 @@ export function codecStringFromProbe(s: FfprobeStream): string | null {
   return null;
 }
 
-function inputArgs(input: StreamInput, timeoutMs: number): string[] {
+export function probeInputArgs(
+  input: StreamInput,
+  timeoutMs: number,
+  version?: FfmpegVersion,
+): string[] {
   if (input.kind === 'demo') return ['-f', 'lavfi', '-i', 'testsrc2=size=640x360:rate=25'];
   // ffprobe's socket timeout (µs) a little under our hard limit, so it reports why it failed.
   const socketTimeoutUs = Math.max(1000, Math.floor(timeoutMs * 0.8)) * 1000;
-  return ['-rtsp_transport', 'tcp', '-timeout', String(socketTimeoutUs), '-i', input.url];
+  return [
+    '-rtsp_transport',
+    'tcp',
+    ...rtspSocketTimeoutArgs(socketTimeoutUs, version),
+    '-i',
+    input.url,
+  ];
 }
 
 export async function probeStream(opts: ProbeOptions): Promise<ProbeResult> {
+  // The Windows package pairs a 4.1 ffmpeg with a newer ffprobe: ask ffprobe itself.
+  const version = await ffmpegVersionOf(opts.ffprobePath);
   const args = [
     '-hide_banner',
     '-v',
     'error',
-    ...inputArgs(opts.input, opts.timeoutMs),
+    ...probeInputArgs(opts.input, opts.timeoutMs, version),
     '-select_streams',
     'v:0',
     '-show_streams',

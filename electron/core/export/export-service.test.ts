@@ -32,6 +32,7 @@ import { encodeSecondBytes } from '../recording/second-bytes';
 import type { SourceSegment } from './clip-plan';
 import type { ExportService, OpenSegmentRef } from './export-service';
 import { makeSegments } from './testing/footage-fixture';
+import { TEST_FFPROBE } from '../streams/testing/ffmpeg-bin';
 
 const run = promisify(execFile);
 const T0 = Date.UTC(2026, 10, 27, 13, 0, 0); // 20:00 station time
@@ -251,7 +252,7 @@ describe('export service', () => {
     const done = await finished(started.id);
     expect(done.status).toBe('complete');
     const video = done.files.find((f) => f.kind === 'video')!;
-    const { stdout } = await run('/usr/bin/ffprobe', [
+    const { stdout } = await run(TEST_FFPROBE, [
       ...['-v', 'error', '-show_entries', 'format=duration', '-of', 'csv=p=0'],
       join(usb, done.folderName, video.name),
     ]);

@@ -82,8 +82,14 @@ describe('export of the segment being recorded', () => {
         outPath,
         signal: new AbortController().signal,
       });
-      // The recorder went on writing the original all along.
-      expect((await stat(open.file)).size).toBeGreaterThan(open.bytes);
+      // The recorder went on writing the original all along. It writes whole fragments
+      // (1 s apart), and the test's timing follows the segment's start: allow one more.
+      await waitFor(
+        'the recorder to write on',
+        async () => (await stat(open.file)).size > open.bytes,
+        3000,
+        100,
+      );
 
       const probe = await ffprobeFile(outPath);
       expect(probe.ok, probe.error).toBe(true);

@@ -18,6 +18,7 @@ import { RecordingService } from '../recording/recording-service';
 import { sleep, writeSampleFmp4 } from '../recording/testing/recording-test-kit';
 import { APP_PAGE_ORIGIN, registerRecordingRoutes } from './recording-routes';
 import { FootageIndexRows } from './testing/footage-index-rows';
+import { TEST_FFMPEG } from '../streams/testing/ffmpeg-bin';
 
 const SESSION = 'session-ok';
 const UNLISTED_ID = 424_242;
@@ -125,7 +126,7 @@ describe('recording route', () => {
     const recording = new RecordingService({
       db,
       storageDir: root,
-      ffmpegPath: '/usr/bin/ffmpeg',
+      ffmpegPath: TEST_FFMPEG,
       resolveInput: () => Promise.reject(new Error('no recorder runs in this test')),
       emit: () => undefined,
     });

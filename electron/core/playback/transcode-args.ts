@@ -1,5 +1,7 @@
 // ffmpeg arguments that turn one recorded segment into H.264 fragmented MP4 for
 // a renderer without an HEVC decoder, from the keyframe at or before a point.
+import { passthroughTimingArgs } from '../streams/ffmpeg-dialect';
+import type { FfmpegVersion } from '../streams/ffmpeg-version';
 import { X264_LOW_LATENCY } from '../streams/live-args';
 
 /** Output keyframe interval: a seek inside transcoded media never decodes more than this. */
@@ -10,9 +12,11 @@ export interface TranscodeArgsInput {
   file: string;
   /** Where to start, seconds after the file's first timestamp. */
   fromSec: number;
+  /** The ffmpeg that runs these args (default: the tested 5.1). */
+  version?: FfmpegVersion;
 }
 
-export function transcodeArgs({ file, fromSec }: TranscodeArgsInput): string[] {
+export function transcodeArgs({ file, fromSec, version }: TranscodeArgsInput): string[] {
   return [
     '-hide_banner',
     '-nostdin',
@@ -41,8 +45,7 @@ export function transcodeArgs({ file, fromSec }: TranscodeArgsInput): string[] {
     '-sc_threshold',
     '0',
     // Same frames at the same times as recorded (cameras' timestamps jitter).
-    '-fps_mode',
-    'passthrough',
+    ...passthroughTimingArgs(version),
     // ...in the source's time base, not rounded to a nominal frame rate's.
     '-enc_time_base:v',
     '-1',

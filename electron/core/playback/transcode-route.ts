@@ -8,6 +8,7 @@ import type { ChildProcess } from 'node:child_process';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { setPriority } from 'node:os';
 import { MAX_TRANSCODE_FROM_MS, TRANSCODE_ROUTE_PREFIX } from '../../contract/recording-urls';
+import { ffmpegVersionOf } from '../streams/ffmpeg-version';
 import { hasExited, killTree, spawnTree } from '../streams/process-tree';
 import {
   corsHeaders,
@@ -76,9 +77,14 @@ export async function serveTranscode(
     if (!gone.signal.aborted) plain(res, 503, 'transcode_busy', { ...cors, 'retry-after': '2' });
     return;
   }
+  // After the close listener: a client gone while this runs must still stop the ffmpeg.
+  const version = await ffmpegVersionOf(ffmpeg);
   let child: ChildProcess;
   try {
-    child = spawnTree(ffmpeg, transcodeArgs({ file: found.path, fromSec: Number(from) / 1000 }));
+    child = spawnTree(
+      ffmpeg,
+      transcodeArgs({ file: found.path, fromSec: Number(from) / 1000, version }),
+    );
   } catch {
     release();
     plain(res, 500, 'transcode_failed', cors);

@@ -1,5 +1,6 @@
 // The recorder's ffmpeg command line: copy (never transcode) the camera's video
-// into fragmented MP4 segments in an inbox folder. Flags verified on ffmpeg 5.1:
+// into fragmented MP4 segments in an inbox folder. Flags verified on ffmpeg 5.1
+// (and 4.1, the Windows package's: see ffmpeg-dialect.ts for what differs):
 // - flush_packets=1 inside segment_format_options: without it the inner mp4
 //   muxer buffers ~32 KiB and a kill -9 loses whole seconds, not one fragment;
 // - no -copyts: the segment muxer cuts by absolute pts, so with copied wall-clock
@@ -8,6 +9,8 @@
 // - the CSV segment list and -progress both go to stdout: the list tells us when
 //   a segment closed, progress feeds the supervisor's no-data watchdog.
 import { join } from 'node:path';
+import { rtspSocketTimeoutArgs, statsPeriodArgs } from '../streams/ffmpeg-dialect';
+import type { FfmpegVersion } from '../streams/ffmpeg-version';
 import { commonArgs, demoInputArgs, findSystemFont, RTSP_TIMEOUT_US } from '../streams/live-args';
 import type { StreamInput } from '../streams/types';
 
@@ -20,9 +23,15 @@ export interface SegmentArgsOptions {
   runId: string;
   segmentSeconds: number;
   platform?: NodeJS.Platform;
+  /** The ffmpeg that runs these args (default: the tested 5.1). */
+  version?: FfmpegVersion;
 }
 
-export function recordInputArgs(input: StreamInput, platform?: NodeJS.Platform): string[] {
+export function recordInputArgs(
+  input: StreamInput,
+  platform?: NodeJS.Platform,
+  version?: FfmpegVersion,
+): string[] {
   if (input.kind === 'demo') {
     // The demo camera is a synthetic source: it has to be encoded once; -re paces it in real time.
     return demoInputArgs(input.title, input.index, findSystemFont(platform));
@@ -30,8 +39,7 @@ export function recordInputArgs(input: StreamInput, platform?: NodeJS.Platform):
   return [
     '-rtsp_transport',
     'tcp',
-    '-timeout',
-    String(RTSP_TIMEOUT_US),
+    ...rtspSocketTimeoutArgs(RTSP_TIMEOUT_US, version),
     // Camera RTP clocks drift and restart; packet arrival time is the honest timeline.
     '-use_wallclock_as_timestamps',
     '1',
@@ -47,8 +55,8 @@ export function recordInputArgs(input: StreamInput, platform?: NodeJS.Platform):
 export function buildSegmentArgs(o: SegmentArgsOptions): string[] {
   return [
     ...commonArgs(o.platform),
-    ...recordInputArgs(o.input, o.platform),
-    ...segmentMuxerArgs(o.segmentSeconds, join(o.inboxDir, `${o.runId}-%06d.mp4`)),
+    ...recordInputArgs(o.input, o.platform, o.version),
+    ...segmentMuxerArgs(o.segmentSeconds, join(o.inboxDir, `${o.runId}-%06d.mp4`), o.version),
   ];
 }
 
@@ -57,7 +65,11 @@ export function buildSegmentArgs(o: SegmentArgsOptions): string[] {
  * segments named by `outputPattern` (with %06d), the segment list and progress on
  * stdout. Test fixtures make footage with exactly these flags.
  */
-export function segmentMuxerArgs(segmentSeconds: number, outputPattern: string): string[] {
+export function segmentMuxerArgs(
+  segmentSeconds: number,
+  outputPattern: string,
+  version?: FfmpegVersion,
+): string[] {
   const movflags = '+frag_keyframe+empty_moov+default_base_moof';
   return [
     '-map',
@@ -80,8 +92,7 @@ export function segmentMuxerArgs(segmentSeconds: number, outputPattern: string):
     'csv',
     '-progress',
     'pipe:1',
-    '-stats_period',
-    '1',
+    ...statsPeriodArgs(1, version),
     outputPattern,
   ];
 }

@@ -9,6 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import type { StreamKind } from '../../contract/schemas';
 import { FfmpegSupervisor, type SupervisorTimings } from '../streams/ffmpeg-supervisor';
+import { ffmpegVersionOf } from '../streams/ffmpeg-version';
 import { reachabilityProbe } from '../streams/rtsp-reachability';
 import type { StateChange, StreamInput } from '../streams/types';
 import { buildSegmentArgs } from './segment-args';
@@ -186,6 +187,7 @@ export class SegmentRecorder extends EventEmitter<SegmentRecorderEvents> {
       inboxDir: this.opts.inboxDir,
       runId,
       segmentSeconds: this.opts.segmentSeconds,
+      version: await ffmpegVersionOf(this.opts.ffmpegPath),
     });
   }
 

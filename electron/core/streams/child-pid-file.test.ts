@@ -8,8 +8,9 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CHILD_PID_FILE, trackChildren } from './child-pid-file';
 import { spawnTree } from './process-tree';
+import { TEST_FFMPEG } from './testing/ffmpeg-bin';
 
-const FFMPEG = process.env.FFMPEG_PATH ?? '/usr/bin/ffmpeg';
+const FFMPEG = TEST_FFMPEG;
 const procs: ChildProcess[] = [];
 let dir = '';
 

@@ -1,17 +1,24 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startRig, type Rig } from '../../../e2e/rig/rig';
 import { FfmpegSupervisor } from './ffmpeg-supervisor';
+import { ffmpegVersionOf } from './ffmpeg-version';
 import { buildLiveArgs } from './live-args';
 import { childProcesses, processExists, waitFor } from './test-helpers';
 import type { StateChange } from './types';
+import { TEST_FFMPEG } from './testing/ffmpeg-bin';
 
-const ffmpegPath = '/usr/bin/ffmpeg';
+const ffmpegPath = TEST_FFMPEG;
 
 function supervise(url: string, timings = {}) {
   const states: StateChange[] = [];
   const sup = new FfmpegSupervisor({
     ffmpegPath,
-    args: () => buildLiveArgs({ input: { kind: 'rtsp', url, safeLabel: 'test' }, format: 'fmp4' }),
+    args: async () =>
+      buildLiveArgs({
+        input: { kind: 'rtsp', url, safeLabel: 'test' },
+        format: 'fmp4',
+        version: await ffmpegVersionOf(ffmpegPath),
+      }),
     timings,
   });
   sup.on('state', (s) => states.push(s));

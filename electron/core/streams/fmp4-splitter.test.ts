@@ -2,11 +2,12 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { Fmp4Splitter, type InitSegment, type MediaFragment } from './fmp4-splitter';
 import { fmp4OutputArgs } from './live-args';
+import { TEST_FFMPEG, TEST_FFPROBE } from './testing/ffmpeg-bin';
 
 /** Real ffmpeg fMP4 output of 3 s of 25 fps video with a keyframe every 25 frames. */
 function encode(codecArgs: string[], codec: 'h264' | 'hevc'): Buffer {
   const out = spawnSync(
-    'ffmpeg',
+    TEST_FFMPEG,
     [
       '-hide_banner',
       '-loglevel',
@@ -49,7 +50,7 @@ function split(
 
 function keyframeCount(bytes: Buffer): number {
   const json = execFileSync(
-    'ffprobe',
+    TEST_FFPROBE,
     [
       '-v',
       'error',

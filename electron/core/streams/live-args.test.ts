@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { buildLiveArgs, demoInputArgs, findSystemFont } from './live-args';
+import { TEST_FFMPEG } from './testing/ffmpeg-bin';
 
 const rtsp = { kind: 'rtsp' as const, url: 'rtsp://u:p@127.0.0.1:554/cam1', safeLabel: 'cam1' };
 const demo = { kind: 'demo' as const, index: 3, title: "Ngõ 5: 'Chợ' 100%", safeLabel: 'demo3' };
@@ -8,7 +9,7 @@ const demo = { kind: 'demo' as const, index: 3, title: "Ngõ 5: 'Chợ' 100%", s
 /** Runs the args for a few frames (instead of forever to a pipe) and returns stdout. */
 function run(args: string[]): { status: number | null; stdout: Buffer; stderr: string } {
   const bounded = [...args.slice(0, -1), '-frames:v', '10', 'pipe:1'];
-  const r = spawnSync('/usr/bin/ffmpeg', bounded, { timeout: 20_000, maxBuffer: 16 * 1024 * 1024 });
+  const r = spawnSync(TEST_FFMPEG, bounded, { timeout: 20_000, maxBuffer: 16 * 1024 * 1024 });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr.toString() };
 }
 

@@ -1,6 +1,8 @@
 // ffmpeg command lines for live view: RTSP copy-remux to fragmented MP4, the
 // MPEG-1 fallback for JSMpeg, and the built-in demo cameras.
 import { existsSync } from 'node:fs';
+import { rtspSocketTimeoutArgs } from './ffmpeg-dialect';
+import type { FfmpegVersion } from './ffmpeg-version';
 import type { LiveFormat, StreamInput } from './types';
 
 /** Flags every supervised ffmpeg gets: quiet, warnings on stderr for the classifier. */
@@ -30,12 +32,14 @@ export const RTSP_TIMEOUT_US = 5_000_000;
  * read while probing, so the first fragment waits for the next keyframe (+1 s).
  * `fullProbe` (1 s) is the retry for cameras whose parameters need a longer look.
  */
-export function rtspInputArgs(url: string, opts: { fullProbe?: boolean } = {}): string[] {
+export function rtspInputArgs(
+  url: string,
+  opts: { fullProbe?: boolean; version?: FfmpegVersion } = {},
+): string[] {
   return [
     '-rtsp_transport',
     'tcp',
-    '-timeout',
-    String(RTSP_TIMEOUT_US),
+    ...rtspSocketTimeoutArgs(RTSP_TIMEOUT_US, opts.version),
     '-flags',
     'low_delay',
     '-analyzeduration',
@@ -178,13 +182,18 @@ export interface LiveArgsOptions {
   /** Longer input analysis, for a retry after a start that failed. */
   fullProbe?: boolean;
   fragDurationUs?: number;
+  /** The ffmpeg that runs these args (default: the tested 5.1). */
+  version?: FfmpegVersion;
 }
 
 export function buildLiveArgs(o: LiveArgsOptions): string[] {
   const font = o.font === undefined ? findSystemFont(o.platform) : o.font;
   const input =
     o.input.kind === 'rtsp'
-      ? rtspInputArgs(o.input.url, { fullProbe: o.fullProbe ?? false })
+      ? rtspInputArgs(o.input.url, {
+          fullProbe: o.fullProbe ?? false,
+          ...(o.version ? { version: o.version } : {}),
+        })
       : demoInputArgs(o.input.title, o.input.index, font);
   const output =
     o.format === 'mpeg1'

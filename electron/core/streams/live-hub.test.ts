@@ -8,6 +8,7 @@ import { Fmp4Splitter, type MediaFragment } from './fmp4-splitter';
 import { LiveHub, type LiveHubOptions } from './live-hub';
 import { childProcesses, waitFor } from './test-helpers';
 import type { StreamInput } from './types';
+import { TEST_FFMPEG } from './testing/ffmpeg-bin';
 
 interface Received {
   texts: Array<Record<string, unknown>>;
@@ -71,7 +72,7 @@ describe('LiveHub behind the MediaServer, against the RTSP rig', () => {
 
   async function setup(opts: Partial<LiveHubOptions> = {}) {
     hub = new LiveHub({
-      ffmpegPath: '/usr/bin/ffmpeg',
+      ffmpegPath: TEST_FFMPEG,
       resolveInput: async (id) => {
         const make = inputs[id];
         if (!make) throw Object.assign(new Error('no camera'), { code: 'not_found' });

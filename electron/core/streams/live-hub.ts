@@ -9,6 +9,7 @@
 import { WebSocket } from 'ws';
 import type { StreamErrorKind, StreamKind, StreamStatus } from '../../contract/schemas';
 import { FfmpegSupervisor, type SpawnAttempt, type SupervisorTimings } from './ffmpeg-supervisor';
+import { ffmpegVersionOf } from './ffmpeg-version';
 import { Fmp4Splitter, type InitSegment, type MediaFragment } from './fmp4-splitter';
 import { buildLiveArgs } from './live-args';
 import { reachabilityProbe } from './rtsp-reachability';
@@ -160,6 +161,7 @@ class LiveSession {
       // connection (camera rebooted, port refused): that would only delay the picture by 1 s.
       fullProbe: attempt.failures > 0 && !QUICK_PROBE_AFTER.has(attempt.lastError ?? 'auth'),
       ...(this.hub.fragDurationUs ? { fragDurationUs: this.hub.fragDurationUs } : {}),
+      version: await ffmpegVersionOf(this.hub.ffmpegPath),
     });
   }
 

@@ -18,6 +18,7 @@ import { exportRenderers } from '../../export/export-renderers';
 import { silentLogger } from '../../logging/logger';
 import { createPlaybackServices } from '../playback-handlers';
 import { StorageSettingsStore } from '../storage-settings';
+import { TEST_FFMPEG } from '../../streams/testing/ffmpeg-bin';
 
 export interface TestHandlerOptions {
   db: Database;
@@ -60,7 +61,7 @@ export async function createTestHandlers(o: TestHandlerOptions): Promise<TestEnd
   const recording = new RecordingService({
     db: o.db,
     storageDir: join(o.dir, 'recordings'),
-    ffmpegPath: '/usr/bin/ffmpeg',
+    ffmpegPath: TEST_FFMPEG,
     resolveInput: cameras.resolveInput,
     emit: () => undefined,
   });
@@ -81,7 +82,7 @@ export async function createTestHandlers(o: TestHandlerOptions): Promise<TestEnd
     logger: silentLogger,
     dataDir: o.dir,
     appVersion: '0.0.0-test',
-    ffmpegPath: async () => '/usr/bin/ffmpeg',
+    ffmpegPath: async () => TEST_FFMPEG,
     stationName: async () => (await settings.get()).stationName,
     renderers: exportRenderers,
     openSegment: o.openSegment ?? ((cameraId) => recording.openSegment(cameraId)),

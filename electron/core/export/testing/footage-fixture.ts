@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { RECORD_FRAG_DURATION_US } from '../../recording/segment-args';
 import type { SourceSegment } from '../clip-plan';
+import { TEST_FFMPEG } from '../../streams/testing/ffmpeg-bin';
 
 const run = promisify(execFile);
 
@@ -68,7 +69,7 @@ async function encodeSegment(s: SourceSegment, o: MakeSegmentsOptions): Promise<
   const offsetS = ((s.startMs / 1000) % DAY_S).toFixed(3);
   await writeFile(caption, `UTC %{pts:hms:${offsetS}:24HH}  seg ${s.id}  frame %{n}`);
   try {
-    await encode(o.ffmpeg ?? '/usr/bin/ffmpeg', caption, s.path, o.seconds);
+    await encode(o.ffmpeg ?? TEST_FFMPEG, caption, s.path, o.seconds);
   } finally {
     await rm(captionDir, { recursive: true, force: true });
   }

@@ -10,11 +10,12 @@ import { Database } from '../../db/database';
 import { migrate } from '../../db/migrate';
 import { migrations } from '../../db/schema';
 import type { RecordingEmit, RecordingServiceEvents } from '../recording-types';
+import { TEST_FFMPEG, TEST_FFPROBE } from '../../streams/testing/ffmpeg-bin';
 
 const run = promisify(execFile);
 
-export const FFMPEG = process.env.FFMPEG_PATH ?? '/usr/bin/ffmpeg';
-export const FFPROBE = process.env.FFPROBE_PATH ?? '/usr/bin/ffprobe';
+export const FFMPEG = TEST_FFMPEG;
+export const FFPROBE = TEST_FFPROBE;
 
 export async function tempDir(
   prefix: string,
