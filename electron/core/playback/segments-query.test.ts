@@ -104,3 +104,50 @@ describe('playbackSegments', () => {
     });
   });
 });
+
+describe('playbackSegments while a closed segment is being filed', () => {
+  it('lists it (under its open id) beside the new open one, and once only when its row exists', async () => {
+    const filed = await rows.segment({ cameraId: 'cam-f', startMs: T0, endMs: T0 + 60 * S });
+    const OPEN_BASE = 2 ** 52;
+    const filing = {
+      id: OPEN_BASE + 2,
+      startMs: T0 + 60 * S,
+      endMs: T0 + 120 * S,
+      bytes: 10,
+      codec: 'avc1',
+    };
+    const open = {
+      id: OPEN_BASE + 3,
+      startMs: T0 + 120 * S,
+      endMs: T0 + 121 * S,
+      bytes: 5,
+      codec: 'avc1',
+    };
+    const source = {
+      openSegment: () => Promise.resolve(open),
+      filingSegments: () => Promise.resolve([filing]),
+      openIdOf: (_id: number): number | undefined => undefined,
+    };
+    const list = () =>
+      playbackSegments(
+        { db, open: source },
+        PlaybackSegmentsRequest.parse({ cameraId: 'cam-f', fromMs: T0, toMs: T0 + 180 * S }),
+      ).then((r) => PlaybackSegments.parse(r).segments);
+    // Between ffmpeg closing the minute and its row: no hole in the listing.
+    expect((await list()).map((s) => [s.id, s.growing ?? false])).toEqual([
+      [filed.id, false],
+      [filing.id, true],
+      [open.id, true],
+    ]);
+    // Its row is in and names the open id: the filing entry is not listed a second time.
+    const row = await rows.segment({
+      cameraId: 'cam-f',
+      startMs: T0 + 60 * S,
+      endMs: T0 + 120 * S,
+    });
+    source.openIdOf = (id: number) => (id === row.id ? filing.id : undefined);
+    const after = await list();
+    expect(after.map((s) => s.id)).toEqual([filed.id, row.id, open.id]);
+    expect(after[1]!.openId).toBe(filing.id);
+  });
+});

@@ -18,6 +18,8 @@ import {
 /** The recording service's view of the segment being written (RecordingService). */
 export interface OpenSegmentSource {
   openSegment(cameraId: string): Promise<Omit<PlaybackSegment, 'growing' | 'openId'> | null>;
+  /** Closed by ffmpeg, not indexed yet: listed like the open one until their rows exist. */
+  filingSegments?(cameraId: string): Promise<Omit<PlaybackSegment, 'growing' | 'openId'>[]>;
   openIdOf(recordingId: number): number | undefined;
 }
 
@@ -49,9 +51,16 @@ export async function playbackSegments(
     };
   });
   const open = await deps.open?.openSegment(cameraId);
-  if (open && open.startMs < toMs && open.endMs > fromMs) {
-    const { id, startMs, endMs, bytes, codec } = open;
-    segments.push({ id, startMs, endMs, bytes, codec, growing: true });
+  // A filing segment whose row is already listed (under its open id) is not listed twice.
+  const listedOpenIds = new Set(segments.map((s) => s.openId));
+  const filing = ((await deps.open?.filingSegments?.(cameraId)) ?? []).filter(
+    (f) => !listedOpenIds.has(f.id),
+  );
+  for (const o of [...filing, ...(open ? [open] : [])]) {
+    if (o.startMs < toMs && o.endMs > fromMs) {
+      const { id, startMs, endMs, bytes, codec } = o;
+      segments.push({ id, startMs, endMs, bytes, codec, growing: true });
+    }
   }
   const gaps = await gapsOverlapping(deps.db, cameraId, fromMs, toMs);
   return { cameraId, fromMs, toMs, segments, gaps };

@@ -103,6 +103,11 @@ interface Entry {
   recorderRoot: RootRef | null;
   /** Closed segments that could not be filed (disk error); retried by the health check. */
   retry: { seg: ClosedSegment; root: RootRef }[];
+  /**
+   * Closed by ffmpeg, not indexed yet (queued or being filed): still listed for playback
+   * under their open ids, so footage never drops out of the listing between the two.
+   */
+  filing: ClosedSegment[];
   lastState: StateChange | null;
 }
 
@@ -446,6 +451,33 @@ export class RecordingService {
   }
 
   /**
+   * Segments ffmpeg has closed that are not indexed yet (filing takes a moment, longer on
+   * a loaded disk): listed under their open ids, so a listing in that moment does not lose
+   * a minute of footage. One whose file has been moved meanwhile is indexed by now.
+   */
+  async filingSegments(cameraId: string): Promise<OpenSegment[]> {
+    const e = this.entries.get(cameraId);
+    if (!e?.recorder) return [];
+    const out: OpenSegment[] = [];
+    for (const seg of e.filing) {
+      const scan = await scanFmp4(seg.file).catch(() => null);
+      if (!scan?.hasInit || scan.fragmentCount === 0) continue;
+      const startMs = clampedStart(seg.startMs, e.coveredUntil);
+      out.push({
+        id: this.openIds.idFor({ cameraId, runId: seg.runId, seq: seg.seq }),
+        cameraId,
+        stream: seg.stream,
+        startMs,
+        endMs: Math.max(startMs, seg.endMs),
+        bytes: scan.completeBytes,
+        codec: scan.codec,
+        file: seg.file,
+      });
+    }
+    return out;
+  }
+
+  /**
    * The file of an open segment's id and how much of it may be read: up to its last
    * complete fragment while it is written; all of it once it has been filed (then it is
    * the indexed row's file). Null for an id that is not an open segment's.
@@ -460,6 +492,8 @@ export class RecordingService {
     const ref = this.openIds.ref(id);
     const open = ref ? await this.openSegment(ref.cameraId) : null;
     if (open?.id === id) return { path: open.file, bytes: open.bytes };
+    const filing = ref ? (await this.filingSegments(ref.cameraId)).find((f) => f.id === id) : null;
+    if (filing) return { path: filing.file, bytes: filing.bytes };
     // Filed between the two looks: the row's file.
     const filedNow = this.openIds.recordingOf(id);
     const path = filedNow === undefined ? null : await this.recordingFile(filedNow);
@@ -638,6 +672,7 @@ export class RecordingService {
       queue: Promise.resolve(),
       recorderRoot: null,
       retry: [],
+      filing: [],
       lastState: null,
     };
   }
@@ -656,7 +691,14 @@ export class RecordingService {
       timings: this.timings.supervisor,
       now: this.now,
     });
-    recorder.on('segment', (seg) => this.enqueue(e, () => this.fileSegment(e, seg, root)));
+    recorder.on('segment', (seg) => {
+      e.filing.push(seg);
+      this.enqueue(e, () =>
+        this.fileSegment(e, seg, root).finally(() => {
+          e.filing = e.filing.filter((f) => f !== seg);
+        }),
+      );
+    });
     recorder.on('state', (s) => this.onRecorderState(e, recorder, s));
     e.recorder = recorder;
     e.recorderRoot = root;
