@@ -139,6 +139,14 @@ describe('playbackSegments while a closed segment is being filed', () => {
       [filing.id, true],
       [open.id, true],
     ]);
+    // Its row is in, before its open id is mapped to it: still listed once.
+    const early = await rows.segment({
+      cameraId: 'cam-f',
+      startMs: T0 + 60 * S,
+      endMs: T0 + 120 * S,
+    });
+    expect((await list()).map((s) => s.id)).toEqual([filed.id, early.id, open.id]);
+    await db.run('DELETE FROM recordings WHERE id = ?', [early.id]);
     // Its row is in and names the open id: the filing entry is not listed a second time.
     const row = await rows.segment({
       cameraId: 'cam-f',

@@ -51,10 +51,10 @@ export async function playbackSegments(
     };
   });
   const open = await deps.open?.openSegment(cameraId);
-  // A filing segment whose row is already listed (under its open id) is not listed twice.
-  const listedOpenIds = new Set(segments.map((s) => s.openId));
+  // A filing segment whose row is already in (its open id may not be mapped to the row
+  // yet) is not listed twice: the row starts where it does.
   const filing = ((await deps.open?.filingSegments?.(cameraId)) ?? []).filter(
-    (f) => !listedOpenIds.has(f.id),
+    (f) => !segments.some((s) => s.openId === f.id || Math.abs(s.startMs - f.startMs) < 1000),
   );
   for (const o of [...filing, ...(open ? [open] : [])]) {
     if (o.startMs < toMs && o.endMs > fromMs) {
