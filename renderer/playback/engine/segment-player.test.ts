@@ -72,6 +72,17 @@ function setup(segments: PlaybackSegment[]) {
   return { player, video, origin, fetches };
 }
 
+/** `count` back-to-back 60 s segments from `t0`, ids from 1 (the index's view of them). */
+function minuteSegments(t0: number, count: number): PlaybackSegment[] {
+  return Array.from({ length: count }, (_, i) => ({
+    id: i + 1,
+    startMs: t0 + i * SEG_MS,
+    endMs: t0 + (i + 1) * SEG_MS,
+    bytes: 1,
+    codec: 'avc1',
+  }));
+}
+
 describe('SegmentPlayer with 60 s segments', () => {
   it('plays three minutes fetching each segment once, never re-appending under the playhead', async () => {
     const t0 = Date.now() - 3_600_000;
@@ -138,13 +149,7 @@ function fragmentEnds(bytes: Uint8Array): number[] {
 describe('SegmentPlayer after a seek back', () => {
   it('appends a partly evicted segment again before the playhead reaches its evicted part', async () => {
     const t0 = Date.now() - 3_600_000;
-    const segments: PlaybackSegment[] = [0, 1].map((i) => ({
-      id: i + 1,
-      startMs: t0 + i * SEG_MS,
-      endMs: t0 + (i + 1) * SEG_MS,
-      bytes: 1,
-      codec: 'avc1',
-    }));
+    const segments = minuteSegments(t0, 2);
     const { player, video, origin, fetches } = setup(segments);
     const play = async (from: number, to: number, states?: Set<string>) => {
       for (let wall = from; wall < to; wall += 250) {
@@ -263,13 +268,7 @@ describe('SegmentPlayer with a decoder that falls behind', () => {
 describe('SegmentPlayer seeking while the next segment loads in the background', () => {
   it('does not join the load it aborted: the seek loads the segment itself and shows it', async () => {
     const t0 = Date.now() - 3_600_000;
-    const segments: PlaybackSegment[] = [0, 1].map((i) => ({
-      id: i + 1,
-      startMs: t0 + i * SEG_MS,
-      endMs: t0 + (i + 1) * SEG_MS,
-      bytes: 1,
-      codec: 'avc1',
-    }));
+    const segments = minuteSegments(t0, 2);
     const video = new FakeVideo();
     const origin = originFor(t0);
     undo = installFakeMedia(video, () => SEG_MS / 1000);
