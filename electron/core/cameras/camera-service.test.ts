@@ -274,4 +274,32 @@ describe('CameraService', () => {
       code: 'not_found',
     });
   });
+
+  it('namesOf gives the name and location of the registered cameras asked for, and leaves out unknown ids', async () => {
+    const gate = await cameras.add(
+      CameraInput.parse({
+        name: 'Cổng trụ sở',
+        location: 'Số 1 Lê Lợi',
+        mainUrl: 'rtsp://10.0.0.5/1',
+      }),
+    );
+    const market = await cameras.add(
+      CameraInput.parse({
+        name: 'Ngã tư chợ',
+        location: 'Chợ phường',
+        mainUrl: 'rtsp://10.0.0.6/1',
+      }),
+    );
+    await cameras.add(CameraInput.parse({ name: 'Bãi xe', mainUrl: 'rtsp://10.0.0.7/1' }));
+
+    const names = await cameras.namesOf([market.id, 'removed-camera', gate.id]);
+
+    expect(names).toEqual(
+      new Map([
+        [market.id, { name: 'Ngã tư chợ', location: 'Chợ phường' }],
+        [gate.id, { name: 'Cổng trụ sở', location: 'Số 1 Lê Lợi' }],
+      ]),
+    );
+    expect(await cameras.namesOf([])).toEqual(new Map());
+  });
 });

@@ -31,6 +31,12 @@ export type ParsedProbeRequest = z.output<typeof ProbeRequest>;
 
 export type ProbeFn = (opts: { input: StreamInput; timeoutMs: number }) => Promise<ProbeResult>;
 
+/** How other domains name a camera (exports, reports). */
+export interface CameraName {
+  name: string;
+  location: string;
+}
+
 export interface CameraServiceDeps {
   db: Database;
   secrets: SecretBox;
@@ -121,6 +127,16 @@ export class CameraService {
 
   async get(id: string): Promise<Camera> {
     return toCamera(await this.row(id));
+  }
+
+  /** Name and location of each registered camera among `ids`; an id missing from the map is unknown. */
+  async namesOf(ids: readonly string[]): Promise<Map<string, CameraName>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.deps.db.all<{ id: string; name: string; location: string }>(
+      `SELECT id, name, location FROM cameras WHERE id IN (${ids.map(() => '?').join(', ')})`,
+      [...ids],
+    );
+    return new Map(rows.map((r) => [r.id, { name: r.name, location: r.location }]));
   }
 
   async hasDemoCameras(): Promise<boolean> {

@@ -570,4 +570,63 @@ describe('IncidentService snapshots', () => {
     const missing = await rejection(svc.addSnapshot({ ...snap, incidentId: 'nope' }, duty));
     expect(missing.code).toBe('not_found');
   });
+
+  it('gives an export the incident, its cameras and its snapshot files oldest first, and codes by id', async () => {
+    const svc = make();
+    const inc = await svc.create(input({ cameraIds: ['cam-2', 'cam-1'] }), duty);
+    const other = await svc.create(input({ description: 'Va chạm giao thông' }), duty);
+    const add = (cameraId: string | null, takenAt: number, mime: 'image/png' | 'image/jpeg') =>
+      svc.addSnapshot(
+        {
+          incidentId: inc.id,
+          cameraId,
+          takenAt,
+          mime,
+          dataBase64: (mime === 'image/png' ? PNG : JPEG).toString('base64'),
+        },
+        duty,
+      );
+    await add('cam-2', T0 + 5000, 'image/jpeg');
+    const withBoth = await add(null, T0, 'image/png');
+    const [png, jpeg] = withBoth.snapshots;
+
+    const evidence = await svc.evidence(inc.id);
+
+    expect(evidence).toEqual({
+      id: inc.id,
+      code: inc.code,
+      category: 'theft',
+      location: 'Số 12 đường Láng',
+      description: 'Trộm cắp xe máy trước cửa hàng',
+      cameras: [
+        { id: 'cam-2', name: 'Ngã tư Đường Láng' },
+        { id: 'cam-1', name: 'Cổng chính' },
+      ],
+      snapshots: [
+        {
+          cameraId: null,
+          takenAt: T0,
+          path: join(dir, 'snapshots', '2026-03', `${png?.id}.png`),
+          mime: 'image/png',
+          bytes: PNG.length,
+        },
+        {
+          cameraId: 'cam-2',
+          takenAt: T0 + 5000,
+          path: join(dir, 'snapshots', '2026-03', `${jpeg?.id}.jpg`),
+          mime: 'image/jpeg',
+          bytes: JPEG.length,
+        },
+      ],
+    });
+    expect(readFileSync(evidence?.snapshots[0]?.path ?? '')).toEqual(PNG);
+    expect(await svc.evidence('nope')).toBeNull();
+    expect(await svc.codesOf([other.id, 'nope', inc.id])).toEqual(
+      new Map([
+        [other.id, other.code],
+        [inc.id, inc.code],
+      ]),
+    );
+    expect(await svc.codesOf([])).toEqual(new Map());
+  });
 });

@@ -27,6 +27,11 @@ import {
 } from '../recording/footage-locks';
 import { nextIncidentCode, STATION_UTC_OFFSET_MINUTES, stationDate } from './incident-code';
 import { incidentRow, readHistory, readIncident, readIncidents } from './incident-rows';
+import {
+  readIncidentCodes,
+  readIncidentEvidence,
+  type IncidentEvidence,
+} from './incident-evidence';
 import { matchExpression, writeSearchRow } from './incident-search';
 import { decodeSnapshot, sha256Hex, snapshotExtension, writeFileDurably } from './snapshot-files';
 
@@ -318,6 +323,16 @@ export class IncidentService {
     const incident = await readIncident(this.db, id);
     if (!incident) throw notFound();
     return { incident, history: await readHistory(this.db, id) };
+  }
+
+  /** The incident's facts, cameras and snapshot files (export); null when there is no such incident. */
+  evidence(id: string): Promise<IncidentEvidence | null> {
+    return readIncidentEvidence(this.db, this.dataDir, id);
+  }
+
+  /** The code of each incident among `ids`; unknown ids are left out. */
+  codesOf(ids: readonly string[]): Promise<Map<string, string>> {
+    return readIncidentCodes(this.db, ids);
   }
 
   /** Newest occurredAt first; every given filter applies (AND). */

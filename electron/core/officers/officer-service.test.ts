@@ -177,6 +177,23 @@ describe('OfficerService', () => {
     });
   });
 
+  it('briefs the officers asked for, inactive ones too, and leaves out unknown ids', async () => {
+    const boss = principal(await service.setup(admin));
+    const binh = await service.create(duty, boss);
+    await service.create({ ...duty, fullName: 'Đỗ Minh Châu', badgeNumber: 'CA-003' }, boss);
+    await service.update({ id: binh.id, active: false }, boss);
+    expect(await service.briefsOf([binh.id, 'nope', boss.officerId])).toEqual(
+      new Map([
+        [binh.id, { id: binh.id, fullName: 'Trần Thị Bình', rank: 'Thiếu úy', role: 'duty' }],
+        [
+          boss.officerId,
+          { id: boss.officerId, fullName: 'Nguyễn Văn An', rank: 'Trung tá', role: 'commander' },
+        ],
+      ]),
+    );
+    expect(await service.briefsOf([])).toEqual(new Map());
+  });
+
   it('updates fields and audits each change as from/to', async () => {
     const boss = principal(await service.setup(admin));
     const binh = await service.create(duty, boss);

@@ -94,6 +94,18 @@ export class OfficerService {
     return toOfficer(await this.row(this.deps.db, id));
   }
 
+  /** Name, rank and role of each officer among `ids` (active or not); unknown ids are left out. */
+  async briefsOf(ids: readonly string[]): Promise<Map<string, OfficerBrief>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.deps.db.all<OfficerRow>(
+      `SELECT * FROM officers WHERE id IN (${ids.map(() => '?').join(', ')})`,
+      [...ids],
+    );
+    return new Map(
+      rows.map((r) => [r.id, { id: r.id, fullName: r.full_name, rank: r.rank, role: r.role }]),
+    );
+  }
+
   /** First start: the administrator, a commander. Refused once any officer exists. */
   async setup(input: SetupInput): Promise<Officer> {
     // Hash outside the transaction: it is slow and needs no lock.

@@ -44,6 +44,7 @@ import { scanFmp4 } from './fmp4-scan';
 import { OpenSegmentIds, isOpenSegmentId } from './open-segment-ids';
 import { clampedStart, SegmentFiler } from './segment-filer';
 import { SegmentRecorder, type ClosedSegment } from './segment-recorder';
+import { segmentFilesOverlapping, type SegmentFile } from './segment-files';
 
 export const DEFAULT_SEGMENT_SECONDS = 60;
 
@@ -412,6 +413,11 @@ export class RecordingService {
 
   recording(id: number): Promise<Recording | undefined> {
     return this.index.recordingById(id);
+  }
+
+  /** Playable segment files of a camera overlapping [fromMs, toMs), oldest first (export). */
+  segmentFiles(cameraId: string, fromMs: number, toMs: number): Promise<SegmentFile[]> {
+    return segmentFilesOverlapping(this.opts.db, cameraId, fromMs, toMs);
   }
 
   /**
