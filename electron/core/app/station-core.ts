@@ -307,6 +307,7 @@ export async function createStationCore(config: StationCoreConfig): Promise<Stat
 
     const exports = new ExportService({
       db,
+      sources: { footage: recording, cameras, incidents: duty.incidents, officers: duty.officers },
       audit: duty.audit,
       emit,
       logger: logger.child('export'),
@@ -315,7 +316,6 @@ export async function createStationCore(config: StationCoreConfig): Promise<Stat
       ffmpegPath: async () => (await locate())?.ffmpeg ?? null,
       stationName: async () => (await settings.get()).stationName,
       renderers: exportRenderers,
-      openSegment: (cameraId) => recording.openSegment(cameraId),
       ...(config.chooseFolder ? { chooseFolder: config.chooseFolder } : {}),
     });
     await exports.start();

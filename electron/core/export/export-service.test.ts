@@ -30,7 +30,8 @@ import type { Database } from '../db/database';
 import { openStationDb } from '../db/open-station-db';
 import { encodeSecondBytes } from '../recording/second-bytes';
 import type { SourceSegment } from './clip-plan';
-import type { ExportService, OpenSegmentRef } from './export-service';
+import type { ExportService } from './export-service';
+import type { OpenSegmentRef } from './export-sources';
 import { makeSegments } from './testing/footage-fixture';
 import { TEST_FFPROBE } from '../streams/testing/ffmpeg-bin';
 

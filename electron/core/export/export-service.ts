@@ -1,11 +1,10 @@
-// Footage exports for investigators (issue 6): plans them (footage, size, free
-// space), runs one at a time in the background, keeps a row per attempt, and
-// puts every outcome (complete, failed, cancelled) in the audit trail.
-// The folder itself is written by runExportJob (export-job.ts); this service
-// knows the database, the officer and the station, not the file format.
+// Footage exports for investigators: one job at a time in the background, a row
+// per attempt, every outcome (complete, failed, cancelled) in the audit trail. The
+// plan is built by ExportPlanner (export-plan.ts), the folder written by
+// runExportJob (export-job.ts), the rows kept by ExportRecords (export-records.ts).
 import { randomUUID } from 'node:crypto';
-import { rm, stat } from 'node:fs/promises';
-import { isAbsolute, join, resolve } from 'node:path';
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { EventName, EventOf } from '../../contract/channels';
 import { ApiError } from '../../contract/errors';
 import { EXPORT_PARTIAL_SUFFIX } from '../../contract/export-schemas';
@@ -13,10 +12,8 @@ import type {
   ChosenFolder,
   ExportDrive,
   ExportErrorCode,
-  ExportFile,
   ExportListRequest,
   ExportPlan,
-  ExportPlanCamera,
   ExportProgress,
   ExportRecord,
   ExportStatus,
@@ -26,35 +23,28 @@ import type { Principal } from '../app/dispatch';
 import type { AuditLog } from '../audit/audit-log';
 import type { Database, Queryable } from '../db/database';
 import type { Logger } from '../logging/logger';
-import { OVERLAPS, overlapParams, PLAYABLE } from '../playback/footage-rows';
-import { readVolume, type Volume } from '../storage/disk-space';
-import { isInside, isInsideReal } from '../storage/path-inside';
-import { absPath } from '../storage/storage-layout';
-import { planClip, type ClipPlan, type SourceSegment } from './clip-plan';
+import type { Volume } from '../storage/disk-space';
 import { stageOpenSegments } from './open-segment-stage';
 import { classifyWriteError, isCancel } from './export-errors';
-import { exportFolderName, freeFolderName } from './export-folder-name';
+import { ExportDestinations } from './export-destinations';
+import { freeFolderName } from './export-folder-name';
 import type { ExportJobResult, ExportJobSpec, ExportRenderers } from './export-job';
 import { runExportJob } from './export-job';
-import { manifestTime, utcOffsetText, type ExportManifest } from './export-manifest';
+import { manifestTime, utcOffsetText } from './export-manifest';
+import { ExportPlanner, type PreparedExport } from './export-plan';
+import { ExportRecords } from './export-records';
+import type { ExportSources } from './export-sources';
 import { verifyExportFolder } from './recover-folder';
-import { listRemovableDrives } from './removable-drives';
-import { CATEGORY_VI, labelOf } from '../reports/report-labels-vi';
-
-/** Room for reports, manifest, player page and file-system overhead, on top of the footage. */
-const OVERHEAD_BYTES = 8 * 1024 * 1024;
-/** The MP4 is the recorded bytes re-wrapped: a little larger (one moov instead of many moofs). */
-const REMUX_GROWTH = 1.02;
-/** FAT32 (most USB sticks as sold) cannot hold a file of 4 GiB or more. */
-const FAT32_MAX_FILE = 4 * 1024 ** 3 - 1;
-const FAT_TYPES = new Set(['vfat', 'fat32', 'fat', 'msdos']);
 
 export const APP_NAME_VI = 'Phần mềm giám sát camera an ninh';
 
 type Emit = <E extends EventName>(event: E, payload: EventOf<E>) => void;
 
 export interface ExportServiceDeps {
+  /** For the exports table (export's own) and the transaction that ends a row with its audit row. */
   db: Database;
+  /** Footage, cameras, incidents and officers, read through their services. */
+  sources: ExportSources;
   audit: Pick<AuditLog, 'append' | 'lastRow'>;
   emit: Emit;
   logger: Logger;
@@ -70,91 +60,6 @@ export interface ExportServiceDeps {
   space?: (path: string) => Promise<Volume | null>;
   runJob?: typeof runExportJob;
   now?: () => number;
-  /** The camera's segment being recorded (RecordingService.openSegment): exported up to its last whole fragment. */
-  openSegment?: (cameraId: string) => Promise<OpenSegmentRef | null>;
-}
-
-/** What export needs of a segment still being recorded. */
-export interface OpenSegmentRef {
-  id: number;
-  startMs: number;
-  endMs: number;
-  /** Bytes of its complete fragments. */
-  bytes: number;
-  codec: string | null;
-  /** Absolute path of the file being written. */
-  file: string;
-}
-
-interface ExportRow {
-  id: string;
-  status: ExportStatus;
-  incident_id: string | null;
-  incident_code: string | null;
-  case_number: string;
-  cameras_json: string;
-  from_ms: number;
-  to_ms: number;
-  destination: string;
-  folder_name: string;
-  officer_id: string;
-  officer_name: string;
-  officer_rank: string;
-  officer_role: 'duty' | 'commander';
-  started_at: number;
-  finished_at: number | null;
-  bytes: number;
-  files_json: string;
-  manifest_sha256: string | null;
-  error_code: ExportErrorCode | null;
-}
-
-const SELECT_EXPORT = `
-  SELECT e.*, i.code AS incident_code, o.full_name AS officer_name, o.rank AS officer_rank,
-         o.role AS officer_role
-  FROM exports e
-  JOIN officers o ON o.id = e.officer_id
-  LEFT JOIN incidents i ON i.id = e.incident_id`;
-
-function toRecord(r: ExportRow): ExportRecord {
-  return {
-    id: r.id,
-    status: r.status,
-    incidentId: r.incident_id,
-    incidentCode: r.incident_code,
-    caseNumber: r.case_number,
-    cameras: JSON.parse(r.cameras_json) as ExportRecord['cameras'],
-    fromMs: r.from_ms,
-    toMs: r.to_ms,
-    destination: r.destination,
-    folderName: r.folder_name,
-    officer: {
-      id: r.officer_id,
-      fullName: r.officer_name,
-      rank: r.officer_rank,
-      role: r.officer_role,
-    },
-    startedAt: r.started_at,
-    finishedAt: r.finished_at,
-    bytes: r.bytes,
-    files: JSON.parse(r.files_json) as ExportFile[],
-    manifestSha256: r.manifest_sha256,
-    errorCode: r.error_code,
-  };
-}
-
-interface CameraFacts {
-  id: string;
-  name: string;
-  location: string;
-}
-
-interface Prepared {
-  plan: ExportPlan;
-  snapshots: ExportJobSpec['snapshots'];
-  cameras: { facts: CameraFacts; clip: ClipPlan }[];
-  incident: ExportManifest['incident'];
-  destination: string;
 }
 
 interface Running {
@@ -176,10 +81,25 @@ export class ExportService {
   /** A begin() is between its checks and its row: the slot is taken. */
   private starting = false;
   private disposed = false;
-  private drivesCache: { at: number; value: Promise<ExportDrive[]> } | null = null;
+  private readonly records: ExportRecords;
+  private readonly destinations: ExportDestinations;
+  private readonly planner: ExportPlanner;
 
   constructor(private readonly deps: ExportServiceDeps) {
     this.now = deps.now ?? Date.now;
+    this.records = new ExportRecords(deps.db, deps.sources);
+    this.destinations = new ExportDestinations({
+      dataDir: deps.dataDir,
+      footage: deps.sources.footage,
+      now: this.now,
+      ...(deps.drives ? { drives: deps.drives } : {}),
+    });
+    this.planner = new ExportPlanner({
+      sources: deps.sources,
+      destinations: this.destinations,
+      dataDir: deps.dataDir,
+      ...(deps.space ? { space: deps.space } : {}),
+    });
   }
 
   /**
@@ -189,14 +109,13 @@ export class ExportService {
    * matches SHA256SUMS.txt, and removed otherwise.
    */
   async start(): Promise<void> {
-    const rows = await this.deps.db.all<ExportRow>(`${SELECT_EXPORT} WHERE e.status = 'running'`);
-    for (const row of rows) {
-      await rm(join(row.destination, row.folder_name + EXPORT_PARTIAL_SUFFIX), {
+    for (const row of await this.records.running()) {
+      await rm(join(row.destination, row.folderName + EXPORT_PARTIAL_SUFFIX), {
         recursive: true,
         force: true,
       }).catch(() => undefined);
       // Renamed but not recorded (a crash in between): the folder proves itself or goes.
-      const final = join(row.destination, row.folder_name);
+      const final = join(row.destination, row.folderName);
       const result = await verifyExportFolder(final);
       if (result) {
         await this.finish(row.id, 'complete', { result, reason: 'recorded_after_restart' });
@@ -218,17 +137,7 @@ export class ExportService {
   }
 
   drives(): Promise<ExportDrive[]> {
-    // The dialog asks every few seconds; one lsblk/WMI query per second is plenty.
-    const at = this.now();
-    if (this.drivesCache && at - this.drivesCache.at < 1000) return this.drivesCache.value;
-    const value = (async () => {
-      const drives = await (this.deps.drives ?? (() => listRemovableDrives()))();
-      // A USB disk that holds the recordings is not an export destination.
-      const station = await this.stationFolders();
-      return drives.filter((d) => !station.some((f) => isInside(f, d.mountPath)));
-    })().catch(() => []);
-    this.drivesCache = { at, value };
-    return value;
+    return this.destinations.drives();
   }
 
   async chooseFolder(): Promise<ChosenFolder> {
@@ -237,26 +146,15 @@ export class ExportService {
   }
 
   async plan(sel: ParsedExportSelection): Promise<ExportPlan> {
-    return (await this.prepare(sel)).plan;
+    return (await this.planner.prepare(sel)).plan;
   }
 
-  async list(req: ExportListRequest): Promise<ExportRecord[]> {
-    const limit = req.limit ?? 100;
-    const rows = req.incidentId
-      ? await this.deps.db.all<ExportRow>(
-          `${SELECT_EXPORT} WHERE e.incident_id = ? ORDER BY e.started_at DESC LIMIT ?`,
-          [req.incidentId, limit],
-        )
-      : await this.deps.db.all<ExportRow>(`${SELECT_EXPORT} ORDER BY e.started_at DESC LIMIT ?`, [
-          limit,
-        ]);
-    return rows.map(toRecord);
+  list(req: ExportListRequest): Promise<ExportRecord[]> {
+    return this.records.list(req);
   }
 
-  async get(id: string): Promise<ExportRecord> {
-    const row = await this.deps.db.get<ExportRow>(`${SELECT_EXPORT} WHERE e.id = ?`, [id]);
-    if (!row) throw new ApiError('not_found', 'export_not_found');
-    return toRecord(row);
+  get(id: string): Promise<ExportRecord> {
+    return this.records.get(id);
   }
 
   /**
@@ -306,24 +204,19 @@ export class ExportService {
       };
       if (this.disposed) throw new ApiError('conflict', 'shutting_down');
       const cameras = prepared.cameras.map((c) => ({ id: c.facts.id, name: c.facts.name }));
-      await this.deps.db.run(
-        `INSERT INTO exports (id, status, incident_id, case_number, cameras_json, from_ms, to_ms,
-           destination, folder_name, officer_id, shift_id, started_at)
-         VALUES (?, 'running', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        [
-          id,
-          sel.incidentId,
-          sel.caseNumber,
-          JSON.stringify(cameras),
-          sel.fromMs,
-          sel.toMs,
-          prepared.destination,
-          folderName,
-          actor.officerId,
-          actor.shiftId,
-          startedAt,
-        ],
-      );
+      await this.records.insert({
+        id,
+        incidentId: sel.incidentId,
+        caseNumber: sel.caseNumber,
+        cameras,
+        fromMs: sel.fromMs,
+        toMs: sel.toMs,
+        destination: prepared.destination,
+        folderName,
+        officerId: actor.officerId,
+        shiftId: actor.shiftId,
+        startedAt,
+      });
       const running: Running = {
         id,
         abort: new AbortController(),
@@ -448,19 +341,14 @@ export class ExportService {
     const at = this.now();
     const files = o.result?.files ?? [];
     await this.deps.db.transaction(async (tx: Queryable) => {
-      await tx.run(
-        `UPDATE exports SET status = ?, finished_at = ?, bytes = ?, files_json = ?,
-           manifest_sha256 = ?, error_code = ? WHERE id = ?`,
-        [
-          status,
-          at,
-          o.result?.bytes ?? 0,
-          JSON.stringify(files),
-          o.result?.manifestSha256 ?? null,
-          o.errorCode ?? null,
-          id,
-        ],
-      );
+      await this.records.end(tx, id, {
+        status,
+        finishedAt: at,
+        bytes: o.result?.bytes ?? 0,
+        files,
+        manifestSha256: o.result?.manifestSha256 ?? null,
+        errorCode: o.errorCode ?? null,
+      });
       const action =
         status === 'complete'
           ? 'export.created'
@@ -501,10 +389,13 @@ export class ExportService {
    * the job's staging folder (open-segment-stage.ts). A segment filed between planning
    * and copying is planned again, as the index row it has become.
    */
-  private async preparedWithOpenStaged(sel: ParsedExportSelection, id: string): Promise<Prepared> {
+  private async preparedWithOpenStaged(
+    sel: ParsedExportSelection,
+    id: string,
+  ): Promise<PreparedExport> {
     const staging = join(this.stagingRoot(), id);
     for (let attempt = 0; ; attempt++) {
-      const prepared = await this.prepare(sel);
+      const prepared = await this.planner.prepare(sel);
       if (prepared.plan.blocker) return prepared;
       try {
         for (const c of prepared.cameras) c.clip = await stageOpenSegments(c.clip, staging);
@@ -520,212 +411,11 @@ export class ExportService {
     return join(this.deps.dataDir, 'export-staging');
   }
 
-  private async prepare(sel: ParsedExportSelection): Promise<Prepared> {
-    const incident = sel.incidentId ? await this.incidentFacts(sel.incidentId) : null;
-    const cameraFacts = await this.cameraFacts(sel.cameraIds, sel.incidentId);
-    const cameras: Prepared['cameras'] = [];
-    for (const facts of cameraFacts) {
-      const segments = await this.segmentsOf(facts.id, sel.fromMs, sel.toMs);
-      cameras.push({ facts, clip: planClip(segments, sel.fromMs, sel.toMs) });
-    }
-    const planCameras: ExportPlanCamera[] = cameras.map(({ facts, clip }) => ({
-      cameraId: facts.id,
-      name: facts.name,
-      location: facts.location,
-      sourceBytes: clip.sourceBytes,
-      recordedMs: clip.recordedMs,
-      missing: clip.missing,
-    }));
-    const snapshots = await this.snapshotsOf(sel.incidentId, sel.cameraIds);
-    const footageBytes = cameras.reduce((n, c) => n + c.clip.sourceBytes, 0);
-    const snapshotBytes = snapshots.reduce((n, x) => n + x.bytes, 0);
-    const neededBytes = Math.ceil(footageBytes * REMUX_GROWTH) + snapshotBytes + OVERHEAD_BYTES;
-    const hasFootage = cameras.some((c) => c.clip.segments.length > 0);
-
-    const destination = resolve(sel.destination);
-    const stationFolders = await this.stationFolders();
-    let blocker: string | null = null;
-    let freeBytes: number | null = null;
-    if (!isAbsolute(sel.destination)) blocker = 'destination_not_absolute';
-    else if (await insideAny(destination, stationFolders))
-      // Footage into the footage folder would be swept by retention, and staging is wiped at start.
-      blocker = 'destination_is_station_storage';
-    else {
-      const isDir = await stat(destination).then(
-        (s) => s.isDirectory(),
-        () => false,
-      );
-      if (!isDir) blocker = 'destination_missing';
-      else {
-        const space = await (this.deps.space ?? readVolumeOrNull)(destination);
-        freeBytes = space?.freeBytes ?? null;
-        // Windows has no statfs type: the drive list's file system says FAT32 there.
-        const drive = (await this.drives()).find((d) => isInside(destination, d.mountPath));
-        const fat = space?.fat || FAT_TYPES.has((drive?.fsType ?? '').toLowerCase());
-        if (freeBytes !== null && freeBytes < neededBytes) blocker = 'destination_full';
-        else if (fat && cameras.some((c) => c.clip.sourceBytes * REMUX_GROWTH > FAT32_MAX_FILE))
-          blocker = 'file_too_large_for_fat32';
-      }
-    }
-    if (!blocker && hasFootage) {
-      // Staging holds at most two clips at once (one copied, the next remuxed ahead).
-      const largest = cameras.map((c) => c.clip.sourceBytes).sort((x, y) => y - x);
-      const stagingNeed = Math.ceil(((largest[0] ?? 0) + (largest[1] ?? 0)) * REMUX_GROWTH);
-      const local = await (this.deps.space ?? readVolumeOrNull)(this.deps.dataDir);
-      if (local && local.freeBytes < stagingNeed + OVERHEAD_BYTES) blocker = 'station_disk_full';
-    }
-    // One MP4 track holds one codec: a camera switched between H.264 and H.265 inside the
-    // range would give a file that breaks at the switch. (Resolution changes are not indexed.)
-    if (!blocker && cameras.some((c) => codecFamilies(c.clip.segments).size > 1))
-      blocker = 'codec_changed';
-    if (!hasFootage) blocker = 'no_footage';
-
-    const folderName = exportFolderName({
-      incidentCode: incident?.code ?? null,
-      fromMs: sel.fromMs,
-      toMs: sel.toMs,
-      caseNumber: sel.caseNumber,
-    });
-    return {
-      plan: { cameras: planCameras, folderName, neededBytes, freeBytes, hasFootage, blocker },
-      cameras,
-      incident,
-      destination,
-      snapshots,
-    };
-  }
-
-  private async segmentsOf(
-    cameraId: string,
-    fromMs: number,
-    toMs: number,
-  ): Promise<SourceSegment[]> {
-    const rows = await this.deps.db.all<{
-      id: number;
-      start_ms: number;
-      end_ms: number;
-      bytes: number;
-      codec: string | null;
-      path: string;
-      root: string;
-    }>(
-      `SELECT r.id, r.start_ms, r.end_ms, r.bytes, r.codec, r.path, s.path AS root
-       FROM recordings r JOIN storage_roots s ON s.id = r.root_id
-       WHERE ${OVERLAPS.replace(/\b(camera_id|start_ms|end_ms)\b/g, 'r.$1')}
-         AND r.${PLAYABLE}
-       ORDER BY r.start_ms, r.id`,
-      overlapParams(cameraId, fromMs, toMs),
-    );
-    const segments: SourceSegment[] = rows.map((r) => ({
-      id: r.id,
-      startMs: r.start_ms,
-      endMs: r.end_ms,
-      bytes: r.bytes,
-      path: absPath(r.root, r.path),
-      codec: r.codec,
-    }));
-    const open = await this.deps.openSegment?.(cameraId);
-    if (open && open.startMs < toMs && open.endMs > fromMs) {
-      const { id, startMs, endMs, bytes, codec, file } = open;
-      segments.push({ id, startMs, endMs, bytes, codec, path: file, openBytes: bytes });
-    }
-    return segments;
-  }
-
-  /** Names and locations now; a camera removed since keeps the name its incident recorded. */
-  private async cameraFacts(ids: string[], incidentId: string | null): Promise<CameraFacts[]> {
-    const out: CameraFacts[] = [];
-    for (const id of ids) {
-      const cam = await this.deps.db.get<{ name: string; location: string }>(
-        'SELECT name, location FROM cameras WHERE id = ?',
-        [id],
-      );
-      if (cam) {
-        out.push({ id, name: cam.name, location: cam.location });
-        continue;
-      }
-      const kept = incidentId
-        ? await this.deps.db.get<{ name: string }>(
-            'SELECT camera_name AS name FROM incident_cameras WHERE incident_id = ? AND camera_id = ?',
-            [incidentId, id],
-          )
-        : undefined;
-      out.push({ id, name: kept?.name ?? id, location: '' });
-    }
-    return out;
-  }
-
-  private async incidentFacts(id: string): Promise<Prepared['incident']> {
-    const row = await this.deps.db.get<{
-      code: string;
-      category: string;
-      location: string;
-      description: string;
-    }>('SELECT code, category, location, description FROM incidents WHERE id = ?', [id]);
-    if (!row) throw new ApiError('not_found', 'incident_not_found');
-    return { id, ...row, category: labelOf(CATEGORY_VI, row.category) };
-  }
-
   private async officerFacts(actor: Principal) {
-    const row = await this.deps.db.get<{ badge_number: string }>(
-      'SELECT badge_number FROM officers WHERE id = ?',
-      [actor.officerId],
-    );
-    return { fullName: actor.fullName, rank: actor.rank, badgeNumber: row?.badge_number ?? '' };
+    const officer = await this.deps.sources.officers.get(actor.officerId).catch((err: unknown) => {
+      if (err instanceof ApiError && err.code === 'not_found') return null;
+      throw err;
+    });
+    return { fullName: actor.fullName, rank: actor.rank, badgeNumber: officer?.badgeNumber ?? '' };
   }
-
-  /** The incident's snapshots of the exported cameras (and those not tied to a camera). */
-  private async snapshotsOf(
-    incidentId: string | null,
-    cameraIds: string[],
-  ): Promise<(ExportJobSpec['snapshots'][number] & { bytes: number })[]> {
-    if (!incidentId) return [];
-    const rows = await this.deps.db.all<{
-      camera_id: string | null;
-      taken_at: number;
-      file: string;
-      mime: string;
-      bytes: number;
-    }>(
-      `SELECT camera_id, taken_at, file, mime, bytes FROM incident_snapshots
-       WHERE incident_id = ? ORDER BY taken_at, id`,
-      [incidentId],
-    );
-    return rows
-      .filter((r) => r.camera_id === null || cameraIds.includes(r.camera_id))
-      .map((r, i) => ({
-        name: `anh/anh-${String(i + 1).padStart(2, '0')}${r.mime === 'image/png' ? '.png' : '.jpg'}`,
-        path: join(this.deps.dataDir, r.file),
-        cameraId: r.camera_id,
-        takenAtMs: r.taken_at,
-        bytes: r.bytes,
-      }));
-  }
-
-  /** Folders an export must not go into: the data folder and every footage root. */
-  private async stationFolders(): Promise<string[]> {
-    const roots = await this.deps.db.all<{ path: string }>('SELECT path FROM storage_roots');
-    return [this.deps.dataDir, ...roots.map((r) => r.path)];
-  }
-}
-
-/** Codec families (avc1, hvc1/hev1 → h265) of a clip's segments; unknown codecs are left out. */
-function codecFamilies(segments: readonly SourceSegment[]): Set<string> {
-  const families = new Set<string>();
-  for (const s of segments) {
-    const fourcc = (s.codec ?? '').slice(0, 4);
-    if (fourcc === 'avc1' || fourcc === 'avc3') families.add('h264');
-    else if (fourcc === 'hvc1' || fourcc === 'hev1') families.add('h265');
-  }
-  return families;
-}
-
-function readVolumeOrNull(path: string): Promise<Volume | null> {
-  return readVolume(path).catch(() => null);
-}
-
-/** Whether `path` is one of `folders` or inside one, symlinks and bind paths resolved. */
-async function insideAny(path: string, folders: readonly string[]): Promise<boolean> {
-  for (const f of folders) if (await isInsideReal(path, f)) return true;
-  return false;
 }

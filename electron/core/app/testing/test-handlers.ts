@@ -13,7 +13,8 @@ import { SettingsService } from '../../settings/settings-service';
 import { dispatch, type CallContext, type Endpoint, type Handlers } from '../dispatch';
 import { createDutyServices, type DutyWiring } from '../duty-services';
 import { createHandlers } from '../handlers';
-import { ExportService, type ExportServiceDeps } from '../../export/export-service';
+import { ExportService } from '../../export/export-service';
+import type { FootageSource } from '../../export/export-sources';
 import { exportRenderers } from '../../export/export-renderers';
 import { silentLogger } from '../../logging/logger';
 import { createPlaybackServices } from '../playback-handlers';
@@ -28,7 +29,7 @@ export interface TestHandlerOptions {
   systemInfo?: () => Promise<SystemInfo>;
   now?: () => number;
   /** The segment being recorded, for export; by default the (not started) recording service's. */
-  openSegment?: ExportServiceDeps['openSegment'];
+  openSegment?: FootageSource['openSegment'];
 }
 
 export interface TestEndpoint {
@@ -77,6 +78,16 @@ export async function createTestHandlers(o: TestHandlerOptions): Promise<TestEnd
   });
   const exports = new ExportService({
     db: o.db,
+    sources: {
+      footage: {
+        segmentFiles: (cameraId, fromMs, toMs) => recording.segmentFiles(cameraId, fromMs, toMs),
+        openSegment: o.openSegment ?? ((cameraId) => recording.openSegment(cameraId)),
+        storageRoots: () => recording.storageRoots(),
+      },
+      cameras,
+      incidents: duty.incidents,
+      officers: duty.officers,
+    },
     audit: duty.audit,
     emit: (event, payload) => emit(event, payload),
     logger: silentLogger,
@@ -85,7 +96,6 @@ export async function createTestHandlers(o: TestHandlerOptions): Promise<TestEnd
     ffmpegPath: async () => TEST_FFMPEG,
     stationName: async () => (await settings.get()).stationName,
     renderers: exportRenderers,
-    openSegment: o.openSegment ?? ((cameraId) => recording.openSegment(cameraId)),
   });
   const handlers = createHandlers({
     duty,
