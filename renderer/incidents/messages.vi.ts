@@ -1,4 +1,3 @@
-// Vietnamese strings of the incidents screens (issue 4), merged into vi.ts.
 export const viIncidents = {
   'incident.bookmark': 'Đánh dấu sự cố',
   'incident.bookmarkShortcut': 'F2',
@@ -157,4 +156,4 @@ export const viIncidents = {
   'incident.refresh': 'Tải lại',
   'incident.closeDetail': 'Đóng chi tiết',
   'incident.openFootage': 'Xem lại đoạn ghi hình',
-} as const;
+};

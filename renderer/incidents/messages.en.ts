@@ -1,5 +1,4 @@
-// English strings of the incidents screens (issue 4), merged into en.ts; same keys as vi-incidents.ts.
-import type { viIncidents } from './vi-incidents';
+import type { viIncidents } from './messages.vi';
 
 export const enIncidents: Record<keyof typeof viIncidents, string> = {
   'incident.bookmark': 'Bookmark incident',
