@@ -1,9 +1,7 @@
 // The audit dialog's filter as the officer picks it (calendar days in station
 // time, "all" choices) turned into the contract's request.
 import type { AuditAction, AuditFilter } from '../../electron/contract/audit-schemas';
-
-/** Vietnam has kept UTC+7 without daylight saving since 1975. */
-const STATION_OFFSET_MS = 7 * 3600_000;
+import { formatStationIsoDate, STATION_UTC_OFFSET_MS } from '../../electron/contract/station-time';
 const DAY_MS = 24 * 3600_000;
 
 export interface AuditFilterForm {
@@ -25,13 +23,13 @@ export const EMPTY_AUDIT_FILTER: AuditFilterForm = {
 export function stationDayStart(day: string): number | null {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
   if (!m) return null;
-  const ms = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) - STATION_OFFSET_MS;
+  const ms = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) - STATION_UTC_OFFSET_MS;
   return Number.isFinite(ms) ? ms : null;
 }
 
 /** yyyy-mm-dd of an instant at the station (for the date inputs' defaults). */
 export function stationDay(ms: number): string {
-  return new Date(ms + STATION_OFFSET_MS).toISOString().slice(0, 10);
+  return formatStationIsoDate(ms);
 }
 
 export function auditRequest(

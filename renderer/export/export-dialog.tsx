@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { errorMessage, errorReason, toUiError } from '../api/api-error';
 import { FormField } from '../cameras/form-field';
 import { formatDuration } from '../incidents/incident-labels';
-import { parseStationDateTime } from '../incidents/station-time';
+import { parseStationDateTime } from '../../electron/contract/station-time';
 import { useEscapeFirst } from '../incidents/use-escape-first';
 import { useLanguage, useT } from '../i18n/use-t';
 import { Icon } from '../shell/icons';

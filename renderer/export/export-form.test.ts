@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseStationDateTime } from '../incidents/station-time';
+import { parseStationDateTime } from '../../electron/contract/station-time';
 import { exportFieldsOf, formForDraft, selectionKey, selectionOf } from './export-form';
 
 const at = (text: string) => parseStationDateTime(text) ?? -1;

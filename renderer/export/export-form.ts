@@ -2,7 +2,10 @@
 // range), turned into the contract's ExportSelection with the same checks as main.
 import { ExportSelection } from '../../electron/contract/export-schemas';
 import { zodIssuesToFields } from '../../electron/contract/errors';
-import { formatStationInput, parseStationDateTime } from '../incidents/station-time';
+import {
+  formatStationDateTimeSeconds,
+  parseStationDateTime,
+} from '../../electron/contract/station-time';
 import type { ExportDraft } from '../store/export-slice';
 
 export interface ExportForm {
@@ -22,8 +25,8 @@ export type SelectionResult =
 
 export function formForDraft(draft: ExportDraft, destination = ''): ExportForm {
   return {
-    start: formatStationInput(draft.fromMs),
-    end: formatStationInput(draft.toMs),
+    start: formatStationDateTimeSeconds(draft.fromMs),
+    end: formatStationDateTimeSeconds(draft.toMs),
     caseNumber: '',
     destination,
   };
@@ -34,7 +37,7 @@ export function formForDraft(draft: ExportDraft, destination = ''): ExportForm {
  * a playback range is set to the frame (milliseconds), the text only to the second.
  */
 function timeOf(text: string, draftMs: number): number | null {
-  if (text === formatStationInput(draftMs)) return Math.round(draftMs);
+  if (text === formatStationDateTimeSeconds(draftMs)) return Math.round(draftMs);
   return parseStationDateTime(text);
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createTranslator } from '../i18n/translate';
-import { parseStationDateTime } from '../incidents/station-time';
+import { parseStationDateTime } from '../../electron/contract/station-time';
 import { etaText, exportFolderPath, gapsText, progressFraction, shortHash } from './export-format';
 
 const vi = createTranslator('vi');

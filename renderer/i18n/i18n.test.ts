@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { en } from './en';
+import { en, enByFolder } from './en';
 import { createTranslator, interpolate } from './translate';
-import { vi } from './vi';
+import { vi, viByFolder } from './vi';
 
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
@@ -31,6 +31,88 @@ describe('locales', () => {
     expect(vi['rec.reason.camera_offline']).toBe('Không ghi hình: camera mất kết nối');
     expect(vi['rec.reason.disk_error']).toBe('Không ghi hình: lỗi ổ cứng');
     expect(vi['top.storage']).toBe('Lưu trữ');
+  });
+});
+
+// The first segment of a key names the renderer folder whose messages.*.ts holds it.
+// error.*, field.* and toast.* follow the wire's error and field codes, which every
+// domain has, so each folder keeps its own next to its other messages.
+const SHARED_PREFIXES = ['error', 'field', 'toast'];
+const PREFIXES_BY_FOLDER: Record<keyof typeof viByFolder, string[]> = {
+  audit: ['audit'],
+  auth: ['auth', 'setup', 'signIn', 'lock', 'user', 'signOut', 'password'],
+  cameras: ['sidebar', 'camera', 'probe'],
+  connection: ['serviceDown'],
+  export: ['export'],
+  incidents: ['incident'],
+  live: ['tile', 'single', 'rec'],
+  officers: ['officer', 'officers', 'role'],
+  playback: ['playback'],
+  settings: ['settings', 'service'],
+  shell: ['app', 'top', 'dialog', 'status', 'list'],
+  shifts: ['duration', 'endShift', 'summary', 'report', 'ack', 'banner', 'handovers'],
+  storage: ['storage', 'alarm', 'event', 'gap', 'alarmKind'],
+};
+
+type ByFolder = Record<string, Record<string, string>>;
+
+function keysInTwoFolders(byFolder: ByFolder): string[] {
+  const folderOf = new Map<string, string>();
+  const twice: string[] = [];
+  for (const [folder, messages] of Object.entries(byFolder)) {
+    for (const key of Object.keys(messages)) {
+      const earlier = folderOf.get(key);
+      if (earlier !== undefined) twice.push(`${key} (${earlier}, ${folder})`);
+      folderOf.set(key, folder);
+    }
+  }
+  return twice;
+}
+
+function keysOutsideTheirFolder(byFolder: ByFolder): string[] {
+  const owner = new Map<string, string>();
+  for (const [folder, prefixes] of Object.entries(PREFIXES_BY_FOLDER))
+    for (const p of prefixes) owner.set(p, folder);
+  const misplaced: string[] = [];
+  for (const [folder, messages] of Object.entries(byFolder)) {
+    for (const key of Object.keys(messages)) {
+      const prefix = key.split('.')[0] ?? key;
+      if (!SHARED_PREFIXES.includes(prefix) && owner.get(prefix) !== folder)
+        misplaced.push(`${key} in ${folder}`);
+    }
+  }
+  return misplaced;
+}
+
+describe('messages per folder', () => {
+  it('no key is defined in two folders', () => {
+    expect(keysInTwoFolders(viByFolder)).toEqual([]);
+    expect(keysInTwoFolders(enByFolder)).toEqual([]);
+    const total = Object.values(viByFolder).reduce((n, m) => n + Object.keys(m).length, 0);
+    expect(Object.keys(vi)).toHaveLength(total);
+  });
+
+  it("each key's prefix names its folder", () => {
+    expect(keysOutsideTheirFolder(viByFolder)).toEqual([]);
+    expect(keysOutsideTheirFolder(enByFolder)).toEqual([]);
+  });
+
+  it('each prefix belongs to one folder only', () => {
+    const all = Object.values(PREFIXES_BY_FOLDER).flat();
+    expect(new Set(all).size).toBe(all.length);
+    for (const p of SHARED_PREFIXES) expect(all).not.toContain(p);
+  });
+
+  it('the checks catch a key defined twice or put in the wrong folder', () => {
+    expect(
+      keysInTwoFolders({ shell: { 'top.live': 'a' }, live: { 'top.live': 'b', 'tile.x': 'c' } }),
+    ).toEqual(['top.live (shell, live)']);
+    expect(
+      keysOutsideTheirFolder({
+        live: { 'top.live': 'a', 'tile.x': 'b', 'error.y': 'c' },
+        nowhere: { 'zzz.q': 'd' },
+      }),
+    ).toEqual(['top.live in live', 'zzz.q in nowhere']);
   });
 });
 

@@ -27,7 +27,7 @@ import {
 } from './incident-form';
 import { categoryKey, formatDuration, incidentFieldMessage, severityKey } from './incident-labels';
 import { StatusChip } from './incident-chips';
-import { parseStationDateTime } from './station-time';
+import { parseStationDateTime } from '../../electron/contract/station-time';
 import { useEscapeFirst } from './use-escape-first';
 
 function durationText(form: IncidentForm, t: Translate): string | null {

@@ -4,7 +4,7 @@ import type {
   IncidentFilter,
   IncidentStatus,
 } from '../../electron/contract/incident-schemas';
-import { parseStationDate } from './station-time';
+import { parseStationDate } from '../../electron/contract/station-time';
 
 export interface IncidentFilterForm {
   /** Station-time dates, "dd/MM/yyyy"; empty = open-ended. */

@@ -10,7 +10,10 @@ import {
   type IncidentSeverity,
 } from '../../electron/contract/incident-schemas';
 import { zodIssuesToFields } from '../../electron/contract/errors';
-import { formatStationInput, parseStationDateTime } from './station-time';
+import {
+  formatStationDateTimeSeconds,
+  parseStationDateTime,
+} from '../../electron/contract/station-time';
 
 export interface IncidentForm {
   cameraIds: string[];
@@ -61,8 +64,8 @@ export function formForBookmark(opts: {
     severity: 'medium',
     location: locationFor(opts.cameraIds, opts.cameras),
     description: '',
-    start: formatStationInput(startMs),
-    end: formatStationInput(endMs),
+    start: formatStationDateTimeSeconds(startMs),
+    end: formatStationDateTimeSeconds(endMs),
   };
 }
 
@@ -73,8 +76,8 @@ export function formForIncident(incident: Incident): IncidentForm {
     severity: incident.severity,
     location: incident.location,
     description: incident.description,
-    start: formatStationInput(incident.startMs),
-    end: formatStationInput(incident.endMs),
+    start: formatStationDateTimeSeconds(incident.startMs),
+    end: formatStationDateTimeSeconds(incident.endMs),
   };
 }
 

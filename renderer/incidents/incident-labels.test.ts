@@ -1,7 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import type { IncidentChange } from '../../electron/contract/incident-schemas';
+import {
+  INCIDENT_CATEGORY_LABELS,
+  INCIDENT_SEVERITY_LABELS,
+} from '../../electron/contract/incident-labels';
+import {
+  IncidentCategory,
+  IncidentSeverity,
+  type IncidentChange,
+} from '../../electron/contract/incident-schemas';
 import { createTranslator } from '../i18n/translate';
-import { describeChanges, formatDuration, incidentFieldMessage } from './incident-labels';
+import {
+  categoryKey,
+  describeChanges,
+  formatDuration,
+  incidentFieldMessage,
+  severityKey,
+} from './incident-labels';
 
 const officer = { id: 'o1', fullName: 'Nguyễn Văn An', rank: 'Thượng úy', role: 'duty' as const };
 const ctx = {
@@ -9,6 +23,19 @@ const ctx = {
   language: 'vi' as const,
   cameraName: (id: string) => ({ c1: 'Cổng chợ', c2: 'Ngõ 12' })[id] ?? null,
 };
+
+describe('category and severity words', () => {
+  it('are the contract labels the printed reports use, in both languages', () => {
+    for (const language of ['vi', 'en'] as const) {
+      const t = createTranslator(language);
+      for (const c of IncidentCategory.options)
+        expect(t(categoryKey(c))).toBe(INCIDENT_CATEGORY_LABELS[language][c]);
+      for (const s of IncidentSeverity.options)
+        expect(t(severityKey(s))).toBe(INCIDENT_SEVERITY_LABELS[language][s]);
+    }
+    expect(createTranslator('vi')('incident.category.fire')).toBe('Cháy, nổ');
+  });
+});
 
 describe('incident history in words', () => {
   it('shows enum values, times and cameras as the officer knows them', () => {

@@ -3,7 +3,10 @@
 // calendar; plain text shows the duty room's format whatever the PC's locale is,
 // the calendar is the browser's own date picker.
 import { useEffect, useRef, useState } from 'react';
-import { formatStationInput, parseStationDateTime } from '../incidents/station-time';
+import {
+  formatStationDateTimeSeconds,
+  parseStationDateTime,
+} from '../../electron/contract/station-time';
 import { useT } from '../i18n/use-t';
 import { Icon } from '../shell/icons';
 
@@ -47,7 +50,7 @@ export function JumpToTime(props: { positionMs: number; onGo: (ms: number) => vo
   // Follow the playhead until the officer starts typing.
   useEffect(() => {
     if (editing) return;
-    const [d = '', tm = ''] = formatStationInput(positionMs).split(' ');
+    const [d = '', tm = ''] = formatStationDateTimeSeconds(positionMs).split(' ');
     setDate(d);
     setTime(tm);
   }, [positionMs, editing]);

@@ -6,6 +6,7 @@
 // a gap's reason and an incident's code.
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { PlaybackTimeline as TimelineData } from '../../electron/contract/playback-schemas';
+import { STATION_UTC_OFFSET_MS } from '../../electron/contract/station-time';
 import { formatDateTime } from '../i18n/format-time';
 import { isMessageKey } from '../i18n/translate';
 import { useLanguage, useT } from '../i18n/use-t';
@@ -20,7 +21,7 @@ import {
   type TimelineHit,
   type TimelineModel,
 } from './timeline-draw';
-import { stationOffsetMs, tickText } from './timeline-labels';
+import { tickText } from './timeline-labels';
 import { panWindow, spanOf, timeToX, xToTime, zoomWindow, type TimeWindow } from './timeline-scale';
 
 /** Wheel notches → zoom: one notch (100 px of deltaY) changes the span by about 35 %. */
@@ -99,7 +100,7 @@ export function PlaybackTimeline(props: {
   const model: TimelineModel = {
     view,
     width,
-    zoneOffsetMs: stationOffsetMs(view.fromMs),
+    zoneOffsetMs: STATION_UTC_OFFSET_MS,
     data,
     cameras: names,
     positionMs,

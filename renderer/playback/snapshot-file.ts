@@ -1,17 +1,8 @@
 // The PNG a playback snapshot is saved or filed as.
 import { SNAPSHOT_MAX_BASE64 } from '../../electron/contract/incident-schemas';
-import { STATION_TIME_ZONE } from '../i18n/format-time';
+import { stationWallClock } from '../../electron/contract/station-time';
 
-const stamp = new Intl.DateTimeFormat('en-GB', {
-  timeZone: STATION_TIME_ZONE,
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-  hourCycle: 'h23',
-});
+const pad = (n: number) => String(n).padStart(2, '0');
 
 /** A name safe on Windows and Linux, keeping Vietnamese letters. */
 function safeName(name: string): string {
@@ -28,9 +19,9 @@ function safeName(name: string): string {
 
 /** `<camera>-<yyyyMMdd-HHmmss>.png` in station time. */
 export function snapshotFileName(cameraName: string, atMs: number): string {
-  const p: Record<string, string> = {};
-  for (const part of stamp.formatToParts(atMs)) p[part.type] = part.value;
-  return `${safeName(cameraName)}-${p.year}${p.month}${p.day}-${p.hour}${p.minute}${p.second}.png`;
+  const w = stationWallClock(atMs);
+  const day = `${w.year}${pad(w.month)}${pad(w.day)}`;
+  return `${safeName(cameraName)}-${day}-${pad(w.hour)}${pad(w.minute)}${pad(w.second)}.png`;
 }
 
 /** The base64 body of a Blob (for incidents.addSnapshot). */

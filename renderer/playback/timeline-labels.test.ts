@@ -1,15 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { dayMonth, stationOffsetMs, tickText } from './timeline-labels';
+import { dayMonth, tickText } from './timeline-labels';
 
 // 02/06/2025 00:00:00 in Vietnam.
 const MIDNIGHT = Date.UTC(2025, 5, 1, 17, 0, 0);
 
 describe('timeline labels', () => {
-  it('knows Vietnam is seven hours ahead of UTC', () => {
-    expect(stationOffsetMs(MIDNIGHT)).toBe(7 * 3_600_000);
-    expect(stationOffsetMs(MIDNIGHT + 123)).toBe(7 * 3_600_000);
-  });
-
   it('writes hours, seconds and dates in station time', () => {
     expect(dayMonth(MIDNIGHT)).toBe('02/06');
     expect(tickText(MIDNIGHT + 90 * 60_000, 'minutes', false, 'vi')).toBe('01:30');

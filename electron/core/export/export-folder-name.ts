@@ -4,7 +4,7 @@
 // report. Vietnamese marks are removed (đ → d), anything else becomes `-`.
 import { EXPORT_PARTIAL_SUFFIX } from '../../contract/export-schemas';
 import { join } from 'node:path';
-import { STATION_UTC_OFFSET_MINUTES, formatStationIsoDate } from '../reports/station-time';
+import { formatStationIsoDate, stationWallClock } from '../../contract/station-time';
 import { ExportFailure, classifyWriteError } from './export-errors';
 import { nodeFsOps, pathExists, type FsOps } from './fs-ops';
 
@@ -90,7 +90,7 @@ export function cameraFileName(index: number, cameraName: string, fromMs: number
 
 /** HHmmss at the station. */
 function stationClock(ms: number): string {
-  const d = new Date(ms + STATION_UTC_OFFSET_MINUTES * 60_000);
+  const w = stationWallClock(ms);
   const pad = (n: number) => String(n).padStart(2, '0');
-  return `${pad(d.getUTCHours())}${pad(d.getUTCMinutes())}${pad(d.getUTCSeconds())}`;
+  return `${pad(w.hour)}${pad(w.minute)}${pad(w.second)}`;
 }

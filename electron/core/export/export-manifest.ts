@@ -3,7 +3,10 @@
 // rendered from this same object, so they can never disagree with it.
 // Times are given three ways: UTC ISO-8601, station local time (UTC+7, written
 // out), and epoch milliseconds for tools.
-import { formatStationDateTimeSeconds, STATION_UTC_OFFSET_MINUTES } from '../reports/station-time';
+import {
+  formatStationDateTimeSeconds,
+  STATION_UTC_OFFSET_MINUTES,
+} from '../../contract/station-time';
 
 export const MANIFEST_FORMAT = 'vn-station-export/1';
 export const MANIFEST_NAME = 'manifest.json';

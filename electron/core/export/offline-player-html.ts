@@ -5,6 +5,7 @@
 //
 // The page carries only what it needs to play (cameras, range, labels), not the
 // file hashes: the page is itself a hashed file of the folder.
+import { STATION_UTC_OFFSET_MINUTES } from '../../contract/station-time';
 import { escapeHtml, jsonForScript } from './html-escape';
 import type { ExportManifest } from './export-manifest';
 
@@ -33,7 +34,7 @@ interface PlayerData {
 /** "+07:00" → 420 */
 function offsetMinutes(text: string): number {
   const match = /^([+-])(\d{2}):(\d{2})$/.exec(text);
-  if (!match) return 420;
+  if (!match) return STATION_UTC_OFFSET_MINUTES;
   const minutes = Number(match[2]) * 60 + Number(match[3]);
   return match[1] === '-' ? -minutes : minutes;
 }

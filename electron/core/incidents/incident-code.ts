@@ -1,14 +1,12 @@
 // Human incident numbers: <year>-<NNNN>, a sequence that restarts every year of
 // station time (a Hanoi station's New Year starts at 17:00 UTC, not 00:00).
+import { stationWallClock } from '../../contract/station-time';
 import type { Queryable } from '../db/database';
-
-/** Vietnam (UTC+7, no daylight saving). */
-export const STATION_UTC_OFFSET_MINUTES = 420;
 
 /** The calendar fields of an instant in station time. */
 export function stationDate(ms: number, utcOffsetMinutes: number): { year: number; month: number } {
-  const d = new Date(ms + utcOffsetMinutes * 60_000);
-  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1 };
+  const { year, month } = stationWallClock(ms, utcOffsetMinutes);
+  return { year, month };
 }
 
 /** The next free code of the year `atMs` falls in; call inside the writing transaction. */

@@ -17,6 +17,7 @@ import {
   type IncidentUpdate,
   type SnapshotInput,
 } from '../../contract/incident-schemas';
+import { STATION_UTC_OFFSET_MINUTES } from '../../contract/station-time';
 import type { Principal } from '../app/dispatch';
 import type { Database, Queryable, SqlValue } from '../db/database';
 import {
@@ -25,7 +26,7 @@ import {
   removeIncidentLocks,
   uncoveredRanges,
 } from '../recording/footage-locks';
-import { nextIncidentCode, STATION_UTC_OFFSET_MINUTES, stationDate } from './incident-code';
+import { nextIncidentCode, stationDate } from './incident-code';
 import { incidentRow, readHistory, readIncident, readIncidents } from './incident-rows';
 import {
   readIncidentCodes,

@@ -30,7 +30,7 @@ import {
   type Doc,
   type ReportFonts,
 } from './pdf-kit-helpers';
-import { STATION_UTC_OFFSET_MINUTES, formatStationDateTime } from './station-time';
+import { STATION_UTC_OFFSET_MINUTES, formatStationDateTime } from '../../contract/station-time';
 
 export interface HandoverPdfOptions {
   stationName: string;

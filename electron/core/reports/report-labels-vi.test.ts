@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { CATEGORY_VI, formatDurationVi, labelOf } from './report-labels-vi';
-import { formatStationDateTime, formatStationIsoDate } from './station-time';
 
 describe('report wording', () => {
   it('writes durations in whole units, the two largest', () => {
@@ -16,12 +15,5 @@ describe('report wording', () => {
   it('labels known codes and prints unknown ones as they are', () => {
     expect(labelOf(CATEGORY_VI, 'theft')).toBe('Trộm cắp tài sản');
     expect(labelOf(CATEGORY_VI, 'toString')).toBe('toString');
-  });
-
-  it('formats station time at UTC+7 across midnight, whatever the machine zone', () => {
-    const lateUtc = Date.UTC(2026, 11, 31, 17, 30); // 00:30 on 01/01/2027 in Hà Nội
-    expect(formatStationDateTime(lateUtc)).toBe('01/01/2027 00:30');
-    expect(formatStationIsoDate(lateUtc)).toBe('2027-01-01');
-    expect(formatStationDateTime(lateUtc, 0)).toBe('31/12/2026 17:30');
   });
 });

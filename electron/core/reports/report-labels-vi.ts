@@ -1,32 +1,14 @@
 // Vietnamese wording of printed reports (handover now, export reports later).
 // Reports are documents for the file, so their text lives here in core rather
 // than in the renderer's locale files; keep the terms in line with GLOSSARY.md.
-import type {
-  IncidentCategory,
-  IncidentSeverity,
-  IncidentStatus,
-} from '../../contract/incident-schemas';
+// Category and severity words are the console's too, so they come from the contract.
+import { INCIDENT_CATEGORY_LABELS, INCIDENT_SEVERITY_LABELS } from '../../contract/incident-labels';
+import type { IncidentStatus } from '../../contract/incident-schemas';
 import type { DiskAlarmKind, GapReason } from '../recording/recording-types';
 
-export const CATEGORY_VI: Readonly<Record<IncidentCategory, string>> = {
-  theft: 'Trộm cắp tài sản',
-  snatching: 'Cướp giật tài sản',
-  robbery: 'Cướp tài sản',
-  fighting: 'Đánh nhau, gây rối trật tự',
-  traffic_accident: 'Tai nạn giao thông',
-  traffic_violation: 'Vi phạm trật tự an toàn giao thông',
-  fire: 'Cháy, nổ',
-  gathering: 'Tụ tập đông người',
-  suspicious: 'Người, phương tiện khả nghi',
-  other: 'Khác',
-};
+export const CATEGORY_VI = INCIDENT_CATEGORY_LABELS.vi;
 
-export const SEVERITY_VI: Readonly<Record<IncidentSeverity, string>> = {
-  low: 'Thấp',
-  medium: 'Trung bình',
-  high: 'Cao',
-  critical: 'Khẩn cấp',
-};
+export const SEVERITY_VI = INCIDENT_SEVERITY_LABELS.vi;
 
 export const STATUS_VI: Readonly<Record<IncidentStatus, string>> = {
   new: 'Mới',

@@ -8,7 +8,7 @@ import { ApiError } from '../../contract/errors';
 import type { MediaRoutes } from '../media-server/types';
 import type { ShiftService } from '../shifts/shift-service';
 import { renderHandoverPdf } from './handover-pdf';
-import { formatStationIsoDate } from './station-time';
+import { formatStationIsoDate } from '../../contract/station-time';
 
 export const HANDOVER_PDF_PATH = '/reports/handover.pdf';
 

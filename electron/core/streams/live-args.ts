@@ -1,6 +1,7 @@
 // ffmpeg command lines for live view: RTSP copy-remux to fragmented MP4, the
 // MPEG-1 fallback for JSMpeg, and the built-in demo cameras.
 import { existsSync } from 'node:fs';
+import { STATION_UTC_OFFSET_MINUTES } from '../../contract/station-time';
 import { rtspSocketTimeoutArgs } from './ffmpeg-dialect';
 import type { FfmpegVersion } from './ffmpeg-version';
 import type { LiveFormat, StreamInput } from './types';
@@ -84,7 +85,7 @@ function fontPathForFilter(font: string): string {
  * plus this offset, formatted as UTC.
  */
 function stationClockOffsetSec(): number {
-  return Math.floor(Date.now() / 1000) + 7 * 3600;
+  return Math.floor(Date.now() / 1000) + STATION_UTC_OFFSET_MINUTES * 60;
 }
 
 // The burned-in name and clock sit mid-picture, clear of the tile's own overlays

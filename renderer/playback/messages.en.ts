@@ -1,5 +1,4 @@
-// English strings of the playback screens (issue 5), merged into en.ts; same keys as vi-playback.ts.
-import type { viPlayback } from './vi-playback';
+import type { viPlayback } from './messages.vi';
 
 export const enPlayback: Record<keyof typeof viPlayback, string> = {
   'playback.open': 'Playback',
@@ -103,7 +102,7 @@ export const enPlayback: Record<keyof typeof viPlayback, string> = {
   'playback.snapshotTooLarge':
     'The image is too large to attach — use a smaller camera stream or save it to disk',
 
-  // Export range (issue 6): chosen on the timeline, exported with "Export footage…".
+  // Export range: chosen on the timeline, exported with "Export footage…".
   'playback.range': 'Range to export',
   'playback.range.markStart': 'Set start',
   'playback.range.markStartHint': 'Set the start of the range to export at the playhead ([)',

@@ -1,4 +1,3 @@
-// Vietnamese strings of footage export to USB (issue 6), merged into vi.ts.
 export const viExport = {
   'export.open': 'Trích xuất dữ liệu',
   'export.openHint': 'Trích xuất đoạn ghi hình của vụ việc ra USB cho điều tra viên',
@@ -127,4 +126,4 @@ export const viExport = {
   'error.conflict.export_running':
     'Đang có một lần trích xuất dữ liệu khác. Chờ lần đó xong hoặc hủy nó trước.',
   'error.conflict.export_not_cancellable': 'Lần trích xuất này đang kết thúc, không hủy được nữa.',
-} as const;
+};

@@ -1,4 +1,10 @@
-// Vietnamese strings of the incidents screens (issue 4), merged into vi.ts.
+// Category and severity words are shared with the printed reports (contract/incident-labels.ts).
+import {
+  INCIDENT_CATEGORY_LABELS,
+  INCIDENT_SEVERITY_LABELS,
+} from '../../electron/contract/incident-labels';
+import { prefixKeys } from '../i18n/prefix-keys';
+
 export const viIncidents = {
   'incident.bookmark': 'Đánh dấu sự cố',
   'incident.bookmarkShortcut': 'F2',
@@ -7,20 +13,8 @@ export const viIncidents = {
   'incident.log': 'Sổ vụ việc',
   'incident.logHint': 'Sổ theo dõi vụ việc: tìm, xem và cập nhật các vụ việc đã ghi',
 
-  'incident.category.theft': 'Trộm cắp tài sản',
-  'incident.category.snatching': 'Cướp giật tài sản',
-  'incident.category.robbery': 'Cướp tài sản',
-  'incident.category.fighting': 'Đánh nhau, gây rối trật tự',
-  'incident.category.traffic_accident': 'Tai nạn giao thông',
-  'incident.category.traffic_violation': 'Vi phạm trật tự an toàn giao thông',
-  'incident.category.fire': 'Cháy, nổ',
-  'incident.category.gathering': 'Tụ tập đông người',
-  'incident.category.suspicious': 'Người, phương tiện khả nghi',
-  'incident.category.other': 'Khác',
-  'incident.severity.low': 'Thấp',
-  'incident.severity.medium': 'Trung bình',
-  'incident.severity.high': 'Cao',
-  'incident.severity.critical': 'Khẩn cấp',
+  ...prefixKeys('incident.category', INCIDENT_CATEGORY_LABELS.vi),
+  ...prefixKeys('incident.severity', INCIDENT_SEVERITY_LABELS.vi),
   'incident.status.new': 'Mới',
   'incident.status.in_progress': 'Đang xử lý',
   'incident.status.closed': 'Đã xử lý (đóng)',
@@ -157,4 +151,4 @@ export const viIncidents = {
   'incident.refresh': 'Tải lại',
   'incident.closeDetail': 'Đóng chi tiết',
   'incident.openFootage': 'Xem lại đoạn ghi hình',
-} as const;
+};

@@ -1,4 +1,3 @@
-// Vietnamese strings of the playback screens (issue 5), merged into vi.ts.
 export const viPlayback = {
   'playback.open': 'Xem lại',
   'playback.openHint':
@@ -103,7 +102,7 @@ export const viPlayback = {
   'playback.snapshotTooLarge':
     'Ảnh quá lớn để đính kèm — chọn ô camera nhỏ hơn hoặc lưu ảnh ra máy',
 
-  // Export range (issue 6): chosen on the timeline, exported with "Trích xuất dữ liệu…".
+  // Export range: chosen on the timeline, exported with "Trích xuất dữ liệu…".
   'playback.range': 'Đoạn cần xuất',
   'playback.range.markStart': 'Đặt điểm đầu',
   'playback.range.markStartHint': 'Đặt điểm đầu của đoạn cần xuất tại vạch phát (phím [)',

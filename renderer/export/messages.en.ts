@@ -1,5 +1,4 @@
-// English strings of footage export (issue 6), merged into en.ts; same keys as vi-export.ts.
-import type { viExport } from './vi-export';
+import type { viExport } from './messages.vi';
 
 export const enExport: Record<keyof typeof viExport, string> = {
   'export.open': 'Export footage',

@@ -1,5 +1,9 @@
-// English strings of the incidents screens (issue 4), merged into en.ts; same keys as vi-incidents.ts.
-import type { viIncidents } from './vi-incidents';
+import {
+  INCIDENT_CATEGORY_LABELS,
+  INCIDENT_SEVERITY_LABELS,
+} from '../../electron/contract/incident-labels';
+import { prefixKeys } from '../i18n/prefix-keys';
+import type { viIncidents } from './messages.vi';
 
 export const enIncidents: Record<keyof typeof viIncidents, string> = {
   'incident.bookmark': 'Bookmark incident',
@@ -9,20 +13,8 @@ export const enIncidents: Record<keyof typeof viIncidents, string> = {
   'incident.log': 'Incident log',
   'incident.logHint': 'Incident log: search, view and update recorded incidents',
 
-  'incident.category.theft': 'Theft',
-  'incident.category.snatching': 'Snatching',
-  'incident.category.robbery': 'Robbery',
-  'incident.category.fighting': 'Fighting, public disorder',
-  'incident.category.traffic_accident': 'Traffic accident',
-  'incident.category.traffic_violation': 'Traffic violation',
-  'incident.category.fire': 'Fire, explosion',
-  'incident.category.gathering': 'Crowd gathering',
-  'incident.category.suspicious': 'Suspicious person or vehicle',
-  'incident.category.other': 'Other',
-  'incident.severity.low': 'Low',
-  'incident.severity.medium': 'Medium',
-  'incident.severity.high': 'High',
-  'incident.severity.critical': 'Urgent',
+  ...prefixKeys('incident.category', INCIDENT_CATEGORY_LABELS.en),
+  ...prefixKeys('incident.severity', INCIDENT_SEVERITY_LABELS.en),
   'incident.status.new': 'New',
   'incident.status.in_progress': 'In progress',
   'incident.status.closed': 'Closed',

@@ -1,0 +1,35 @@
+import type { viLive } from './messages.vi';
+
+export const enLive: Record<keyof typeof viLive, string> = {
+  'tile.empty': 'Drag a camera here',
+  'tile.live': 'LIVE',
+  'tile.idle': 'Idle',
+  'tile.connecting': 'Connecting',
+  'tile.reconnecting': 'Reconnecting',
+  'tile.offlineSince': 'Offline since {time}',
+  'tile.authFailed': 'Wrong username or password',
+  'tile.fallback': 'MPEG-1',
+  'tile.unknownCamera': 'Camera was deleted',
+  'tile.close': 'Close',
+  'tile.mainStream': 'Main stream',
+  'tile.subStream': 'Sub-stream',
+  'tile.openSingle': 'Double-click for single view',
+  'tile.clear': 'Remove camera from tile',
+  'tile.channel': 'Channel {n}',
+
+  'single.back': 'Back to grid',
+  'single.hint': 'Press Esc or double-click to go back',
+
+  'toast.offline': 'Camera {name} went offline at {time}',
+  'toast.online': 'Camera {name} reconnected at {time}',
+  'toast.authFailed': 'Camera {name}: wrong username or password',
+  'rec.mark': 'REC',
+  'rec.recording': 'Recording',
+  'rec.reason.disabled': 'Not recording: recording is switched off for this camera',
+  'rec.reason.camera_offline': 'Not recording: camera offline',
+  'rec.reason.connecting': 'Not recording: connecting to the camera',
+  'rec.reason.disk_error': 'Not recording: disk error',
+  'rec.reason.auth_failed': 'Not recording: wrong camera username or password',
+  'rec.reason.service_stopped': 'Not recording: the recording service is stopped',
+  'rec.reason.unknown_camera': 'Not recording: camera not in the list',
+};

@@ -1,0 +1,38 @@
+export const viSettings = {
+  'toast.settingsSaved': 'Đã lưu cài đặt',
+  'error.ffmpeg_missing': 'Không tìm thấy ffmpeg. Kiểm tra đường dẫn ffmpeg trong Cài đặt.',
+
+  'settings.title': 'Cài đặt',
+  'settings.language': 'Ngôn ngữ giao diện',
+  'settings.languageVi': 'Tiếng Việt',
+  'settings.languageEn': 'English',
+  'settings.stationName': 'Tên đơn vị',
+  'settings.stationNamePlaceholder': 'Ví dụ: Công an phường Bến Nghé',
+  'settings.tourInterval': 'Thời gian chuyển trang khi tuần tra (giây)',
+  'settings.alertMuted': 'Tắt âm báo động khi camera mất kết nối',
+  'settings.ffmpegPath': 'Đường dẫn ffmpeg',
+  'settings.ffmpegAuto': 'Để trống: tự động tìm',
+  'settings.dataDir': 'Thư mục dữ liệu',
+  'settings.version': 'Phiên bản',
+  'service.section': 'Dịch vụ ghi hình',
+  'service.running': 'Dịch vụ chạy riêng, ghi hình mọi camera kể cả khi bảng điều khiển đóng.',
+  'service.stop': 'Dừng dịch vụ ghi hình…',
+  'service.stopTitle': 'Dừng dịch vụ ghi hình',
+  'service.stopWarning':
+    'Mọi camera sẽ NGỪNG GHI HÌNH cho tới khi dịch vụ được khởi động lại (khởi động lại máy, hoặc mở lại phần mềm). Chỉ dừng khi bảo trì máy hoặc theo chỉ đạo. Việc dừng được ghi vào nhật ký hệ thống.',
+  'service.stopReason': 'Lý do dừng',
+  'service.stopReasonPlaceholder': 'Ví dụ: thay ổ cứng ghi hình theo kế hoạch bảo trì',
+  'service.stopConfirm': 'Tôi hiểu rằng camera sẽ không được ghi hình trong thời gian dịch vụ dừng',
+  'service.stopButton': 'Dừng ghi hình',
+  'service.stopping': 'Đang dừng…',
+  'error.conflict.not_stoppable': 'Dịch vụ này không dừng được từ bảng điều khiển.',
+
+  'settings.consoleSection': 'Màn hình của bạn',
+  'settings.stationSection': 'Cài đặt trạm',
+  'settings.stationByCommander':
+    'Tên đơn vị, khóa màn hình tự động, thời gian ghi vụ việc và ffmpeg do chỉ huy cài đặt.',
+  'settings.idleLock': 'Tự khóa màn hình sau (phút)',
+  'settings.idleLockHint': '0 = không tự khóa. Camera vẫn hiển thị và ghi hình khi màn hình khóa.',
+  'settings.incidentBefore': 'Vụ việc: ghi từ trước (giây)',
+  'settings.incidentAfter': 'Vụ việc: đến sau (giây)',
+};
