@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { WebSocket } from 'ws';
 import type { Logger } from '../core/logging/logger';
-import type { WebSocketConstructor } from '../core/rpc/ws-transport-client';
+import type { WebSocketConstructor } from '../contract/ws-client';
 import type { ServiceRuntime } from '../core/service/runtime-file';
 import {
   findOrStartService,

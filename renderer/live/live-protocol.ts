@@ -1,7 +1,7 @@
 // What the media server's /live WebSocket sends besides media bytes, and how
 // the URL of a live stream is built.
 import { StreamErrorKind, StreamState, type StreamKind } from '../../electron/contract/schemas';
-import type { LiveFormat } from '../../electron/core/streams/types';
+import type { LiveFormat } from '../../electron/contract/live-stream';
 
 export interface LiveStatusFrame {
   type: 'status';
