@@ -46,6 +46,19 @@ export default tseslint.config(
     },
   },
   {
+    // The renderer sees only the contract: what both sides share (channels, schemas, media
+    // routes and their frames, the RPC client) lives in electron/contract.
+    files: ['renderer/**/*.{ts,tsx}'],
+    rules: { 'no-restricted-imports': onlyContract() },
+  },
+  {
+    // The contract depends on nothing of the service side, so the renderer can import all of it.
+    files: ['electron/contract/**/*.ts'],
+    rules: {
+      'no-restricted-imports': onlyContract('^(\\.\\./)+(core|main|service|preload)(/|$)'),
+    },
+  },
+  {
     // ipcMain / ipcRenderer / webContents.send only inside the typed wrappers.
     files: ['electron/main/**/*.ts'],
     // The fake electron module and the tests that drive it stand in for Electron itself.
@@ -84,3 +97,26 @@ export default tseslint.config(
     },
   },
 );
+
+// Zones: the renderer and the contract import electron/contract and nothing else of electron/.
+// (Declared down here, hoisted, to keep the config above in reading order.)
+function onlyContract(...extraRegexes) {
+  const regexes = ['(^|/)electron/(core|main|service|preload)(/|$)', ...extraRegexes];
+  return [
+    'error',
+    {
+      // Setting the rule again replaces the earlier block's options, so `electron` stays barred here.
+      paths: [
+        {
+          name: 'electron',
+          message: 'Only electron/main and electron/preload may import electron.',
+        },
+      ],
+      patterns: regexes.map((regex) => ({
+        regex,
+        message:
+          'Go through electron/contract: move what both sides need there (pure, no Node APIs) and import it from there.',
+      })),
+    },
+  ];
+}

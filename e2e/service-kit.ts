@@ -9,7 +9,7 @@ import {
   createWsTransport,
   type WebSocketConstructor,
   type WsTransport,
-} from '../electron/core/rpc/ws-transport-client';
+} from '../electron/contract/ws-client';
 import {
   readRuntimeFile,
   rpcUrlWithToken,

@@ -10,10 +10,7 @@ import { createInterface } from 'node:readline';
 import type { Page } from '@playwright/test';
 import { WebSocket } from 'ws';
 import { createApi, type StationApi } from '../electron/contract/api';
-import {
-  createWsTransport,
-  type WebSocketConstructor,
-} from '../electron/core/rpc/ws-transport-client';
+import { createWsTransport, type WebSocketConstructor } from '../electron/contract/ws-client';
 
 export interface Station {
   url: string;

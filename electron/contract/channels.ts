@@ -198,6 +198,10 @@ export const channels = {
   'camera.remove': { request: byId, response: ok, access: 'commander' },
   'camera.test': { request: ProbeRequest, response: ProbeResult, access: 'commander' },
   'camera.statuses': { request: none, response: z.array(StreamStatus), access: 'session' },
+  /**
+   * Diagnostic: the outage log as stored. No screen shows it (tiles follow camera.status);
+   * the e2e specs check through it that an outage is opened and closed.
+   */
   'camera.outages': {
     request: z
       .object({ cameraId: Id.optional(), limit: z.number().int().min(1).max(1000).default(200) })
@@ -233,6 +237,10 @@ export const channels = {
     response: CameraRecordingSettings,
     access: 'commander',
   },
+  /**
+   * Diagnostic: one camera's index rows and gaps as stored. The console reads footage through
+   * playback.timeline and playback.segments; e2e specs and benchmarks check the index through this.
+   */
   'recording.timeline': { request: TimelineRequest, response: Timeline, access: 'officer' },
 
   'storage.summary': { request: none, response: StorageSummary, access: 'session' },
@@ -264,6 +272,7 @@ export type ResponseOf<C extends Channel> = z.output<Channels[C]['response']>;
 export const events = {
   'camera.status': StreamStatus,
   'camera.changed': z.object({ cameras: z.array(Camera) }),
+  /** An outage opened or closed. No console binds it (tiles follow camera.status); the core's tests do. */
   'outage.changed': Outage,
   'settings.changed': Settings,
   'layout.changed': z.object({ layouts: z.array(Layout) }),
@@ -275,7 +284,7 @@ export const events = {
   'recording.event': RecordingEvent,
   /** A segment was filed and indexed. */
   'recording.segment': Recording,
-  /** A gap was opened or closed. */
+  /** A gap was opened or closed. No console binds it (the log shows recording.event); the core's tests do. */
   'recording.gap': Gap,
   /** An incident was created or changed (by any window). */
   'incident.changed': Incident,

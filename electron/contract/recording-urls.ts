@@ -1,6 +1,7 @@
 // The media server's footage routes, as both sides see them: the core mounts
 // these prefixes, the player builds its URLs with these functions. Footage is
 // addressed by the index's numeric segment id only.
+import { mediaUrl, type MediaAccess } from './media-routes';
 
 /** GET /recordings/<id>: the recorded fMP4 file, with byte ranges. */
 export const RECORDING_ROUTE_PREFIX = '/recordings/';
@@ -15,18 +16,15 @@ export const TRANSCODE_ROUTE_PREFIX = '/recordings/h264/';
 /** Largest `from` accepted: a segment never lasts a day. */
 export const MAX_TRANSCODE_FROM_MS = 86_400_000;
 
-export interface FootageUrlBase {
-  mediaBaseUrl: string;
-  /** The media server's launch token. */
-  mediaToken: string;
-  /** The signed-in officer's session token. */
-  session: string | null;
-}
+/** Footage URLs carry both tokens (media-routes.ts). */
+export type FootageUrlBase = MediaAccess;
 
 function footageUrl(base: FootageUrlBase, path: string, extra: Record<string, string>): string {
-  const q = new URLSearchParams({ token: base.mediaToken, ...extra });
-  if (base.session) q.set('session', base.session);
-  return `${base.mediaBaseUrl.replace(/\/+$/, '')}${path}?${q.toString()}`;
+  return mediaUrl(base.mediaBaseUrl, path, {
+    token: base.mediaToken,
+    ...extra,
+    session: base.session,
+  });
 }
 
 export function recordingUrl(base: FootageUrlBase, segmentId: number): string {

@@ -91,7 +91,7 @@ export const RecorderInput = z.object({
   channels: z.number().int().min(1).max(128),
   /**
    * Only for vendor 'generic' (optional): per-channel path with {ch} (1, 2 …) or
-   * {ch2} (01, 02 …), e.g. "/ch{ch2}/main". Defaults: see core/cameras/vendor-templates.ts.
+   * {ch2} (01, 02 …), e.g. "/ch{ch2}/main". Defaults: see contract/camera-urls.ts.
    */
   mainPath: singleLine(z.string().trim().min(1).max(300)).optional(),
   /** As mainPath, for the sub-stream; null = the recorder has no sub-stream. */

@@ -7,7 +7,8 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { WebSocket } from 'ws';
 import type { Logger } from '../core/logging/logger';
-import type { WebSocketConstructor } from '../core/rpc/ws-transport-client';
+import { REPORT_ROUTE_PREFIX } from '../contract/media-routes';
+import type { WebSocketConstructor } from '../contract/ws-client';
 import type { ServiceRuntime } from '../core/service/runtime-file';
 import {
   findOrStartService,
@@ -55,7 +56,7 @@ export function startConsole(opts: ConsoleOptions): ConsoleApp {
   let shutdown: Promise<void> | null = null;
   // The service's report PDFs open in a window of their own; known once the service is.
   const isReportUrl = (url: string) =>
-    runtime !== null && url.startsWith(`${runtime.mediaBaseUrl}/reports/`);
+    runtime !== null && url.startsWith(`${runtime.mediaBaseUrl}${REPORT_ROUTE_PREFIX}`);
 
   const handle: ConsoleApp = { started: null, window: () => win, runtime: () => runtime };
 

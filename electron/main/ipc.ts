@@ -15,7 +15,7 @@ import {
 } from '../contract/channels';
 import { ApiError, type ApiErrorBody } from '../contract/errors';
 import type { Logger } from '../core/logging/logger';
-import type { WsTransport } from '../core/rpc/ws-transport-client';
+import type { WsTransport } from '../contract/ws-client';
 import {
   CONNECTION_CHANNEL,
   CONNECTION_STATE_CHANNEL,

@@ -8,7 +8,7 @@ import {
   createWsTransport,
   type WsTransport,
   type WsTransportOptions,
-} from '../core/rpc/ws-transport-client';
+} from '../contract/ws-client';
 import { rpcUrlWithToken, type ServiceRuntime } from '../core/service/runtime-file';
 
 export interface ServiceTransportOptions {

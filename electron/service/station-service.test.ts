@@ -9,7 +9,7 @@ import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { createApi } from '../contract/api';
-import { createWsTransport, type WebSocketConstructor } from '../core/rpc/ws-transport-client';
+import { createWsTransport, type WebSocketConstructor } from '../contract/ws-client';
 
 interface Ready {
   ready: true;

@@ -20,6 +20,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { RPC_PATH } from '../contract/rpc-wire';
 import { DataFolderInUseError } from '../core/app/data-folder-lock';
 import { installProcessGuards } from '../core/app/process-guards';
 import { createStationCore } from '../core/app/station-core';
@@ -168,7 +169,7 @@ async function main(): Promise<void> {
       port: started.port,
       token: started.mediaToken,
       mediaBaseUrl: started.mediaBaseUrl,
-      rpcUrl: `ws://127.0.0.1:${started.port}/rpc`,
+      rpcUrl: `ws://127.0.0.1:${started.port}${RPC_PATH}`,
       dataDir,
       version: packageVersion(),
       startedAt,
@@ -179,7 +180,7 @@ async function main(): Promise<void> {
     JSON.stringify({
       ready: true,
       url: `${started.mediaBaseUrl}/#token=${started.mediaToken}`,
-      rpcUrl: `ws://127.0.0.1:${started.port}/rpc?token=${started.mediaToken}`,
+      rpcUrl: `ws://127.0.0.1:${started.port}${RPC_PATH}?token=${started.mediaToken}`,
       port: started.port,
       dataDir,
       renderer: rendererDir ?? null,

@@ -2,7 +2,8 @@
 // otherwise the same contract over the loopback WebSocket (browser mode, e2e).
 import { createApi, type StationApi } from '../../electron/contract/api';
 import type { StationConnection } from '../../electron/contract/connection';
-import { createWsTransport } from '../../electron/core/rpc/ws-transport-client';
+import { RPC_PATH } from '../../electron/contract/rpc-wire';
+import { createWsTransport } from '../../electron/contract/ws-client';
 
 declare global {
   interface Window {
@@ -28,7 +29,7 @@ export function takeRpcToken(loc: Location, storage: Storage, history: History):
 
 export function rpcUrl(host: string, token: string | null): string {
   const q = token ? `?token=${encodeURIComponent(token)}` : '';
-  return `ws://${host}/rpc${q}`;
+  return `ws://${host}${RPC_PATH}${q}`;
 }
 
 export interface ApiHandle {

@@ -16,7 +16,7 @@ import { Icon } from '../shell/icons';
 import { Modal } from '../shell/modal';
 import { useApi, useStationState, useStationStore } from '../store/store-context';
 import { FormField } from './form-field';
-import { recorderChannelUrls } from '../../electron/core/cameras/vendor-templates';
+import { recorderChannelUrls } from '../../electron/contract/camera-urls';
 import { hostOf, probeMessage } from './probe-message';
 
 type Tab = 'rtsp' | 'recorder';

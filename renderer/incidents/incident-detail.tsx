@@ -6,6 +6,7 @@ import type {
   IncidentChange,
   IncidentStatus,
 } from '../../electron/contract/incident-schemas';
+import { snapshotUrl } from '../../electron/contract/media-routes';
 import { errorMessage, toUiError } from '../api/api-error';
 import { formatDateTime } from '../i18n/format-time';
 import { useLanguage, useT } from '../i18n/use-t';
@@ -33,7 +34,7 @@ function useSnapshotUrl(): (id: string) => string | null {
   const session = useStationState((s) => s.session?.token ?? null);
   return (id) =>
     base && mediaToken && session
-      ? `${base}/snapshots/${encodeURIComponent(id)}?token=${encodeURIComponent(mediaToken)}&session=${encodeURIComponent(session)}`
+      ? snapshotUrl({ mediaBaseUrl: base, mediaToken, session }, id)
       : null;
 }
 

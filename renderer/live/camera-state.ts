@@ -1,8 +1,8 @@
 // Which state a tile or a list row shows, from main's status events, the
 // tile's own media socket and whether pictures are arriving.
+import type { LiveStatusFrame } from '../../electron/contract/live-stream';
 import type { StreamKind, StreamState, StreamStatus } from '../../electron/contract/schemas';
 import type { StatusKey } from '../store/types';
-import type { LiveStatusFrame } from './live-protocol';
 
 export interface ShownState {
   state: StreamState;

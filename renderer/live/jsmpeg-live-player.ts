@@ -7,12 +7,12 @@ import JSMpeg, {
   type JsmpegSource,
   type Player,
 } from '@cycjimmy/jsmpeg-player';
+import type { LiveStatusFrame } from '../../electron/contract/live-stream';
 import {
   parseLiveTextFrame,
   reconnectDelayMs,
   type LivePlayer,
   type LivePlayerStats,
-  type LiveStatusFrame,
 } from './live-protocol';
 
 export interface JsmpegLivePlayerOptions {

@@ -1,26 +1,47 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { encodeLiveTextFrame } from '../../electron/contract/live-stream';
 import { tileState } from './camera-state';
-import { liveUrl, parseLiveTextFrame, reconnectDelayMs } from './live-protocol';
+import { parseLiveTextFrame, reconnectDelayMs } from './live-protocol';
 
 describe('live protocol', () => {
-  it('builds the media WebSocket URL from the media base URL', () => {
-    expect(liveUrl('http://127.0.0.1:5123', 'a b', 's-1', 'cam-1', 'sub', 'fmp4')).toBe(
-      'ws://127.0.0.1:5123/live?camera=cam-1&stream=sub&format=fmp4&token=a+b&session=s-1',
-    );
+  it('parses init and status frames as the server encodes them', () => {
+    const init = { type: 'init', codec: 'avc1.640016' } as const;
+    expect(parseLiveTextFrame(encodeLiveTextFrame(init))).toEqual(init);
+    // The server names no codec it does not recognise; the player then waits for the next init.
+    expect(parseLiveTextFrame('{"type":"init","codec":null}')).toEqual({
+      type: 'init',
+      codec: null,
+    });
+    const status = {
+      type: 'status',
+      cameraId: 'cam-1',
+      stream: 'sub',
+      state: 'offline',
+      since: 5,
+      errorKind: 'unreachable',
+      retryAt: 9,
+    } as const;
+    expect(parseLiveTextFrame(encodeLiveTextFrame(status))).toEqual(status);
   });
 
-  it('parses init and status frames and ignores anything else', () => {
-    expect(parseLiveTextFrame('{"type":"init","codec":"avc1.640016"}')).toEqual({
-      type: 'init',
-      codec: 'avc1.640016',
-    });
-    expect(
-      parseLiveTextFrame(
-        '{"type":"status","state":"offline","errorKind":"unreachable","since":5,"retryAt":9}',
-      ),
-    ).toEqual({ type: 'status', state: 'offline', errorKind: 'unreachable', since: 5, retryAt: 9 });
-    expect(parseLiveTextFrame('{"type":"status","state":"weird"}')).toBeNull();
-    expect(parseLiveTextFrame('not json')).toBeNull();
+  it('keeps the state of a status whose error kind it does not know', () => {
+    const frame = parseLiveTextFrame(
+      '{"type":"status","cameraId":"c","stream":"main","state":"offline","since":5,"errorKind":"future_kind","retryAt":null}',
+    );
+    expect(frame).toMatchObject({ type: 'status', state: 'offline', errorKind: null });
+  });
+
+  it('ignores anything else, with a warning', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    try {
+      expect(parseLiveTextFrame('{"type":"status","state":"weird"}')).toBeNull();
+      expect(parseLiveTextFrame('{"type":"init"}')).toBeNull();
+      expect(parseLiveTextFrame('{"type":"hello","codec":"x"}')).toBeNull();
+      expect(parseLiveTextFrame('not json')).toBeNull();
+      expect(warn).toHaveBeenCalledTimes(4);
+    } finally {
+      warn.mockRestore();
+    }
   });
 
   it('backs off from 1 s to a 10 s ceiling', () => {
@@ -58,6 +79,8 @@ describe('tileState', () => {
   it('prefers the newer of main and the media socket', () => {
     const sock = {
       type: 'status' as const,
+      cameraId: 'c',
+      stream: 'sub' as const,
       state: 'live' as const,
       errorKind: null,
       since: 9,
@@ -69,6 +92,8 @@ describe('tileState', () => {
   it('on a tie the graver report wins: offline keeps the since of the reconnecting before it', () => {
     const sock = (state: 'reconnecting' | 'offline') => ({
       type: 'status' as const,
+      cameraId: 'c',
+      stream: 'sub' as const,
       state,
       errorKind: null,
       since: 7,

@@ -2,11 +2,12 @@
 // and reports what it sees to the tile. The player lives exactly as long as
 // this component is mounted; parents key it by camera and stream.
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { liveUrl, type LiveStatusFrame } from '../../electron/contract/live-stream';
 import type { StreamKind } from '../../electron/contract/schemas';
 import { selectSessionToken } from '../store/session-slice';
 import { useStationState } from '../store/store-context';
 import { JsmpegLivePlayer } from './jsmpeg-live-player';
-import { liveUrl, type LivePlayer, type LiveStatusFrame } from './live-protocol';
+import type { LivePlayer } from './live-protocol';
 import { registerStats } from './live-stats';
 import { MsePlayer } from './mse-player';
 
@@ -56,6 +57,7 @@ export function LiveVideo(props: {
 
   useEffect(() => {
     if (!mediaBaseUrl || !mediaToken || !session) return undefined;
+    const access = { mediaBaseUrl, mediaToken, session };
     let report: LiveReport = { player, playing: false, disconnected: false, socketStatus: null };
     const update = (patch: Partial<LiveReport>) => {
       report = { ...report, ...patch };
@@ -74,7 +76,7 @@ export function LiveVideo(props: {
       live = new MsePlayer({
         ...common,
         video,
-        url: liveUrl(mediaBaseUrl, mediaToken, session, cameraId, stream, 'fmp4'),
+        url: liveUrl(access, { camera: cameraId, stream, format: 'fmp4' }),
         onUnsupportedCodec: () => {
           needsFallback.add(fallbackKey);
           setPlayer('jsmpeg');
@@ -86,7 +88,7 @@ export function LiveVideo(props: {
       live = new JsmpegLivePlayer({
         ...common,
         canvas,
-        url: liveUrl(mediaBaseUrl, mediaToken, session, cameraId, stream, 'mpeg1'),
+        url: liveUrl(access, { camera: cameraId, stream, format: 'mpeg1' }),
       });
     }
     live.start();

@@ -2,12 +2,12 @@
 // keeps the picture at the live edge (the approach of go2rtc's video-rtc.js):
 // a bounded buffer, catch-up when behind, and a full release of the media
 // element on destroy because Chromium caps the number of live media players.
+import type { LiveStatusFrame } from '../../electron/contract/live-stream';
 import {
   parseLiveTextFrame,
   reconnectDelayMs,
   type LivePlayer,
   type LivePlayerStats,
-  type LiveStatusFrame,
 } from './live-protocol';
 
 export interface MsePlayerOptions {
@@ -101,6 +101,8 @@ export class MsePlayer implements LivePlayer {
       this.opts.onStatus?.(frame);
       return;
     }
+    // A codec the server could not name leaves nothing to open Media Source with.
+    if (frame.codec === null) return;
     const mime = `video/mp4; codecs="${frame.codec}"`;
     const supported = this.opts.isTypeSupported ?? ((m: string) => MediaSource.isTypeSupported(m));
     if (!supported(mime)) {

@@ -11,7 +11,7 @@ import { useLanguage, useT } from '../i18n/use-t';
 import { Icon } from '../shell/icons';
 import { useApi, useStationState, useStationStore } from '../store/store-context';
 import { HandoverSummarySections } from './handover-summary-sections';
-import { handoverPdfUrl } from './handover-pdf-url';
+import { handoverPdfUrl } from '../../electron/contract/media-routes';
 import { formatShiftRange } from './shift-time';
 
 const NOTE_MAX = 1000;
@@ -183,7 +183,10 @@ export function HandoverReportView(props: { id: string }) {
   const openPdf = () => {
     if (!info || !sessionToken) return;
     window.open(
-      handoverPdfUrl(info.mediaBaseUrl, props.id, info.mediaToken, sessionToken),
+      handoverPdfUrl(
+        { mediaBaseUrl: info.mediaBaseUrl, mediaToken: info.mediaToken, session: sessionToken },
+        props.id,
+      ),
       '_blank',
       'noopener',
     );

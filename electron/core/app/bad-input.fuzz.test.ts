@@ -18,7 +18,7 @@ import { ApiError, ApiErrorCode } from '../../contract/errors';
 import type { Database } from '../db/database';
 import { openStationDb } from '../db/open-station-db';
 import { silentLogger } from '../logging/logger';
-import { createWsTransport, type WebSocketConstructor } from '../rpc/ws-transport-client';
+import { createWsTransport, type WebSocketConstructor } from '../../contract/ws-client';
 import { dispatch, type CallContext, type Endpoint } from './dispatch';
 import { createStationCore, type StationCore } from './station-core';
 import { createTestHandlers, signInCommander } from './testing/test-handlers';

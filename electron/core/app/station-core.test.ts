@@ -14,7 +14,7 @@ import {
   createWsTransport,
   type WebSocketConstructor,
   type WsTransport,
-} from '../rpc/ws-transport-client';
+} from '../../contract/ws-client';
 import { createStationCore, type StationCore } from './station-core';
 
 const PASS = 'Tr@cBan#2026x';

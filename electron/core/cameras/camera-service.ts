@@ -22,7 +22,7 @@ import type { SettingsService } from '../settings/settings-service';
 import type { StreamInput } from '../streams/types';
 import { DEMO_URL_PREFIX, demoCameras, demoIndexFromUrl } from './demo-station';
 import { safeUrlLabel, splitCredentials, withCredentials } from './rtsp-url';
-import { recorderChannelUrls } from './vendor-templates';
+import { recorderChannelUrls } from '../../contract/camera-urls';
 
 export type ParsedCameraInput = z.output<typeof CameraInput>;
 export type ParsedCameraUpdate = z.output<typeof CameraUpdate>;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { safeUrlLabel, splitCredentials, withCredentials } from './rtsp-url';
-import { recorderChannelUrls } from './vendor-templates';
+import { recorderChannelUrls } from '../../contract/camera-urls';
 
 describe('splitCredentials', () => {
   it('moves user and password out of a pasted URL, percent-decoding them', () => {

@@ -3,10 +3,9 @@
 // session token says which officer asks, since an <img> cannot send headers.
 import { createReadStream, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { SNAPSHOT_ROUTE_PREFIX } from '../../contract/media-routes';
 import type { MediaRoutes } from '../media-server/types';
 import type { IncidentService } from './incident-service';
-
-export const SNAPSHOT_ROUTE_PREFIX = '/snapshots/';
 
 export interface SnapshotRouteDeps {
   incidents: Pick<IncidentService, 'snapshotFile'>;

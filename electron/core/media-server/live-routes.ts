@@ -1,22 +1,13 @@
-// Mounts live view on the media server:
+// Mounts live view on the media server (the route and its frames: contract/live-stream.ts):
 //   WS /live?camera=<id>&stream=main|sub&format=fmp4|mpeg1&session=<session token>
 // Live pictures are for a signed-in officer's console (its grid keeps playing behind
 // the lock screen): the launch token alone does not open a camera.
-import { z } from 'zod';
-import { Id, StreamKind } from '../../contract/schemas';
+import { LIVE_PATH, LiveQuery } from '../../contract/live-stream';
 import type { LiveHub } from '../streams/live-hub';
 import type { MediaRoutes } from './types';
 
-export const LIVE_PATH = '/live';
-
 /** WebSocket close code for a request the server will not serve (RFC 6455 policy violation). */
 export const CLOSE_BAD_REQUEST = 1008;
-
-const LiveQuery = z.object({
-  camera: Id,
-  stream: StreamKind.default('main'),
-  format: z.enum(['fmp4', 'mpeg1']).default('fmp4'),
-});
 
 export interface LiveRouteDeps {
   /** Whether the session may watch live (signed in; a locked screen still plays). */

@@ -12,8 +12,6 @@ import { RECORDING_ROUTE_PREFIX, TRANSCODE_ROUTE_PREFIX } from '../../contract/r
 import type { HttpRouteHandler, MediaRoutes } from '../media-server/types';
 import { serveTranscode, type TranscodeRouteDeps } from './transcode-route';
 
-export { RECORDING_ROUTE_PREFIX };
-
 /**
  * The Electron page's origin (electron/main/app-protocol.ts APP_ORIGIN, which core
  * cannot import): its fetch() of segments for Media Source is cross-origin.

@@ -5,12 +5,11 @@
 // officer asks, and only a live, unlocked session may read a report.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ApiError } from '../../contract/errors';
+import { HANDOVER_PDF_PATH, REPORT_ROUTE_PREFIX } from '../../contract/media-routes';
 import type { MediaRoutes } from '../media-server/types';
 import type { ShiftService } from '../shifts/shift-service';
 import { renderHandoverPdf } from './handover-pdf';
 import { formatStationIsoDate } from '../../contract/station-time';
-
-export const HANDOVER_PDF_PATH = '/reports/handover.pdf';
 
 export interface ReportRoutesDeps {
   shifts: Pick<ShiftService, 'getHandover'>;
@@ -55,7 +54,7 @@ export function registerReportRoutes(routes: MediaRoutes, deps: ReportRoutesDeps
     res.end(pdf);
   }
 
-  routes.addHttpRoute('/reports/', (req, res, url) => {
+  routes.addHttpRoute(REPORT_ROUTE_PREFIX, (req, res, url) => {
     if (url.pathname !== HANDOVER_PDF_PATH) return plain(res, 404, 'not_found');
     handoverPdf(req, res, url).catch(() => {
       if (!res.headersSent) plain(res, 500, 'internal_error');

@@ -14,7 +14,7 @@ import {
   type EventFrame,
   type HeartbeatFrame,
   type ReplyFrame,
-} from './wire';
+} from '../../contract/rpc-wire';
 
 export interface RpcServerDeps {
   endpoint: Endpoint;

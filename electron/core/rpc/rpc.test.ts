@@ -21,7 +21,7 @@ import {
   type WebSocketConstructor,
   type WsTransport,
   type WsTransportOptions,
-} from './ws-transport-client';
+} from '../../contract/ws-client';
 
 const TOKEN = 'test-token-123';
 

@@ -29,7 +29,7 @@ export const RTSP_TIMEOUT_US = 5_000_000;
 
 /**
  * A 100 ms probe gives the first fragment ~0.4 s after spawn instead of ~2.3 s
- * (measured, docs/media-plane.md). No `-fflags nobuffer`: it throws away the packets
+ * (measured, docs/design/live-view.md). No `-fflags nobuffer`: it throws away the packets
  * read while probing, so the first fragment waits for the next keyframe (+1 s).
  * `fullProbe` (1 s) is the retry for cameras whose parameters need a longer look.
  */
@@ -122,7 +122,7 @@ export function demoInputArgs(title: string, index: number, font: string | null)
  * keyframe-only fragments a 1 s GOP holds each picture back ~1 s. Measured hold-back
  * of a fragment's first frame: 1000 ms (keyframe only), 200 ms (200 ms), 112 ms
  * (100 ms), 41 ms (every frame, but 25 WebSocket messages and MSE appends per tile
- * per second). See docs/media-plane.md.
+ * per second). See docs/design/live-view.md.
  */
 export const FRAG_DURATION_US = fragDurationFromEnv() ?? 100_000;
 

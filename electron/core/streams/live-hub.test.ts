@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { startRig, type Rig } from '../../../e2e/rig/rig';
+import { LiveTextFrame } from '../../contract/live-stream';
 import type { StreamStatus } from '../../contract/schemas';
 import { registerLiveRoutes } from '../media-server/live-routes';
 import { MediaServer } from '../media-server/media-server';
@@ -116,6 +117,8 @@ describe('LiveHub behind the MediaServer, against the RTSP rig', () => {
     expect(got.binaries[0]!.toString('latin1', 4, 8)).toBe('ftyp');
     expect(got.fragments[0]!.isKeyframe).toBe(true);
     expect(got.texts.some((t) => t.type === 'status' && t.state === 'live')).toBe(true);
+    // Every text frame is one the contract describes: the renderer ignores anything else.
+    for (const t of got.texts) expect(LiveTextFrame.parse(t)).toEqual(t);
     expect(statuses.some((s) => s.cameraId === 'cam1' && s.state === 'live')).toBe(true);
   });
 
@@ -217,6 +220,8 @@ describe('LiveHub behind the MediaServer, against the RTSP rig', () => {
     expect(hevc.got.texts.find((t) => t.type === 'init')?.codec).toMatch(/^hvc1\.1\.6\.L\d+/);
     expect(await waitFor(() => demo.got.fragments.length >= 2, 20_000), seen()).toBe(true);
     expect(demo.got.texts.find((t) => t.type === 'init')?.codec).toMatch(/^avc1\.42/);
+    for (const t of [...hevc.got.texts, ...demo.got.texts])
+      expect(LiveTextFrame.parse(t)).toEqual(t);
     expect(hub.sessionsInfo()).toHaveLength(3);
   });
 });

@@ -1,12 +1,13 @@
 // Live fan-out: one supervised ffmpeg per (camera, stream, format), however many
 // clients watch it; started by the first subscriber, stopped a little after the last.
 //
-// fMP4 clients get {"type":"init","codec":…} (text), the init segment (binary),
+// fMP4 clients get an init frame (text, contract/live-stream.ts), the init segment (binary),
 // then whole moof+mdat fragments starting at a keyframe. A client whose socket
 // backs up skips to the next keyframe once it drains; nothing queues without bound.
 // MPEG-1 clients get raw MPEG-TS bytes (JSMpeg), 188-byte aligned, and nothing
 // else (status reaches the renderer through the camera.status event instead).
 import { WebSocket } from 'ws';
+import { encodeLiveTextFrame } from '../../contract/live-stream';
 import type { StreamErrorKind, StreamKind, StreamStatus } from '../../contract/schemas';
 import { FfmpegSupervisor, type SpawnAttempt, type SupervisorTimings } from './ffmpeg-supervisor';
 import { ffmpegVersionOf } from './ffmpeg-version';
@@ -211,12 +212,12 @@ class LiveSession {
   private sendStatus(client: Client, status: StreamStatus): void {
     // JSMpeg's WebSocket source feeds every message to its TS demuxer: binary only.
     if (this.format === 'mpeg1' || client.socket.readyState !== WebSocket.OPEN) return;
-    client.socket.send(JSON.stringify({ type: 'status', ...status }));
+    client.socket.send(encodeLiveTextFrame({ type: 'status', ...status }));
   }
 
   private sendInit(client: Client, seg: InitSegment): void {
     if (client.socket.readyState !== WebSocket.OPEN) return;
-    client.socket.send(JSON.stringify({ type: 'init', codec: seg.codec }));
+    client.socket.send(encodeLiveTextFrame({ type: 'init', codec: seg.codec }));
     client.socket.send(seg.data, { binary: true });
     client.sentInit = true;
     client.waitingKeyframe = true;

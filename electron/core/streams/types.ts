@@ -32,8 +32,7 @@ export interface StateChange {
 /** Receives status of every live stream; the composition root turns it into events and outages. */
 export type StatusListener = (status: StreamStatus) => void;
 
-/** Output format of a live stream. */
-export type LiveFormat = 'fmp4' | 'mpeg1';
+export type { LiveFormat } from '../../contract/live-stream';
 
 /** Thrown by an args builder when a stream cannot start for a known reason (additive). */
 export class StreamStartError extends Error {

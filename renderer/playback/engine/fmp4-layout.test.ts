@@ -1,3 +1,6 @@
+// The one renderer file that reaches into the core: it checks the player's fMP4 reader against the
+// recorder's own scanner and splitter, on a file ffmpeg writes. Tests only, never bundled.
+/* eslint-disable no-restricted-imports */
 import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';

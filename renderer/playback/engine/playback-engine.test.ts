@@ -1,17 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { nearestRate, recordingUrl } from './playback-engine';
+import { nearestRate } from './playback-engine';
 import { PLAYBACK_RATES } from './types';
-
-describe('recordingUrl', () => {
-  it('names the segment by id with the launch and session tokens', () => {
-    expect(recordingUrl('http://127.0.0.1:4000/', 42, 'a b', 'sess')).toBe(
-      'http://127.0.0.1:4000/recordings/42?token=a+b&session=sess',
-    );
-    expect(recordingUrl('http://127.0.0.1:4000', 7, 't', null)).toBe(
-      'http://127.0.0.1:4000/recordings/7?token=t',
-    );
-  });
-});
 
 describe('nearestRate', () => {
   it('keeps allowed rates and snaps others to the nearest on a log scale', () => {

@@ -4,7 +4,7 @@
 // its next footage); it holds briefly only while footage under it is loading.
 import type { PlaybackSegments } from '../../../electron/contract/playback-schemas';
 import {
-  recordingUrl as footageUrl,
+  recordingUrl,
   transcodeUrl,
   type FootageUrlBase,
 } from '../../../electron/contract/recording-urls';
@@ -27,15 +27,6 @@ const EMIT_EVERY_MS = 100;
 const MAX_HOLD_MS = 2000;
 /** Step size when no stream has told its frame interval yet. */
 const DEFAULT_FRAME_MS = 40;
-
-export function recordingUrl(
-  mediaBaseUrl: string,
-  segmentId: number,
-  mediaToken: string,
-  session: string | null,
-): string {
-  return footageUrl({ mediaBaseUrl, mediaToken, session }, segmentId);
-}
 
 /** The allowed rate nearest to `rate` (the view's menu offers exactly these). */
 export function nearestRate(rate: number): number {
@@ -69,10 +60,10 @@ export function createPlaybackEngine(deps: PlaybackEngineDeps): PlaybackEngine {
       deps.api.playback.segments({ cameraId, fromMs, toMs }),
     bytes: async (id, signal, from) =>
       (
-        await fetchOk(footageUrl(urlBase(), id), signal, from ? `bytes=${from}-` : undefined)
+        await fetchOk(recordingUrl(urlBase(), id), signal, from ? `bytes=${from}-` : undefined)
       ).arrayBuffer(),
     head: async (id, signal) =>
-      (await fetchOk(footageUrl(urlBase(), id), signal, HEAD_RANGE)).arrayBuffer(),
+      (await fetchOk(recordingUrl(urlBase(), id), signal, HEAD_RANGE)).arrayBuffer(),
     transcoded: async (id, fromMs, signal) => {
       const res = await fetchOk(transcodeUrl(urlBase(), id, fromMs), signal);
       if (!res.body) throw new FetchStatusError(res.status);

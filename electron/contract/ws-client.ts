@@ -7,10 +7,10 @@
 // A hung server (stuck event loop, SIGSTOP) never closes its socket, so the
 // client sends a heartbeat frame every `heartbeatIntervalMs` and drops the
 // connection itself when nothing at all has arrived for `heartbeatTimeoutMs`.
-import type { Transport } from '../../contract/api';
-import type { Channel, EventName, EventOf, RequestOf, ResponseOf } from '../../contract/channels';
-import { ApiError, ApiErrorBody } from '../../contract/errors';
-import type { CallId, CallFrame, HeartbeatFrame } from './wire';
+import type { Transport } from './api';
+import type { Channel, EventName, EventOf, RequestOf, ResponseOf } from './channels';
+import { ApiError, ApiErrorBody } from './errors';
+import type { CallId, CallFrame, HeartbeatFrame } from './rpc-wire';
 
 /** The part of the WebSocket API both browsers and the 'ws' package provide. */
 export interface WebSocketLike {

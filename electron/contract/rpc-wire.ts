@@ -1,6 +1,6 @@
 // Frames of the WebSocket RPC transport. Shared by the Node server and the
 // browser client, so no Node imports here.
-import type { ApiErrorBody } from '../../contract/errors';
+import type { ApiErrorBody } from './errors';
 
 export type CallId = number | string;
 

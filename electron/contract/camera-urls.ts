@@ -1,6 +1,6 @@
 // Per-channel RTSP URLs of common recorders (DVR/NVR). Paths contain {ch}
 // (channel number: 1, 2 …) or {ch2} (two digits: 01, 02 …).
-import type { Vendor } from '../../contract/schemas';
+import type { Vendor } from './schemas';
 
 export interface PathTemplate {
   main: string;

@@ -1,0 +1,51 @@
+// The media server's /live WebSocket as both sides see it:
+//   WS /live?camera=<id>&stream=main|sub&format=fmp4|mpeg1&token=<launch>&session=<session>
+// fMP4 clients get text frames (below) between the binary init segment and fragments;
+// MPEG-1 clients get MPEG-TS bytes only (JSMpeg feeds every message to its demuxer).
+import { z } from 'zod';
+import { mediaUrl, type MediaAccess } from './media-routes';
+import { Id, StreamErrorKind, StreamKind, StreamStatus } from './schemas';
+
+export const LIVE_PATH = '/live';
+
+/** Output format of a live stream: fragmented MP4 for Media Source, MPEG-1 for JSMpeg. */
+export const LiveFormat = z.enum(['fmp4', 'mpeg1']);
+export type LiveFormat = z.infer<typeof LiveFormat>;
+
+/** The query of a /live request, besides the tokens. */
+export const LiveQuery = z.object({
+  camera: Id,
+  stream: StreamKind.default('main'),
+  format: LiveFormat.default('fmp4'),
+});
+export type LiveQuery = z.infer<typeof LiveQuery>;
+
+export function liveUrl(access: MediaAccess, query: LiveQuery): string {
+  return mediaUrl(access.mediaBaseUrl, LIVE_PATH, {
+    camera: query.camera,
+    stream: query.stream,
+    format: query.format,
+    token: access.mediaToken,
+    session: access.session,
+  }).replace(/^http/, 'ws');
+}
+
+/** Sent before each init segment: the MSE codec string it needs, null when not recognised. */
+export const LiveInitFrame = z.object({ type: z.literal('init'), codec: z.string().nullable() });
+export type LiveInitFrame = z.infer<typeof LiveInitFrame>;
+
+/** The stream's state, on every change (the same status the camera.status event carries). */
+export const LiveStatusFrame = StreamStatus.extend({
+  type: z.literal('status'),
+  // An error kind this console does not know yet still delivers the state.
+  errorKind: StreamErrorKind.nullable().catch(null),
+});
+export type LiveStatusFrame = z.infer<typeof LiveStatusFrame>;
+
+/** Every text frame /live sends. */
+export const LiveTextFrame = z.discriminatedUnion('type', [LiveInitFrame, LiveStatusFrame]);
+export type LiveTextFrame = z.infer<typeof LiveTextFrame>;
+
+export function encodeLiveTextFrame(frame: LiveTextFrame): string {
+  return JSON.stringify(frame);
+}
