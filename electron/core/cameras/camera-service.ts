@@ -123,6 +123,20 @@ export class CameraService {
     return toCamera(await this.row(id));
   }
 
+  /**
+   * Names of the registered cameras among `ids`, in one query; a removed camera is
+   * missing from the map. `q`: read inside the caller's transaction.
+   */
+  async names(ids: readonly string[], q: Queryable = this.deps.db): Promise<Map<string, string>> {
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) return new Map();
+    const rows = await q.all<{ id: string; name: string }>(
+      `SELECT id, name FROM cameras WHERE id IN (${unique.map(() => '?').join(', ')})`,
+      unique,
+    );
+    return new Map(rows.map((r) => [r.id, r.name]));
+  }
+
   async hasDemoCameras(): Promise<boolean> {
     const row = await this.deps.db.get<{ n: number }>(
       "SELECT COUNT(*) AS n FROM cameras WHERE source = 'demo'",
