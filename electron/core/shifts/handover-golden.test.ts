@@ -13,7 +13,6 @@ import { AuditLog } from '../audit/audit-log';
 import type { Database } from '../db/database';
 import { openStationDb } from '../db/open-station-db';
 import { renderHandoverPdf } from '../reports/handover-pdf';
-import { HandoverSummaryBuilder } from './handover-summary';
 import { ShiftService } from './shift-service';
 import {
   addHistory,
@@ -22,6 +21,7 @@ import {
   insertOfficer,
   principalOf,
 } from './testing/duty-fixtures';
+import { realHandoverSources } from './testing/real-handover-sources';
 import { H, M, SHIFT_END, T0, scriptShiftRecords } from './testing/scripted-shift';
 
 const GOLDEN = join(__dirname, 'testing', 'handover-golden.json');
@@ -64,7 +64,7 @@ async function scriptTwoShifts(): Promise<Golden> {
   const shifts = new ShiftService({
     db,
     audit,
-    summary: new HandoverSummaryBuilder({ db }),
+    sources: realHandoverSources(db, audit, dir),
     now: () => clock,
     newId: () => `id-${++ids}`,
   });

@@ -12,6 +12,7 @@ import { handoverContentHash } from './handover-content-hash';
 import { HandoverSummaryBuilder } from './handover-summary';
 import { ShiftService, type AuditSink } from './shift-service';
 import { insertOfficer, principalOf } from './testing/duty-fixtures';
+import { realHandoverSources } from './testing/real-handover-sources';
 import { H, SHIFT_END, T0, scriptShiftRecords } from './testing/scripted-shift';
 
 let dir: string;
@@ -25,7 +26,7 @@ const make = (sink: AuditSink = audit) =>
   new ShiftService({
     db,
     audit: sink,
-    summary: new HandoverSummaryBuilder({ db }),
+    sources: realHandoverSources(db, audit, dir),
     now: () => clock,
   });
 
@@ -117,7 +118,10 @@ describe('ShiftService', () => {
     );
     expect(handover.summary.auditHead).toEqual(opened);
     expect(handover.summary).toEqual({
-      ...(await new HandoverSummaryBuilder({ db }).build(T0, SHIFT_END)),
+      ...(await new HandoverSummaryBuilder(realHandoverSources(db, audit, dir)).build(
+        T0,
+        SHIFT_END,
+      )),
       auditHead: opened,
     });
     expect(handover.summary.incidentsOpened.map((i) => i.code)).toEqual(['2026-0012', '2026-0013']);
