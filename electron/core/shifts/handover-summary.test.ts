@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { HandoverSummary } from '../../contract/shift-schemas';
 import { AuditLog } from '../audit/audit-log';
-import type { Database } from '../db/database';
+import type { Database, Queryable } from '../db/database';
 import { openStationDb } from '../db/open-station-db';
 import { HandoverSummaryBuilder, SUMMARY_LIST_LIMIT } from './handover-summary';
 import { insertOfficer, insertOutage } from './testing/duty-fixtures';
@@ -142,5 +142,29 @@ describe('HandoverSummaryBuilder', () => {
       await insertOutage(db, 'cam-f', 'sub', T0 + i * 10_000, T0 + i * 10_000 + 5_000);
     const summary = await builder.build(T0, SHIFT_END);
     expect(summary.outages).toHaveLength(SUMMARY_LIST_LIMIT);
+  });
+
+  it('reads a fixed number of statements, all through the caller’s handle, however full the shift', async () => {
+    // A handle that counts what it is asked: every source must read through it
+    // (inside the transaction that ends a shift, the Database itself would deadlock).
+    let statements = 0;
+    const counting: Queryable = {
+      run: (sql, params) => (statements++, db.run(sql, params)),
+      get: (sql, params) => (statements++, db.get(sql, params)),
+      all: (sql, params) => (statements++, db.all(sql, params)),
+      exec: (sql) => (statements++, db.exec(sql)),
+    };
+    const count = async () => {
+      statements = 0;
+      await builder.build(T0, SHIFT_END, counting);
+      return statements;
+    };
+    const quiet = await count();
+    await scriptShiftRecords(db, 'off-a');
+    for (let i = 0; i < SUMMARY_LIST_LIMIT + 20; i++)
+      await insertOutage(db, 'cam-1', 'main', T0 + i * 10_000, T0 + i * 10_000 + 5_000);
+    // One per list, one for the audit head and one for the names of both camera lists.
+    expect(await count()).toBe(9);
+    expect(quiet).toBeLessThanOrEqual(9);
   });
 });

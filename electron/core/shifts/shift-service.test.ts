@@ -288,7 +288,24 @@ describe('ShiftService', () => {
       clock += 8 * H - 1;
       ids.push((await shifts.end(shift.id, `ca ${i}`, principalOf(officer, shift.id))).id);
     }
-    expect((await shifts.list({ limit: 50 })).map((h) => h.id)).toEqual([...ids].reverse());
+    // The officers of a whole page come in one read.
+    const sources = realHandoverSources(db, audit, dir);
+    const asked: string[][] = [];
+    const counted = new ShiftService({
+      db,
+      audit,
+      sources: {
+        ...sources,
+        officerBriefs: (officerIds, tx) => {
+          asked.push([...officerIds]);
+          return sources.officerBriefs(officerIds, tx);
+        },
+      },
+    });
+    const all = await counted.list({ limit: 50 });
+    expect(all.map((h) => h.id)).toEqual([...ids].reverse());
+    expect(all.map((h) => h.outgoing.fullName)).toEqual([an, binh, an].map((o) => o.fullName));
+    expect(asked).toEqual([['off-a', 'off-b', 'off-a']]);
     const firstPage = await shifts.list({ limit: 2 });
     expect(firstPage.map((h) => h.outgoingNotes)).toEqual(['ca 2', 'ca 1']);
     const nextPage = await shifts.list({ limit: 2, beforeMs: firstPage.at(-1)?.createdAt });
