@@ -7,6 +7,7 @@ import { AUDIT_KEY_SETTING, loadOrCreateAuditKey } from '../audit/audit-key';
 import { AuditLog } from '../audit/audit-log';
 import type { CameraService } from '../cameras/camera-service';
 import type { Database } from '../db/database';
+import { ExportHistory } from '../export/export-history';
 import { IncidentService } from '../incidents/incident-service';
 import type { ScryptParams } from '../officers/password-hash';
 import { OfficerService } from '../officers/officer-service';
@@ -14,7 +15,7 @@ import { SessionStore } from '../officers/session-store';
 import type { Logger } from '../logging/logger';
 import type { SecretBox } from '../secrets/secret-box';
 import type { SettingsService } from '../settings/settings-service';
-import { HandoverSummaryBuilder } from '../shifts/handover-summary';
+import { handoverSourcesFrom, nameOnly, type HandoverServices } from '../shifts/handover-sources';
 import { ShiftService } from '../shifts/shift-service';
 import { createAuthorize, type Authorize } from './dispatch';
 import type { DutyServices } from './duty-handlers';
@@ -25,6 +26,9 @@ export interface DutyServicesDeps {
   secrets: SecretBox;
   settings: SettingsService;
   cameras: CameraService;
+  /** Read by the handover summary. */
+  outages: HandoverServices['outages'];
+  recording: HandoverServices['recording'];
   emit: <E extends EventName>(event: E, payload: EventOf<E>) => void;
   now?: () => number;
   /** Tests pass cheap scrypt parameters; the product uses the service's defaults. */
@@ -90,24 +94,27 @@ export async function createDutyServices(d: DutyServicesDeps): Promise<DutyWirin
     void applySessionPolicy().catch(() => undefined);
   }, SESSION_SWEEP_MS);
   sweeper.unref();
-  const shifts = new ShiftService({
-    db: d.db,
-    audit,
-    summary: new HandoverSummaryBuilder({ db: d.db }),
-    ...clock,
-  });
   const incidents = new IncidentService({
     db: d.db,
     audit,
     dataDir: d.dataDir,
     // Incidents are marked on cameras in the registry; footage of removed ones keeps its old incidents.
-    cameraNames: async (ids) => {
-      const wanted = new Set(ids);
-      const names = new Map<string, string>();
-      for (const cam of await d.cameras.list()) if (wanted.has(cam.id)) names.set(cam.id, cam.name);
-      return names;
-    },
+    cameraNames: async (ids) => nameOnly(await d.cameras.namesOf(ids)),
     emit: (event, incident) => d.emit(event, incident),
+    ...clock,
+  });
+  const shifts = new ShiftService({
+    db: d.db,
+    audit,
+    sources: handoverSourcesFrom({
+      officers,
+      cameras: d.cameras,
+      outages: d.outages,
+      incidents,
+      exports: new ExportHistory({ db: d.db }),
+      recording: d.recording,
+      audit,
+    }),
     ...clock,
   });
   return {

@@ -281,6 +281,8 @@ export async function createStationCore(config: StationCoreConfig): Promise<Stat
       secrets,
       settings,
       cameras,
+      outages,
+      recording,
       emit,
       logger: logger.child('duty'),
     });

@@ -85,6 +85,16 @@ describe('AuditLog', () => {
     expect((await log.verify()).ok).toBe(true);
   });
 
+  it('names its last row, inside a caller transaction too', async () => {
+    const log = make();
+    expect(await log.lastRow()).toBeNull();
+    await log.append({ action: 'auth.setup', actor: officer });
+    const second = await log.append({ action: 'auth.sign_in', actor: officer });
+    await log.settled();
+    expect(await log.lastRow()).toEqual({ seq: 2, hash: second.hash });
+    expect(await db.transaction((tx) => log.lastRow(tx))).toEqual({ seq: 2, hash: second.hash });
+  });
+
   it('lists newest first with filters, a filter-wide total and paging by seq', async () => {
     const log = make();
     await fill(log, 12);

@@ -95,9 +95,12 @@ export class AuditLog {
     }
   }
 
-  /** The chain's last row, for reports that print it (a later truncation shows on paper). */
-  lastRow(): Promise<AuditHead | null> {
-    return lastAuditRow(this.deps.db);
+  /**
+   * The chain's last row, for reports that print it (a later truncation shows on paper).
+   * `q`: read inside the caller's transaction.
+   */
+  lastRow(q: Queryable = this.deps.db): Promise<AuditHead | null> {
+    return lastAuditRow(q);
   }
 
   /** Resolves once the head file reflects every committed append (tests, shutdown). */

@@ -224,6 +224,25 @@ describe('CameraService', () => {
     expect((err as ApiError).code).toBe('not_found');
   });
 
+  it('names the registered cameras asked for in one read, inside a transaction too', async () => {
+    const gate = await cameras.add(
+      CameraInput.parse({ name: 'Cổng trụ sở', mainUrl: 'rtsp://h/1' }),
+    );
+    const road = await cameras.add(
+      CameraInput.parse({ name: 'Ngã tư Lê Lợi', mainUrl: 'rtsp://h/2' }),
+    );
+    const expected = new Map([
+      [gate.id, { name: 'Cổng trụ sở', location: '' }],
+      [road.id, { name: 'Ngã tư Lê Lợi', location: '' }],
+    ]);
+    expect(await cameras.namesOf([road.id, 'removed', gate.id, road.id])).toEqual(expected);
+    expect(await db.transaction((tx) => cameras.namesOf([gate.id, road.id], tx))).toEqual(expected);
+    await cameras.remove(road.id);
+    expect(await cameras.namesOf([gate.id, road.id])).toEqual(
+      new Map([[gate.id, { name: 'Cổng trụ sở', location: '' }]]),
+    );
+  });
+
   it('creates the demo station once, and removes it for good when a real camera is added', async () => {
     expect(await cameras.ensureDemoCameras()).toBe(true);
     const demo = await cameras.list();

@@ -129,12 +129,19 @@ export class CameraService {
     return toCamera(await this.row(id));
   }
 
-  /** Name and location of each registered camera among `ids`; an id missing from the map is unknown. */
-  async namesOf(ids: readonly string[]): Promise<Map<string, CameraName>> {
-    if (ids.length === 0) return new Map();
-    const rows = await this.deps.db.all<{ id: string; name: string; location: string }>(
-      `SELECT id, name, location FROM cameras WHERE id IN (${ids.map(() => '?').join(', ')})`,
-      [...ids],
+  /**
+   * Name and location of each registered camera among `ids`, in one query; a removed
+   * camera is missing from the map. `q`: read inside the caller's transaction.
+   */
+  async namesOf(
+    ids: readonly string[],
+    q: Queryable = this.deps.db,
+  ): Promise<Map<string, CameraName>> {
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) return new Map();
+    const rows = await q.all<{ id: string; name: string; location: string }>(
+      `SELECT id, name, location FROM cameras WHERE id IN (${unique.map(() => '?').join(', ')})`,
+      unique,
     );
     return new Map(rows.map((r) => [r.id, { name: r.name, location: r.location }]));
   }

@@ -111,7 +111,7 @@ function sources(hours: number): ExportSources {
       codesOf: async () => new Map(),
     },
     officers: {
-      briefsOf: async () => new Map(),
+      briefs: async () => new Map(),
       get: async () => ({ badgeNumber: '' }),
     },
   };

@@ -37,7 +37,7 @@ beforeEach(async () => {
   asked = { officers: [], incidents: [] };
   records = new ExportRecords(db, {
     officers: {
-      briefsOf: async (ids) => {
+      briefs: async (ids) => {
         asked.officers.push([...ids]);
         return new Map(OFFICERS.filter((o) => ids.includes(o.id)).map((o) => [o.id, o]));
       },

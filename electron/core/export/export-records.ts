@@ -120,7 +120,7 @@ export class ExportRecords {
   }
 
   private async toRecords(rows: readonly ExportRow[]): Promise<ExportRecord[]> {
-    const officers = await this.sources.officers.briefsOf(unique(rows.map((r) => r.officer_id)));
+    const officers = await this.sources.officers.briefs(unique(rows.map((r) => r.officer_id)));
     const codes = await this.sources.incidents.codesOf(
       unique(rows.flatMap((r) => (r.incident_id ? [r.incident_id] : []))),
     );

@@ -59,7 +59,7 @@ export interface IncidentSource {
 }
 
 export interface OfficerSource {
-  briefsOf(ids: readonly string[]): Promise<Map<string, OfficerBrief>>;
+  briefs(ids: readonly string[]): Promise<Map<string, OfficerBrief>>;
   /** Rejects with ApiError not_found for an unknown id. */
   get(id: string): Promise<{ badgeNumber: string }>;
 }

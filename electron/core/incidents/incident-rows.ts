@@ -2,7 +2,7 @@
 // per table for a whole page of incidents, never one per incident.
 import type { Incident, IncidentChange, IncidentSnapshot } from '../../contract/incident-schemas';
 import type { OfficerRole } from '../../contract/officer-schemas';
-import type { Queryable } from '../db/database';
+import type { Queryable, SqlValue } from '../db/database';
 
 export interface IncidentRow {
   id: string;
@@ -47,6 +47,25 @@ interface HistoryRow extends OfficerBriefRow {
   reason: string | null;
 }
 
+type FactRow = Pick<
+  IncidentRow,
+  'id' | 'code' | 'category' | 'severity' | 'status' | 'location' | 'description' | 'occurred_at'
+>;
+
+/** The facts an incident and its digest share, in the contract's order. */
+function factsOf(r: FactRow) {
+  return {
+    id: r.id,
+    code: r.code,
+    category: r.category,
+    severity: r.severity,
+    status: r.status,
+    location: r.location,
+    description: r.description,
+    occurredAt: r.occurred_at,
+  };
+}
+
 const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(', ');
 
 /** The stored row of one incident (no joins), for checks before a write. */
@@ -84,14 +103,7 @@ export async function readIncidents(q: Queryable, ids: readonly string[]): Promi
     const r = byId.get(id);
     if (!r) continue;
     out.push({
-      id: r.id,
-      code: r.code,
-      category: r.category,
-      severity: r.severity,
-      status: r.status,
-      location: r.location,
-      description: r.description,
-      occurredAt: r.occurred_at,
+      ...factsOf(r),
       startMs: r.start_ms,
       endMs: r.end_ms,
       cameras: cameras
@@ -112,6 +124,38 @@ export async function readIncidents(q: Queryable, ids: readonly string[]): Promi
     });
   }
   return out;
+}
+
+/** What a handover lists of an incident: its facts now and its cameras' names, sorted. */
+export type IncidentDigest = Pick<
+  Incident,
+  'id' | 'code' | 'category' | 'severity' | 'status' | 'location' | 'description' | 'occurredAt'
+> & { cameraNames: string[] };
+
+/**
+ * Digests of the incidents (alias i) matching `where`, by occurrence then code, at
+ * most `limit`: one query, the camera names gathered per incident as a JSON array.
+ */
+export async function readDigests(
+  q: Queryable,
+  where: string,
+  params: readonly SqlValue[],
+  limit: number,
+): Promise<IncidentDigest[]> {
+  const rows = await q.all<FactRow & { camera_names_json: string }>(
+    `SELECT i.id, i.code, i.category, i.severity, i.status, i.location, i.description,
+       i.occurred_at,
+       (SELECT json_group_array(camera_name)
+          FROM (SELECT camera_name FROM incident_cameras c WHERE c.incident_id = i.id
+                ORDER BY camera_name)) AS camera_names_json
+     FROM incidents i WHERE ${where}
+     ORDER BY i.occurred_at, i.code LIMIT ?`,
+    [...params, limit],
+  );
+  return rows.map((r) => ({
+    ...factsOf(r),
+    cameraNames: JSON.parse(r.camera_names_json) as string[],
+  }));
 }
 
 export async function readIncident(q: Queryable, id: string): Promise<Incident | undefined> {

@@ -463,22 +463,42 @@ describe('IncidentService.list', () => {
   });
 });
 
-describe('IncidentService handover queries', () => {
-  it('splits incidents into created in range, updated in range and still open', async () => {
+describe('IncidentService handover digests', () => {
+  it('splits incidents into created in range, changed in range and open, ends included', async () => {
     const svc = make();
     clock = 1_000_000;
     const old = await svc.create(input({ occurredAt: T0 - 2 }), duty);
     const oldQuiet = await svc.create(input({ occurredAt: T0 - 1 }), duty);
     clock = 2_000_000;
-    const fresh = await svc.create(input({ occurredAt: T0 }), duty);
+    const fresh = await svc.create(input({ occurredAt: T0, cameraIds: ['cam-2', 'cam-1'] }), duty);
     await svc.update({ id: old.id, version: 1, status: 'closed' }, duty);
     clock = 3_000_000;
     await svc.update({ id: oldQuiet.id, version: 1, severity: 'high' }, duty);
-    const ids = (xs: Incident[]) => xs.map((i) => i.id);
-    expect(ids(await svc.createdBetween(1_500_000, 2_500_000))).toEqual([fresh.id]);
-    expect(ids(await svc.updatedBetween(1_500_000, 2_500_000))).toEqual([old.id]);
-    expect(ids(await svc.updatedBetween(2_500_000, 3_500_000))).toEqual([oldQuiet.id]);
-    expect(ids(await svc.stillOpen())).toEqual([oldQuiet.id, fresh.id]);
+    const ids = (xs: Array<{ id: string }>) => xs.map((i) => i.id);
+    expect(ids(await svc.createdBetween(1_500_000, 2_000_000, 10))).toEqual([fresh.id]);
+    expect(ids(await svc.createdBetween(2_000_001, 3_000_000, 10))).toEqual([]);
+    expect(ids(await svc.changedBetween(1_500_000, 2_000_000, 10))).toEqual([old.id]);
+    expect(ids(await svc.changedBetween(2_500_000, 3_000_000, 10))).toEqual([oldQuiet.id]);
+    // Oldest occurrence first; one created after the range is not open in it.
+    expect(ids(await svc.openAt(3_000_000, 10))).toEqual([oldQuiet.id, fresh.id]);
+    expect(ids(await svc.openAt(1_999_999, 10))).toEqual([oldQuiet.id]);
+    expect(ids(await svc.openAt(3_000_000, 1))).toEqual([oldQuiet.id]);
+    // Its facts now, its camera names sorted; the same inside a transaction.
+    const digest = {
+      id: fresh.id,
+      code: fresh.code,
+      category: 'theft',
+      severity: 'medium',
+      status: 'new',
+      location: 'Số 12 đường Láng',
+      description: 'Trộm cắp xe máy trước cửa hàng',
+      occurredAt: T0,
+      cameraNames: ['Cổng chính', 'Ngã tư Đường Láng'],
+    };
+    expect(await svc.createdBetween(2_000_000, 2_000_000, 10)).toEqual([digest]);
+    expect(await db.transaction((tx) => svc.createdBetween(2_000_000, 2_000_000, 10, tx))).toEqual([
+      digest,
+    ]);
   });
 });
 

@@ -27,7 +27,14 @@ import {
   uncoveredRanges,
 } from '../recording/footage-locks';
 import { nextIncidentCode, stationDate } from './incident-code';
-import { incidentRow, readHistory, readIncident, readIncidents } from './incident-rows';
+import {
+  incidentRow,
+  readDigests,
+  readHistory,
+  readIncident,
+  readIncidents,
+  type IncidentDigest,
+} from './incident-rows';
 import {
   readIncidentCodes,
   readIncidentEvidence,
@@ -451,35 +458,38 @@ export class IncidentService {
     return { path: file, mime: row.mime };
   }
 
-  /** Incidents created in [fromMs, toMs), oldest first (handover summary). */
-  async createdBetween(fromMs: number, toMs: number): Promise<Incident[]> {
-    return this.readWhere('i.created_at >= ? AND i.created_at < ?', [fromMs, toMs], 'i.created_at');
+  // Digests for the handover summary. Ranges include both ends; `q` reads inside
+  // the caller's transaction.
+
+  /** Created in [fromMs, toMs]. */
+  createdBetween(
+    fromMs: number,
+    toMs: number,
+    limit: number,
+    q: Queryable = this.db,
+  ): Promise<IncidentDigest[]> {
+    return readDigests(q, 'i.created_at BETWEEN ? AND ?', [fromMs, toMs], limit);
   }
 
-  /** Incidents created before fromMs and changed in [fromMs, toMs) (handover summary). */
-  async updatedBetween(fromMs: number, toMs: number): Promise<Incident[]> {
-    return this.readWhere(
+  /** Created before fromMs and with a history row in [fromMs, toMs]. */
+  changedBetween(
+    fromMs: number,
+    toMs: number,
+    limit: number,
+    q: Queryable = this.db,
+  ): Promise<IncidentDigest[]> {
+    return readDigests(
+      q,
       `i.created_at < ? AND EXISTS (SELECT 1 FROM incident_history h
-         WHERE h.incident_id = i.id AND h.at >= ? AND h.at < ? AND h.action != 'created')`,
+         WHERE h.incident_id = i.id AND h.at BETWEEN ? AND ?)`,
       [fromMs, fromMs, toMs],
-      'i.occurred_at',
+      limit,
     );
   }
 
-  /** Incidents not closed yet, oldest first (handover summary). */
-  async stillOpen(): Promise<Incident[]> {
-    return this.readWhere("i.status != 'closed'", [], 'i.occurred_at');
-  }
-
-  private async readWhere(where: string, params: SqlValue[], order: string): Promise<Incident[]> {
-    const rows = await this.db.all<{ id: string }>(
-      `SELECT i.id FROM incidents i WHERE ${where} ORDER BY ${order}, i.id`,
-      params,
-    );
-    return readIncidents(
-      this.db,
-      rows.map((r) => r.id),
-    );
+  /** Not closed now, created by toMs. */
+  openAt(toMs: number, limit: number, q: Queryable = this.db): Promise<IncidentDigest[]> {
+    return readDigests(q, "i.status <> 'closed' AND i.created_at <= ?", [toMs], limit);
   }
 
   private async knownCameras(ids: string[]): Promise<Map<string, string>> {

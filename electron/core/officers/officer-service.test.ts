@@ -177,21 +177,17 @@ describe('OfficerService', () => {
     });
   });
 
-  it('briefs the officers asked for, inactive ones too, and leaves out unknown ids', async () => {
+  it('briefs the officers asked for in one read, inactive ones too, inside a transaction', async () => {
     const boss = principal(await service.setup(admin));
     const binh = await service.create(duty, boss);
-    await service.create({ ...duty, fullName: 'Đỗ Minh Châu', badgeNumber: 'CA-003' }, boss);
     await service.update({ id: binh.id, active: false }, boss);
-    expect(await service.briefsOf([binh.id, 'nope', boss.officerId])).toEqual(
-      new Map([
-        [binh.id, { id: binh.id, fullName: 'Trần Thị Bình', rank: 'Thiếu úy', role: 'duty' }],
-        [
-          boss.officerId,
-          { id: boss.officerId, fullName: 'Nguyễn Văn An', rank: 'Trung tá', role: 'commander' },
-        ],
-      ]),
-    );
-    expect(await service.briefsOf([])).toEqual(new Map());
+    const expected = new Map([
+      ['off-1', { id: 'off-1', fullName: 'Nguyễn Văn An', rank: 'Trung tá', role: 'commander' }],
+      ['off-2', { id: 'off-2', fullName: 'Trần Thị Bình', rank: 'Thiếu úy', role: 'duty' }],
+    ]);
+    expect(await service.briefs(['off-2', 'nope', 'off-1', 'off-2'])).toEqual(expected);
+    expect(await db.transaction((tx) => service.briefs(['off-1', 'off-2'], tx))).toEqual(expected);
+    expect(await service.briefs([])).toEqual(new Map());
   });
 
   it('updates fields and audits each change as from/to', async () => {

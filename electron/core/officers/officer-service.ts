@@ -90,20 +90,27 @@ export class OfficerService {
     return rows.map((r) => ({ id: r.id, fullName: r.full_name, rank: r.rank, role: r.role }));
   }
 
-  async get(id: string): Promise<Officer> {
-    return toOfficer(await this.row(this.deps.db, id));
-  }
-
-  /** Name, rank and role of each officer among `ids` (active or not); unknown ids are left out. */
-  async briefsOf(ids: readonly string[]): Promise<Map<string, OfficerBrief>> {
-    if (ids.length === 0) return new Map();
-    const rows = await this.deps.db.all<OfficerRow>(
-      `SELECT * FROM officers WHERE id IN (${ids.map(() => '?').join(', ')})`,
-      [...ids],
+  /**
+   * Briefs of the officers among `ids`, in one query; an unknown id is missing from
+   * the map. `q`: read inside the caller's transaction.
+   */
+  async briefs(
+    ids: readonly string[],
+    q: Queryable = this.deps.db,
+  ): Promise<Map<string, OfficerBrief>> {
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) return new Map();
+    const rows = await q.all<Pick<OfficerRow, 'id' | 'full_name' | 'rank' | 'role'>>(
+      `SELECT id, full_name, rank, role FROM officers WHERE id IN (${unique.map(() => '?').join(', ')})`,
+      unique,
     );
     return new Map(
       rows.map((r) => [r.id, { id: r.id, fullName: r.full_name, rank: r.rank, role: r.role }]),
     );
+  }
+
+  async get(id: string): Promise<Officer> {
+    return toOfficer(await this.row(this.deps.db, id));
   }
 
   /** First start: the administrator, a commander. Refused once any officer exists. */

@@ -93,4 +93,35 @@ describe('OutageLog', () => {
     await log.flush();
     expect(await log.list({ limit: 5 })).toEqual([]);
   });
+
+  it('reads the outages overlapping a range by camera then start, capped, inside a transaction too', async () => {
+    await db.run(
+      "INSERT INTO cameras (id, name, source, main_url, created_at) VALUES ('cam-0', 'Chợ', 'rtsp', 'rtsp://h/y', 0)",
+    );
+    const insert = (cameraId: string, stream: string, startedAt: number, endedAt: number | null) =>
+      db.run(
+        'INSERT INTO camera_outages (camera_id, stream, started_at, ended_at, error_kind) VALUES (?, ?, ?, ?, NULL)',
+        [cameraId, stream, startedAt, endedAt],
+      );
+    await insert('cam-1', 'main', 100, 199); // ends before the range
+    await insert('cam-1', 'sub', 500, null); // still open
+    await insert('cam-1', 'main', 150, 200); // ends at its start
+    await insert('cam-0', 'main', 300, 400);
+    await insert('cam-0', 'sub', 1000, 1100); // starts at its end
+    await insert('cam-0', 'main', 1001, null); // starts after it
+    const log = make();
+    const spans = (list: Outage[]) =>
+      list.map((o) => [o.cameraId, o.stream, o.startedAt, o.endedAt]);
+    const expected = [
+      ['cam-0', 'main', 300, 400],
+      ['cam-0', 'sub', 1000, 1100],
+      ['cam-1', 'main', 150, 200],
+      ['cam-1', 'sub', 500, null],
+    ];
+    expect(spans(await log.overlapping(200, 1000, 10))).toEqual(expected);
+    expect(spans(await db.transaction((tx) => log.overlapping(200, 1000, 10, tx)))).toEqual(
+      expected,
+    );
+    expect(spans(await log.overlapping(200, 1000, 2))).toEqual(expected.slice(0, 2));
+  });
 });

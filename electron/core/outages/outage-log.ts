@@ -10,7 +10,7 @@ import type {
   StreamState,
   StreamStatus,
 } from '../../contract/schemas';
-import type { Database } from '../db/database';
+import type { Database, Queryable } from '../db/database';
 import { silentLogger, type Logger } from '../logging/logger';
 
 const DOWN: ReadonlySet<StreamState> = new Set(['reconnecting', 'offline', 'auth_failed']);
@@ -87,6 +87,26 @@ export class OutageLog {
           'SELECT * FROM camera_outages ORDER BY started_at DESC, id DESC LIMIT ?',
           [opts.limit],
         );
+    return rows.map(toOutage);
+  }
+
+  /**
+   * Outages that overlap [fromMs, toMs] (ends included; one still open overlaps
+   * whatever came after its start), by camera then start, at most `limit`.
+   * `q`: read inside the caller's transaction.
+   */
+  async overlapping(
+    fromMs: number,
+    toMs: number,
+    limit: number,
+    q: Queryable = this.deps.db,
+  ): Promise<Outage[]> {
+    const rows = await q.all<OutageRow>(
+      `SELECT * FROM camera_outages
+       WHERE started_at <= ? AND (ended_at IS NULL OR ended_at >= ?)
+       ORDER BY camera_id, started_at, id LIMIT ?`,
+      [toMs, fromMs, limit],
+    );
     return rows.map(toOutage);
   }
 

@@ -285,6 +285,25 @@ export class RecordingIndex {
     return rows.map(toGap);
   }
 
+  /**
+   * Gaps of every camera that overlap [fromMs, toMs] (ends included; an open one
+   * overlaps whatever came after its start), by start then camera, at most `limit`.
+   */
+  async gapsOverlapping(
+    fromMs: number,
+    toMs: number,
+    limit: number,
+    q: Queryable = this.db,
+  ): Promise<Gap[]> {
+    const rows = await q.all<GapRow>(
+      `SELECT * FROM recording_gaps
+       WHERE start_ms <= ? AND (end_ms IS NULL OR end_ms >= ?)
+       ORDER BY start_ms, camera_id, id LIMIT ?`,
+      [toMs, fromMs, limit],
+    );
+    return rows.map(toGap);
+  }
+
   // ---- locks ---------------------------------------------------------------
 
   async addLock(lock: LockInput, createdAt: number): Promise<Lock> {
@@ -543,15 +562,38 @@ export class RecordingIndex {
       : await this.db.all<EventRow>('SELECT * FROM recording_events ORDER BY id DESC LIMIT ?', [
           limit,
         ]);
-    return rows.map((r) => ({
-      id: r.id,
-      atMs: r.at_ms,
-      kind: r.kind,
-      cameraId: r.camera_id,
-      stream: r.stream,
-      detail: JSON.parse(r.detail_json) as RecordingEvent['detail'],
-    }));
+    return rows.map(toEvent);
   }
+
+  /**
+   * Storage alarms raised (disk_alarm, locked_over_quota) and cleared (disk_ok) in
+   * [fromMs, toMs], oldest first, at most `limit`.
+   */
+  async storageAlarmEvents(
+    fromMs: number,
+    toMs: number,
+    limit: number,
+    q: Queryable = this.db,
+  ): Promise<RecordingEvent[]> {
+    const rows = await q.all<EventRow>(
+      `SELECT * FROM recording_events
+       WHERE kind IN ('disk_alarm', 'disk_ok', 'locked_over_quota') AND at_ms BETWEEN ? AND ?
+       ORDER BY at_ms, id LIMIT ?`,
+      [fromMs, toMs, limit],
+    );
+    return rows.map(toEvent);
+  }
+}
+
+function toEvent(r: EventRow): RecordingEvent {
+  return {
+    id: r.id,
+    atMs: r.at_ms,
+    kind: r.kind,
+    cameraId: r.camera_id,
+    stream: r.stream,
+    detail: JSON.parse(r.detail_json) as RecordingEvent['detail'],
+  };
 }
 
 function pickRecording(rec: NewRecording): Omit<Recording, 'id'> {

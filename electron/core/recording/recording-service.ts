@@ -6,7 +6,7 @@
 import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { StreamKind } from '../../contract/schemas';
-import type { Database } from '../db/database';
+import type { Database, Queryable } from '../db/database';
 import { silentLogger, type Logger } from '../logging/logger';
 import type { SupervisorTimings } from '../streams/ffmpeg-supervisor';
 import type { InputResolver, StateChange } from '../streams/types';
@@ -409,6 +409,21 @@ export class RecordingService {
 
   events(limit = 200, cameraId?: string): Promise<RecordingEvent[]> {
     return this.index.events(limit, cameraId);
+  }
+
+  // Reads for the handover summary; `q` reads inside the caller's transaction.
+
+  gapsOverlapping(fromMs: number, toMs: number, limit: number, q?: Queryable): Promise<Gap[]> {
+    return this.index.gapsOverlapping(fromMs, toMs, limit, q);
+  }
+
+  storageAlarmEvents(
+    fromMs: number,
+    toMs: number,
+    limit: number,
+    q?: Queryable,
+  ): Promise<RecordingEvent[]> {
+    return this.index.storageAlarmEvents(fromMs, toMs, limit, q);
   }
 
   recording(id: number): Promise<Recording | undefined> {

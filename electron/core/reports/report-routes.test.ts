@@ -8,9 +8,9 @@ import { AuditLog } from '../audit/audit-log';
 import type { Database } from '../db/database';
 import { openStationDb } from '../db/open-station-db';
 import { MediaServer } from '../media-server/media-server';
-import { HandoverSummaryBuilder } from '../shifts/handover-summary';
 import { ShiftService } from '../shifts/shift-service';
 import { insertOfficer, principalOf } from '../shifts/testing/duty-fixtures';
+import { realHandoverSources } from '../shifts/testing/real-handover-sources';
 import {
   SHIFT_END,
   T0,
@@ -41,7 +41,7 @@ describe('report routes', () => {
     const shifts = new ShiftService({
       db,
       audit,
-      summary: new HandoverSummaryBuilder({ db }),
+      sources: realHandoverSources(db, audit, dir),
       now: () => clock,
     });
     const an = await insertOfficer(db, {

@@ -1,12 +1,15 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { HandoverSummary } from '../../contract/shift-schemas';
-import type { Database } from '../db/database';
+import { AuditLog } from '../audit/audit-log';
+import type { Database, Queryable } from '../db/database';
 import { openStationDb } from '../db/open-station-db';
 import { HandoverSummaryBuilder, SUMMARY_LIST_LIMIT } from './handover-summary';
 import { insertOfficer, insertOutage } from './testing/duty-fixtures';
+import { realHandoverSources } from './testing/real-handover-sources';
 import {
   H,
   M,
@@ -18,10 +21,13 @@ import {
 
 let dir: string;
 let db: Database;
+let builder: HandoverSummaryBuilder;
 
 beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'station-summary-'));
   db = await openStationDb(dir);
+  const audit = new AuditLog({ db, key: randomBytes(32), headFile: join(dir, 'audit-head.json') });
+  builder = new HandoverSummaryBuilder(realHandoverSources(db, audit, dir));
   await insertOfficer(db, { id: 'off-a', fullName: 'Nguyễn Văn An', rank: 'Thiếu úy', badge: '1' });
 });
 afterEach(async () => {
@@ -32,7 +38,7 @@ afterEach(async () => {
 describe('HandoverSummaryBuilder', () => {
   it('lists exactly what happened in the shift, clipped to it and sorted by time', async () => {
     await scriptShiftRecords(db, 'off-a');
-    const summary = await new HandoverSummaryBuilder({ db }).build(T0, SHIFT_END);
+    const summary = await builder.build(T0, SHIFT_END);
     expect(HandoverSummary.parse(summary)).toEqual(summary);
 
     const codes = (list: Array<{ code: string }>) => list.map((i) => i.code);
@@ -104,7 +110,7 @@ describe('HandoverSummaryBuilder', () => {
 
   it('reports an outage that ended after the shift as still open at its end', async () => {
     await scriptShiftRecords(db, 'off-a');
-    const summary = await new HandoverSummaryBuilder({ db }).build(T0, T0 + 5 * H + 20 * M);
+    const summary = await builder.build(T0, T0 + 5 * H + 20 * M);
     expect(summary.outages.at(-1)).toMatchObject({ startedAt: T0 + 5 * H, durationMs: 20 * M });
     expect(summary.outages.at(-1)?.endedAt).toBeNull();
     // Incidents created after the end of the range are not "still open" in it.
@@ -116,7 +122,6 @@ describe('HandoverSummaryBuilder', () => {
   });
 
   it('is empty for a quiet shift and caps every list', async () => {
-    const builder = new HandoverSummaryBuilder({ db });
     expect(await builder.build(T0, SHIFT_END)).toEqual({
       fromMs: T0,
       toMs: SHIFT_END,
@@ -137,5 +142,29 @@ describe('HandoverSummaryBuilder', () => {
       await insertOutage(db, 'cam-f', 'sub', T0 + i * 10_000, T0 + i * 10_000 + 5_000);
     const summary = await builder.build(T0, SHIFT_END);
     expect(summary.outages).toHaveLength(SUMMARY_LIST_LIMIT);
+  });
+
+  it('reads a fixed number of statements, all through the caller’s handle, however full the shift', async () => {
+    // A handle that counts what it is asked: every source must read through it
+    // (inside the transaction that ends a shift, the Database itself would deadlock).
+    let statements = 0;
+    const counting: Queryable = {
+      run: (sql, params) => (statements++, db.run(sql, params)),
+      get: (sql, params) => (statements++, db.get(sql, params)),
+      all: (sql, params) => (statements++, db.all(sql, params)),
+      exec: (sql) => (statements++, db.exec(sql)),
+    };
+    const count = async () => {
+      statements = 0;
+      await builder.build(T0, SHIFT_END, counting);
+      return statements;
+    };
+    const quiet = await count();
+    await scriptShiftRecords(db, 'off-a');
+    for (let i = 0; i < SUMMARY_LIST_LIMIT + 20; i++)
+      await insertOutage(db, 'cam-1', 'main', T0 + i * 10_000, T0 + i * 10_000 + 5_000);
+    // One per list, one for the audit head and one for the names of both camera lists.
+    expect(await count()).toBe(9);
+    expect(quiet).toBeLessThanOrEqual(9);
   });
 });

@@ -1,17 +1,13 @@
 // Builds a shift's handover summary from what the station recorded during it:
-// incidents, camera outages, recording gaps, storage alarms (docs/duty.md).
-// Read-only SQL over the tables of other services, so it depends on none of them.
+// incidents, camera outages, recording gaps, exports, storage alarms (docs/duty.md).
+// A read model: every fact comes through HandoverSources, from the service that
+// owns it; this module only clips, merges and labels them.
 //
 // Ranges are inclusive at both ends. Every list is capped at SUMMARY_LIST_LIMIT
 // rows so a shift with a flapping camera cannot produce an unbounded report.
-import { lastAuditRow } from '../audit/audit-log';
-import type {
-  IncidentCategory,
-  IncidentSeverity,
-  IncidentStatus,
-} from '../../contract/incident-schemas';
 import type { HandoverIncident, HandoverSummary } from '../../contract/shift-schemas';
-import type { Database, Queryable } from '../db/database';
+import type { Queryable } from '../db/database';
+import type { HandoverSources } from './handover-sources';
 
 /** Most rows per list of a summary. */
 export const SUMMARY_LIST_LIMIT = 500;
@@ -27,43 +23,24 @@ const EXPORT_OUTCOME_VI: Readonly<Record<string, string>> = {
   cancelled: ' (đã hủy)',
 };
 
-interface IncidentRow {
-  id: string;
-  code: string;
-  category: IncidentCategory;
-  severity: IncidentSeverity;
-  status: IncidentStatus;
-  location: string;
-  description: string;
-  occurred_at: number;
-  camera_names_json: string;
+interface Span {
+  cameraId: string;
+  startMs: number;
+  endMs: number | null;
 }
 
-interface SpanRow {
-  camera_id: string;
-  camera_name: string | null;
-  start_ms: number;
-  end_ms: number | null;
-}
-
-// Camera names ordered, as a JSON array, so one query returns a whole incident.
-const INCIDENT_COLUMNS = `
-  i.id, i.code, i.category, i.severity, i.status, i.location, i.description, i.occurred_at,
-  (SELECT json_group_array(camera_name)
-     FROM (SELECT camera_name FROM incident_cameras c WHERE c.incident_id = i.id
-           ORDER BY camera_name)) AS camera_names_json`;
-
-function toIncident(row: IncidentRow): HandoverIncident {
+/** The fields in the contract's order: the stored summary and its hash depend on it. */
+function toIncident(i: HandoverIncident): HandoverIncident {
   return {
-    id: row.id,
-    code: row.code,
-    category: row.category,
-    severity: row.severity,
-    status: row.status,
-    location: row.location,
-    description: row.description,
-    occurredAt: row.occurred_at,
-    cameraNames: JSON.parse(row.camera_names_json) as string[],
+    id: i.id,
+    code: i.code,
+    category: i.category,
+    severity: i.severity,
+    status: i.status,
+    location: i.location,
+    description: i.description,
+    occurredAt: i.occurredAt,
+    cameraNames: [...i.cameraNames],
   };
 }
 
@@ -77,161 +54,101 @@ function clip(startMs: number, endMs: number | null, fromMs: number, toMs: numbe
 /**
  * One camera's outages on its main and sub streams, merged into the periods the
  * camera was down on either: the officer cares about the camera, not the stream.
- * Rows must be sorted by camera, then start.
+ * Spans must be sorted by camera, then start.
  */
-function mergeByCamera(rows: SpanRow[]): SpanRow[] {
-  const merged: SpanRow[] = [];
-  for (const row of rows) {
+function mergeByCamera(spans: Span[]): Span[] {
+  const merged: Span[] = [];
+  for (const span of spans) {
     const last = merged.at(-1);
     const overlaps =
       last !== undefined &&
-      last.camera_id === row.camera_id &&
-      (last.end_ms === null || row.start_ms <= last.end_ms);
+      last.cameraId === span.cameraId &&
+      (last.endMs === null || span.startMs <= last.endMs);
     if (!overlaps) {
-      merged.push({ ...row });
+      merged.push({ ...span });
       continue;
     }
-    if (last.end_ms !== null && (row.end_ms === null || row.end_ms > last.end_ms))
-      last.end_ms = row.end_ms;
+    if (last.endMs !== null && (span.endMs === null || span.endMs > last.endMs))
+      last.endMs = span.endMs;
   }
   return merged;
 }
 
 export class HandoverSummaryBuilder {
-  constructor(private readonly deps: { db: Database }) {}
+  constructor(private readonly sources: HandoverSources) {}
 
   /**
-   * The summary of [fromMs, toMs]. Pass `q` (a transaction handle) when building
+   * The summary of [fromMs, toMs]. Pass `tx` (a transaction handle) when building
    * inside a transaction: the Database itself would wait behind it.
    */
-  async build(fromMs: number, toMs: number, q: Queryable = this.deps.db): Promise<HandoverSummary> {
+  async build(fromMs: number, toMs: number, tx?: Queryable): Promise<HandoverSummary> {
+    const src = this.sources;
+    const limit = SUMMARY_LIST_LIMIT;
+    const incidentsOpened = await src.incidentsCreated(fromMs, toMs, limit, tx);
+    const incidentsUpdated = await src.incidentsChanged(fromMs, toMs, limit, tx);
+    const incidentsStillOpen = await src.incidentsOpen(toMs, limit, tx);
+    const outages = await src.outages(fromMs, toMs, limit, tx);
+    const gaps = await src.recordingGaps(fromMs, toMs, limit, tx);
+    // One read of the names for both lists; a removed camera shows its id.
+    const names = await src.cameraNames(
+      [...outages.map((o) => o.cameraId), ...gaps.map((g) => g.cameraId)],
+      tx,
+    );
+    const nameOf = (cameraId: string) => names.get(cameraId) ?? cameraId;
+    const exports = await src.exportsFinished(fromMs, toMs, limit, tx);
+    const alarms = await src.storageAlarms(fromMs, toMs, limit, tx);
     return {
       fromMs,
       toMs,
-      incidentsOpened: await this.incidentsOpened(q, fromMs, toMs),
-      incidentsUpdated: await this.incidentsUpdated(q, fromMs, toMs),
-      incidentsStillOpen: await this.incidentsStillOpen(q, toMs),
-      outages: await this.outages(q, fromMs, toMs),
-      recordingGaps: await this.recordingGaps(q, fromMs, toMs),
-      exports: await this.exports(q, fromMs, toMs),
-      storageAlarms: await this.storageAlarms(q, fromMs, toMs),
-      auditHead: await lastAuditRow(q),
+      incidentsOpened: incidentsOpened.map(toIncident),
+      incidentsUpdated: incidentsUpdated.map(toIncident),
+      incidentsStillOpen: incidentsStillOpen.map(toIncident),
+      outages: this.outages(outages, nameOf, fromMs, toMs),
+      recordingGaps: gaps.map((g): Gap => {
+        const { endedAt, durationMs } = clip(g.startMs, g.endMs, fromMs, toMs);
+        return {
+          cameraId: g.cameraId,
+          cameraName: nameOf(g.cameraId),
+          startMs: g.startMs,
+          endMs: endedAt,
+          durationMs,
+          reason: g.reason,
+        };
+      }),
+      // The folder name already carries the incident code (VV-2026-0012_…) or the range.
+      exports: exports.map((e): ExportItem => ({
+        id: e.id,
+        atMs: e.finishedAt,
+        label: `${e.folderName}${EXPORT_OUTCOME_VI[e.status] ?? ''}`,
+      })),
+      storageAlarms: alarms.map((a): Alarm => {
+        // The alarm's own kind (disk_full, unwritable…) is in the detail; the event kind says raised or cleared.
+        const kind = typeof a.detail.kind === 'string' ? a.detail.kind : a.kind;
+        return { atMs: a.atMs, kind, cleared: a.kind === 'disk_ok' };
+      }),
+      auditHead: await src.auditHead(tx),
     };
   }
 
-  /** Created during the shift. */
-  private async incidentsOpened(q: Queryable, fromMs: number, toMs: number) {
-    const rows = await q.all<IncidentRow>(
-      `SELECT ${INCIDENT_COLUMNS} FROM incidents i
-       WHERE i.created_at BETWEEN ? AND ?
-       ORDER BY i.occurred_at, i.code LIMIT ?`,
-      [fromMs, toMs, SUMMARY_LIST_LIMIT],
-    );
-    return rows.map(toIncident);
-  }
-
-  /** Created before the shift and changed during it (history rows in range). */
-  private async incidentsUpdated(q: Queryable, fromMs: number, toMs: number) {
-    const rows = await q.all<IncidentRow>(
-      `SELECT ${INCIDENT_COLUMNS} FROM incidents i
-       WHERE i.created_at < ?
-         AND EXISTS (SELECT 1 FROM incident_history h
-                     WHERE h.incident_id = i.id AND h.at BETWEEN ? AND ?)
-       ORDER BY i.occurred_at, i.code LIMIT ?`,
-      [fromMs, fromMs, toMs, SUMMARY_LIST_LIMIT],
-    );
-    return rows.map(toIncident);
-  }
-
-  /** Not closed now, whichever shift opened them. */
-  private async incidentsStillOpen(q: Queryable, toMs: number) {
-    const rows = await q.all<IncidentRow>(
-      `SELECT ${INCIDENT_COLUMNS} FROM incidents i
-       WHERE i.status <> 'closed' AND i.created_at <= ?
-       ORDER BY i.occurred_at, i.code LIMIT ?`,
-      [toMs, SUMMARY_LIST_LIMIT],
-    );
-    return rows.map(toIncident);
-  }
-
-  /** Outages overlapping the shift, per camera (streams merged), clipped to it. */
-  private async outages(q: Queryable, fromMs: number, toMs: number): Promise<Outage[]> {
-    const rows = await q.all<SpanRow>(
-      `SELECT o.camera_id, c.name AS camera_name, o.started_at AS start_ms, o.ended_at AS end_ms
-       FROM camera_outages o JOIN cameras c ON c.id = o.camera_id
-       WHERE o.started_at <= ? AND (o.ended_at IS NULL OR o.ended_at >= ?)
-       ORDER BY o.camera_id, o.started_at LIMIT ?`,
-      [toMs, fromMs, SUMMARY_LIST_LIMIT],
-    );
-    return mergeByCamera(rows)
-      .map((r) => ({
-        cameraId: r.camera_id,
-        cameraName: r.camera_name ?? r.camera_id,
-        startedAt: r.start_ms,
-        ...clip(r.start_ms, r.end_ms, fromMs, toMs),
+  /** Outages per camera (streams merged), clipped to the shift, by start then camera name. */
+  private outages(
+    outages: Awaited<ReturnType<HandoverSources['outages']>>,
+    nameOf: (cameraId: string) => string,
+    fromMs: number,
+    toMs: number,
+  ): Outage[] {
+    const spans = outages.map((o) => ({
+      cameraId: o.cameraId,
+      startMs: o.startedAt,
+      endMs: o.endedAt,
+    }));
+    return mergeByCamera(spans)
+      .map((s) => ({
+        cameraId: s.cameraId,
+        cameraName: nameOf(s.cameraId),
+        startedAt: s.startMs,
+        ...clip(s.startMs, s.endMs, fromMs, toMs),
       }))
       .sort((a, b) => a.startedAt - b.startedAt || a.cameraName.localeCompare(b.cameraName));
-  }
-
-  /** Recording gaps overlapping the shift, clipped to it. A removed camera shows its id. */
-  private async recordingGaps(q: Queryable, fromMs: number, toMs: number): Promise<Gap[]> {
-    const rows = await q.all<SpanRow & { reason: string }>(
-      `SELECT g.camera_id, c.name AS camera_name, g.start_ms, g.end_ms, g.reason
-       FROM recording_gaps g LEFT JOIN cameras c ON c.id = g.camera_id
-       WHERE g.start_ms <= ? AND (g.end_ms IS NULL OR g.end_ms >= ?)
-       ORDER BY g.start_ms, g.camera_id LIMIT ?`,
-      [toMs, fromMs, SUMMARY_LIST_LIMIT],
-    );
-    return rows.map((r) => {
-      const { endedAt, durationMs } = clip(r.start_ms, r.end_ms, fromMs, toMs);
-      return {
-        cameraId: r.camera_id,
-        cameraName: r.camera_name ?? r.camera_id,
-        startMs: r.start_ms,
-        endMs: endedAt,
-        durationMs,
-        reason: r.reason,
-      };
-    });
-  }
-
-  /**
-   * Footage exports that ended during the shift, whatever their outcome: a failed or
-   * cancelled export is something the next officer must know about too.
-   */
-  private async exports(q: Queryable, fromMs: number, toMs: number): Promise<ExportItem[]> {
-    const rows = await q.all<{
-      id: string;
-      finished_at: number;
-      folder_name: string;
-      status: string;
-    }>(
-      `SELECT id, finished_at, folder_name, status FROM exports
-       WHERE finished_at BETWEEN ? AND ? AND status != 'running'
-       ORDER BY finished_at, id LIMIT ?`,
-      [fromMs, toMs, SUMMARY_LIST_LIMIT],
-    );
-    // The folder name already carries the incident code (VV-2026-0012_…) or the range.
-    return rows.map((r) => ({
-      id: r.id,
-      atMs: r.finished_at,
-      label: `${r.folder_name}${EXPORT_OUTCOME_VI[r.status] ?? ''}`,
-    }));
-  }
-
-  /** Storage alarms raised (disk_alarm, locked_over_quota) and cleared (disk_ok) in the shift. */
-  private async storageAlarms(q: Queryable, fromMs: number, toMs: number): Promise<Alarm[]> {
-    const rows = await q.all<{ at_ms: number; kind: string; detail_json: string }>(
-      `SELECT at_ms, kind, detail_json FROM recording_events
-       WHERE kind IN ('disk_alarm', 'disk_ok', 'locked_over_quota') AND at_ms BETWEEN ? AND ?
-       ORDER BY at_ms, id LIMIT ?`,
-      [fromMs, toMs, SUMMARY_LIST_LIMIT],
-    );
-    return rows.map((r) => {
-      // The alarm's own kind (disk_full, unwritable…) is in the detail; the event kind says raised or cleared.
-      const detail = JSON.parse(r.detail_json) as { kind?: unknown };
-      const kind = typeof detail.kind === 'string' ? detail.kind : r.kind;
-      return { atMs: r.at_ms, kind, cleared: r.kind === 'disk_ok' };
-    });
   }
 }

@@ -12,6 +12,7 @@ import { handoverContentHash } from './handover-content-hash';
 import { HandoverSummaryBuilder } from './handover-summary';
 import { ShiftService, type AuditSink } from './shift-service';
 import { insertOfficer, principalOf } from './testing/duty-fixtures';
+import { realHandoverSources } from './testing/real-handover-sources';
 import { H, SHIFT_END, T0, scriptShiftRecords } from './testing/scripted-shift';
 
 let dir: string;
@@ -25,7 +26,7 @@ const make = (sink: AuditSink = audit) =>
   new ShiftService({
     db,
     audit: sink,
-    summary: new HandoverSummaryBuilder({ db }),
+    sources: realHandoverSources(db, audit, dir),
     now: () => clock,
   });
 
@@ -117,7 +118,10 @@ describe('ShiftService', () => {
     );
     expect(handover.summary.auditHead).toEqual(opened);
     expect(handover.summary).toEqual({
-      ...(await new HandoverSummaryBuilder({ db }).build(T0, SHIFT_END)),
+      ...(await new HandoverSummaryBuilder(realHandoverSources(db, audit, dir)).build(
+        T0,
+        SHIFT_END,
+      )),
       auditHead: opened,
     });
     expect(handover.summary.incidentsOpened.map((i) => i.code)).toEqual(['2026-0012', '2026-0013']);
@@ -284,7 +288,24 @@ describe('ShiftService', () => {
       clock += 8 * H - 1;
       ids.push((await shifts.end(shift.id, `ca ${i}`, principalOf(officer, shift.id))).id);
     }
-    expect((await shifts.list({ limit: 50 })).map((h) => h.id)).toEqual([...ids].reverse());
+    // The officers of a whole page come in one read.
+    const sources = realHandoverSources(db, audit, dir);
+    const asked: string[][] = [];
+    const counted = new ShiftService({
+      db,
+      audit,
+      sources: {
+        ...sources,
+        officerBriefs: (officerIds, tx) => {
+          asked.push([...officerIds]);
+          return sources.officerBriefs(officerIds, tx);
+        },
+      },
+    });
+    const all = await counted.list({ limit: 50 });
+    expect(all.map((h) => h.id)).toEqual([...ids].reverse());
+    expect(all.map((h) => h.outgoing.fullName)).toEqual([an, binh, an].map((o) => o.fullName));
+    expect(asked).toEqual([['off-a', 'off-b', 'off-a']]);
     const firstPage = await shifts.list({ limit: 2 });
     expect(firstPage.map((h) => h.outgoingNotes)).toEqual(['ca 2', 'ca 1']);
     const nextPage = await shifts.list({ limit: 2, beforeMs: firstPage.at(-1)?.createdAt });

@@ -9,17 +9,13 @@
 import { randomUUID } from 'node:crypto';
 import type { AuditAction, AuditDetails } from '../../contract/audit-schemas';
 import { ApiError } from '../../contract/errors';
-import type {
-  Officer,
-  OfficerBrief,
-  OfficerRole,
-  PendingHandoverBrief,
-} from '../../contract/officer-schemas';
+import type { Officer, OfficerBrief, PendingHandoverBrief } from '../../contract/officer-schemas';
 import type { CurrentShift, Handover, HandoverSummary, Shift } from '../../contract/shift-schemas';
 import type { Principal } from '../app/dispatch';
 import type { Database, Queryable } from '../db/database';
 import { handoverContentHash } from './handover-content-hash';
-import type { HandoverSummaryBuilder } from './handover-summary';
+import type { HandoverSources } from './handover-sources';
+import { HandoverSummaryBuilder } from './handover-summary';
 
 /** What this service needs of the audit log (AuditLog satisfies it). */
 export interface AuditInput {
@@ -36,7 +32,8 @@ export interface AuditSink {
 export interface ShiftServiceDeps {
   db: Database;
   audit: AuditSink;
-  summary: HandoverSummaryBuilder;
+  /** Other domains' reads: the handover summary and the officers of shift records. */
+  sources: HandoverSources;
   now?: () => number;
   newId?: () => string;
 }
@@ -46,30 +43,29 @@ const PENDING_LIMIT = 100;
 
 interface ShiftRow {
   id: string;
+  officer_id: string;
   started_at: number;
   ended_at: number | null;
   end_reason: 'handover' | 'replaced' | null;
-  officer_id: string;
-  full_name: string;
-  rank: string;
-  role: OfficerRole;
-}
-
-type OfficerRow = Pick<ShiftRow, 'officer_id' | 'full_name' | 'rank' | 'role'>;
-
-function toBrief(r: OfficerRow): OfficerBrief {
-  return { id: r.officer_id, fullName: r.full_name, rank: r.rank, role: r.role };
 }
 
 const SHIFT_SELECT = `
-  SELECT s.id, s.started_at, s.ended_at, s.end_reason,
-         o.id AS officer_id, o.full_name, o.rank, o.role
-  FROM shifts s JOIN officers o ON o.id = s.officer_id`;
+  SELECT s.id, s.officer_id, s.started_at, s.ended_at, s.end_reason FROM shifts s`;
 
-function toShift(r: ShiftRow): Shift {
+type Briefs = ReadonlyMap<string, OfficerBrief>;
+
+/** The fields in the contract's order: a sealed record and its stored JSON depend on it. */
+function briefOf(briefs: Briefs, officerId: string): OfficerBrief {
+  const b = briefs.get(officerId);
+  // Officers are never deleted (shifts and handovers reference them).
+  if (!b) throw new Error(`officer ${officerId} of a shift record is missing`);
+  return { id: b.id, fullName: b.fullName, rank: b.rank, role: b.role };
+}
+
+function toShift(r: ShiftRow, briefs: Briefs): Shift {
   return {
     id: r.id,
-    officer: toBrief(r),
+    officer: briefOf(briefs, r.officer_id),
     startedAt: r.started_at,
     endedAt: r.ended_at,
     endReason: r.end_reason,
@@ -89,38 +85,26 @@ interface HandoverRow {
   shift_started_at: number;
   shift_ended_at: number;
   end_reason: 'handover' | 'replaced';
-  out_id: string;
-  out_name: string;
-  out_rank: string;
-  out_role: OfficerRole;
-  in_id: string | null;
-  in_name: string | null;
-  in_rank: string | null;
-  in_role: OfficerRole | null;
+  outgoing_officer_id: string;
+  incoming_officer_id: string | null;
 }
 
 const HANDOVER_SELECT = `
   SELECT h.id, h.shift_id, h.summary_json, h.outgoing_notes, h.created_at,
          h.incoming_note, h.acknowledged_at, h.content_hash, h.sealed_json,
-         s.started_at AS shift_started_at, s.ended_at AS shift_ended_at, s.end_reason,
-         og.id AS out_id, og.full_name AS out_name, og.rank AS out_rank, og.role AS out_role,
-         ic.id AS in_id, ic.full_name AS in_name, ic.rank AS in_rank, ic.role AS in_role
+         h.outgoing_officer_id, h.incoming_officer_id,
+         s.started_at AS shift_started_at, s.ended_at AS shift_ended_at, s.end_reason
   FROM handovers h
-  JOIN shifts s ON s.id = h.shift_id
-  JOIN officers og ON og.id = h.outgoing_officer_id
-  LEFT JOIN officers ic ON ic.id = h.incoming_officer_id`;
+  JOIN shifts s ON s.id = h.shift_id`;
 
-function toHandover(r: HandoverRow): Handover {
+function toHandover(r: HandoverRow, briefs: Briefs): Handover {
   // Acknowledged: the sealed record, not today's officer names.
   if (r.sealed_json !== null) return JSON.parse(r.sealed_json) as Handover;
-  const incoming: OfficerBrief | null =
-    r.in_id !== null && r.in_name !== null && r.in_rank !== null && r.in_role !== null
-      ? { id: r.in_id, fullName: r.in_name, rank: r.in_rank, role: r.in_role }
-      : null;
+  const incoming = r.incoming_officer_id !== null ? briefOf(briefs, r.incoming_officer_id) : null;
   return {
     id: r.id,
     shiftId: r.shift_id,
-    outgoing: { id: r.out_id, fullName: r.out_name, rank: r.out_rank, role: r.out_role },
+    outgoing: briefOf(briefs, r.outgoing_officer_id),
     shiftStartedAt: r.shift_started_at,
     shiftEndedAt: r.shift_ended_at,
     endReason: r.end_reason,
@@ -137,10 +121,12 @@ function toHandover(r: HandoverRow): Handover {
 export class ShiftService {
   private readonly now: () => number;
   private readonly newId: () => string;
+  private readonly summary: HandoverSummaryBuilder;
 
   constructor(private readonly deps: ShiftServiceDeps) {
     this.now = deps.now ?? Date.now;
     this.newId = deps.newId ?? randomUUID;
+    this.summary = new HandoverSummaryBuilder(deps.sources);
   }
 
   /**
@@ -154,7 +140,7 @@ export class ShiftService {
         `${SHIFT_SELECT} WHERE s.ended_at IS NULL ORDER BY s.started_at`,
       );
       const own = open.find((s) => s.officer_id === officer.id);
-      if (own) return { shift: toShift(own), replaced: null };
+      if (own) return { shift: await this.shiftOf(tx, own), replaced: null };
 
       const at = this.now();
       let replaced: Handover | null = null;
@@ -188,7 +174,7 @@ export class ShiftService {
     const row = await this.deps.db.get<ShiftRow>(
       `${SHIFT_SELECT} WHERE s.ended_at IS NULL ORDER BY s.started_at LIMIT 1`,
     );
-    return row ? toShift(row) : null;
+    return row ? this.shiftOf(this.deps.db, row) : null;
   }
 
   get(id: string): Promise<Shift> {
@@ -198,7 +184,7 @@ export class ShiftService {
   /** The shift with its summary so far (up to now, or to its end once ended). */
   async current(shiftId: string): Promise<CurrentShift> {
     const shift = await this.get(shiftId);
-    const summary = await this.deps.summary.build(shift.startedAt, shift.endedAt ?? this.now());
+    const summary = await this.summary.build(shift.startedAt, shift.endedAt ?? this.now());
     return { shift, summary };
   }
 
@@ -230,14 +216,11 @@ export class ShiftService {
       if (before.acknowledgedAt !== null) throw new ApiError('conflict', 'already_acknowledged');
       if (before.outgoing.id === actor.officerId) throw new ApiError('conflict', 'same_officer');
       // The incoming officer as the database has them, so the hash re-computes from a read-back row.
-      const incoming = await tx.get<OfficerRow>(
-        'SELECT id AS officer_id, full_name, rank, role FROM officers WHERE id = ?',
-        [actor.officerId],
-      );
-      if (!incoming) throw new ApiError('not_found', 'officer_not_found');
+      const briefs = await this.deps.sources.officerBriefs([actor.officerId], tx);
+      if (!briefs.has(actor.officerId)) throw new ApiError('not_found', 'officer_not_found');
       const sealed: Handover = {
         ...before,
-        incoming: toBrief(incoming),
+        incoming: briefOf(briefs, actor.officerId),
         incomingNote: note,
         acknowledgedAt: this.now(),
         contentHash: null,
@@ -280,15 +263,12 @@ export class ShiftService {
       `${HANDOVER_SELECT} WHERE h.acknowledged_at IS NULL ORDER BY h.created_at, h.id LIMIT ?`,
       [PENDING_LIMIT],
     );
-    return rows.map((r) => {
-      const h = toHandover(r);
-      return {
-        id: h.id,
-        outgoing: h.outgoing,
-        shiftStartedAt: h.shiftStartedAt,
-        shiftEndedAt: h.shiftEndedAt,
-      };
-    });
+    return (await this.handoversOf(this.deps.db, rows)).map((h) => ({
+      id: h.id,
+      outgoing: h.outgoing,
+      shiftStartedAt: h.shiftStartedAt,
+      shiftEndedAt: h.shiftEndedAt,
+    }));
   }
 
   /** Newest first; `beforeMs` pages back by creation time. */
@@ -297,7 +277,7 @@ export class ShiftService {
       `${HANDOVER_SELECT} WHERE h.created_at < ? ORDER BY h.created_at DESC, h.id DESC LIMIT ?`,
       [opts.beforeMs ?? Number.MAX_SAFE_INTEGER, opts.limit],
     );
-    return rows.map(toHandover);
+    return this.handoversOf(this.deps.db, rows);
   }
 
   getHandover(id: string): Promise<Handover> {
@@ -314,7 +294,7 @@ export class ShiftService {
   ): Promise<string> {
     // A wall clock stepped back must not end a shift before it began.
     const endAt = Math.max(at, shift.started_at);
-    const summary = await this.deps.summary.build(shift.started_at, endAt, tx);
+    const summary = await this.summary.build(shift.started_at, endAt, tx);
     const id = this.newId();
     await tx.run(
       `INSERT INTO handovers (id, shift_id, outgoing_officer_id, summary_json, outgoing_notes, created_at)
@@ -332,12 +312,30 @@ export class ShiftService {
   private async loadShift(q: Queryable, id: string): Promise<Shift> {
     const row = await q.get<ShiftRow>(`${SHIFT_SELECT} WHERE s.id = ?`, [id]);
     if (!row) throw new ApiError('not_found', 'shift_not_found');
-    return toShift(row);
+    return this.shiftOf(q, row);
   }
 
   private async loadHandover(q: Queryable, id: string): Promise<Handover> {
     const row = await q.get<HandoverRow>(`${HANDOVER_SELECT} WHERE h.id = ?`, [id]);
     if (!row) throw new ApiError('not_found', 'handover_not_found');
-    return toHandover(row);
+    const [handover] = await this.handoversOf(q, [row]);
+    return handover as Handover;
+  }
+
+  private async shiftOf(q: Queryable, row: ShiftRow): Promise<Shift> {
+    return toShift(row, await this.deps.sources.officerBriefs([row.officer_id], q));
+  }
+
+  /** One read of the officers for a page of handovers; sealed ones need none. */
+  private async handoversOf(q: Queryable, rows: HandoverRow[]): Promise<Handover[]> {
+    const ids = rows
+      .filter((r) => r.sealed_json === null)
+      .flatMap((r) =>
+        r.incoming_officer_id === null
+          ? [r.outgoing_officer_id]
+          : [r.outgoing_officer_id, r.incoming_officer_id],
+      );
+    const briefs = await this.deps.sources.officerBriefs(ids, q);
+    return rows.map((r) => toHandover(r, briefs));
   }
 }

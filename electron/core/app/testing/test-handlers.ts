@@ -66,12 +66,15 @@ export async function createTestHandlers(o: TestHandlerOptions): Promise<TestEnd
     resolveInput: cameras.resolveInput,
     emit: () => undefined,
   });
+  const outages = new OutageLog({ db: o.db, emit });
   const duty = await createDutyServices({
     db: o.db,
     dataDir: o.dir,
     secrets,
     settings,
     cameras,
+    outages,
+    recording,
     emit: (event, payload) => emit(event, payload),
     hashParams: TEST_HASH_PARAMS,
     ...(o.now ? { now: o.now } : {}),
@@ -104,7 +107,7 @@ export async function createTestHandlers(o: TestHandlerOptions): Promise<TestEnd
     settings,
     cameras,
     layouts: new LayoutService({ db: o.db, emit }),
-    outages: new OutageLog({ db: o.db, emit }),
+    outages,
     recording,
     storageSettings: new StorageSettingsStore(settings),
     streamStatuses: () => [],

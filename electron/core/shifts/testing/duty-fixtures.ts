@@ -146,3 +146,31 @@ export async function insertRecordingEvent(
     JSON.stringify(detail),
   ]);
 }
+
+export async function insertExport(
+  db: Database,
+  e: {
+    id: string;
+    status: 'running' | 'complete' | 'failed' | 'cancelled';
+    folderName: string;
+    officerId: string;
+    startedAt: number;
+    finishedAt: number | null;
+  },
+): Promise<void> {
+  await db.run(
+    `INSERT INTO exports (id, status, cameras_json, from_ms, to_ms, destination, folder_name,
+       officer_id, started_at, finished_at)
+     VALUES (?, ?, '[]', ?, ?, '/media/usb', ?, ?, ?, ?)`,
+    [
+      e.id,
+      e.status,
+      e.startedAt - 600_000,
+      e.startedAt - 300_000,
+      e.folderName,
+      e.officerId,
+      e.startedAt,
+      e.finishedAt,
+    ],
+  );
+}
