@@ -20,6 +20,9 @@ import type { RecordingEmit, RecordingServiceEvents } from '../recording/recordi
 import type { SecretBox } from '../secrets/secret-box';
 import { SettingsService } from '../settings/settings-service';
 import { restrictFolder } from '../storage/owner-only';
+import { settingsBackedStorageStore } from '../storage/storage-settings';
+import { StorageService } from '../storage/storage-service';
+import { recordingRootStore } from '../recording/storage-root-store';
 import { locateFfmpeg, type FfmpegPaths } from '../streams/ffmpeg-locator';
 import { LiveHub } from '../streams/live-hub';
 import { ConsoleFeed, type CoreEventListener } from './console-feed';
@@ -30,7 +33,6 @@ import { EventBus } from './event-bus';
 import { createHandlers } from './handlers';
 import { createPlaybackServices, type PlaybackServices } from './playback-handlers';
 import { RecordingSync } from './recording-sync';
-import { StorageSettingsStore, toQuotaSettings } from './storage-settings';
 
 /** Topics only services hear; never sent to a console. */
 export interface InternalTopics {
@@ -90,6 +92,7 @@ export interface ServiceGraph {
   readonly layouts: LayoutService;
   readonly outages: OutageLog;
   readonly live: LiveHub;
+  readonly storage: StorageService;
   readonly recording: RecordingService;
   readonly duty: DutyWiring;
   readonly playback: PlaybackServices;
@@ -177,21 +180,24 @@ export async function buildServices(
     });
     cleanups.push('live', () => live.dispose());
 
-    const storageSettings = new StorageSettingsStore(settings);
-    const quota = await storageSettings.load();
-    // The folder chosen in the panel wins; the config is the default of a fresh install.
-    const storageDir =
-      (await storageSettings.loadFolder()) ?? deps.storageDir ?? join(deps.dataDir, 'recordings');
+    const storage = new StorageService({
+      db,
+      roots: recordingRootStore(db),
+      // The folder chosen in the panel (stored) wins; this is the default of a fresh install.
+      storageDir: deps.storageDir ?? join(deps.dataDir, 'recordings'),
+      stored: settingsBackedStorageStore(settings),
+      logger: logger.child('storage'),
+    });
+    await storage.load();
     const recordingEmit: RecordingEmit = (event, payload) =>
       emit(event, payload as EventOf<typeof event>);
     const recording = new RecordingService({
       db,
-      storageDir,
+      storage,
       ffmpegPath: ffmpeg?.ffmpeg ?? 'ffmpeg',
       resolveInput: cameras.resolveInput,
       emit: recordingEmit,
       segmentSeconds: deps.recordingSegmentSeconds ?? segmentSecondsFromEnv(),
-      quota: toQuotaSettings(quota),
       logger: logger.child('recording'),
     });
     // Disposed before cameras, settings and the db (cleanups run in reverse): every
@@ -264,7 +270,7 @@ export async function buildServices(
       settings,
       outages,
       recording,
-      storageSettings,
+      storage,
       streamStatuses: () => live.statuses(),
       systemInfo: overrides.systemInfo ?? info,
       stopService: deps.stopService,
@@ -295,6 +301,7 @@ export async function buildServices(
       layouts,
       outages,
       live,
+      storage,
       recording,
       duty,
       playback,
