@@ -31,12 +31,13 @@ import type {
   StorageSummary,
   Timeline,
 } from './recording-types';
-import { effectiveQuota, Retention, type QuotaSettings, type RetentionResult } from './retention';
+import { Retention, type QuotaSettings, type RetentionResult } from './retention';
 import { scanFmp4 } from './fmp4-scan';
 import { OpenSegmentIds, isOpenSegmentId } from './open-segment-ids';
 import { clampedStart, SegmentFiler } from './segment-filer';
 import { SegmentRecorder, type ClosedSegment } from './segment-recorder';
 import { recordingRootStore } from './storage-root-store';
+import { storageSummary } from './storage-summary';
 
 export const DEFAULT_SEGMENT_SECONDS = 60;
 
@@ -495,50 +496,13 @@ export class RecordingService {
     return this.index.roots();
   }
 
-  async storageSummary(): Promise<StorageSummary> {
-    const now = this.now();
-    const quota = this.storage.quota();
-    const space = await this.storage.diskSpace(this.storageDir).catch(() => ({
-      totalBytes: 0,
-      freeBytes: 0,
-    }));
-    const totals = await this.index.totals();
-    const cams = await this.index.perCamera(now - 86_400_000);
-    const quotaBytes = Math.min(
-      effectiveQuota(quota, space.totalBytes),
-      totals.bytes + Math.max(0, space.freeBytes - quota.reserveBytes),
-    );
-    const rates = cams.map((c) => {
-      const span = c.recentFirstMs !== null ? Math.max(60_000, now - c.recentFirstMs) : 0;
-      return span > 0 ? Math.round((c.recentBytes * 86_400_000) / span) : 0;
+  storageSummary(): Promise<StorageSummary> {
+    return storageSummary({
+      index: this.index,
+      storage: this.storage,
+      now: this.now(),
+      maxAgeDays: (cameraId) => this.entries.get(cameraId)?.settings.maxAgeDays ?? null,
     });
-    const perDay = rates.reduce((sum, r) => sum + r, 0);
-    const days = perDay > 0 ? quotaBytes / perDay : null;
-    const cameras = cams.map((c, i) => {
-      const maxAge = this.entries.get(c.cameraId)?.settings.maxAgeDays ?? null;
-      return {
-        cameraId: c.cameraId,
-        bytes: c.bytes,
-        recordings: c.recordings,
-        oldestMs: c.oldestMs,
-        newestMs: c.newestMs,
-        bytesPerDay: rates[i] ?? 0,
-        daysAtCurrentRate: days === null ? maxAge : maxAge === null ? days : Math.min(days, maxAge),
-      };
-    });
-    const roots = (await this.index.roots()).filter((r) => r.active || r.recordings > 0);
-    return {
-      storageDir: this.storageDir,
-      roots,
-      totalBytes: space.totalBytes,
-      freeBytes: space.freeBytes,
-      usedByRecordings: totals.bytes,
-      lockedBytes: totals.lockedBytes,
-      quotaBytes,
-      cameras,
-      daysAtCurrentRate: days,
-      alarm: this.storage.alarm(),
-    };
   }
 
   /** Pids of running recorder ffmpeg processes (benchmarks, zombie checks). */
