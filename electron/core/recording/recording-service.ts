@@ -140,6 +140,7 @@ export class RecordingService {
   private readonly timings: RecordingTimings;
   private readonly logger: Logger;
   readonly storage: StorageService;
+  private readonly unfollowStorage: () => void;
   private readonly entries = new Map<string, Entry>();
   private readonly openIds = new OpenSegmentIds();
   private started = false;
@@ -157,7 +158,7 @@ export class RecordingService {
     this.logger = opts.logger ?? silentLogger;
     this.index = new RecordingIndex(opts.db);
     this.storage = opts.storage ?? ownStorage(opts, this.now, this.logger);
-    this.storage.subscribe((change) => this.onStorageChange(change));
+    this.unfollowStorage = this.storage.subscribe((change) => this.onStorageChange(change));
     this.filer = new SegmentFiler(this.index, this.now);
     this.reconciler = new Reconciler(this.index, this.filer, (k, c, s, d) => this.log(k, c, s, d));
     this.retention = new Retention({
@@ -215,6 +216,8 @@ export class RecordingService {
     await Promise.all([...this.entries.values()].map((e) => e.queue));
     await this.treeWalk;
     await this.retentionRunning?.catch(() => undefined);
+    // Last: an alarm raised while the last segments are filed is still logged and told.
+    this.unfollowStorage();
   }
 
   /**
