@@ -11,11 +11,11 @@ import { openStationDb } from '../db/open-station-db';
 import { dispatch, type CallContext, type Endpoint } from './dispatch';
 import {
   connection,
-  createTestHandlers,
+  buildTestServices,
   signInCommander,
   signInDutyOfficer,
   TEST_PASSWORD,
-} from './testing/test-handlers';
+} from './testing/test-services';
 
 let dir: string;
 let db: Database;
@@ -36,7 +36,7 @@ async function codeOf(p: Promise<unknown>): Promise<string> {
 beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'station-access-'));
   db = await openStationDb(dir);
-  ({ endpoint, settle } = await createTestHandlers({
+  ({ endpoint, settle } = await buildTestServices({
     db,
     dir,
     systemInfo: async () => ({

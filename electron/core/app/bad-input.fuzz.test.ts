@@ -21,7 +21,7 @@ import { silentLogger } from '../logging/logger';
 import { createWsTransport, type WebSocketConstructor } from '../../contract/ws-client';
 import { dispatch, type CallContext, type Endpoint } from './dispatch';
 import { createStationCore, type StationCore } from './station-core';
-import { createTestHandlers, signInCommander } from './testing/test-handlers';
+import { buildTestServices, signInCommander } from './testing/test-services';
 
 const RUNS = 1000;
 const SEED = Number(process.env.FUZZ_SEED ?? 20261206);
@@ -110,7 +110,7 @@ describe('bad input (fuzz)', () => {
     beforeAll(async () => {
       dir = mkdtempSync(join(tmpdir(), 'station-fuzz-'));
       db = await openStationDb(dir);
-      ({ endpoint, settle } = await createTestHandlers({ db, dir }));
+      ({ endpoint, settle } = await buildTestServices({ db, dir }));
       ctx = await signInCommander(endpoint);
     });
     afterAll(async () => {

@@ -10,7 +10,7 @@ import { ApiError } from '../../contract/errors';
 import type { Database } from '../db/database';
 import { openStationDb } from '../db/open-station-db';
 import { dispatch, type Endpoint } from './dispatch';
-import { connection, createTestHandlers, signInCommander } from './testing/test-handlers';
+import { connection, buildTestServices, signInCommander } from './testing/test-services';
 
 let dir: string;
 let db: Database;
@@ -20,7 +20,7 @@ let settle: () => Promise<void>;
 beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'station-console-event-'));
   db = await openStationDb(dir);
-  ({ endpoint, settle } = await createTestHandlers({ db, dir }));
+  ({ endpoint, settle } = await buildTestServices({ db, dir }));
 });
 afterEach(async () => {
   await settle();

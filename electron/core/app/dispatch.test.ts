@@ -14,7 +14,7 @@ import {
   type Endpoint,
   type Handlers,
 } from './dispatch';
-import { createTestHandlers, signInCommander, TEST_PASSWORD } from './testing/test-handlers';
+import { buildTestServices, signInCommander, TEST_PASSWORD } from './testing/test-services';
 
 let ctx: CallContext;
 let endpoint: Endpoint;
@@ -27,7 +27,7 @@ let internalErrors: unknown[];
 beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'station-dispatch-'));
   db = await openStationDb(dir);
-  ({ handlers, endpoint, settle } = await createTestHandlers({
+  ({ handlers, endpoint, settle } = await buildTestServices({
     db,
     dir,
     systemInfo: async () => ({

@@ -1,6 +1,6 @@
 // Builds the duty-room services (officers, sessions, audit, shifts, incidents)
-// over one database. Shared by the composition root and the test handler set so
-// both run exactly the same wiring.
+// over one database, as part of the service graph (service-graph.ts) that
+// production and tests both build.
 import { join } from 'node:path';
 import type { EventName, EventOf } from '../../contract/channels';
 import { AUDIT_KEY_SETTING, loadOrCreateAuditKey } from '../audit/audit-key';

@@ -9,12 +9,12 @@ import type { OutageLog } from '../outages/outage-log';
 import type { RecordingService } from '../recording/recording-service';
 import type { SettingsService } from '../settings/settings-service';
 import { StorageFolderError } from '../storage/storage-folder';
+import type { StorageService } from '../storage/storage-service';
 import type { AuthorizedContext, Handlers } from './dispatch';
 import { actorOf, auditActor, createDutyHandlers, type DutyServices } from './duty-handlers';
 import { createExportHandlers } from './export-handlers';
 import { createPlaybackHandlers, type PlaybackServices } from './playback-handlers';
 import type { ExportService } from '../export/export-service';
-import { toQuotaSettings, type StorageSettingsStore } from './storage-settings';
 
 export interface HandlerServices {
   cameras: CameraService;
@@ -22,7 +22,7 @@ export interface HandlerServices {
   settings: SettingsService;
   outages: OutageLog;
   recording: RecordingService;
-  storageSettings: StorageSettingsStore;
+  storage: StorageService;
   streamStatuses: () => StreamStatus[];
   systemInfo: () => Promise<SystemInfo>;
   duty: DutyServices;
@@ -36,9 +36,9 @@ const ok = { ok: true as const };
 
 export function createHandlers(s: HandlerServices): Handlers {
   const storageSettings = (quota: StorageQuota): StorageSettings => ({
-    storageDir: s.recording.storageDir,
+    storageDir: s.storage.storageDir,
     quota,
-    reserveBytes: s.recording.quotaSettings().reserveBytes,
+    reserveBytes: s.storage.quota().reserveBytes,
     segmentSeconds: s.recording.segmentLengthSeconds,
   });
 
@@ -126,30 +126,29 @@ export function createHandlers(s: HandlerServices): Handlers {
 
     'storage.summary': () => s.recording.storageSummary(),
     'storage.events': (req) => s.recording.events(req.limit, req.cameraId),
-    'storage.settings': async () => storageSettings(s.storageSettings.current),
+    'storage.settings': async () => storageSettings(s.storage.chosen),
     'storage.setQuota': async (quota, ctx) => {
-      await s.storageSettings.save(quota);
-      s.recording.setQuota(toQuotaSettings(quota));
+      await s.storage.saveQuota(quota);
       // Apply a smaller quota now rather than at the next scheduled pass.
       void s.recording.runRetention().catch(() => undefined);
       return audited(ctx, 'storage.changed', null, flatDetails(quota), storageSettings(quota));
     },
     'storage.setFolder': async ({ path }, ctx) => {
       try {
-        await s.recording.setStorageFolder(path);
+        // The switch and the stored setting are one transaction.
+        await s.storage.setFolder(path);
       } catch (err) {
         // A rejected folder changes nothing; the code names the field's problem.
         if (err instanceof StorageFolderError)
           throw new ApiError('invalid_request', err.code, { path: `storage_${err.code}` });
         throw err;
       }
-      await s.storageSettings.saveFolder(s.recording.storageDir);
       return audited(
         ctx,
         'storage.changed',
         null,
-        { folder: s.recording.storageDir },
-        storageSettings(s.storageSettings.current),
+        { folder: s.storage.storageDir },
+        storageSettings(s.storage.chosen),
       );
     },
 

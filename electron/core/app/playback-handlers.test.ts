@@ -12,10 +12,10 @@ import { dispatch, type Endpoint } from './dispatch';
 import type { DutyWiring } from './duty-services';
 import {
   connection,
-  createTestHandlers,
+  buildTestServices,
   signInCommander,
   signInDutyOfficer,
-} from './testing/test-handlers';
+} from './testing/test-services';
 
 const T0 = Date.UTC(2026, 4, 1, 10, 0, 0);
 const MIN = 60_000;
@@ -28,7 +28,7 @@ let settle: () => Promise<void>;
 beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'station-playback-handlers-'));
   db = await openStationDb(dir);
-  ({ endpoint, duty, settle } = await createTestHandlers({ db, dir }));
+  ({ endpoint, duty, settle } = await buildTestServices({ db, dir }));
   const rows = new FootageIndexRows(db);
   // Footage of a camera that is not (or no longer) in the registry.
   for (let i = 0; i < 5; i++)

@@ -22,10 +22,10 @@ import type { Incident } from '../../contract/incident-schemas';
 import { dispatch, type CallContext, type Endpoint } from '../app/dispatch';
 import type { DutyWiring } from '../app/duty-services';
 import {
-  createTestHandlers,
+  buildTestServices,
   signInCommander,
   signInDutyOfficer,
-} from '../app/testing/test-handlers';
+} from '../app/testing/test-services';
 import type { Database } from '../db/database';
 import { openStationDb } from '../db/open-station-db';
 import { encodeSecondBytes } from '../recording/second-bytes';
@@ -68,7 +68,7 @@ beforeEach(async () => {
     duty,
     exports: exportsSvc,
     settle,
-  } = await createTestHandlers({
+  } = await buildTestServices({
     db,
     dir,
     emit: (event, payload) => events.push({ event, payload }),

@@ -351,7 +351,7 @@ describe('RecordingService against the RTSP rig', () => {
         incidentId: 'INC-1',
       });
       const newest = recs.at(-1)!;
-      svc.setQuota({
+      svc.storage.setQuota({
         quotaBytes: locked.bytes + newest.bytes + 1,
         quotaPercent: null,
         reserveBytes: 0,
@@ -364,10 +364,10 @@ describe('RecordingService against the RTSP rig', () => {
       for (const r of recs) expect(existsSync(absPath(storage, r.path))).toBe(left.includes(r.id));
 
       // Locked footage alone over the quota: an alarm, and the locked file stays.
-      svc.setQuota({ quotaBytes: 1000 });
+      svc.storage.setQuota({ quotaBytes: 1000 });
       const over = await svc.runRetention();
       expect(over.lockedOverQuota).toBe(true);
-      expect(svc.alarm()?.kind).toBe('locked_over_quota');
+      expect(svc.storage.alarm()?.kind).toBe('locked_over_quota');
       expect(existsSync(absPath(storage, locked.path))).toBe(true);
       expect(
         (await svc.timeline('cam3', 0, Date.now() + 60_000)).recordings.map((r) => r.id),
@@ -398,8 +398,8 @@ describe('RecordingService against the RTSP rig', () => {
     try {
       await svc.start();
       await svc.syncCameras(['cam1']);
-      expect(svc.alarm()?.kind).toBe('unwritable');
-      expect(svc.alarm()?.code).toBe('ENOTDIR');
+      expect(svc.storage.alarm()?.kind).toBe('unwritable');
+      expect(svc.storage.alarm()?.code).toBe('ENOTDIR');
       expect(svc.status('cam1')).toMatchObject({ recording: false, reason: 'disk_error' });
       expect(svc.recorderPids()).toEqual([]);
       await sleep(1500);
@@ -411,7 +411,7 @@ describe('RecordingService against the RTSP rig', () => {
       expect((await svc.storageSummary()).alarm?.kind).toBe('unwritable');
 
       await rm(blocker);
-      await waitFor('alarm cleared', () => svc.alarm() === null, 5000);
+      await waitFor('alarm cleared', () => svc.storage.alarm() === null, 5000);
       await waitFor('recording', () => svc.status('cam1').recording, 15_000);
       await waitFor(
         'a segment',
@@ -456,7 +456,7 @@ describe('RecordingService against the RTSP rig', () => {
       await waitFor('disk_error status', () => lastStatus()?.reason === 'disk_error', 15_000);
       await rm(storage);
       await rename(`${storage}.gone`, storage);
-      await waitFor('alarms cleared', () => svc.alarm() === null, 15_000);
+      await waitFor('alarms cleared', () => svc.storage.alarm() === null, 15_000);
       // The renderer only hears events: the last one must say "recording" again.
       await waitFor('recording status event', () => lastStatus()?.recording === true, 15_000);
       expect(svc.status('cam1').recording).toBe(true);

@@ -1,23 +1,21 @@
 // Continuous recording of every enabled camera, whether or not anyone watches
 // it: one SegmentRecorder (supervised ffmpeg, -c copy) per camera, segments
 // filed into <camera>/<yyyy-mm-dd>/<hh>/ and indexed in SQLite, gaps recorded
-// with their reason, retention keeping the disk from filling, and alarms when
-// the storage cannot be written. See docs/recording.md.
-import { resolve } from 'node:path';
+// with their reason and retention keeping the disk from filling. Where footage
+// goes, the quota and the disk alarms are the storage service's; recording
+// follows them. See docs/recording.md.
 import { performance } from 'node:perf_hooks';
 import type { StreamKind } from '../../contract/schemas';
 import type { Database, Queryable } from '../db/database';
 import { silentLogger, type Logger } from '../logging/logger';
 import type { SupervisorTimings } from '../streams/ffmpeg-supervisor';
 import type { InputResolver, StateChange } from '../streams/types';
-import { readDiskSpace, type DiskSpaceReader } from '../storage/disk-space';
-import { prepareStorageFolder } from '../storage/storage-folder';
-import { probeStorage } from '../storage/storage-health';
+import type { DiskSpaceReader } from '../storage/disk-space';
 import { absPath, inboxDir } from '../storage/storage-layout';
+import { StorageService, type StorageChange } from '../storage/storage-service';
 import { Reconciler } from './reconciler';
 import { RecordingIndex, type CameraRecordingSettings } from './recording-index';
 import type {
-  DiskAlarm,
   DiskAlarmKind,
   Gap,
   GapReason,
@@ -33,18 +31,14 @@ import type {
   StorageSummary,
   Timeline,
 } from './recording-types';
-import {
-  DEFAULT_QUOTA,
-  effectiveQuota,
-  Retention,
-  type QuotaSettings,
-  type RetentionResult,
-} from './retention';
+import { Retention, type QuotaSettings, type RetentionResult } from './retention';
 import { scanFmp4 } from './fmp4-scan';
 import { OpenSegmentIds, isOpenSegmentId } from './open-segment-ids';
 import { clampedStart, SegmentFiler } from './segment-filer';
 import { SegmentRecorder, type ClosedSegment } from './segment-recorder';
 import { segmentFilesOverlapping, type SegmentFile } from './segment-files';
+import { recordingRootStore } from './storage-root-store';
+import { storageSummary } from './storage-summary';
 
 export const DEFAULT_SEGMENT_SECONDS = 60;
 
@@ -69,10 +63,15 @@ const DEFAULT_TIMINGS: RecordingTimings = {
 export interface RecordingServiceOptions {
   db: Database;
   /**
-   * The root to write to from start (the persisted folder, else the configured default).
+   * Where footage goes, the quota and the disk alarms. Absent: a storage service of
+   * its own over `storageDir`, `quota` and `diskSpace`, persisting nothing (tests, tools).
+   */
+  storage?: StorageService;
+  /**
+   * The root to write to from start when no storage service is given.
    * Index rows older than storage roots are adopted into it (docs/recording.md).
    */
-  storageDir: string;
+  storageDir?: string;
   ffmpegPath: string;
   resolveInput: InputResolver;
   emit: RecordingEmit;
@@ -140,12 +139,11 @@ export class RecordingService {
   private readonly now: () => number;
   private readonly segmentSeconds: number;
   private readonly timings: RecordingTimings;
-  private readonly diskSpace: DiskSpaceReader;
   private readonly logger: Logger;
-  private quota: QuotaSettings;
+  readonly storage: StorageService;
+  private readonly unfollowStorage: () => void;
   private readonly entries = new Map<string, Entry>();
   private readonly openIds = new OpenSegmentIds();
-  private readonly alarms = new Map<DiskAlarmKind, DiskAlarm>();
   private started = false;
   private disposed = false;
   private timers: NodeJS.Timeout[] = [];
@@ -153,41 +151,32 @@ export class RecordingService {
   private treeWalk: Promise<void> | null = null;
   private lastWall = 0;
   private lastMono = 0;
-  /** The root new segments go to; id -1 until start() registers it. */
-  private active: RootRef;
-  /** Serialises folder changes. */
-  private folderChange: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly opts: RecordingServiceOptions) {
     this.now = opts.now ?? Date.now;
     this.segmentSeconds = opts.segmentSeconds ?? DEFAULT_SEGMENT_SECONDS;
     this.timings = { ...DEFAULT_TIMINGS, ...opts.timings };
-    this.diskSpace = opts.diskSpace ?? readDiskSpace;
     this.logger = opts.logger ?? silentLogger;
-    this.quota = { ...DEFAULT_QUOTA, ...opts.quota };
     this.index = new RecordingIndex(opts.db);
-    this.active = { id: -1, path: resolve(opts.storageDir) };
+    this.storage = opts.storage ?? ownStorage(opts, this.now, this.logger);
+    this.unfollowStorage = this.storage.subscribe((change) => this.onStorageChange(change));
     this.filer = new SegmentFiler(this.index, this.now);
     this.reconciler = new Reconciler(this.index, this.filer, (k, c, s, d) => this.log(k, c, s, d));
     this.retention = new Retention({
       index: this.index,
-      activeRoot: () => this.active,
-      diskSpace: this.diskSpace,
+      activeRoot: () => this.storage.activeRoot,
+      diskSpace: this.storage.diskSpace,
       now: this.now,
     });
   }
 
   /** The active storage root (where new segments are written). */
   get storageDir(): string {
-    return this.active.path;
+    return this.storage.storageDir;
   }
 
   get segmentLengthSeconds(): number {
     return this.segmentSeconds;
-  }
-
-  quotaSettings(): QuotaSettings {
-    return { ...this.quota };
   }
 
   // ---- lifecycle -----------------------------------------------------------
@@ -195,14 +184,12 @@ export class RecordingService {
   async start(): Promise<void> {
     if (this.started) return;
     this.started = true;
-    const rootId = await this.index.ensureRoot(this.active.path, this.now());
-    await this.index.activateRoot(rootId);
-    this.active = { id: rootId, path: this.active.path };
-    await this.index.adoptUnrootedRecordings(rootId);
+    await this.storage.start();
+    await this.index.adoptUnrootedRecordings(this.storage.activeRoot.id);
     for (const s of await this.index.cameraSettings())
       this.entries.set(s.cameraId, this.newEntry(s));
 
-    if (await this.checkStorage()) await this.bootRecording();
+    if (await this.storage.checkWritable()) await this.bootRecording();
     else
       for (const e of this.entries.values())
         if (e.settings.enabled) await this.openGapOnce(e, 'disk_error', this.now());
@@ -230,6 +217,8 @@ export class RecordingService {
     await Promise.all([...this.entries.values()].map((e) => e.queue));
     await this.treeWalk;
     await this.retentionRunning?.catch(() => undefined);
+    // Last: an alarm raised while the last segments are filed is still logged and told.
+    this.unfollowStorage();
   }
 
   /**
@@ -339,7 +328,7 @@ export class RecordingService {
       e.recorder === null &&
       this.started &&
       !this.disposed &&
-      !this.alarms.has('unwritable')
+      !this.storage.hasAlarm('unwritable')
     ) {
       this.startRecorder(e);
     }
@@ -356,7 +345,7 @@ export class RecordingService {
       e.settings.enabled &&
       e.recorder === null &&
       !this.disposed &&
-      !this.alarms.has('unwritable')
+      !this.storage.hasAlarm('unwritable')
     )
       this.startRecorder(e);
   }
@@ -378,7 +367,7 @@ export class RecordingService {
     };
     if (!e) return { ...base, recording: false, reason: 'unknown_camera' };
     if (!e.settings.enabled) return { ...base, recording: false, reason: 'disabled' };
-    if (this.alarms.has('unwritable') || this.alarms.has('write_failed'))
+    if (this.storage.hasAlarm('unwritable') || this.storage.hasAlarm('write_failed'))
       return { ...base, recording: false, reason: 'disk_error' };
     if (!this.started || this.disposed || !e.recorder)
       return { ...base, recording: false, reason: 'service_stopped' };
@@ -531,99 +520,13 @@ export class RecordingService {
     return this.index.roots();
   }
 
-  /**
-   * Makes another folder the storage root (e.g. a second disk). Rejects with a
-   * StorageFolderError (nothing changed) when it is relative, the active root,
-   * nested in another root or not writable. Running recorders finish their segment
-   * (filed in the old root) and continue in the new one; old footage stays where it
-   * is, indexed and playable. Returns the new root's path.
-   */
-  setStorageFolder(path: string): Promise<string> {
-    const next = this.folderChange.then(() => this.changeFolder(path));
-    this.folderChange = next.catch(() => undefined);
-    return next;
-  }
-
-  private async changeFolder(input: string): Promise<string> {
-    const known = await this.index.roots();
-    const path = await prepareStorageFolder(
-      input,
-      this.active.path,
-      known.map((r) => r.path),
-    );
-    const previous = this.active;
-    const id = await this.index.ensureRoot(path, this.now());
-    await this.index.activateRoot(id);
-    this.active = { id, path };
-    await this.log('storage_root_changed', null, null, { rootId: id, previousRootId: previous.id });
-    if (!this.started || this.disposed) return path;
-    const wasUnwritable = this.alarms.has('unwritable');
-    if (!(await this.checkStorage())) return path;
-    if (wasUnwritable) {
-      // The old folder had stopped the recorders; the new one starts them.
-      await this.bootRecording().catch(() => undefined);
-    } else {
-      await Promise.all(
-        [...this.entries.values()].map(async (e) => {
-          if (!e.recorder) return;
-          await this.stopRecorder(e);
-          if (e.settings.enabled && !this.disposed && !this.alarms.has('unwritable'))
-            this.startRecorder(e);
-        }),
-      );
-    }
-    // The free-space reserve now applies to the new volume.
-    void this.runRetention().catch(() => undefined);
-    return path;
-  }
-
-  async storageSummary(): Promise<StorageSummary> {
-    const now = this.now();
-    const space = await this.diskSpace(this.active.path).catch(() => ({
-      totalBytes: 0,
-      freeBytes: 0,
-    }));
-    const totals = await this.index.totals();
-    const cams = await this.index.perCamera(now - 86_400_000);
-    const quotaBytes = Math.min(
-      effectiveQuota(this.quota, space.totalBytes),
-      totals.bytes + Math.max(0, space.freeBytes - this.quota.reserveBytes),
-    );
-    const rates = cams.map((c) => {
-      const span = c.recentFirstMs !== null ? Math.max(60_000, now - c.recentFirstMs) : 0;
-      return span > 0 ? Math.round((c.recentBytes * 86_400_000) / span) : 0;
+  storageSummary(): Promise<StorageSummary> {
+    return storageSummary({
+      index: this.index,
+      storage: this.storage,
+      now: this.now(),
+      maxAgeDays: (cameraId) => this.entries.get(cameraId)?.settings.maxAgeDays ?? null,
     });
-    const perDay = rates.reduce((sum, r) => sum + r, 0);
-    const days = perDay > 0 ? quotaBytes / perDay : null;
-    const cameras = cams.map((c, i) => {
-      const maxAge = this.entries.get(c.cameraId)?.settings.maxAgeDays ?? null;
-      return {
-        cameraId: c.cameraId,
-        bytes: c.bytes,
-        recordings: c.recordings,
-        oldestMs: c.oldestMs,
-        newestMs: c.newestMs,
-        bytesPerDay: rates[i] ?? 0,
-        daysAtCurrentRate: days === null ? maxAge : maxAge === null ? days : Math.min(days, maxAge),
-      };
-    });
-    const roots = (await this.index.roots()).filter((r) => r.active || r.recordings > 0);
-    return {
-      storageDir: this.active.path,
-      roots,
-      totalBytes: space.totalBytes,
-      freeBytes: space.freeBytes,
-      usedByRecordings: totals.bytes,
-      lockedBytes: totals.lockedBytes,
-      quotaBytes,
-      cameras,
-      daysAtCurrentRate: days,
-      alarm: this.primaryAlarm(),
-    };
-  }
-
-  alarm(): DiskAlarm | null {
-    return this.primaryAlarm();
   }
 
   /** Pids of running recorder ffmpeg processes (benchmarks, zombie checks). */
@@ -647,10 +550,6 @@ export class RecordingService {
     return this.index.locks();
   }
 
-  setQuota(patch: Partial<QuotaSettings>): void {
-    this.quota = { ...this.quota, ...patch };
-  }
-
   /** One retention pass with the current settings; runs after any pass already under way. */
   runRetention(): Promise<RetentionResult> {
     const before = this.retentionRunning?.catch(() => undefined) ?? Promise.resolve();
@@ -666,18 +565,15 @@ export class RecordingService {
     const maxAge = new Map<string, number>();
     for (const e of this.entries.values())
       if (e.settings.maxAgeDays !== null) maxAge.set(e.settings.cameraId, e.settings.maxAgeDays);
-    const pass = this.retention.run(this.quota, maxAge).then(async (r) => {
+    const pass = this.retention.run(this.storage.quota(), maxAge).then(async (r) => {
       if (r.deleted > 0)
         await this.log('retention_pruned', null, null, {
           deleted: r.deleted,
           freedBytes: r.freedBytes,
         });
-      if (r.lockedOverQuota) await this.raiseAlarm('locked_over_quota', null);
-      else await this.clearAlarm('locked_over_quota');
-      const space = await this.diskSpace(this.active.path).catch(() => null);
-      if (space && space.freeBytes < Math.min(this.quota.reserveBytes, space.totalBytes * 0.01))
-        await this.raiseAlarm('disk_full', 'ENOSPC');
-      else if (space) await this.clearAlarm('disk_full');
+      if (r.lockedOverQuota) await this.storage.raiseAlarm('locked_over_quota', null);
+      else await this.storage.clearAlarm('locked_over_quota');
+      await this.storage.checkFreeSpace();
       return r;
     });
     return pass;
@@ -701,7 +597,7 @@ export class RecordingService {
   private startRecorder(e: Entry): void {
     if (e.recorder || this.disposed) return;
     const { cameraId, stream } = e.settings;
-    const root = this.active;
+    const root = this.storage.activeRoot;
     const recorder = new SegmentRecorder({
       cameraId,
       stream,
@@ -762,7 +658,7 @@ export class RecordingService {
         code,
         err: String(err),
       });
-      if (code) await this.raiseAlarm('write_failed', code).catch(() => undefined);
+      if (code) await this.storage.raiseAlarm('write_failed', code).catch(() => undefined);
     });
   }
 
@@ -800,7 +696,7 @@ export class RecordingService {
       if (code === 'ENOENT') return; // already filed (e.g. by a sweep)
       this.logger.warn('segment not filed; will retry', { cameraId: seg.cameraId, code });
       e.retry.push({ seg, root });
-      await this.raiseAlarm('write_failed', code ?? 'EIO');
+      await this.storage.raiseAlarm('write_failed', code ?? 'EIO');
       return;
     }
     if (outcome.kind === 'quarantined') {
@@ -882,23 +778,10 @@ export class RecordingService {
 
   // ---- storage health, alarms, clock ----------------------------------------
 
-  private async checkStorage(): Promise<boolean> {
-    // A root that holds footage is never created again: its folder missing means an
-    // unplugged disk (alarm), not an empty folder to record into on the system disk.
-    const create = this.active.id < 0 || !(await this.index.rootHasRows(this.active.id));
-    const probe = await probeStorage(this.active.path, { create });
-    if (probe.ok) {
-      await this.clearAlarm('unwritable');
-      return true;
-    }
-    await this.raiseAlarm('unwritable', probe.code);
-    return false;
-  }
-
   private async healthTick(): Promise<void> {
     if (this.disposed) return;
-    const wasUnwritable = this.alarms.has('unwritable');
-    const ok = await this.checkStorage();
+    const wasUnwritable = this.storage.hasAlarm('unwritable');
+    const ok = await this.storage.checkWritable();
     if (!ok) {
       // Stop spinning ffmpeg against a dead disk; gaps say why footage is missing.
       for (const e of this.entries.values()) {
@@ -916,10 +799,10 @@ export class RecordingService {
     }
     await Promise.all([...this.entries.values()].map((e) => e.queue));
     if (
-      this.alarms.has('write_failed') &&
+      this.storage.hasAlarm('write_failed') &&
       [...this.entries.values()].every((e) => e.retry.length === 0)
     ) {
-      await this.clearAlarm('write_failed');
+      await this.storage.clearAlarm('write_failed');
     }
   }
 
@@ -939,39 +822,59 @@ export class RecordingService {
         await this.stopRecorder(e);
         if (skew > 0 && e.coveredUntil !== null)
           await this.openGapOnce(e, 'clock_change', e.coveredUntil);
-        if (e.settings.enabled && !this.disposed && !this.alarms.has('unwritable'))
+        if (e.settings.enabled && !this.disposed && !this.storage.hasAlarm('unwritable'))
           this.startRecorder(e);
       })().catch(() => undefined);
     }
   }
 
-  private primaryAlarm(): DiskAlarm | null {
-    for (const kind of ['unwritable', 'write_failed', 'disk_full', 'locked_over_quota'] as const) {
-      const a = this.alarms.get(kind);
-      if (a) return a;
+  /** Follows the storage service: alarms logged and told, recorders moved to a new root. */
+  private async onStorageChange(change: StorageChange): Promise<void> {
+    if (change.kind === 'root_changed') {
+      await this.log('storage_root_changed', null, null, {
+        rootId: change.next.id,
+        previousRootId: change.previous.id,
+      });
+      await this.followNewRoot();
+      return;
     }
-    return null;
-  }
-
-  private async raiseAlarm(kind: DiskAlarmKind, code: string | null): Promise<void> {
-    if (this.alarms.has(kind)) return;
-    const alarm: DiskAlarm = { kind, since: this.now(), code };
-    this.alarms.set(kind, alarm);
-    this.logger.warn('recording alarm', { kind, code });
-    await this.log(kind === 'locked_over_quota' ? 'locked_over_quota' : 'disk_alarm', null, null, {
-      kind,
-      code,
-    });
-    this.opts.emit('recording.alarm', { alarm: this.primaryAlarm() });
+    const kind = change.kind === 'alarm_raised' ? change.alarm.kind : change.alarmKind;
+    if (change.kind === 'alarm_raised')
+      await this.log(
+        kind === 'locked_over_quota' ? 'locked_over_quota' : 'disk_alarm',
+        null,
+        null,
+        {
+          kind,
+          code: change.alarm.code,
+        },
+      );
+    else await this.log('disk_ok', null, null, { kind });
+    this.opts.emit('recording.alarm', { alarm: this.storage.alarm() });
+    // Every camera's "not recording: disk error" begins or may have ended with it.
     if (DISK_ERROR_ALARMS.has(kind)) this.emitAllStatuses();
   }
 
-  private async clearAlarm(kind: DiskAlarmKind): Promise<void> {
-    if (!this.alarms.delete(kind)) return;
-    await this.log('disk_ok', null, null, { kind });
-    this.opts.emit('recording.alarm', { alarm: this.primaryAlarm() });
-    // Every camera's "not recording: disk error" may have ended with it.
-    if (DISK_ERROR_ALARMS.has(kind)) this.emitAllStatuses();
+  /** Running recorders finish their segment (filed in the old root) and continue in the new one. */
+  private async followNewRoot(): Promise<void> {
+    if (!this.started || this.disposed) return;
+    const wasUnwritable = this.storage.hasAlarm('unwritable');
+    if (!(await this.storage.checkWritable())) return;
+    if (wasUnwritable) {
+      // The old folder had stopped the recorders; the new one starts them.
+      await this.bootRecording().catch(() => undefined);
+    } else {
+      await Promise.all(
+        [...this.entries.values()].map(async (e) => {
+          if (!e.recorder) return;
+          await this.stopRecorder(e);
+          if (e.settings.enabled && !this.disposed && !this.storage.hasAlarm('unwritable'))
+            this.startRecorder(e);
+        }),
+      );
+    }
+    // The free-space reserve now applies to the new volume.
+    void this.runRetention().catch(() => undefined);
   }
 
   private emitAllStatuses(): void {
@@ -991,4 +894,22 @@ export class RecordingService {
       // The event log must never take recording down (e.g. database closing on quit).
     }
   }
+}
+
+function ownStorage(
+  opts: RecordingServiceOptions,
+  now: () => number,
+  logger: Logger,
+): StorageService {
+  if (opts.storageDir === undefined)
+    throw new Error('RecordingService needs storage or storageDir');
+  return new StorageService({
+    db: opts.db,
+    roots: recordingRootStore(opts.db),
+    storageDir: opts.storageDir,
+    now,
+    logger,
+    ...(opts.quota ? { quota: opts.quota } : {}),
+    ...(opts.diskSpace ? { diskSpace: opts.diskSpace } : {}),
+  });
 }

@@ -78,14 +78,14 @@ describe('storage roots', () => {
       const idA = (await svc.storageRoots()).find((r) => r.active)!.id;
 
       // Rejected folders change nothing.
-      expect((await rejection(svc.setStorageFolder('relative/path'))).code).toBe('not_absolute');
+      expect((await rejection(svc.storage.setFolder('relative/path'))).code).toBe('not_absolute');
       const blocker = join(tmp.dir, 'a-file');
       await writeFile(blocker, 'not a folder');
-      const unwritable = await rejection(svc.setStorageFolder(join(blocker, 'recordings')));
+      const unwritable = await rejection(svc.storage.setFolder(join(blocker, 'recordings')));
       expect(unwritable.code).toBe('unwritable');
       expect(unwritable.errno).toBe('ENOTDIR');
-      expect((await rejection(svc.setStorageFolder(rootA))).code).toBe('same_folder');
-      expect((await rejection(svc.setStorageFolder(join(rootA, 'sub')))).code).toBe(
+      expect((await rejection(svc.storage.setFolder(rootA))).code).toBe('same_folder');
+      expect((await rejection(svc.storage.setFolder(join(rootA, 'sub')))).code).toBe(
         'overlaps_root',
       );
       expect(existsSync(join(rootA, 'sub'))).toBe(false);
@@ -93,7 +93,7 @@ describe('storage roots', () => {
       expect((await svc.storageRoots()).map((r) => r.path)).toEqual([rootA]);
 
       const switchedAt = Date.now();
-      expect(await svc.setStorageFolder(rootB)).toBe(rootB);
+      expect(await svc.storage.setFolder(rootB)).toBe(rootB);
       expect(svc.storageDir).toBe(rootB);
       const inB = await waitFor(
         'two segments in root B',
@@ -155,7 +155,7 @@ describe('storage roots', () => {
         true,
       );
       expect(await svc.recordingFile(inA[0]!.id)).toBeNull();
-      expect(svc.alarm()).toBeNull();
+      expect(svc.storage.alarm()).toBeNull();
       expect((await svc.storageRoots()).map((r) => r.id)).toContain(idA);
       await svc.dispose();
       await rename(join(tmp.dir, 'diskA-away'), join(tmp.dir, 'diskA'));
@@ -190,7 +190,7 @@ describe('storage roots', () => {
       await rename(join(tmp.dir, 'disk'), join(tmp.dir, 'disk-away'));
       svc = makeService(db, root);
       await svc.start();
-      expect(svc.alarm()).toMatchObject({ kind: 'unwritable', code: 'ENOENT' });
+      expect(svc.storage.alarm()).toMatchObject({ kind: 'unwritable', code: 'ENOENT' });
       // Not silently recreated on the system disk under the missing mount.
       expect(existsSync(root)).toBe(false);
       expect(svc.status(CAM).reason).toBe('disk_error');

@@ -10,7 +10,7 @@ import { WebSocket, WebSocketServer } from 'ws';
 import { createApi, type StationApi } from '../../contract/api';
 import { ApiError } from '../../contract/errors';
 import type { Camera } from '../../contract/schemas';
-import { createTestHandlers, TEST_PASSWORD } from '../app/testing/test-handlers';
+import { buildTestServices, TEST_PASSWORD } from '../app/testing/test-services';
 import type { Endpoint } from '../app/dispatch';
 import type { Database } from '../db/database';
 import { openStationDb } from '../db/open-station-db';
@@ -135,7 +135,7 @@ beforeEach(async () => {
   const emit = (event: string, payload: unknown) => rpc.broadcast(event, payload);
   probeGate = Promise.resolve();
   probeCalls = 0;
-  ({ endpoint, settle } = await createTestHandlers({
+  ({ endpoint, settle } = await buildTestServices({
     db,
     dir,
     emit,

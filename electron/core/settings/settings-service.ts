@@ -2,7 +2,7 @@
 // the `settings` table as JSON values. Unknown or invalid stored values fall
 // back to the default for that key, so a bad row never blocks start-up.
 import { Settings } from '../../contract/schemas';
-import type { Database } from '../db/database';
+import type { Database, Queryable } from '../db/database';
 
 export const defaultSettings: Settings = {
   language: 'vi',
@@ -72,8 +72,9 @@ export class SettingsService {
     return row ? safeJson(row.value_json) : undefined;
   }
 
-  async setInternal(name: string, value: unknown): Promise<void> {
-    await this.deps.db.run(
+  /** `tx`: inside a caller's transaction, so the value commits or rolls back with it. */
+  async setInternal(name: string, value: unknown, tx: Queryable = this.deps.db): Promise<void> {
+    await tx.run(
       'INSERT INTO settings (key, value_json) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value_json = excluded.value_json',
       [INTERNAL + name, JSON.stringify(value ?? null)],
     );

@@ -1,0 +1,353 @@
+// The one service graph: every core service built over one database, connected
+// through the internal event bus. The composition root (station-core.ts) starts it
+// and puts the media server in front; tests build exactly this graph with a few
+// overrides (a fake clock, cheap password hashing, a canned probe) and leave it
+// unstarted or start it, never wiring services a second way.
+import { join } from 'node:path';
+import type { EventName, EventOf } from '../../contract/channels';
+import type { SystemInfo } from '../../contract/schemas';
+import { CameraService, type ProbeFn } from '../cameras/camera-service';
+import { probeStream } from '../cameras/probe';
+import type { Database } from '../db/database';
+import { ExportService } from '../export/export-service';
+import type { FootageSource } from '../export/export-sources';
+import { exportRenderers } from '../export/export-renderers';
+import { LayoutService } from '../layouts/layout-service';
+import type { Logger } from '../logging/logger';
+import type { ScryptParams } from '../officers/password-hash';
+import { OutageLog } from '../outages/outage-log';
+import { RecordingService } from '../recording/recording-service';
+import type { RecordingEmit, RecordingServiceEvents } from '../recording/recording-types';
+import type { SecretBox } from '../secrets/secret-box';
+import { SettingsService } from '../settings/settings-service';
+import { restrictFolder } from '../storage/owner-only';
+import { settingsBackedStorageStore } from '../storage/storage-settings';
+import { StorageService } from '../storage/storage-service';
+import { recordingRootStore } from '../recording/storage-root-store';
+import { locateFfmpeg, type FfmpegPaths } from '../streams/ffmpeg-locator';
+import { LiveHub } from '../streams/live-hub';
+import { ConsoleFeed, type CoreEventListener } from './console-feed';
+import type { Endpoint, Handlers } from './dispatch';
+import { createDutyServices, type DutyWiring } from './duty-services';
+import { DisposeSteps } from './dispose-steps';
+import { EventBus } from './event-bus';
+import { createHandlers } from './handlers';
+import { createPlaybackServices, type PlaybackServices } from './playback-handlers';
+import { RecordingSync } from './recording-sync';
+
+/** Topics only services hear; never sent to a console. */
+export interface InternalTopics {
+  /** A camera's URL or password changed: its live and recording streams restart. */
+  'camera.updated': { cameraId: string };
+}
+
+export type CoreTopics = { [E in EventName]: EventOf<E> } & InternalTopics;
+export type CoreEmit = <E extends EventName>(event: E, payload: EventOf<E>) => void;
+
+// An internal topic named like a contract event would leak to the consoles.
+const internalTopicsAreNotContractEvents: Extract<keyof InternalTopics, EventName> extends never
+  ? true
+  : never = true;
+void internalTopicsAreNotContractEvents;
+
+export interface ServiceGraphDeps {
+  db: Database;
+  dataDir: string;
+  secrets: SecretBox;
+  logger: Logger;
+  version: string;
+  platform: string;
+  /** Footage root of a fresh install (the folder chosen in the panel wins). Default <dataDir>/recordings. */
+  storageDir?: string;
+  /** Overrides the ffmpegPath setting (e.g. --ffmpeg on the command line). */
+  ffmpegPath?: string;
+  bundledFfmpegDir?: string;
+  /** 'auto': create the demo station at start when no camera exists yet. */
+  demo?: 'auto' | 'off';
+  recordingSegmentSeconds?: number;
+  liveIdleStopMs?: number;
+  chooseFolder?: () => Promise<string | null>;
+  stopService?: () => void;
+  /** Where consoles reach the media server (system.info); known once it listens. */
+  mediaAddress?: () => { baseUrl: string | null; token: string };
+}
+
+/** What tests replace; production passes none. */
+export interface ServiceOverrides {
+  /** Clock of the duty services (sessions, audit, shifts, incidents). */
+  now?: () => number;
+  /** Cheap scrypt for tests. */
+  hashParams?: ScryptParams;
+  probe?: ProbeFn;
+  /** The ffmpeg found, instead of looking for it. */
+  ffmpeg?: FfmpegPaths | null;
+  /** The segment being recorded, as export sees it. */
+  openSegment?: FootageSource['openSegment'];
+  systemInfo?: () => Promise<SystemInfo>;
+}
+
+export interface ServiceGraph {
+  readonly bus: EventBus<CoreTopics>;
+  readonly settings: SettingsService;
+  readonly cameras: CameraService;
+  readonly layouts: LayoutService;
+  readonly outages: OutageLog;
+  readonly live: LiveHub;
+  readonly storage: StorageService;
+  readonly recording: RecordingService;
+  readonly duty: DutyWiring;
+  readonly playback: PlaybackServices;
+  readonly exports: ExportService;
+  readonly handlers: Handlers;
+  readonly endpoint: Endpoint;
+  /** The ffmpeg in use now (a changed setting applies to probing and export at once). */
+  locateFfmpeg(): Promise<FfmpegPaths | null>;
+  info(): Promise<SystemInfo>;
+  /** Every contract event, validated, as the consoles receive it. */
+  onEvent(listener: CoreEventListener): () => void;
+  /** Starts the services in dependency order (recorders spawn here). */
+  start(): Promise<void>;
+  /** Disposes every service in reverse order of construction; one failing step does not skip the rest. */
+  dispose(): Promise<void>;
+}
+
+export async function buildServices(
+  deps: ServiceGraphDeps,
+  overrides: ServiceOverrides = {},
+): Promise<ServiceGraph> {
+  const { db, logger } = deps;
+  const log = logger.child('core');
+  const bus = new EventBus<CoreTopics>(log);
+  const emit: CoreEmit = (event, payload) =>
+    bus.publish(event, payload as CoreTopics[typeof event]);
+  const consoles = new ConsoleFeed(log);
+  bus.subscribeAll((topic, payload) => consoles.forward(topic, payload));
+
+  const cleanups = new DisposeSteps(log);
+  const dispose = async (): Promise<void> => {
+    await cleanups.runAll();
+    consoles.clear();
+  };
+
+  try {
+    const settings = new SettingsService({ db, emit });
+    cleanups.push('settings', () => settings.dispose());
+
+    const locate = async (): Promise<FfmpegPaths | null> =>
+      overrides.ffmpeg !== undefined
+        ? overrides.ffmpeg
+        : locateFfmpeg({
+            setting: deps.ffmpegPath || (await settings.get()).ffmpegPath,
+            ...(deps.bundledFfmpegDir ? { bundledDir: deps.bundledFfmpegDir } : {}),
+          });
+    // Live and recording keep the ffmpeg found now; a changed setting applies at the next start.
+    const ffmpeg = await locate();
+    if (!ffmpeg) log.warn('ffmpeg not found; live view and probing report ffmpeg_missing');
+    else log.info('ffmpeg found', { path: ffmpeg.ffmpeg, source: ffmpeg.source });
+
+    const layouts = new LayoutService({ db, emit });
+    const cameras = new CameraService({
+      db,
+      secrets: deps.secrets,
+      settings,
+      emit,
+      logger: logger.child('cameras'),
+      probe:
+        overrides.probe ??
+        (async ({ input, timeoutMs }) => {
+          const found = await locate();
+          if (!found) return { ok: false, errorKind: 'ffmpeg_missing', detail: '' };
+          return probeStream({ ffprobePath: found.ffprobe, input, timeoutMs });
+        }),
+      // Awaited by the removal: the layouts no longer show the cameras when it answers.
+      onRemoved: (ids) => layouts.forgetCameras(ids),
+      onUpdated: (cameraId) => bus.publish('camera.updated', { cameraId }),
+    });
+    cleanups.push('cameras', () => cameras.dispose());
+    cleanups.push('layouts', () => layouts.dispose());
+
+    const outages = new OutageLog({ db, emit, logger: logger.child('outages') });
+    cleanups.push('outages', () => outages.dispose());
+
+    const live = new LiveHub({
+      // A missing ffmpeg still gets a name: spawning fails and streams report ffmpeg_missing.
+      ffmpegPath: ffmpeg?.ffmpeg ?? 'ffmpeg',
+      resolveInput: cameras.resolveInput,
+      onStatus: (status) => {
+        outages.onStatus(status);
+        emit('camera.status', status);
+      },
+      ...(deps.liveIdleStopMs !== undefined ? { idleStopMs: deps.liveIdleStopMs } : {}),
+    });
+    cleanups.push('live', () => live.dispose());
+
+    const storage = new StorageService({
+      db,
+      roots: recordingRootStore(db),
+      // The folder chosen in the panel (stored) wins; this is the default of a fresh install.
+      storageDir: deps.storageDir ?? join(deps.dataDir, 'recordings'),
+      stored: settingsBackedStorageStore(settings),
+      logger: logger.child('storage'),
+    });
+    await storage.load();
+    const recordingEmit: RecordingEmit = (event, payload) =>
+      emit(event, payload as EventOf<typeof event>);
+    const recording = new RecordingService({
+      db,
+      storage,
+      ffmpegPath: ffmpeg?.ffmpeg ?? 'ffmpeg',
+      resolveInput: cameras.resolveInput,
+      emit: recordingEmit,
+      segmentSeconds: deps.recordingSegmentSeconds ?? segmentSecondsFromEnv(),
+      logger: logger.child('recording'),
+    });
+    // Disposed before cameras, settings and the db (cleanups run in reverse): every
+    // recorder gets SIGINT, its last segment is filed and indexed, then the db closes.
+    cleanups.push('recording', () => recording.dispose());
+    const recordingSync = new RecordingSync({
+      recording,
+      listCameras: () => cameras.list(),
+      logger: logger.child('recording-sync'),
+    });
+    let stopSync = (): void => undefined;
+    cleanups.push('recording-sync', async () => {
+      stopSync();
+      await recordingSync.idle();
+    });
+
+    // A changed URL or password: new ffmpeg runs pick it up now, not at the next retry.
+    bus.subscribe('camera.updated', ({ cameraId }) => live.restartCamera(cameraId));
+    bus.subscribe('camera.updated', ({ cameraId }) => recording.restartCamera(cameraId));
+
+    const duty = await createDutyServices({
+      db,
+      dataDir: deps.dataDir,
+      secrets: deps.secrets,
+      settings,
+      cameras,
+      outages,
+      recording,
+      emit,
+      logger: logger.child('duty'),
+      ...(overrides.hashParams ? { hashParams: overrides.hashParams } : {}),
+      ...(overrides.now ? { now: overrides.now } : {}),
+    });
+    // Pending head-file writes finish before the database closes.
+    cleanups.push('duty', () => duty.dispose());
+    const playback = createPlaybackServices(db, duty, recording);
+
+    const exports = new ExportService({
+      db,
+      sources: {
+        footage: {
+          segmentFiles: (cameraId, fromMs, toMs) => recording.segmentFiles(cameraId, fromMs, toMs),
+          openSegment: overrides.openSegment ?? ((cameraId) => recording.openSegment(cameraId)),
+          storageRoots: () => recording.storageRoots(),
+        },
+        cameras,
+        incidents: duty.incidents,
+        officers: duty.officers,
+      },
+      audit: duty.audit,
+      emit,
+      logger: logger.child('export'),
+      dataDir: deps.dataDir,
+      appVersion: deps.version,
+      ffmpegPath: async () => (await locate())?.ffmpeg ?? null,
+      stationName: async () => (await settings.get()).stationName,
+      renderers: exportRenderers,
+      ...(deps.chooseFolder ? { chooseFolder: deps.chooseFolder } : {}),
+    });
+    // Before recording and the db: a running export is cancelled and its partial files removed.
+    cleanups.push('export', () => exports.dispose());
+
+    const info = async (): Promise<SystemInfo> => {
+      const media = deps.mediaAddress?.();
+      return {
+        version: deps.version,
+        mediaBaseUrl: media?.baseUrl ?? '',
+        mediaToken: media?.token ?? '',
+        demoMode: await cameras.hasDemoCameras(),
+        dataDir: deps.dataDir,
+        ffmpegPath: (await locate())?.ffmpeg ?? null,
+        platform: deps.platform,
+      };
+    };
+    const handlers = createHandlers({
+      duty,
+      exports,
+      playback,
+      cameras,
+      layouts,
+      settings,
+      outages,
+      recording,
+      storage,
+      streamStatuses: () => live.statuses(),
+      systemInfo: overrides.systemInfo ?? info,
+      stopService: deps.stopService,
+    });
+
+    const start = async (): Promise<void> => {
+      await settings.start();
+      await cameras.start();
+      await layouts.start();
+      if (deps.demo === 'auto') await cameras.ensureDemoCameras();
+      await outages.start();
+      live.start();
+      await recording.start();
+      // A root an older build created world-readable becomes owner-only.
+      await restrictFolder(recording.storageDir).catch((err: unknown) =>
+        logger.warn('storage folder permissions not changed', { err }),
+      );
+      await recordingSync.sync();
+      // The registry changed: the recorded set follows.
+      stopSync = bus.subscribe('camera.changed', () => recordingSync.schedule());
+      await exports.start();
+    };
+
+    return {
+      bus,
+      settings,
+      cameras,
+      layouts,
+      outages,
+      live,
+      storage,
+      recording,
+      duty,
+      playback,
+      exports,
+      handlers,
+      endpoint: { handlers, authorize: duty.authorize },
+      locateFfmpeg: locate,
+      info,
+      onEvent: (listener) => consoles.add(listener),
+      start,
+      dispose,
+    };
+  } catch (err) {
+    await dispose();
+    throw err;
+  }
+}
+
+function segmentSecondsFromEnv(): number | undefined {
+  const raw = process.env.STATION_SEGMENT_SECONDS;
+  if (!raw) return undefined;
+  const n = Number(raw);
+  return Number.isInteger(n) && n >= 1 && n <= 3600 ? n : undefined;
+}
+
+// Compile-time proof that every recording event fits its contract schema, so the
+// cast in recordingEmit is sound (the payload is validated again on its way out).
+type FitsContract = {
+  [K in keyof RecordingServiceEvents]: RecordingServiceEvents[K] extends EventOf<K> ? true : never;
+};
+export const recordingEventsFitContract: FitsContract = {
+  'recording.status': true,
+  'recording.segment': true,
+  'recording.gap': true,
+  'recording.alarm': true,
+  'recording.event': true,
+};
