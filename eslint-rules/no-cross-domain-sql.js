@@ -1,0 +1,76 @@
+// Domains own their tables (electron/core/db/table-owners.json): SQL written in
+// electron/core/<domain>/ may name only that domain's tables. Another domain's
+// data is read through its service or public read module, so a table can change
+// with the one domain that owns it.
+import { readFileSync } from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const owners = JSON.parse(
+  readFileSync(join(here, '..', 'electron', 'core', 'db', 'table-owners.json'), 'utf8'),
+);
+
+/** table → owning domain */
+const ownerOf = new Map(
+  Object.entries(owners).flatMap(([domain, tables]) => tables.map((t) => [t, domain])),
+);
+
+// A table named after the keywords that introduce one in SQL (and in DDL: ON for
+// indexes and triggers). Only names in the map count, so English words after
+// "from" or "on" in ordinary text never match.
+const TABLE_REF =
+  /\b(FROM|JOIN|INTO|UPDATE|TABLE|REFERENCES|ON)\s+(?:IF\s+(?:NOT\s+)?EXISTS\s+)?["`[]?(\w+)/gi;
+
+// A domain's migrations may declare a foreign key to another domain's table
+// (the schema is shared and shipped steps never change); they may not read it.
+const MIGRATIONS_FILE = /-migrations\.ts$/;
+
+/** The core domain folder a file lies in, or undefined outside electron/core/. */
+function domainOf(filename, cwd) {
+  const parts = relative(cwd, filename).split(sep);
+  return parts[0] === 'electron' && parts[1] === 'core' && parts.length > 3 ? parts[2] : undefined;
+}
+
+/** @type {import('eslint').Rule.RuleModule} */
+const noCrossDomainSql = {
+  meta: {
+    type: 'problem',
+    docs: { description: "Disallow SQL on another core domain's tables" },
+    schema: [],
+    messages: {
+      foreign:
+        "Table '{{table}}' belongs to the {{owner}} domain: call the {{owner}} service (or its public read module in electron/core/{{owner}}/) instead of querying its table from {{domain}}/.",
+    },
+  },
+  create(context) {
+    const domain = domainOf(context.filename, context.cwd);
+    if (domain === undefined) return {};
+
+    const migrations = MIGRATIONS_FILE.test(context.filename);
+
+    function check(node, text) {
+      const reported = new Set();
+      for (const [, keyword, name] of text.matchAll(TABLE_REF)) {
+        if (migrations && keyword.toUpperCase() === 'REFERENCES') continue;
+        const table = name.toLowerCase();
+        const owner = ownerOf.get(table);
+        if (owner === undefined || owner === domain || reported.has(table)) continue;
+        reported.add(table);
+        context.report({ node, messageId: 'foreign', data: { table, owner, domain } });
+      }
+    }
+
+    return {
+      Literal(node) {
+        if (typeof node.value === 'string') check(node, node.value);
+      },
+      TemplateLiteral(node) {
+        // An interpolation is not a table name this rule can know; keep the gap.
+        check(node, node.quasis.map((q) => q.value.cooked ?? q.value.raw).join(' ? '));
+      },
+    };
+  },
+};
+
+export default { rules: { 'no-cross-domain-sql': noCrossDomainSql } };
