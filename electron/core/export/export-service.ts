@@ -26,7 +26,7 @@ import type { Principal } from '../app/dispatch';
 import type { AuditLog } from '../audit/audit-log';
 import type { Database, Queryable } from '../db/database';
 import type { Logger } from '../logging/logger';
-import { OVERLAPS, overlapParams, PLAYABLE } from '../playback/footage-rows';
+import { OVERLAPS, overlapParams, PLAYABLE } from '../recording/footage-rows';
 import { readVolume, type Volume } from '../storage/disk-space';
 import { isInside, isInsideReal } from '../storage/path-inside';
 import { absPath } from '../storage/storage-layout';
