@@ -26,7 +26,13 @@ import {
   uncoveredRanges,
 } from '../recording/footage-locks';
 import { nextIncidentCode, STATION_UTC_OFFSET_MINUTES, stationDate } from './incident-code';
-import { incidentRow, readHistory, readIncident, readIncidents } from './incident-rows';
+import {
+  incidentRow,
+  readHistory,
+  readIncident,
+  readIncidents,
+  type OfficerDirectory,
+} from './incident-rows';
 import { matchExpression, writeSearchRow } from './incident-search';
 import { decodeSnapshot, sha256Hex, snapshotExtension, writeFileDurably } from './snapshot-files';
 
@@ -46,6 +52,8 @@ export interface AuditSink {
 export interface IncidentServiceDeps {
   db: Database;
   audit: AuditSink;
+  /** Who created and changed incidents (OfficerService). */
+  officers: OfficerDirectory;
   /** Snapshots are written under <dataDir>/snapshots/. */
   dataDir: string;
   /** Names of the registered cameras among `ids`; an id missing from the map is unknown. */
@@ -171,7 +179,7 @@ export class IncidentService {
   }
 
   async update(patch: IncidentUpdate, actor: Principal): Promise<Incident> {
-    const before = await readIncident(this.db, patch.id);
+    const before = await readIncident(this.db, this.deps.officers, patch.id);
     if (!before) throw notFound();
     if (before.version !== patch.version) throw new ApiError('conflict', 'stale_version');
     const startMs = patch.startMs ?? before.startMs;
@@ -315,9 +323,9 @@ export class IncidentService {
   }
 
   async get(id: string): Promise<IncidentDetail> {
-    const incident = await readIncident(this.db, id);
+    const incident = await readIncident(this.db, this.deps.officers, id);
     if (!incident) throw notFound();
-    return { incident, history: await readHistory(this.db, id) };
+    return { incident, history: await readHistory(this.db, this.deps.officers, id) };
   }
 
   /** Newest occurredAt first; every given filter applies (AND). */
@@ -354,6 +362,7 @@ export class IncidentService {
     return {
       items: await readIncidents(
         this.db,
+        this.deps.officers,
         rows.map((r) => r.id),
       ),
       total: count?.n ?? 0,
@@ -462,6 +471,7 @@ export class IncidentService {
     );
     return readIncidents(
       this.db,
+      this.deps.officers,
       rows.map((r) => r.id),
     );
   }
@@ -514,7 +524,7 @@ export class IncidentService {
   }
 
   private async mustRead(tx: Queryable, id: string): Promise<Incident> {
-    const incident = await readIncident(tx, id);
+    const incident = await readIncident(tx, this.deps.officers, id);
     if (!incident) throw notFound();
     return incident;
   }

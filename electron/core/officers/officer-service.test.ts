@@ -177,6 +177,21 @@ describe('OfficerService', () => {
     });
   });
 
+  it('reads briefs by id in one batch, inactive officers included, inside a transaction too', async () => {
+    const boss = principal(await service.setup(admin));
+    const binh = await service.create(duty, boss);
+    await service.update({ id: binh.id, active: false }, boss);
+    const briefs = await service.briefs([binh.id, 'nope', boss.officerId, binh.id]);
+    expect([...briefs.entries()].sort()).toEqual([
+      ['off-1', { id: 'off-1', fullName: 'Nguyễn Văn An', rank: 'Trung tá', role: 'commander' }],
+      ['off-2', { id: 'off-2', fullName: 'Trần Thị Bình', rank: 'Thiếu úy', role: 'duty' }],
+    ]);
+    expect(await service.briefs([])).toEqual(new Map());
+    // Inside a transaction the caller's handle is used (the service's own would wait on it).
+    const inTx = await db.transaction((tx) => service.briefs([binh.id], tx));
+    expect(inTx.get(binh.id)?.fullName).toBe('Trần Thị Bình');
+  });
+
   it('updates fields and audits each change as from/to', async () => {
     const boss = principal(await service.setup(admin));
     const binh = await service.create(duty, boss);
