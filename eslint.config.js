@@ -89,7 +89,6 @@ export default tseslint.config(
       'electron/core/export/export-service.ts',
       'electron/core/shifts/handover-summary.ts',
       'electron/core/shifts/shift-service.ts',
-      'electron/core/outages/outage-log.ts',
     ],
     rules: { 'tables/no-cross-domain-sql': 'off' },
   },

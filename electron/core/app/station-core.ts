@@ -196,7 +196,12 @@ export async function createStationCore(config: StationCoreConfig): Promise<Stat
     cleanups.push({ name: 'layouts', run: () => layouts.dispose() });
     if (config.demo === 'auto') await cameras.ensureDemoCameras();
 
-    const outages = new OutageLog({ db, emit, logger: logger.child('outages') });
+    const outages = new OutageLog({
+      db,
+      cameraExists: (id) => cameras.exists(id),
+      emit,
+      logger: logger.child('outages'),
+    });
     await outages.start();
     cleanups.push({ name: 'outages', run: () => outages.dispose() });
 

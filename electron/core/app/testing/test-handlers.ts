@@ -94,7 +94,7 @@ export async function createTestHandlers(o: TestHandlerOptions): Promise<TestEnd
     settings,
     cameras,
     layouts: new LayoutService({ db: o.db, emit }),
-    outages: new OutageLog({ db: o.db, emit }),
+    outages: new OutageLog({ db: o.db, cameraExists: (id) => cameras.exists(id), emit }),
     recording,
     storageSettings: new StorageSettingsStore(settings),
     streamStatuses: () => [],
