@@ -6,9 +6,10 @@ import { readFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const here = dirname(fileURLToPath(import.meta.url));
+// Paths are taken from the repository root, so linting from a subfolder checks the same files.
+const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
 const owners = JSON.parse(
-  readFileSync(join(here, '..', 'electron', 'core', 'db', 'table-owners.json'), 'utf8'),
+  readFileSync(join(repoRoot, 'electron', 'core', 'db', 'table-owners.json'), 'utf8'),
 );
 
 /** table → owning domain */
@@ -27,8 +28,8 @@ const TABLE_REF =
 const MIGRATIONS_FILE = /-migrations\.ts$/;
 
 /** The core domain folder a file lies in, or undefined outside electron/core/. */
-function domainOf(filename, cwd) {
-  const parts = relative(cwd, filename).split(sep);
+function domainOf(filename) {
+  const parts = relative(repoRoot, filename).split(sep);
   return parts[0] === 'electron' && parts[1] === 'core' && parts.length > 3 ? parts[2] : undefined;
 }
 
@@ -44,7 +45,7 @@ const noCrossDomainSql = {
     },
   },
   create(context) {
-    const domain = domainOf(context.filename, context.cwd);
+    const domain = domainOf(context.filename);
     if (domain === undefined) return {};
 
     const migrations = MIGRATIONS_FILE.test(context.filename);
