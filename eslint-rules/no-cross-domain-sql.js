@@ -23,6 +23,22 @@ const ownerOf = new Map(
 const TABLE_REF =
   /\b(FROM|JOIN|INTO|UPDATE|TABLE|REFERENCES|ON)\s+(?:IF\s+(?:NOT\s+)?EXISTS\s+)?["`[]?(\w+)/gi;
 
+// Where a FROM list ends: the next clause or a parenthesis. The list's further
+// tables follow commas, so "FROM incidents i, officers o" names both.
+const FROM_LIST_END =
+  /\b(?:WHERE|JOIN|ON|USING|GROUP|ORDER|LIMIT|UNION|LEFT|INNER|CROSS|HAVING|WINDOW)\b|[();]/i;
+const LIST_ITEM = /,\s*["`[]?(\w+)/g;
+
+/** Tables named by one keyword match: the one it introduces and, for FROM, the rest of the list. */
+function tablesOf(match, text) {
+  const [whole, keyword, first] = match;
+  if (keyword.toUpperCase() !== 'FROM') return [first];
+  const after = text.slice(match.index + whole.length);
+  const end = after.search(FROM_LIST_END);
+  const list = end === -1 ? after : after.slice(0, end);
+  return [first, ...[...list.matchAll(LIST_ITEM)].map((m) => m[1])];
+}
+
 // A domain's migrations may declare a foreign key to another domain's table
 // (the schema is shared and shipped steps never change); they may not read it.
 const MIGRATIONS_FILE = /-migrations\.ts$/;
@@ -52,13 +68,15 @@ const noCrossDomainSql = {
 
     function check(node, text) {
       const reported = new Set();
-      for (const [, keyword, name] of text.matchAll(TABLE_REF)) {
-        if (migrations && keyword.toUpperCase() === 'REFERENCES') continue;
-        const table = name.toLowerCase();
-        const owner = ownerOf.get(table);
-        if (owner === undefined || owner === domain || reported.has(table)) continue;
-        reported.add(table);
-        context.report({ node, messageId: 'foreign', data: { table, owner, domain } });
+      for (const match of text.matchAll(TABLE_REF)) {
+        if (migrations && match[1].toUpperCase() === 'REFERENCES') continue;
+        for (const name of tablesOf(match, text)) {
+          const table = name.toLowerCase();
+          const owner = ownerOf.get(table);
+          if (owner === undefined || owner === domain || reported.has(table)) continue;
+          reported.add(table);
+          context.report({ node, messageId: 'foreign', data: { table, owner, domain } });
+        }
       }
     }
 

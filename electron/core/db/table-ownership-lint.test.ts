@@ -40,6 +40,14 @@ describe('no-cross-domain-sql', () => {
     expect(found.map((m) => m.split("'")[1])).toEqual(['incidents', 'officers']);
   });
 
+  it('reads every table of a comma-separated FROM list', async () => {
+    const found = await tableFindings(
+      `export const q = 'SELECT 1 FROM exports e, incidents AS i, "officers" WHERE e.id = ?';`,
+      'electron/core/export/fixture.ts',
+    );
+    expect(found.map((m) => m.split("'")[1])).toEqual(['incidents', 'officers']);
+  });
+
   it("stays quiet on a domain's own tables and on ordinary text", async () => {
     const found = await tableFindings(
       `export const q = 'SELECT * FROM exports WHERE id = ?';
