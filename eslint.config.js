@@ -3,6 +3,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
+import tableRules from './eslint-rules/no-cross-domain-sql.js';
 
 export default tseslint.config(
   {
@@ -84,6 +85,14 @@ export default tseslint.config(
       'react-hooks/rules-of-hooks': 'error',
       'react-hooks/exhaustive-deps': 'warn',
     },
+  },
+  {
+    // Domains own their tables (electron/core/db/table-owners.json): SQL in a core
+    // domain names only its own tables; tests and testing/ fixtures may seed any.
+    files: ['electron/core/**/*.ts'],
+    ignores: ['electron/core/**/*.test.ts', 'electron/core/**/testing/**'],
+    plugins: { tables: tableRules },
+    rules: { 'tables/no-cross-domain-sql': 'error' },
   },
   {
     files: ['scripts/**/*.{js,mjs}', '*.config.{js,ts}'],

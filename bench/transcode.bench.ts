@@ -15,7 +15,7 @@ import { transcodeUrl } from '../electron/contract/recording-urls';
 import { openStationDb } from '../electron/core/db/open-station-db';
 import { MediaServer } from '../electron/core/media-server/media-server';
 import { registerRecordingRoutes } from '../electron/core/playback/recording-routes';
-import { FootageIndexRows } from '../electron/core/playback/testing/footage-index-rows';
+import { FootageIndexRows } from '../electron/core/recording/testing/footage-index-rows';
 import { transcodeArgs } from '../electron/core/playback/transcode-args';
 import { TranscodeSlots } from '../electron/core/playback/transcode-slots';
 import { RecordingService } from '../electron/core/recording/recording-service';

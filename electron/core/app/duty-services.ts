@@ -97,6 +97,7 @@ export async function createDutyServices(d: DutyServicesDeps): Promise<DutyWirin
   const incidents = new IncidentService({
     db: d.db,
     audit,
+    officers,
     dataDir: d.dataDir,
     // Incidents are marked on cameras in the registry; footage of removed ones keeps its old incidents.
     cameraNames: async (ids) => nameOnly(await d.cameras.namesOf(ids)),

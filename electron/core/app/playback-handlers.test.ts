@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ApiError } from '../../contract/errors';
 import type { Database } from '../db/database';
 import { openStationDb } from '../db/open-station-db';
-import { FootageIndexRows } from '../playback/testing/footage-index-rows';
+import { FootageIndexRows } from '../recording/testing/footage-index-rows';
 import { dispatch, type Endpoint } from './dispatch';
 import type { DutyWiring } from './duty-services';
 import {

@@ -6,7 +6,7 @@
 import type { Queryable } from '../db/database';
 import { FootageGrants } from '../playback/footage-grants';
 import { FootageViewAudit } from '../playback/footage-view-audit';
-import { playbackSegments, type OpenSegmentSource } from '../playback/segments-query';
+import { playbackSegments, type OpenSegmentSource } from '../recording/segments-query';
 import { playbackTimeline } from '../playback/timeline-query';
 import type { Handler } from './dispatch';
 import { actorOf, type DutyServices } from './duty-handlers';

@@ -166,7 +166,12 @@ export async function buildServices(
     cleanups.push('cameras', () => cameras.dispose());
     cleanups.push('layouts', () => layouts.dispose());
 
-    const outages = new OutageLog({ db, emit, logger: logger.child('outages') });
+    const outages = new OutageLog({
+      db,
+      cameraExists: (id) => cameras.exists(id),
+      emit,
+      logger: logger.child('outages'),
+    });
     cleanups.push('outages', () => outages.dispose());
 
     const live = new LiveHub({

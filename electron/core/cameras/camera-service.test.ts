@@ -216,7 +216,9 @@ describe('CameraService', () => {
 
   it('remove deletes the camera and tells the layouts', async () => {
     const cam = await cameras.add(CameraInput.parse({ name: 'A', mainUrl: 'rtsp://h/x' }));
+    expect(await cameras.exists(cam.id)).toBe(true);
     await cameras.remove(cam.id);
+    expect(await cameras.exists(cam.id)).toBe(false);
     expect(await cameras.list()).toEqual([]);
     expect(removed).toContainEqual([cam.id]);
     const err = await cameras.remove(cam.id).catch((e: unknown) => e);

@@ -146,6 +146,11 @@ export class CameraService {
     return new Map(rows.map((r) => [r.id, { name: r.name, location: r.location }]));
   }
 
+  /** Whether the camera is in the registry (outages are kept only for registered cameras). */
+  async exists(id: string): Promise<boolean> {
+    return (await this.deps.db.get('SELECT 1 FROM cameras WHERE id = ?', [id])) !== undefined;
+  }
+
   async hasDemoCameras(): Promise<boolean> {
     const row = await this.deps.db.get<{ n: number }>(
       "SELECT COUNT(*) AS n FROM cameras WHERE source = 'demo'",

@@ -4,6 +4,12 @@ import type { Database } from './database';
 
 export type Migration = string;
 
+/**
+ * The SQL one domain adds to the schema, by the version whose step runs it. The
+ * station's step for a version is the parts of every domain for that version.
+ */
+export type DomainMigrations = Readonly<Record<number, string>>;
+
 export async function migrate(db: Database, migrations: readonly Migration[]): Promise<number> {
   const row = await db.get<{ user_version: number }>('PRAGMA user_version');
   const from = row?.user_version ?? 0;

@@ -1,70 +1,52 @@
 // The station database schema as ordered migration steps (see docs/schema.md).
-// Append new steps at the end; later issues add recording, incident and audit tables.
-import { recordingMigrations } from '../recording/recording-migrations';
-import { storageRootMigrations } from '../recording/storage-root-migrations';
+// Each domain owns the SQL of its tables in <domain>/<domain>-migrations.ts, by
+// the version that adds it; step v runs every domain's part for v in the order
+// below, the order the shipped steps were written in, so a database sees the
+// same statements whichever build created it. Append new versions; never edit
+// a shipped one.
+import { auditMigrations, AUDIT_LOG_TRIGGERS } from '../audit/audit-migrations';
+import { camerasMigrations } from '../cameras/cameras-migrations';
 import { exportMigrations } from '../export/export-migrations';
-import { dutyMigrations } from './duty-migrations';
-import type { Migration } from './migrate';
+import { incidentsMigrations } from '../incidents/incidents-migrations';
+import { layoutsMigrations } from '../layouts/layouts-migrations';
+import { officersMigrations } from '../officers/officers-migrations';
+import { outagesMigrations } from '../outages/outages-migrations';
+import { recordingMigrations } from '../recording/recording-migrations';
+import { settingsMigrations } from '../settings/settings-migrations';
+import { HANDOVER_TRIGGERS, shiftsMigrations } from '../shifts/shifts-migrations';
+import type { DomainMigrations, Migration } from './migrate';
 
-export const migrations: readonly Migration[] = [
+/** Each domain folder with its migrations, in the order a step runs their parts. */
+export const DOMAIN_MIGRATIONS: readonly (readonly [domain: string, DomainMigrations])[] = [
   // v1: cameras, recorders, layouts, settings, outages.
-  `
-  CREATE TABLE recorders (
-    id          TEXT PRIMARY KEY,
-    vendor      TEXT NOT NULL CHECK (vendor IN ('hikvision', 'dahua', 'generic')),
-    host        TEXT NOT NULL,
-    port        INTEGER NOT NULL,
-    name        TEXT NOT NULL,
-    created_at  INTEGER NOT NULL
-  ) STRICT;
-
-  CREATE TABLE cameras (
-    id            TEXT PRIMARY KEY,
-    name          TEXT NOT NULL,
-    location      TEXT NOT NULL DEFAULT '',
-    grp           TEXT NOT NULL DEFAULT '',
-    source        TEXT NOT NULL CHECK (source IN ('rtsp', 'demo')),
-    main_url      TEXT NOT NULL,
-    sub_url       TEXT,
-    username      TEXT,
-    password_enc  TEXT,
-    recorder_id   TEXT REFERENCES recorders (id) ON DELETE SET NULL,
-    channel       INTEGER,
-    enabled       INTEGER NOT NULL DEFAULT 1,
-    created_at    INTEGER NOT NULL
-  ) STRICT;
-  CREATE INDEX cameras_recorder ON cameras (recorder_id);
-
-  CREATE TABLE layouts (
-    id          TEXT PRIMARY KEY,
-    name        TEXT NOT NULL UNIQUE,
-    kind        TEXT NOT NULL,
-    tiles_json  TEXT NOT NULL,
-    updated_at  INTEGER NOT NULL
-  ) STRICT;
-
-  CREATE TABLE settings (
-    key         TEXT PRIMARY KEY,
-    value_json  TEXT NOT NULL
-  ) STRICT;
-
-  CREATE TABLE camera_outages (
-    id          INTEGER PRIMARY KEY,
-    camera_id   TEXT NOT NULL REFERENCES cameras (id) ON DELETE CASCADE,
-    stream      TEXT NOT NULL CHECK (stream IN ('main', 'sub')),
-    started_at  INTEGER NOT NULL,
-    ended_at    INTEGER,
-    error_kind  TEXT
-  ) STRICT;
-  CREATE INDEX camera_outages_camera ON camera_outages (camera_id, started_at);
-  CREATE INDEX camera_outages_open ON camera_outages (ended_at) WHERE ended_at IS NULL;
-  `,
-  // v2…: recording index, gaps, locks, events, per-camera settings (docs/recording.md).
-  ...recordingMigrations,
+  ['cameras', camerasMigrations],
+  ['layouts', layoutsMigrations],
+  ['settings', settingsMigrations],
+  ['outages', outagesMigrations],
+  // v2: recording index, gaps, locks, events, per-camera settings (docs/recording.md);
   // v3: storage roots, so the storage folder can change without orphaning footage.
-  ...storageRootMigrations,
+  ['recording', recordingMigrations],
   // v4: officers, shifts, handovers, incidents, audit log (docs/duty.md).
-  ...dutyMigrations,
+  ['officers', officersMigrations],
+  ['shifts', shiftsMigrations],
+  ['incidents', incidentsMigrations],
+  ['audit', auditMigrations],
   // v5: footage exports (docs/export.md).
-  ...exportMigrations,
+  ['export', exportMigrations],
 ];
+
+const latest = Math.max(...DOMAIN_MIGRATIONS.flatMap(([, m]) => Object.keys(m).map(Number)));
+
+export const migrations: readonly Migration[] = Array.from({ length: latest }, (_, i) =>
+  DOMAIN_MIGRATIONS.map(([, m]) => m[i + 1] ?? '').join(''),
+);
+
+/**
+ * Name → CREATE statement of the triggers that keep records immutable through
+ * SQL, as their domains' migrations created them; the audit log checks they are
+ * all there and puts back any a tool dropped.
+ */
+export const PROTECTIVE_TRIGGERS: Readonly<Record<string, string>> = {
+  ...AUDIT_LOG_TRIGGERS,
+  ...HANDOVER_TRIGGERS,
+};

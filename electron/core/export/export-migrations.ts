@@ -1,10 +1,11 @@
-// v5: footage exports (issue 6). One row per export attempt, running, complete,
+// The export domain's table: one row per export attempt, running, complete,
 // failed or cancelled; the files of a complete export as written in its
-// manifest. Append-only like every migration step (docs/schema.md).
-import type { Migration } from '../db/migrate';
+// manifest (docs/export.md). Keyed by the schema version that adds the SQL;
+// append-only like every migration step (docs/schema.md).
+import type { DomainMigrations } from '../db/migrate';
 
-export const exportMigrations: readonly Migration[] = [
-  `
+export const exportMigrations: DomainMigrations = {
+  5: `
   CREATE TABLE exports (
     id               TEXT PRIMARY KEY,
     status           TEXT NOT NULL CHECK (status IN ('running', 'complete', 'failed', 'cancelled')),
@@ -29,4 +30,4 @@ export const exportMigrations: readonly Migration[] = [
   CREATE INDEX exports_incident ON exports (incident_id, started_at);
   CREATE INDEX exports_started ON exports (started_at);
   `,
-];
+};

@@ -1,8 +1,17 @@
 // Reads incidents back from their tables into the contract's shapes: one query
-// per table for a whole page of incidents, never one per incident.
+// per table for a whole page of incidents, never one per incident. Officers'
+// names come from the officers domain and footage locks from the recording
+// domain, each in one batch read for the page.
 import type { Incident, IncidentChange, IncidentSnapshot } from '../../contract/incident-schemas';
-import type { OfficerRole } from '../../contract/officer-schemas';
+import type { OfficerBrief } from '../../contract/officer-schemas';
 import type { Queryable, SqlValue } from '../db/database';
+import { incidentsWithLocks } from '../recording/footage-locks';
+
+/** What incidents need of the officers domain (OfficerService). */
+export interface OfficerDirectory {
+  /** Officers by id, active or not; `tx` reads inside the caller's transaction. */
+  briefs(ids: readonly string[], tx?: Queryable): Promise<Map<string, OfficerBrief>>;
+}
 
 export interface IncidentRow {
   id: string;
@@ -22,12 +31,6 @@ export interface IncidentRow {
   version: number;
 }
 
-interface OfficerBriefRow {
-  officer_name: string;
-  officer_rank: string;
-  officer_role: OfficerRole;
-}
-
 interface SnapshotRow {
   id: string;
   incident_id: string;
@@ -38,7 +41,7 @@ interface SnapshotRow {
   sha256: string;
 }
 
-interface HistoryRow extends OfficerBriefRow {
+interface HistoryRow {
   id: number;
   at: number;
   officer_id: string;
@@ -74,14 +77,14 @@ export function incidentRow(q: Queryable, id: string): Promise<IncidentRow | und
 }
 
 /** Full incidents in the order of `ids`; unknown ids are skipped. */
-export async function readIncidents(q: Queryable, ids: readonly string[]): Promise<Incident[]> {
+export async function readIncidents(
+  q: Queryable,
+  officers: OfficerDirectory,
+  ids: readonly string[],
+): Promise<Incident[]> {
   if (ids.length === 0) return [];
   const inList = placeholders(ids.length);
-  const rows = await q.all<IncidentRow & OfficerBriefRow>(
-    `SELECT i.*, o.full_name AS officer_name, o.rank AS officer_rank, o.role AS officer_role
-     FROM incidents i JOIN officers o ON o.id = i.created_by WHERE i.id IN (${inList})`,
-    ids,
-  );
+  const rows = await q.all<IncidentRow>(`SELECT * FROM incidents WHERE id IN (${inList})`, ids);
   const cameras = await q.all<{ incident_id: string; camera_id: string; camera_name: string }>(
     `SELECT incident_id, camera_id, camera_name FROM incident_cameras
      WHERE incident_id IN (${inList}) ORDER BY rowid`,
@@ -92,16 +95,17 @@ export async function readIncidents(q: Queryable, ids: readonly string[]): Promi
      WHERE incident_id IN (${inList}) ORDER BY taken_at, created_at, id`,
     ids,
   );
-  const locked = await q.all<{ incident_id: string }>(
-    `SELECT DISTINCT incident_id FROM recording_locks WHERE incident_id IN (${inList})`,
-    ids,
+  const lockedIds = await incidentsWithLocks(q, ids);
+  const authors = await officers.briefs(
+    rows.map((r) => r.created_by),
+    q,
   );
-  const lockedIds = new Set(locked.map((l) => l.incident_id));
   const byId = new Map(rows.map((r) => [r.id, r]));
   const out: Incident[] = [];
   for (const id of ids) {
     const r = byId.get(id);
-    if (!r) continue;
+    const createdBy = r && authors.get(r.created_by);
+    if (!r || !createdBy) continue;
     out.push({
       ...factsOf(r),
       startMs: r.start_ms,
@@ -109,12 +113,7 @@ export async function readIncidents(q: Queryable, ids: readonly string[]): Promi
       cameras: cameras
         .filter((c) => c.incident_id === id)
         .map((c) => ({ id: c.camera_id, name: c.camera_name })),
-      createdBy: {
-        id: r.created_by,
-        fullName: r.officer_name,
-        rank: r.officer_rank,
-        role: r.officer_role,
-      },
+      createdBy,
       shiftId: r.shift_id,
       createdAt: r.created_at,
       updatedAt: r.updated_at,
@@ -158,8 +157,12 @@ export async function readDigests(
   }));
 }
 
-export async function readIncident(q: Queryable, id: string): Promise<Incident | undefined> {
-  return (await readIncidents(q, [id]))[0];
+export async function readIncident(
+  q: Queryable,
+  officers: OfficerDirectory,
+  id: string,
+): Promise<Incident | undefined> {
+  return (await readIncidents(q, officers, [id]))[0];
 }
 
 function toSnapshot(s: SnapshotRow): IncidentSnapshot {
@@ -174,25 +177,32 @@ function toSnapshot(s: SnapshotRow): IncidentSnapshot {
 }
 
 /** The incident's history, oldest first, with the officer of each change. */
-export async function readHistory(q: Queryable, incidentId: string): Promise<IncidentChange[]> {
+export async function readHistory(
+  q: Queryable,
+  officers: OfficerDirectory,
+  incidentId: string,
+): Promise<IncidentChange[]> {
   const rows = await q.all<HistoryRow>(
-    `SELECT h.id, h.at, h.officer_id, h.action, h.changes_json, h.reason,
-            o.full_name AS officer_name, o.rank AS officer_rank, o.role AS officer_role
-     FROM incident_history h JOIN officers o ON o.id = h.officer_id
-     WHERE h.incident_id = ? ORDER BY h.id`,
+    `SELECT id, at, officer_id, action, changes_json, reason
+     FROM incident_history WHERE incident_id = ? ORDER BY id`,
     [incidentId],
   );
-  return rows.map((r) => ({
-    id: r.id,
-    at: r.at,
-    officer: {
-      id: r.officer_id,
-      fullName: r.officer_name,
-      rank: r.officer_rank,
-      role: r.officer_role,
-    },
-    action: r.action,
-    changes: JSON.parse(r.changes_json) as IncidentChange['changes'],
-    reason: r.reason,
-  }));
+  const who = await officers.briefs(
+    rows.map((r) => r.officer_id),
+    q,
+  );
+  return rows.flatMap((r) => {
+    const officer = who.get(r.officer_id);
+    if (!officer) return [];
+    return [
+      {
+        id: r.id,
+        at: r.at,
+        officer,
+        action: r.action,
+        changes: JSON.parse(r.changes_json) as IncidentChange['changes'],
+        reason: r.reason,
+      },
+    ];
+  });
 }

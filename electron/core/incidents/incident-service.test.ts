@@ -9,6 +9,7 @@ import type { Principal } from '../app/dispatch';
 import { AuditLog } from '../audit/audit-log';
 import type { Database } from '../db/database';
 import { openStationDb } from '../db/open-station-db';
+import { OfficerService } from '../officers/officer-service';
 import { IncidentService, type AuditSink } from './incident-service';
 
 let dir: string;
@@ -47,6 +48,7 @@ function make(sink: AuditSink = audit): IncidentService {
   return new IncidentService({
     db,
     audit: sink,
+    officers: new OfficerService({ db, audit }),
     dataDir: dir,
     cameraNames: async (ids) =>
       new Map(

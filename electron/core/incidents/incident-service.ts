@@ -34,6 +34,7 @@ import {
   readIncident,
   readIncidents,
   type IncidentDigest,
+  type OfficerDirectory,
 } from './incident-rows';
 import {
   readIncidentCodes,
@@ -59,6 +60,8 @@ export interface AuditSink {
 export interface IncidentServiceDeps {
   db: Database;
   audit: AuditSink;
+  /** Who created and changed incidents (OfficerService). */
+  officers: OfficerDirectory;
   /** Snapshots are written under <dataDir>/snapshots/. */
   dataDir: string;
   /** Names of the registered cameras among `ids`; an id missing from the map is unknown. */
@@ -184,7 +187,7 @@ export class IncidentService {
   }
 
   async update(patch: IncidentUpdate, actor: Principal): Promise<Incident> {
-    const before = await readIncident(this.db, patch.id);
+    const before = await readIncident(this.db, this.deps.officers, patch.id);
     if (!before) throw notFound();
     if (before.version !== patch.version) throw new ApiError('conflict', 'stale_version');
     const startMs = patch.startMs ?? before.startMs;
@@ -328,9 +331,9 @@ export class IncidentService {
   }
 
   async get(id: string): Promise<IncidentDetail> {
-    const incident = await readIncident(this.db, id);
+    const incident = await readIncident(this.db, this.deps.officers, id);
     if (!incident) throw notFound();
-    return { incident, history: await readHistory(this.db, id) };
+    return { incident, history: await readHistory(this.db, this.deps.officers, id) };
   }
 
   /** The incident's facts, cameras and snapshot files (export); null when there is no such incident. */
@@ -377,6 +380,7 @@ export class IncidentService {
     return {
       items: await readIncidents(
         this.db,
+        this.deps.officers,
         rows.map((r) => r.id),
       ),
       total: count?.n ?? 0,
@@ -540,7 +544,7 @@ export class IncidentService {
   }
 
   private async mustRead(tx: Queryable, id: string): Promise<Incident> {
-    const incident = await readIncident(tx, id);
+    const incident = await readIncident(tx, this.deps.officers, id);
     if (!incident) throw notFound();
     return incident;
   }

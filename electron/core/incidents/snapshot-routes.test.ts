@@ -8,6 +8,7 @@ import { AuditLog } from '../audit/audit-log';
 import type { Database } from '../db/database';
 import { openStationDb } from '../db/open-station-db';
 import { MediaServer } from '../media-server/media-server';
+import { OfficerService } from '../officers/officer-service';
 import { IncidentService } from './incident-service';
 import { registerSnapshotRoutes } from './snapshot-routes';
 
@@ -45,6 +46,7 @@ describe('snapshot route', () => {
     const incidents = new IncidentService({
       db,
       audit,
+      officers: new OfficerService({ db, audit }),
       dataDir: dir,
       cameraNames: async (ids) => new Map(ids.map((id) => [id, `Camera ${id}`])),
       emit: () => undefined,

@@ -87,26 +87,22 @@ export class OfficerService {
     const rows = await this.deps.db.all<OfficerRow>(
       'SELECT * FROM officers WHERE active = 1 ORDER BY full_name COLLATE NOCASE, id',
     );
-    return rows.map((r) => ({ id: r.id, fullName: r.full_name, rank: r.rank, role: r.role }));
+    return rows.map(toBrief);
   }
 
   /**
-   * Briefs of the officers among `ids`, in one query; an unknown id is missing from
-   * the map. `q`: read inside the caller's transaction.
+   * Officers by id, active or not (records name whoever acted, even since
+   * deactivated); ids not found are absent. Pass `tx` to read inside the
+   * caller's transaction.
    */
-  async briefs(
-    ids: readonly string[],
-    q: Queryable = this.deps.db,
-  ): Promise<Map<string, OfficerBrief>> {
+  async briefs(ids: readonly string[], tx?: Queryable): Promise<Map<string, OfficerBrief>> {
     const unique = [...new Set(ids)];
     if (unique.length === 0) return new Map();
-    const rows = await q.all<Pick<OfficerRow, 'id' | 'full_name' | 'rank' | 'role'>>(
-      `SELECT id, full_name, rank, role FROM officers WHERE id IN (${unique.map(() => '?').join(', ')})`,
+    const rows = await (tx ?? this.deps.db).all<OfficerRow>(
+      `SELECT * FROM officers WHERE id IN (${unique.map(() => '?').join(', ')})`,
       unique,
     );
-    return new Map(
-      rows.map((r) => [r.id, { id: r.id, fullName: r.full_name, rank: r.rank, role: r.role }]),
-    );
+    return new Map(rows.map((r) => [r.id, toBrief(r)]));
   }
 
   async get(id: string): Promise<Officer> {
@@ -382,4 +378,8 @@ function toOfficer(r: OfficerRow): Officer {
     createdAt: r.created_at,
     lastSignInAt: r.last_sign_in_at,
   };
+}
+
+function toBrief(r: Pick<OfficerRow, 'id' | 'full_name' | 'rank' | 'role'>): OfficerBrief {
+  return { id: r.id, fullName: r.full_name, rank: r.rank, role: r.role };
 }

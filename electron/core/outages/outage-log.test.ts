@@ -11,7 +11,11 @@ let dir: string;
 let db: Database;
 let events: Outage[];
 let clock: number;
-const make = () => new OutageLog({ db, emit: (_e, o) => events.push(o), now: () => clock });
+// The camera registry as the log sees it: the cameras the test seeded.
+const cameraExists = async (id: string) =>
+  (await db.get('SELECT 1 FROM cameras WHERE id = ?', [id])) !== undefined;
+const make = () =>
+  new OutageLog({ db, cameraExists, emit: (_e, o) => events.push(o), now: () => clock });
 
 function status(
   state: StreamStatus['state'],

@@ -17,6 +17,8 @@ const DOWN: ReadonlySet<StreamState> = new Set(['reconnecting', 'offline', 'auth
 
 export interface OutageLogDeps {
   db: Database;
+  /** Whether the camera is still registered (CameraService.exists). */
+  cameraExists: (cameraId: string) => Promise<boolean>;
   emit: (event: 'outage.changed', payload: Outage) => void;
   logger?: Logger;
   now?: () => number;
@@ -127,10 +129,8 @@ export class OutageLog {
     const openId = this.open.get(key);
     if (DOWN.has(status.state)) {
       if (openId === undefined) {
-        const cam = await this.deps.db.get<{ id: string }>('SELECT id FROM cameras WHERE id = ?', [
-          status.cameraId,
-        ]);
-        if (!cam) return; // a camera removed while its stream was still winding down
+        // A camera removed while its stream was still winding down.
+        if (!(await this.deps.cameraExists(status.cameraId))) return;
         const r = await this.deps.db.run(
           'INSERT INTO camera_outages (camera_id, stream, started_at, ended_at, error_kind) VALUES (?, ?, ?, NULL, ?)',
           [status.cameraId, status.stream, status.since, status.errorKind],

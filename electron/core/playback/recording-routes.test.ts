@@ -17,7 +17,7 @@ import { MediaServer } from '../media-server/media-server';
 import { RecordingService } from '../recording/recording-service';
 import { sleep, writeSampleFmp4 } from '../recording/testing/recording-test-kit';
 import { APP_PAGE_ORIGIN, registerRecordingRoutes } from './recording-routes';
-import { FootageIndexRows } from './testing/footage-index-rows';
+import { FootageIndexRows } from '../recording/testing/footage-index-rows';
 import { TEST_FFMPEG } from '../streams/testing/ffmpeg-bin';
 
 const SESSION = 'session-ok';

@@ -7,7 +7,7 @@ import { PlaybackTimeline, PlaybackTimelineRequest } from '../../contract/playba
 import type { Database } from '../db/database';
 import { openStationDb } from '../db/open-station-db';
 import { fillSyntheticIndex } from '../recording/testing/synthetic-index';
-import { FootageIndexRows } from './testing/footage-index-rows';
+import { FootageIndexRows } from '../recording/testing/footage-index-rows';
 import { playbackTimeline } from './timeline-query';
 
 const S = 1000;

@@ -8,11 +8,11 @@ import type {
   PlaybackTimeline,
   PlaybackTimelineRequest,
 } from '../../contract/playback-schemas';
-import { activityBuckets, bucketMsOf, type BucketGrid } from './activity-buckets';
-import { gapsOverlapping, type PlaybackQueryDeps } from './footage-rows';
-import { incidentMarkers } from './incident-markers';
-import { MERGE_GAP_MS, recordedRanges } from './recorded-ranges';
-import type { OpenSegmentSource } from './segments-query';
+import { incidentMarkers } from '../incidents/incident-markers';
+import { activityBuckets, bucketMsOf, type BucketGrid } from '../recording/activity-buckets';
+import { gapsOverlapping, type PlaybackQueryDeps } from '../recording/footage-rows';
+import { MERGE_GAP_MS, recordedRanges } from '../recording/recorded-ranges';
+import type { OpenSegmentSource } from '../recording/segments-query';
 
 export async function playbackTimeline(
   deps: PlaybackQueryDeps & { open?: OpenSegmentSource },

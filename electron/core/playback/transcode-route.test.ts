@@ -24,7 +24,7 @@ import {
   waitFor,
 } from '../recording/testing/recording-test-kit';
 import { registerRecordingRoutes } from './recording-routes';
-import { FootageIndexRows } from './testing/footage-index-rows';
+import { FootageIndexRows } from '../recording/testing/footage-index-rows';
 import { TranscodeSlots } from './transcode-slots';
 
 const run = promisify(execFile);

@@ -8,6 +8,7 @@ import {
   addFootageLock,
   allFootageLocks,
   incidentLocks,
+  incidentsWithLocks,
   removeFootageLock,
   removeIncidentLocks,
   uncoveredRanges,
@@ -84,6 +85,8 @@ describe('footage locks', () => {
       ['b', 'i1'],
     ]);
     expect((await incidentLocks(db, 'i1')).map((l) => l.cameraId)).toEqual(['a', 'b']);
+    expect(await incidentsWithLocks(db, ['i2', 'i1', 'i3'])).toEqual(new Set(['i1']));
+    expect(await incidentsWithLocks(db, [])).toEqual(new Set());
     expect(await removeIncidentLocks(db, 'i1')).toBe(2);
     expect(await removeIncidentLocks(db, 'i1')).toBe(0);
     expect(await removeFootageLock(db, manual.id)).toBe(true);

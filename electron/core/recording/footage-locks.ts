@@ -59,6 +59,20 @@ export async function incidentLocks(q: Queryable, incidentId: string): Promise<L
   return rows.map(toLock);
 }
 
+/** Which of the given incidents hold at least one lock (one query for a page of incidents). */
+export async function incidentsWithLocks(
+  q: Queryable,
+  incidentIds: readonly string[],
+): Promise<Set<string>> {
+  if (incidentIds.length === 0) return new Set();
+  const rows = await q.all<{ incident_id: string }>(
+    `SELECT DISTINCT incident_id FROM recording_locks
+     WHERE incident_id IN (${incidentIds.map(() => '?').join(', ')})`,
+    incidentIds,
+  );
+  return new Set(rows.map((r) => r.incident_id));
+}
+
 /** Parts of [startMs, endMs) not covered by any of `held` (sorted, merged). */
 export function uncoveredRanges(
   startMs: number,

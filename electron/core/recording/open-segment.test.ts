@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startRig, type Rig } from '../../../e2e/rig/rig';
 import { MediaServer } from '../media-server/media-server';
 import { registerRecordingRoutes } from '../playback/recording-routes';
-import { playbackSegments } from '../playback/segments-query';
+import { playbackSegments } from './segments-query';
 import { readFmp4Layout } from '../../../renderer/playback/engine/fmp4-layout';
 import { isOpenSegmentId } from './open-segment-ids';
 import { RecordingService, type OpenSegment } from './recording-service';

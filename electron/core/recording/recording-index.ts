@@ -36,7 +36,7 @@ interface RecordingRow {
   root_id: number | null;
 }
 
-interface GapRow {
+export interface GapRow {
   id: number;
   camera_id: string;
   stream: StreamKind;
@@ -79,7 +79,7 @@ function toRecording(r: RecordingRow): Recording {
   };
 }
 
-function toGap(r: GapRow): Gap {
+export function toGap(r: GapRow): Gap {
   return {
     id: r.id,
     cameraId: r.camera_id,

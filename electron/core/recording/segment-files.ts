@@ -1,10 +1,10 @@
 // Playable segments of one camera overlapping a window, with the absolute path of
 // each file (its storage root joined): what an export copies. One query per
-// camera, bounded on start_ms like the timeline (MAX_RECORDING_MS) so the
-// (camera_id, start_ms) index serves it however long the window.
+// camera, bounded on start_ms like footage-rows' OVERLAPS (the same parameters)
+// so the (camera_id, start_ms) index serves it however long the window.
 import type { Queryable } from '../db/database';
 import { absPath } from '../storage/storage-layout';
-import { MAX_RECORDING_MS } from './recording-index';
+import { overlapParams } from './footage-rows';
 
 export interface SegmentFile {
   id: number;
@@ -39,7 +39,7 @@ export async function segmentFilesOverlapping(
      WHERE r.camera_id = ? AND r.start_ms > ? AND r.start_ms < ? AND r.end_ms > ?
        AND r.status IN ('complete', 'recovered')
      ORDER BY r.start_ms, r.id`,
-    [cameraId, fromMs - MAX_RECORDING_MS, toMs, fromMs],
+    overlapParams(cameraId, fromMs, toMs),
   );
   return rows.map((r) => ({
     id: r.id,

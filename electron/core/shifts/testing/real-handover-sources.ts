@@ -23,14 +23,16 @@ export function realHandoverSources(db: Database, audit: AuditLog, dir: string):
     emit,
     probe: async () => ({ ok: false, errorKind: 'ffmpeg_missing', detail: '' }),
   });
+  const officers = new OfficerService({ db, audit });
   return handoverSourcesFrom({
-    officers: new OfficerService({ db, audit }),
+    officers,
     cameras,
-    outages: new OutageLog({ db, emit }),
+    outages: new OutageLog({ db, cameraExists: (id) => cameras.exists(id), emit }),
     incidents: new IncidentService({
       db,
       audit,
       dataDir: dir,
+      officers,
       cameraNames: async (ids) => nameOnly(await cameras.namesOf(ids)),
       emit,
     }),

@@ -4,7 +4,7 @@
 // only segments longer than a bucket (zoomed in) have their per-second counts
 // (recordings.second_bytes) decoded, and those are few because the window is short.
 import type { Queryable } from '../db/database';
-import { decodeSecondBytes } from '../recording/second-bytes';
+import { decodeSecondBytes } from './second-bytes';
 import { OVERLAPS, overlapParams, PLAYABLE } from './footage-rows';
 
 export interface BucketGrid {

@@ -1,10 +1,12 @@
-// SQL shared by the playback queries: which index rows count as playable footage
-// and the gaps overlapping a window. Bounded like RecordingIndex.timeline: a
+// Part of the recording domain's public reads of its index (with recorded-ranges,
+// activity-buckets and segments-query; playback and export call these instead of
+// querying the tables): which index rows count as playable footage and the gaps
+// overlapping a window. Bounded like RecordingIndex.timeline: a
 // recording never exceeds MAX_RECORDING_MS, so start_ms is bounded on both sides
 // and the (camera_id, start_ms) index serves every query.
 import type { Gap } from '../../contract/recording-schemas';
 import type { Queryable } from '../db/database';
-import { MAX_RECORDING_MS } from '../recording/recording-index';
+import { MAX_RECORDING_MS, toGap, type GapRow } from './recording-index';
 
 export interface PlaybackQueryDeps {
   db: Queryable;
@@ -24,16 +26,6 @@ export function overlapParams(
   return [cameraId, fromMs - MAX_RECORDING_MS, toMs, fromMs];
 }
 
-interface GapRow {
-  id: number;
-  camera_id: string;
-  stream: Gap['stream'];
-  start_ms: number;
-  end_ms: number | null;
-  reason: Gap['reason'];
-  error_kind: Gap['errorKind'];
-}
-
 /**
  * Gaps of a camera overlapping [from, to), as stored (not clipped). A gap can be
  * long (a camera off for a week), so only its start is bounded, from above; a
@@ -51,13 +43,5 @@ export async function gapsOverlapping(
      ORDER BY start_ms, id`,
     [cameraId, toMs, fromMs],
   );
-  return rows.map((r) => ({
-    id: r.id,
-    cameraId: r.camera_id,
-    stream: r.stream,
-    startMs: r.start_ms,
-    endMs: r.end_ms,
-    reason: r.reason,
-    errorKind: r.error_kind,
-  }));
+  return rows.map(toGap);
 }

@@ -1,8 +1,8 @@
 // Writes index rows the way the recorder files them (through RecordingIndex), so
 // the playback queries are tested on rows shaped exactly like production's.
 import type { Database } from '../../db/database';
-import { RecordingIndex } from '../../recording/recording-index';
-import type { Recording, RecordingStatus } from '../../recording/recording-types';
+import { RecordingIndex } from '../recording-index';
+import type { Recording, RecordingStatus } from '../recording-types';
 
 export interface SegmentRow {
   cameraId: string;
