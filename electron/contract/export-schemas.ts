@@ -1,7 +1,7 @@
 // Contract schemas of footage export (xuất dữ liệu) to a USB stick or a folder
 // for investigators (issue 6). The core writes, per export, one folder with an
 // MP4 per camera, snapshots, manifest.json, SHA256SUMS, a Vietnamese report
-// (HTML + PDF) and an offline player page; see docs/export.md.
+// (HTML + PDF) and an offline player page; see docs/design/export.md.
 import { z } from 'zod';
 import { singleLine } from './safe-text';
 import { OfficerBrief } from './officer-schemas';

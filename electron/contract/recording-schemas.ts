@@ -165,7 +165,7 @@ export const CameraStorage = z.object({
 });
 export type CameraStorage = z.infer<typeof CameraStorage>;
 
-/** A folder footage was written to (docs/recording.md, "Storage roots"). */
+/** A folder footage was written to (docs/design/recording.md, "Storage roots"). */
 export const StorageRoot = z.object({
   id: z.number().int(),
   path: z.string(),
@@ -206,7 +206,7 @@ export const StorageSettings = z.object({
   quota: StorageQuota,
   /** Free space always left on the volume. */
   reserveBytes: bytes,
-  /** Segment length in seconds (docs/recording.md). */
+  /** Segment length in seconds (docs/design/recording.md). */
   segmentSeconds: z.number().int().min(1),
 });
 export type StorageSettings = z.infer<typeof StorageSettings>;

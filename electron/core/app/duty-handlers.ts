@@ -80,7 +80,7 @@ export function createDutyHandlers(s: DutyServices): DutyHandlers {
     return s.sessions.toSession(record);
   };
 
-  // One duty shift at a time (docs/duty.md): a duty officer's sign-in takes over an
+  // One duty shift at a time (docs/design/duty.md): a duty officer's sign-in takes over an
   // open shift of someone else (it ends as 'replaced' with a handover waiting for
   // them); a commander's sign-in beside another officer's open shift supervises
   // without taking it over.

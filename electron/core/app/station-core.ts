@@ -35,7 +35,7 @@ export interface StationCoreConfig {
   storageDir?: string;
   /**
    * Recording segment length in seconds; default $STATION_SEGMENT_SECONDS, else 60
-   * (docs/recording.md). Tests and e2e use a few seconds so segments close quickly.
+   * (docs/design/recording.md). Tests and e2e use a few seconds so segments close quickly.
    */
   recordingSegmentSeconds?: number;
   /** Overrides the ffmpegPath setting (e.g. --ffmpeg on the command line). */

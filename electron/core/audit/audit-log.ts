@@ -1,6 +1,6 @@
 // The audit trail (nhật ký hệ thống): an append-only, hash-chained log of who did
 // what. Triggers refuse UPDATE/DELETE through SQL; the keyed chain and the head
-// file catch a tool that drops the triggers first (docs/duty.md).
+// file catch a tool that drops the triggers first (docs/design/duty.md).
 import type {
   AuditAction,
   AuditDetails,

@@ -1,6 +1,6 @@
 // The audit domain's table: the hash-chained, append-only audit log
-// (docs/duty.md). Keyed by the schema version that adds the SQL; append-only
-// like every migration step (docs/schema.md).
+// (docs/design/duty.md). Keyed by the schema version that adds the SQL; append-only
+// like every migration step (docs/ref/schema.md).
 //
 // Triggers refuse UPDATE and DELETE through SQL; the chain still detects edits
 // made by a tool that drops the triggers first, and the log puts them back.

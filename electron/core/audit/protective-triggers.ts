@@ -1,7 +1,7 @@
 // The triggers that make audit rows and acknowledged handovers immutable through
 // SQL. The migrations create them; a tool can drop them. The audit log checks at
 // start and at every verification that they are all there, records their absence
-// and puts them back (docs/duty.md).
+// and puts them back (docs/design/duty.md).
 import type { Queryable } from '../db/database';
 import { PROTECTIVE_TRIGGERS } from '../db/schema';
 

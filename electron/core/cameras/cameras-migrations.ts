@@ -1,6 +1,6 @@
 // The cameras domain's tables: the camera registry and the recorders (NVR/DVR)
 // cameras may be channels of. Keyed by the schema version that adds the SQL;
-// append-only like every migration step (docs/schema.md).
+// append-only like every migration step (docs/ref/schema.md).
 import type { DomainMigrations } from '../db/migrate';
 
 export const camerasMigrations: DomainMigrations = {

@@ -1,4 +1,4 @@
-// The station database schema as ordered migration steps (see docs/schema.md).
+// The station database schema as ordered migration steps (see docs/ref/schema.md).
 // Each domain owns the SQL of its tables in <domain>/<domain>-migrations.ts, by
 // the version that adds it; step v runs every domain's part for v in the order
 // below, the order the shipped steps were written in, so a database sees the
@@ -23,15 +23,15 @@ export const DOMAIN_MIGRATIONS: readonly (readonly [domain: string, DomainMigrat
   ['layouts', layoutsMigrations],
   ['settings', settingsMigrations],
   ['outages', outagesMigrations],
-  // v2: recording index, gaps, locks, events, per-camera settings (docs/recording.md);
+  // v2: recording index, gaps, locks, events, per-camera settings (docs/design/recording.md);
   // v3: storage roots, so the storage folder can change without orphaning footage.
   ['recording', recordingMigrations],
-  // v4: officers, shifts, handovers, incidents, audit log (docs/duty.md).
+  // v4: officers, shifts, handovers, incidents, audit log (docs/design/duty.md).
   ['officers', officersMigrations],
   ['shifts', shiftsMigrations],
   ['incidents', incidentsMigrations],
   ['audit', auditMigrations],
-  // v5: footage exports (docs/export.md).
+  // v5: footage exports (docs/design/export.md).
   ['export', exportMigrations],
 ];
 

@@ -1,7 +1,7 @@
 // The export domain's table: one row per export attempt, running, complete,
 // failed or cancelled; the files of a complete export as written in its
-// manifest (docs/export.md). Keyed by the schema version that adds the SQL;
-// append-only like every migration step (docs/schema.md).
+// manifest (docs/design/export.md). Keyed by the schema version that adds the SQL;
+// append-only like every migration step (docs/ref/schema.md).
 import type { DomainMigrations } from '../db/migrate';
 
 export const exportMigrations: DomainMigrations = {

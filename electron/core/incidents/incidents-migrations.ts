@@ -1,7 +1,7 @@
 // The incidents domain's tables: incidents with their cameras, history and
-// snapshots, and a diacritics-folded search index (docs/duty.md). Keyed by the
+// snapshots, and a diacritics-folded search index (docs/design/duty.md). Keyed by the
 // schema version that adds the SQL; append-only like every migration step
-// (docs/schema.md).
+// (docs/ref/schema.md).
 import type { DomainMigrations } from '../db/migrate';
 
 export const incidentsMigrations: DomainMigrations = {

@@ -1,5 +1,5 @@
 // The layouts domain's table: saved grid layouts. Keyed by the schema version
-// that adds the SQL; append-only like every migration step (docs/schema.md).
+// that adds the SQL; append-only like every migration step (docs/ref/schema.md).
 import type { DomainMigrations } from '../db/migrate';
 
 export const layoutsMigrations: DomainMigrations = {

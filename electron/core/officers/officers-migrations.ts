@@ -1,6 +1,6 @@
 // The officers domain's table: the station's officers and their sign-in
-// credentials (docs/duty.md). Keyed by the schema version that adds the SQL;
-// append-only like every migration step (docs/schema.md).
+// credentials (docs/design/duty.md). Keyed by the schema version that adds the SQL;
+// append-only like every migration step (docs/ref/schema.md).
 import type { DomainMigrations } from '../db/migrate';
 
 export const officersMigrations: DomainMigrations = {

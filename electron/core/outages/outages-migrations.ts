@@ -1,6 +1,6 @@
 // The outages domain's table: when each camera stream was unreachable. Keyed by
 // the schema version that adds the SQL; append-only like every migration step
-// (docs/schema.md).
+// (docs/ref/schema.md).
 import type { DomainMigrations } from '../db/migrate';
 
 export const outagesMigrations: DomainMigrations = {

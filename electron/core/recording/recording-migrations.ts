@@ -1,6 +1,6 @@
-// The recording domain's tables (docs/recording.md). Keyed by the schema
+// The recording domain's tables (docs/design/recording.md). Keyed by the schema
 // version that adds the SQL; append-only like every migration step
-// (docs/schema.md). Camera ids carry no foreign key on purpose: footage and its
+// (docs/ref/schema.md). Camera ids carry no foreign key on purpose: footage and its
 // index outlive a camera removed from the registry (it may be evidence).
 import type { DomainMigrations } from '../db/migrate';
 

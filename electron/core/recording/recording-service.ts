@@ -3,7 +3,7 @@
 // filed into <camera>/<yyyy-mm-dd>/<hh>/ and indexed in SQLite, gaps recorded
 // with their reason and retention keeping the disk from filling. Where footage
 // goes, the quota and the disk alarms are the storage service's; recording
-// follows them. See docs/recording.md.
+// follows them. See docs/design/recording.md.
 import { performance } from 'node:perf_hooks';
 import type { StreamKind } from '../../contract/schemas';
 import type { Database, Queryable } from '../db/database';
@@ -69,14 +69,14 @@ export interface RecordingServiceOptions {
   storage?: StorageService;
   /**
    * The root to write to from start when no storage service is given.
-   * Index rows older than storage roots are adopted into it (docs/recording.md).
+   * Index rows older than storage roots are adopted into it (docs/design/recording.md).
    */
   storageDir?: string;
   ffmpegPath: string;
   resolveInput: InputResolver;
   emit: RecordingEmit;
   now?: () => number;
-  /** Segment length; 60 s by default (docs/recording.md). Tests use a few seconds. */
+  /** Segment length; 60 s by default (docs/design/recording.md). Tests use a few seconds. */
   segmentSeconds?: number;
   quota?: Partial<QuotaSettings>;
   diskSpace?: DiskSpaceReader;
@@ -111,7 +111,7 @@ interface Entry {
   lastState: StateChange | null;
 }
 
-/** The segment being written, up to its last complete fragment (docs/recording.md, "Open segment"). */
+/** The segment being written, up to its last complete fragment (docs/design/recording.md, "Open segment"). */
 export interface OpenSegment {
   /** An id of its own (open-segment-ids.ts) until it is filed and indexed. */
   id: number;
@@ -814,7 +814,7 @@ export class RecordingService {
     this.lastMono = mono;
     if (Math.abs(skew) < this.timings.clockStepMs || this.disposed) return;
     // The wall clock was stepped: start new runs so every segment after the step
-    // is anchored to the new clock (see the clock rule in docs/recording.md).
+    // is anchored to the new clock (see the clock rule in docs/design/recording.md).
     void this.log('clock_step', null, null, { deltaMs: Math.round(skew) });
     for (const e of this.entries.values()) {
       if (!e.recorder) continue;

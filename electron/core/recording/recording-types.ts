@@ -44,7 +44,7 @@ export interface RootRef {
   path: string;
 }
 
-/** A folder footage was written to (docs/recording.md, "Storage roots"). */
+/** A folder footage was written to (docs/design/recording.md, "Storage roots"). */
 export interface StorageRoot {
   id: number;
   /** Absolute, normalised. */

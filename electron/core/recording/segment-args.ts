@@ -74,7 +74,7 @@ export function segmentMuxerArgs(
   return [
     '-map',
     '0:v:0',
-    // Video only: see docs/recording.md (most ward cameras have no usable audio, and G.711 needs transcoding).
+    // Video only: see docs/design/recording.md (most ward cameras have no usable audio, and G.711 needs transcoding).
     '-an',
     '-f',
     'segment',

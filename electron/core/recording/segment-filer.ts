@@ -159,7 +159,7 @@ export class SegmentFiler {
   }
 
   /**
-   * The clock rule (docs/recording.md): durations come from the media, the start
+   * The clock rule (docs/design/recording.md): durations come from the media, the start
    * from the wall clock. A start slightly before the previous end (anchor jitter)
    * is clamped to it; a larger backwards jump is a clock step and the footage
    * keeps the times the clock gave it — the index then holds overlapping rows

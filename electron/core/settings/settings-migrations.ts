@@ -1,6 +1,6 @@
 // The settings domain's table: station settings as JSON values by key. Keyed by
 // the schema version that adds the SQL; append-only like every migration step
-// (docs/schema.md).
+// (docs/ref/schema.md).
 import type { DomainMigrations } from '../db/migrate';
 
 export const settingsMigrations: DomainMigrations = {

@@ -1,5 +1,5 @@
 // Builds a shift's handover summary from what the station recorded during it:
-// incidents, camera outages, recording gaps, exports, storage alarms (docs/duty.md).
+// incidents, camera outages, recording gaps, exports, storage alarms (docs/design/duty.md).
 // A read model: every fact comes through HandoverSources, from the service that
 // owns it; this module only clips, merges and labels them.
 //

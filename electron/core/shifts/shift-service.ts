@@ -1,4 +1,4 @@
-// Shifts (ca trực) and their handovers (bàn giao ca), docs/duty.md.
+// Shifts (ca trực) and their handovers (bàn giao ca), docs/design/duty.md.
 //
 // At most one shift is open at a time. Signing in continues the officer's own
 // open shift; an officer signing in while another's shift is open ends that

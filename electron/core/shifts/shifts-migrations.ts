@@ -1,6 +1,6 @@
-// The shifts domain's tables: duty shifts and their handovers (docs/duty.md).
+// The shifts domain's tables: duty shifts and their handovers (docs/design/duty.md).
 // Keyed by the schema version that adds the SQL; append-only like every
-// migration step (docs/schema.md).
+// migration step (docs/ref/schema.md).
 //
 // Triggers make an acknowledged handover immutable through SQL as well as
 // through the service; the audit log puts them back if a tool drops them.

@@ -1,7 +1,7 @@
 // The footage storage: which folder new segments go to (and switching it), the
 // quota retention keeps to, and the disk alarms (unwritable, write failures, disk
 // full, locked footage over quota). Recording writes where this says and follows
-// its changes by subscribing; it never decides them. See docs/recording.md.
+// its changes by subscribing; it never decides them. See docs/design/recording.md.
 import { resolve } from 'node:path';
 import type { StorageQuota } from '../../contract/recording-schemas';
 import type { Database, Queryable } from '../db/database';
