@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createApi, type Transport } from '../../electron/contract/api';
 import { channels } from '../../electron/contract/channels';
 import { ApiError } from '../../electron/contract/errors';
@@ -201,8 +201,10 @@ describe("an incident's exports", () => {
 
     stored.unshift(record('e3', { status: 'running', incidentId: 'i1' }));
     s().applyExportChange(stored[0]!);
-    await new Promise((r) => setTimeout(r, 0));
-    expect(s().incidentExports.items.map((r) => r.id)).toEqual(['e3', 'e1']);
+    // The list reloads in the background: polled, bounded.
+    await vi.waitFor(() =>
+      expect(s().incidentExports.items.map((r) => r.id)).toEqual(['e3', 'e1']),
+    );
 
     // An export of another incident does not reload this list.
     const before = calls.length;
