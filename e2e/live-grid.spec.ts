@@ -30,6 +30,7 @@ async function expectPlaying(page: Page, tile: Locator, tileTestId: string): Pro
     .toBeGreaterThan(10);
   const before = await statsFor(page, tileTestId);
   const shotBefore = await tile.screenshot();
+  // Plays 2 s between the two samples (the wait is the point).
   await page.waitForTimeout(2000);
   const after = await statsFor(page, tileTestId);
   const shotAfter = await tile.screenshot();
@@ -325,7 +326,12 @@ test('the demo station plays nine labelled demo cameras', async ({ page }) => {
     await expect(page.getByTestId('tile-8')).toHaveAttribute('data-state', 'live', {
       timeout: 45_000,
     });
-    await page.waitForTimeout(2000);
+    // Every tile has drawn pictures before the screenshot.
+    const drawing = async () =>
+      (await Promise.all(cameras.map((_, i) => statsFor(page, `tile-${i}`)))).filter(
+        (t) => (t?.decodedFrames ?? 0) > 10,
+      ).length;
+    await expect.poll(drawing, { timeout: 20_000 }).toBe(9);
     await page.screenshot({ path: `${ARTIFACTS}/demo-station.png` });
   } finally {
     await stop();

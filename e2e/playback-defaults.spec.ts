@@ -207,6 +207,7 @@ test.describe('playback at the default 60 s segments', () => {
       // A seek into the second half of another segment plays on from there at once.
       await jumpTo(page, segments[1]!.startMs + 45_000);
       await countFrames(page, cameraId);
+      // Plays 22 s while frames are counted (the wait is the point).
       await page.waitForTimeout(22_000);
       expectSmooth(await stopCounting(page), 20);
     } finally {

@@ -120,6 +120,7 @@ test.describe('playback of H.265 footage without an HEVC decoder', () => {
     // Play: frames advance with the clock, across the next segment boundary.
     const before = await camera(page);
     await page.getByTestId('playback-play').click();
+    // Plays 5 s (the wait is the point).
     await page.waitForTimeout(5_000);
     const after = await camera(page);
     expect(after.state, JSON.stringify(after)).toBe('playing');
@@ -202,6 +203,7 @@ test.describe('sync playback of an H.265 camera beside an H.264 one', () => {
 
     await jumpTo(page, Math.ceil(from / 1000) * 1000);
     await page.getByTestId('playback-play').click();
+    // Plays 8 s before the drift is sampled (the wait is the point).
     await page.waitForTimeout(8_000);
     // Ten samples 150 ms apart, taken in the page: each camera's state and drift.
     const samples = await page.evaluate(async () => {

@@ -258,6 +258,7 @@ test.describe('synchronized playback', () => {
         { timeout: 30_000 },
       );
     const since = Date.now();
+    // Records 24 s of footage on every camera (the wait is the point).
     await page.waitForTimeout(24_000);
 
     await page.getByTestId('tile-0').click();
@@ -269,6 +270,7 @@ test.describe('synchronized playback', () => {
 
     await jumpTo(page, since + 4_000);
     await page.getByTestId('playback-play').click();
+    // Plays 10 s before the drift is sampled (the wait is the point).
     await page.waitForTimeout(10_000);
     // Drift is measured per displayed frame (its wall time minus the shared clock at the
     // moment it was shown), so the spread across cameras is what an officer sees.

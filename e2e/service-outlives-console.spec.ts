@@ -87,6 +87,7 @@ test('closing the console while 4 cameras record: ≥ 99 % recorded, the same se
 
     // The console window is open; then it is gone (killed, as a crash or a closed window).
     expect(await until(async () => consoleWindowPids(dataDir).length > 0, 20_000)).toBe(true);
+    // The console stays open 10 s (the wait is the point).
     await new Promise((r) => setTimeout(r, 10_000));
     const launcherExited = new Promise<number | null>((r) => first.child.once('exit', r));
     for (const pid of consoleWindowPids(dataDir)) {
@@ -99,6 +100,7 @@ test('closing the console while 4 cameras record: ≥ 99 % recorded, the same se
     expect(await launcherExited).toBe(0);
     expect(isAlive(servicePid)).toBe(true);
 
+    // The service records alone to the end of the window (the wait is the point).
     await new Promise((r) => setTimeout(r, windowStart + WINDOW_MS - Date.now()));
     const windowEnd = Date.now();
     expect(isAlive(servicePid)).toBe(true);

@@ -284,6 +284,7 @@ describe('console on the station service', () => {
     expect(await app.exited).toBe(0);
     expect(ipcMain.handlers.size).toBe(0);
     expect(powerSaveBlocker.started.size).toBe(0);
+    // A while after the console quit, the service must still be up (a fixed wait is the point).
     await sleep(300);
     expect(isAlive(rt.pid)).toBe(true);
     const health = await fetch(`${rt.mediaBaseUrl}/health`, {
@@ -345,6 +346,7 @@ describe('console start-up refusals', () => {
     expect(second.started).toBeNull();
     expect(app.quitCalls).toBe(1);
     app.ready();
+    // Nothing may happen (a fixed wait is the point).
     await sleep(50);
     expect(FakeBrowserWindow.all).toHaveLength(0);
     expect(ipcMain.handlers.size).toBe(0);

@@ -69,6 +69,7 @@ describe('renderer watchdog', () => {
   it('restarts a page unresponsive past the limit in a new process, once, reported as a hang', async () => {
     watch({ hungAfterMs: 300 });
     wc.emit('unresponsive');
+    // Still under the limit: nothing may happen yet (a fixed wait is the point).
     await sleep(100);
     expect(wc.crashes).toBe(0);
     await until(() => wc.crashes === 1 && reports.length === 1);
@@ -85,6 +86,7 @@ describe('renderer watchdog', () => {
     wc.emit('unresponsive');
     await sleep(100);
     wc.emit('responsive');
+    // Past the limit: nothing may happen (a fixed wait is the point).
     await sleep(400);
     expect({ crashes: wc.crashes, reloads: wc.reloads, reports: reports.length }).toEqual({
       crashes: 0,
@@ -98,6 +100,7 @@ describe('renderer watchdog', () => {
     wc.emit('render-process-gone', new FakeEvent(), { reason: 'crashed', exitCode: 1 });
     await until(() => wc.reloads === 1);
     wc.emit('render-process-gone', new FakeEvent(), { reason: 'crashed', exitCode: 1 });
+    // Within the spacing: no second reload yet (a fixed wait is the point).
     await sleep(150);
     expect(wc.reloads).toBe(1);
     await until(() => wc.reloads === 2);
@@ -108,6 +111,7 @@ describe('renderer watchdog', () => {
     watch();
     wc.destroy();
     wc.emit('render-process-gone', new FakeEvent(), { reason: 'clean-exit', exitCode: 0 });
+    // Nothing may happen (a fixed wait is the point).
     await sleep(50);
     expect({ reloads: wc.reloads, reports: reports.length }).toEqual({ reloads: 0, reports: 0 });
   });

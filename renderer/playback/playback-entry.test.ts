@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { StationApi } from '../../electron/contract/api';
+import { createApi } from '../../electron/contract/api';
 import type { Camera } from '../../electron/contract/schemas';
 import type { Incident } from '../../electron/contract/incident-schemas';
 import { createStationStore } from '../store/create-store';
+import { fakeTransport } from '../testing/fake-transport';
 import { DEFAULT_LOOKBACK_MS, MAX_PLAYBACK_CAMERAS } from '../store/playback-slice';
 import {
   bookmarkPlaybackNow,
@@ -25,7 +26,7 @@ const memoryTokens = () => {
 
 function storeWith(ids: string[]) {
   // The slices under test never call the api; any call would throw here.
-  const store = createStationStore({} as StationApi, { tokens: memoryTokens() });
+  const store = createStationStore(createApi(fakeTransport({})), { tokens: memoryTokens() });
   store.setState({ cameras: ids.map(cam), tiles: [...ids, null] });
   return store;
 }

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { createApi, type Transport } from '../../electron/contract/api';
-import type { Channel, RequestOf, ResponseOf } from '../../electron/contract/channels';
+import { createApi } from '../../electron/contract/api';
 import type { Camera, Layout, Settings, StreamStatus } from '../../electron/contract/schemas';
 import { createStationStore } from './create-store';
+import { fakeTransport, type FakeHandlers } from '../testing/fake-transport';
 import { MAX_REC_EVENTS } from './recording-slice';
 
 // An in-memory backend behind the real api object: the store under test is real,
@@ -35,8 +35,7 @@ function backend(opts: { cameras: number; layouts?: Layout[]; lastLayoutId?: str
     incidentBeforeSec: 120,
     incidentAfterSec: 180,
   };
-  const calls: string[] = [];
-  const handlers: { [C in Channel]?: (p: RequestOf<C>) => ResponseOf<C> } = {
+  const handlers: FakeHandlers = {
     'system.info': () => ({
       version: '0',
       mediaBaseUrl: 'http://127.0.0.1:1',
@@ -94,17 +93,8 @@ function backend(opts: { cameras: number; layouts?: Layout[]; lastLayoutId?: str
       return l;
     },
   };
-  const transport: Transport = {
-    invoke: async (channel, payload) => {
-      calls.push(channel);
-      const h = handlers[channel] as
-        ((p: typeof payload) => ResponseOf<typeof channel>) | undefined;
-      if (!h) throw new Error(`unexpected ${channel}`);
-      return h(payload);
-    },
-    on: () => () => undefined,
-  };
-  return { api: createApi(transport), calls, settings: () => settings };
+  const transport = fakeTransport(handlers);
+  return { api: createApi(transport), calls: transport.calls, settings: () => settings };
 }
 
 const status = (
@@ -219,7 +209,9 @@ describe('station store', () => {
     await expect
       .poll(() => store.getState().storageAlarm?.kind ?? null, { timeout: 2000 })
       .toBe('disk_full');
-    expect(calls).toEqual(expect.arrayContaining(['recording.statuses', 'storage.summary']));
+    expect(calls.map((c) => c.channel)).toEqual(
+      expect.arrayContaining(['recording.statuses', 'storage.summary']),
+    );
     expect(store.getState().recStatuses['c1']?.recording).toBe(true);
     store.getState().applyRecStatus({
       cameraId: 'c1',

@@ -1,12 +1,7 @@
-import { describe, expect, it } from 'vitest';
-import { createApi, type Transport } from '../../electron/contract/api';
-import { channels } from '../../electron/contract/channels';
-import { ApiError } from '../../electron/contract/errors';
-import type {
-  ExportListRequest,
-  ExportProgress,
-  ExportRecord,
-} from '../../electron/contract/export-schemas';
+import { describe, expect, it, vi } from 'vitest';
+import { createApi } from '../../electron/contract/api';
+import type { ExportProgress, ExportRecord } from '../../electron/contract/export-schemas';
+import { fakeTransport } from '../testing/fake-transport';
 import { createStationStore } from './create-store';
 
 const officer = { id: 'o1', fullName: 'Nguyễn Văn An', rank: 'Thượng úy', role: 'duty' as const };
@@ -60,32 +55,20 @@ function setup(
   opts: { stored?: ExportRecord[]; beforeStartAnswer?: () => void; slowIncident?: string } = {},
 ) {
   const stored = opts.stored ?? [];
-  const calls: { channel: string; payload: unknown }[] = [];
-  const handlers: Record<string, (p: never) => unknown> = {
+  const transport = fakeTransport({
     'export.start': () => {
       opts.beforeStartAnswer?.();
       return record('e1');
     },
-    'export.cancel': (p: { id: string }) =>
-      record(p.id, { status: 'cancelled', finishedAt: 9_000 }),
-    'export.list': (p: ExportListRequest) =>
-      stored.filter((r) => !p.incidentId || r.incidentId === p.incidentId).slice(0, p.limit),
-  };
-  const transport: Transport = {
-    invoke: async (channel, payload) => {
-      calls.push({ channel, payload });
-      const incidentId = (payload as { incidentId?: string } | undefined)?.incidentId;
-      if (opts.slowIncident && incidentId === opts.slowIncident)
+    'export.cancel': (p) => record(p.id, { status: 'cancelled', finishedAt: 9_000 }),
+    'export.list': async (p) => {
+      if (opts.slowIncident && p.incidentId === opts.slowIncident)
         await new Promise((r) => setTimeout(r, 20));
-      const parsed = channels[channel].request.parse(payload);
-      const handler = handlers[channel];
-      if (!handler) throw new ApiError('unknown_channel', channel);
-      return handler(parsed as never) as never;
+      return stored.filter((r) => !p.incidentId || r.incidentId === p.incidentId).slice(0, p.limit);
     },
-    on: () => () => undefined,
-  };
+  });
   const store = createStationStore(createApi(transport));
-  return { store, calls, stored };
+  return { store, calls: transport.calls, stored };
 }
 
 describe('the export dialog draft', () => {
@@ -201,8 +184,10 @@ describe("an incident's exports", () => {
 
     stored.unshift(record('e3', { status: 'running', incidentId: 'i1' }));
     s().applyExportChange(stored[0]!);
-    await new Promise((r) => setTimeout(r, 0));
-    expect(s().incidentExports.items.map((r) => r.id)).toEqual(['e3', 'e1']);
+    // The list reloads in the background: polled, bounded.
+    await vi.waitFor(() =>
+      expect(s().incidentExports.items.map((r) => r.id)).toEqual(['e3', 'e1']),
+    );
 
     // An export of another incident does not reload this list.
     const before = calls.length;

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { createApi, type Transport } from '../../electron/contract/api';
-import { channels } from '../../electron/contract/channels';
+import { createApi } from '../../electron/contract/api';
 import { ApiError } from '../../electron/contract/errors';
-import type { Incident, IncidentFilter } from '../../electron/contract/incident-schemas';
+import type { Incident } from '../../electron/contract/incident-schemas';
 import { bookmarkCameras, canBookmark } from '../incidents/bookmark';
+import { fakeTransport } from '../testing/fake-transport';
 import { createStationStore } from './create-store';
 
 const officer = { id: 'o1', fullName: 'Nguyễn Văn An', rank: 'Thượng úy', role: 'duty' as const };
@@ -36,49 +36,35 @@ function incident(n: number, patch: Partial<Incident> = {}): Incident {
 function setup(opts: { total?: number; failSnapshot?: number } = {}) {
   const total = opts.total ?? 120;
   const all = Array.from({ length: total }, (_, i) => incident(total - i));
-  const calls: { channel: string; payload: unknown }[] = [];
   let snapshots = 0;
-  const listeners = new Map<string, (p: unknown) => void>();
-  const handlers: Record<string, (p: never) => unknown> = {
-    'incident.list': (p: IncidentFilter) => ({
-      items: all
-        .filter((i) => !p.status || i.status === p.status)
-        .slice(p.offset, p.offset + p.limit),
-      total: all.filter((i) => !p.status || i.status === p.status).length,
-    }),
+  const transport = fakeTransport({
+    'incident.list': async (p) => {
+      // An unfiltered list is slow, so a filtered query sent after it answers first.
+      if (!p.status) await new Promise((r) => setTimeout(r, 20));
+      return {
+        items: all
+          .filter((i) => !p.status || i.status === p.status)
+          .slice(p.offset, p.offset + p.limit),
+        total: all.filter((i) => !p.status || i.status === p.status).length,
+      };
+    },
     'incident.create': () => incident(999),
-    'incident.addSnapshot': (p: { incidentId: string }) => {
+    'incident.addSnapshot': (p) => {
       snapshots++;
       if (snapshots === opts.failSnapshot) throw new ApiError('internal', 'disk');
       return incident(999, { id: p.incidentId, version: 1 + snapshots });
     },
-    'incident.update': (p: { version: number }) => {
+    'incident.update': (p) => {
       if (p.version !== 1) throw new ApiError('conflict', 'stale_version');
       return incident(1, { status: 'in_progress', version: 2 });
     },
-    'incident.get': (p: { id: string }) => ({
+    'incident.get': (p) => ({
       incident: incident(Number(p.id.slice(1))),
       history: [],
     }),
-  };
-  const transport: Transport = {
-    invoke: async (channel, payload) => {
-      calls.push({ channel, payload });
-      // An unfiltered list is slow, so a filtered query sent after it answers first.
-      if (channel === 'incident.list' && !(payload as IncidentFilter).status)
-        await new Promise((r) => setTimeout(r, 20));
-      const parsed = channels[channel].request.parse(payload);
-      const handler = handlers[channel];
-      if (!handler) throw new ApiError('unknown_channel', channel);
-      return handler(parsed as never) as never;
-    },
-    on: (event, listener) => {
-      listeners.set(event, listener as (p: unknown) => void);
-      return () => listeners.delete(event);
-    },
-  };
+  });
   const store = createStationStore(createApi(transport));
-  return { store, calls };
+  return { store, calls: transport.calls };
 }
 
 const snap = (cameraId: string) => ({

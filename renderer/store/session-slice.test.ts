@@ -1,15 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { createApi, type Transport } from '../../electron/contract/api';
-import type { Channel, RequestOf, ResponseOf } from '../../electron/contract/channels';
+import { z } from 'zod';
+import { createApi } from '../../electron/contract/api';
 import { ApiError } from '../../electron/contract/errors';
 import type {
   Officer,
   PendingHandoverBrief,
   Session,
 } from '../../electron/contract/officer-schemas';
-import type { Handover } from '../../electron/contract/shift-schemas';
+import { HandoverSummary, type Handover } from '../../electron/contract/shift-schemas';
 import { memoryTokenKeeper } from '../auth/session-token';
 import { watchUnauthenticated } from '../auth/watch-session';
+import { fakeTransport, type FakeHandlers } from '../testing/fake-transport';
 import { DEFAULT_SETTINGS } from './settings-slice';
 import { createStationStore } from './create-store';
 
@@ -40,6 +41,29 @@ const pendingFrom = (o: Officer): PendingHandoverBrief => ({
   shiftEndedAt: 500,
 });
 
+/** A handover as main records it, with nothing to report. */
+const handoverOf = (brief: PendingHandoverBrief): Handover => ({
+  ...brief,
+  shiftId: `shift-${brief.outgoing.id}`,
+  endReason: 'handover',
+  // A quiet shift: every list of the summary empty.
+  summary: HandoverSummary.parse({
+    fromMs: brief.shiftStartedAt,
+    toMs: brief.shiftEndedAt,
+    ...Object.fromEntries(
+      Object.entries(HandoverSummary.shape).flatMap(([k, v]) =>
+        v instanceof z.ZodArray ? [[k, []]] : [],
+      ),
+    ),
+  }),
+  outgoingNotes: '',
+  createdAt: brief.shiftEndedAt,
+  incoming: null,
+  incomingNote: null,
+  acknowledgedAt: null,
+  contentHash: null,
+});
+
 /**
  * main as far as sessions go: tokens live in `live`; the connection's binding is
  * `bound`, lost on a reconnect. The store under test is real.
@@ -49,7 +73,6 @@ function backend(opts: { setupRequired?: boolean; pending?: PendingHandoverBrief
   let bound: string | null = null;
   let setupRequired = opts.setupRequired ?? false;
   let pending = opts.pending ?? [];
-  const calls: string[] = [];
   const needSession = () => {
     const s = bound ? live.get(bound) : undefined;
     if (!s) throw new ApiError('unauthenticated', 'sign_in_required');
@@ -60,7 +83,7 @@ function backend(opts: { setupRequired?: boolean; pending?: PendingHandoverBrief
     bound = s.token;
     return s;
   };
-  const handlers: { [C in Channel]?: (p: RequestOf<C>) => ResponseOf<C> } = {
+  const handlers: FakeHandlers = {
     'auth.state': () => ({
       stationName: '',
       setupRequired,
@@ -113,12 +136,14 @@ function backend(opts: { setupRequired?: boolean; pending?: PendingHandoverBrief
       live.delete(s.token);
       bound = null;
       pending = [...pending, pendingFrom(s.officer)];
-      return { id: `h-${s.officer.id}` } as unknown as Handover;
+      return handoverOf(pendingFrom(s.officer));
     },
     'shift.acknowledge': (p) => {
-      needSession();
+      const s = needSession();
+      const brief = pending.find((h) => h.id === p.id);
+      if (!brief) throw new ApiError('not_found', 'handover_not_found');
       pending = pending.filter((h) => h.id !== p.id);
-      return { id: p.id } as unknown as Handover;
+      return { ...handoverOf(brief), incoming: s.officer, acknowledgedAt: 600 };
     },
     'system.info': () => ({
       version: '0',
@@ -140,19 +165,12 @@ function backend(opts: { setupRequired?: boolean; pending?: PendingHandoverBrief
       throw new ApiError('not_found', 'not in this test');
     },
   };
-  const transport: Transport = {
-    invoke: async (channel, payload) => {
-      calls.push(channel);
-      const h = handlers[channel] as
-        ((p: typeof payload) => ResponseOf<typeof channel>) | undefined;
-      if (!h) throw new Error(`unexpected ${channel}`);
-      return h(payload);
-    },
-    on: () => () => undefined,
-  };
+  const transport = fakeTransport(handlers);
   return {
     api: createApi(transport),
-    calls,
+    get calls() {
+      return transport.calls.map((c) => c.channel);
+    },
     live,
     reconnect: () => {
       bound = null;

@@ -167,6 +167,7 @@ describe('offline player page in Chromium', () => {
 
       // Seek back while playing: every video follows, and keeps going together.
       await seekTo(page, 1.2);
+      // Plays on a while after the seek (the wait is the point).
       await page.waitForTimeout(600);
       const afterSeek = await shownTimes(page);
       expect(afterSeek).toHaveLength(3);

@@ -50,6 +50,7 @@ describe('export of the segment being recorded', () => {
       await svc.start();
       await svc.syncCameras(['cam1']);
       const first = await waitFor('an open segment', () => svc.openSegment('cam1'), 20_000, 100);
+      // Until the open segment holds 16 s of footage (real time: the wait is the point).
       await sleep(Math.max(0, first.startMs + 16_000 - Date.now()));
       const now = Date.now();
       const fromMs = now - 13_000;

@@ -290,6 +290,7 @@ describe('remuxClip with footage recorded from the RTSP rig', () => {
       await svc.start();
       await svc.syncCameras(cams);
       await waitFor('recording', () => cams.every((c) => svc.status(c).recording), 15_000);
+      // Records 8 s of footage (the wait is the point).
       await sleep(8000);
       await svc.dispose();
 

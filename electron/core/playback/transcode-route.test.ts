@@ -108,6 +108,7 @@ describe('H.264 transcode route over H.265 footage recorded from the RTSP rig', 
     await recording.start();
     await recording.syncCameras(['cam5']);
     await waitFor('recording', () => recording.status('cam5').recording, 15_000);
+    // Records 12 s of footage (the wait is the point).
     await sleep(12_000);
     await recording.dispose();
     const rows = (await recording.timeline('cam5', 0, Date.now() + 60_000)).recordings;

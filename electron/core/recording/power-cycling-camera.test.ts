@@ -87,6 +87,7 @@ describe('a power-cycling camera', () => {
       await svc.start();
       await svc.syncCameras([CAM]);
       await waitFor('recording', () => svc.status(CAM).recording, 20_000);
+      // Records through the power cycles for a fixed time (the wait is the point).
       await sleep(RUN_MS);
       await svc.dispose(); // files the open segment
       const tEnd = Date.now();

@@ -77,6 +77,7 @@ describe('RecordingService against the RTSP rig', () => {
         () => CAMS.every((c) => svc.status(c).recording),
         15_000,
       );
+      // Records for a fixed time (the wait is the point).
       await sleep(20_000);
       const pids = svc.recorderPids();
       expect(pids).toHaveLength(3);
@@ -139,6 +140,7 @@ describe('RecordingService against the RTSP rig', () => {
       await svc.start();
       await svc.syncCameras(['cam1']);
       await waitFor('recording', () => svc.status('cam1').recording, 15_000);
+      // Some footage before the camera drops (the wait is the point).
       await sleep(5000);
       const stoppedAt = Date.now();
       await rig.stop();
@@ -152,6 +154,7 @@ describe('RecordingService against the RTSP rig', () => {
       expect(open.endMs).toBeNull();
       // The gap starts where the footage ends: the segment ffmpeg closed when the camera dropped.
       expect(Math.abs(open.startMs - stoppedAt)).toBeLessThan(2500);
+      // The camera stays away 8 s (the wait is the point).
       await sleep(Math.max(0, stoppedAt + 8000 - Date.now()));
       await rig.restart();
       const restartedAt = Date.now();
@@ -402,6 +405,7 @@ describe('RecordingService against the RTSP rig', () => {
       expect(svc.storage.alarm()?.code).toBe('ENOTDIR');
       expect(svc.status('cam1')).toMatchObject({ recording: false, reason: 'disk_error' });
       expect(svc.recorderPids()).toEqual([]);
+      // Stays failed a while: one gap, not one per retry (a fixed wait is the point).
       await sleep(1500);
       const gaps = (await svc.timeline('cam1', 0, Date.now() + 1000)).gaps;
       expect(gaps.map((g) => g.reason)).toEqual(['disk_error']);

@@ -5,7 +5,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CHILD_PID_FILE, trackChildren } from './child-pid-file';
 import { spawnTree } from './process-tree';
 import { TEST_FFMPEG } from './testing/ffmpeg-bin';
@@ -50,7 +50,13 @@ describe.runIf(process.platform === 'linux')('trackChildren', () => {
     const reused = strayFfmpeg(); // listed with another start time: a pid reused since
     const sleeper = spawn('sleep', ['30'], { stdio: 'ignore' });
     procs.push(sleeper);
-    await new Promise((r) => setTimeout(r, 200));
+    // Until each has exec'd its program (before, /proc shows the forked node).
+    const image = (p: ChildProcess) =>
+      readFileSync(`/proc/${p.pid}/cmdline`, 'utf8').split('\0')[0];
+    await vi.waitFor(
+      () => expect([stray, reused, sleeper].map(image)).toEqual([FFMPEG, FFMPEG, 'sleep']),
+      5000,
+    );
     writeFileSync(
       join(dir, CHILD_PID_FILE),
       [

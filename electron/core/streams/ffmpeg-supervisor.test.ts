@@ -85,6 +85,7 @@ describe('FfmpegSupervisor against the RTSP rig', () => {
     expect(sup.status.retryAt! - Date.now()).toBeGreaterThan(20_000);
     // Kept stderr is redacted.
     expect(sup.recentStderr().join('\n')).not.toContain('wrong');
+    // No retry storm over 12 s (a fixed wait is the point).
     await new Promise((r) => setTimeout(r, 12_000));
     expect(sup.spawnCount).toBeLessThanOrEqual(2);
     expect(sup.status.state).toBe('auth_failed');
@@ -131,6 +132,7 @@ describe('FfmpegSupervisor against the RTSP rig', () => {
       // Not a connection failure: the long backoff, no retry storm.
       expect(sup.status.retryAt! - Date.now()).toBeGreaterThan(500);
       await sup.stop();
+      // Lets a stray rejection surface: none may (a fixed wait is the point).
       await new Promise((r) => setTimeout(r, 50));
       expect(rejections).toEqual([]);
     } finally {
@@ -200,6 +202,7 @@ describe('FfmpegSupervisor output and clocks', () => {
     sup.start();
     expect(await waitFor(() => sup.status.state === 'live', 5000)).toBe(true);
     offset = 3_600_000; // NTP moved the clock an hour forward
+    // Nearly a no-data timeout of wall time: no restart may happen (a fixed wait is the point).
     await new Promise((r) => setTimeout(r, 2500));
     expect(sup.spawnCount).toBe(1);
     expect(sup.status.state).toBe('live');
@@ -293,6 +296,7 @@ describe('FfmpegSupervisor reconnect timing', () => {
     });
     sup.start();
     expect(await waitFor(() => sup.status.state === 'auth_failed', 5000)).toBe(true);
+    // Under the auth backoff: no second spawn may happen (a fixed wait is the point).
     await new Promise((r) => setTimeout(r, 2000));
     expect(spawnedAt).toHaveLength(1);
     await sup.stop();
