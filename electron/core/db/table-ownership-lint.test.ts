@@ -6,6 +6,8 @@ import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
 
 const RULE = 'tables/no-cross-domain-sql';
+// Real files of the export domain: the type-aware parser only lints files its projects hold.
+const EXPORT_FILE = 'electron/core/export/export-plan.ts';
 const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));
 // Only this rule runs: the fixtures are not meant to satisfy the others.
 const eslint = new ESLint({ cwd: repoRoot, ruleFilter: ({ ruleId }) => ruleId === RULE });
@@ -24,7 +26,7 @@ describe('no-cross-domain-sql', () => {
     const found = await tableFindings(
       `export const names = (db: { all(sql: string): unknown }) =>
          db.all('SELECT id, name FROM cameras ORDER BY name');`,
-      'electron/core/export/fixture.ts',
+      EXPORT_FILE,
     );
     expect(found).toHaveLength(1);
     expect(found[0]).toContain("Table 'cameras' belongs to the cameras domain");
@@ -35,7 +37,7 @@ describe('no-cross-domain-sql', () => {
     const found = await tableFindings(
       'export const sql = (w: string) => `SELECT e.id FROM exports e\n' +
         '  join Incidents i ON i.id = e.incident_id LEFT JOIN "officers" o ON o.id = e.officer_id WHERE ${w}`;',
-      'electron/core/export/fixture.ts',
+      EXPORT_FILE,
     );
     expect(found.map((m) => m.split("'")[1])).toEqual(['incidents', 'officers']);
   });
@@ -43,7 +45,7 @@ describe('no-cross-domain-sql', () => {
   it('reads every table of a comma-separated FROM list', async () => {
     const found = await tableFindings(
       `export const q = 'SELECT 1 FROM exports e, incidents AS i, "officers" WHERE e.id = ?';`,
-      'electron/core/export/fixture.ts',
+      EXPORT_FILE,
     );
     expect(found.map((m) => m.split("'")[1])).toEqual(['incidents', 'officers']);
   });
@@ -52,15 +54,17 @@ describe('no-cross-domain-sql', () => {
     const found = await tableFindings(
       `export const q = 'SELECT * FROM exports WHERE id = ?';
        export const note = 'copied from the station';`,
-      'electron/core/export/fixture.ts',
+      EXPORT_FILE,
     );
     expect(found).toEqual([]);
   });
 
   it('lets tests and testing fixtures seed any table', async () => {
     const code = `export const seed = "INSERT INTO cameras (id) VALUES ('c1')";`;
-    expect(await tableFindings(code, 'electron/core/export/fixture.test.ts')).toEqual([]);
-    expect(await tableFindings(code, 'electron/core/export/testing/fixture.ts')).toEqual([]);
+    expect(await tableFindings(code, 'electron/core/export/export-service.test.ts')).toEqual([]);
+    expect(await tableFindings(code, 'electron/core/export/testing/footage-fixture.ts')).toEqual(
+      [],
+    );
   });
 
   it('lets a migration declare a foreign key to another domain, not read its table', async () => {
