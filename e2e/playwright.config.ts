@@ -5,6 +5,8 @@ import { defineConfig } from '@playwright/test';
 export default defineConfig({
   testDir: '.',
   testMatch: /.*\.spec\.ts$/,
+  // Compared against a baseline outside the repo: run with visual-parity.config.ts.
+  testIgnore: /visual-parity\.spec\.ts$/,
   outputDir: '../test-results',
   timeout: 120_000,
   expect: { timeout: 20_000 },
