@@ -1,4 +1,4 @@
-// The duty room, end to end (issue 4): first start, sign-in, an incident marked
+// The duty room, end to end: first start, sign-in, an incident marked
 // from the live grid with F2, edited and closed, the shift ended and handed over
 // to a second officer who acknowledges it; the report renders and its PDF (made
 // by the core) has the incident. Real renderer in Debian's Chromium, real core,

@@ -1,4 +1,4 @@
-// Export to a folder for investigators, end to end (issue 6): footage recorded by the
+// Export to a folder for investigators, end to end: footage recorded by the
 // real core from the RTSP rig, an incident over it, exported from the incident detail
 // through the dialog (the browser build types the destination), the progress card,
 // then the folder checked with sha256sum -c and the export listed on the incident.

@@ -1,4 +1,4 @@
-// Playback, end to end (issue 5): footage recorded by the real core from the RTSP
+// Playback, end to end: footage recorded by the real core from the RTSP
 // rig (2 s segments so boundaries come quickly), played back by the real renderer
 // in Debian's Chromium through the media server's /recordings route.
 import { mkdirSync } from 'node:fs';
@@ -164,7 +164,7 @@ test.describe('playback of recorded footage', () => {
     expect(states.has('gap')).toBe(true);
     await expect(player).toBeVisible();
 
-    // An export range (issue 6): ] at the playhead, back 20 s, [ — then the button is enabled.
+    // An export range: ] at the playhead, back 20 s, [ — then the button is enabled.
     await page.getByTestId('playback-pause').click();
     const range = page.getByTestId('playback-range');
     const exportButton = page.getByTestId('playback-export');

@@ -1,4 +1,4 @@
-// Contract schemas of the audit trail (nhật ký hệ thống) (issue 4).
+// Contract schemas of the audit trail (nhật ký hệ thống).
 import { z } from 'zod';
 import { Id } from './schemas';
 

@@ -1,5 +1,5 @@
 // Contract schemas of footage export (xuất dữ liệu) to a USB stick or a folder
-// for investigators (issue 6). The core writes, per export, one folder with an
+// for investigators. The core writes, per export, one folder with an
 // MP4 per camera, snapshots, manifest.json, SHA256SUMS, a Vietnamese report
 // (HTML + PDF) and an offline player page; see docs/design/export.md.
 import { z } from 'zod';

@@ -1,4 +1,4 @@
-// Contract schemas of incidents (vụ việc) and their history (issue 4).
+// Contract schemas of incidents (vụ việc) and their history.
 import { z } from 'zod';
 import { multiLine, singleLine } from './safe-text';
 import { OfficerBrief } from './officer-schemas';

@@ -1,4 +1,4 @@
-// Contract schemas of officers, sign-in and sessions (issue 4, docs/design/duty.md).
+// Contract schemas of officers, sign-in and sessions (docs/design/duty.md).
 import { z } from 'zod';
 import { singleLine } from './safe-text';
 import { Id } from './schemas';

@@ -1,4 +1,4 @@
-// Contract schemas of playback (issue 5): the timeline overview of one or more
+// Contract schemas of playback: the timeline overview of one or more
 // cameras over up to 8 days, and the list of indexed segments near the playhead.
 // Segment bytes are served by the media server at /recordings/<id> (by id only).
 import { z } from 'zod';

@@ -1,4 +1,4 @@
-// Contract schemas of the recording domain (issue 3): what the renderer may ask of
+// Contract schemas of the recording domain: what the renderer may ask of
 // and hear from the recording service. They mirror core/recording/recording-types.ts;
 // the typed handlers and event forwarding in core/app fail to compile if the two drift.
 import { z } from 'zod';

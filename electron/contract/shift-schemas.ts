@@ -1,4 +1,4 @@
-// Contract schemas of shifts and the handover (bàn giao ca) (issue 4).
+// Contract schemas of shifts and the handover (bàn giao ca).
 import { z } from 'zod';
 import { multiLine } from './safe-text';
 import { IncidentCategory, IncidentSeverity, IncidentStatus } from './incident-schemas';

@@ -1,4 +1,4 @@
-// The export range chosen on the playback timeline (issue 6): its two marks, how
+// The export range chosen on the playback timeline: its two marks, how
 // keys and drags change them, and whether the range can be exported. Pure, so the
 // timeline, the keys and the export button agree on one set of rules.
 import { MAX_EXPORT_SPAN_MS } from '../../electron/contract/export-schemas';

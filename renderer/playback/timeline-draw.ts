@@ -47,7 +47,7 @@ export interface TimelineModel {
   nowMs: number;
   /** The time under the mouse (a thin guide line), null when outside. */
   hoverMs: number | null;
-  /** The export range being chosen (issue 6); absent or null draws none. */
+  /** The export range being chosen; absent or null draws none. */
   range?: RangeMarks | null;
   /** The range cannot be exported as it is (longer than the contract allows). */
   rangeInvalid?: boolean;

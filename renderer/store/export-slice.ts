@@ -1,4 +1,4 @@
-// Footage export in the renderer (issue 6): the dialog's draft, the one running
+// Footage export in the renderer: the dialog's draft, the one running
 // export with its progress, its outcome until the officer closes it, and the
 // exports listed on the open incident.
 import type { StateCreator } from 'zustand';

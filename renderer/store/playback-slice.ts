@@ -1,4 +1,4 @@
-// Playback mode (issue 5): which cameras are reviewed and from when. The engine
+// Playback mode: which cameras are reviewed and from when. The engine
 // itself (players, shared clock) lives in the playback view; the store only keeps
 // what entry points set and what F2 needs (the playhead, updated ≤ 10 Hz).
 import type { StateCreator } from 'zustand';

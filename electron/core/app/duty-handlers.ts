@@ -1,4 +1,4 @@
-// Handlers of the duty-room channels (issue 4): sign-in and sessions, officers,
+// Handlers of the duty-room channels: sign-in and sessions, officers,
 // shifts and handovers, incidents, audit. Each is a thin call into a service;
 // the sign-in flow (verify → open or continue the shift → session → audit) is
 // composed here because it spans three services.

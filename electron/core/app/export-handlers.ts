@@ -1,4 +1,4 @@
-// Handlers of the export channels (issue 6): thin calls into ExportService.
+// Handlers of the export channels: thin calls into ExportService.
 import type { ExportService } from '../export/export-service';
 import type { Handler } from './dispatch';
 import { actorOf } from './duty-handlers';
