@@ -10,7 +10,7 @@ import { useEscapeFirst } from '../incidents/use-escape-first';
 import { useLanguage, useT } from '../i18n/use-t';
 import { Icon } from '../shell/icons';
 import { Modal } from '../shell/modal';
-import type { ExportDraft } from '../store/export-slice';
+import type { ExportDraft } from './export-slice';
 import { useApi, useStationState, useStationStore } from '../store/store-context';
 import { DestinationPicker } from './destination-picker';
 import { driveAt, nextDestination, NO_DESTINATION, type Destination } from './export-destination';

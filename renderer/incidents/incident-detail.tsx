@@ -12,7 +12,7 @@ import { formatDateTime } from '../i18n/format-time';
 import { useLanguage, useT } from '../i18n/use-t';
 import { Icon } from '../shell/icons';
 import { IncidentExports } from '../export/incident-exports';
-import { selectIsCommander } from '../store/session-slice';
+import { selectIsCommander } from '../auth/session-slice';
 import { useStationState, useStationStore } from '../store/store-context';
 import { LockIcon, SeverityMark, StatusChip } from './incident-chips';
 import {

@@ -14,7 +14,7 @@ import type { Translate } from '../i18n/translate';
 import { useLanguage, useT } from '../i18n/use-t';
 import { Icon } from '../shell/icons';
 import { Modal } from '../shell/modal';
-import type { BookmarkDraft } from '../store/incidents-slice';
+import type { BookmarkDraft } from './incidents-slice';
 import { useApi, useStationState, useStationStore } from '../store/store-context';
 import {
   createRequestOf,

@@ -13,7 +13,7 @@ import { errorMessage, fieldMessage, toUiError } from '../api/api-error';
 import { FormField } from '../cameras/form-field';
 import { useT } from '../i18n/use-t';
 import { Modal } from '../shell/modal';
-import { selectIsCommander } from '../store/session-slice';
+import { selectIsCommander } from '../auth/session-slice';
 import { useStationState, useStationStore } from '../store/store-context';
 
 function changed(patch: Partial<Settings>, current: Settings): boolean {

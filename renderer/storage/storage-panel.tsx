@@ -15,7 +15,7 @@ import type { MessageKey } from '../i18n/translate';
 import { useLanguage, useT } from '../i18n/use-t';
 import { Modal } from '../shell/modal';
 import { useStationState, useStationStore } from '../store/store-context';
-import { selectIsCommander } from '../store/session-slice';
+import { selectIsCommander } from '../auth/session-slice';
 import { eventSeverity, eventText } from './event-text';
 import { formatBytes, formatDays } from './format-storage';
 
