@@ -18,6 +18,7 @@ import { useApi, useStationState, useStationStore } from '../store/store-context
 import { FormField } from './form-field';
 import { recorderChannelUrls } from '../../electron/contract/camera-urls';
 import { hostOf, probeMessage } from './probe-message';
+import { FormError } from '../shell/form-error';
 
 type Tab = 'rtsp' | 'recorder';
 
@@ -503,11 +504,7 @@ export function CameraDialog(props: { cameraId: string | null }) {
           ) : null}
         </div>
 
-        {formError ? (
-          <div className="form-error" role="alert" data-testid="camera-form-error">
-            {formError}
-          </div>
-        ) : null}
+        <FormError error={formError} testId="camera-form-error" />
 
         <div className="dialog-actions">
           {camera ? (

@@ -12,6 +12,8 @@ import { zodIssuesToFields } from '../../electron/contract/errors';
 import { errorMessage, fieldMessage, toUiError } from '../api/api-error';
 import { FormField } from '../cameras/form-field';
 import { useT } from '../i18n/use-t';
+import { DialogActions } from '../shell/dialog-actions';
+import { FormError } from '../shell/form-error';
 import { Modal } from '../shell/modal';
 import { selectIsCommander } from '../auth/session-slice';
 import { useStationState, useStationStore } from '../store/store-context';
@@ -238,25 +240,13 @@ export function SettingsDialog() {
             <dd>{info.version}</dd>
           </dl>
         ) : null}
-        {formError ? (
-          <div className="form-error" role="alert">
-            {formError}
-          </div>
-        ) : null}
-        <div className="dialog-actions">
-          <div className="top-spacer" />
-          <button type="button" className="btn" onClick={close}>
-            {t('dialog.cancel')}
-          </button>
-          <button
-            type="submit"
-            className="btn btn-primary"
-            data-testid="settings-save"
-            disabled={busy}
-          >
-            {busy ? t('dialog.saving') : t('dialog.save')}
-          </button>
-        </div>
+        <FormError error={formError} />
+        <DialogActions
+          onCancel={close}
+          submitTestId="settings-save"
+          submitDisabled={busy}
+          submitLabel={busy ? t('dialog.saving') : t('dialog.save')}
+        />
       </form>
     </Modal>
   );

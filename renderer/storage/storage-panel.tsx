@@ -9,6 +9,7 @@ import { DiskCard } from './disk-card';
 import { QuotaCard } from './quota-card';
 import { CameraTable } from './camera-storage-table';
 import { EventLog } from './recording-event-log';
+import { FormError } from '../shell/form-error';
 
 /** While open, byte counts follow the disk at this pace (and on every filed segment). */
 const REFRESH_MS = 5000;
@@ -61,11 +62,7 @@ export function StoragePanel() {
       onClose={close}
       className="modal-storage"
     >
-      {loadError ? (
-        <div className="form-error" role="alert">
-          {loadError}
-        </div>
-      ) : null}
+      <FormError error={loadError} />
       <div className="storage-layout">
         <div className="storage-main">
           <div className="storage-top">
