@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { zodIssuesToFields } from '../../electron/contract/errors';
 import { ChangePassword } from '../../electron/contract/officer-schemas';
 import { errorMessage, errorReason, fieldMessage, toUiError } from '../api/api-error';
-import { FormField } from '../cameras/form-field';
+import { FormField } from '../shell/form-field';
 import { useT } from '../i18n/use-t';
 import { DialogActions } from '../shell/dialog-actions';
 import { FormError } from '../shell/form-error';

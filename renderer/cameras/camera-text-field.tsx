@@ -1,5 +1,5 @@
 // One text input of the camera dialog, labelled, with its field error.
-import { FormField } from './form-field';
+import { FormField } from '../shell/form-field';
 
 export interface InputOptions {
   placeholder?: string;

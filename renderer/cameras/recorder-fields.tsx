@@ -5,7 +5,7 @@ import type { Vendor } from '../../electron/contract/schemas';
 import { useT } from '../i18n/use-t';
 import type { RecorderForm } from './camera-form';
 import { textField, type InputOptions } from './camera-text-field';
-import { FormField } from './form-field';
+import { FormField } from '../shell/form-field';
 
 export function RecorderFields(props: {
   rec: RecorderForm;

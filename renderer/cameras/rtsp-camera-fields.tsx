@@ -6,7 +6,7 @@ import type { Camera } from '../../electron/contract/schemas';
 import { useT } from '../i18n/use-t';
 import type { RtspForm } from './camera-form';
 import { textField, type InputOptions } from './camera-text-field';
-import { FormField } from './form-field';
+import { FormField } from '../shell/form-field';
 
 export function RtspCameraFields(props: {
   form: RtspForm;

@@ -3,7 +3,7 @@
 // the plan main returns for it, and Start, which hands over to the progress panel.
 import { useState } from 'react';
 import { errorMessage, errorReason, toUiError } from '../api/api-error';
-import { FormField } from '../cameras/form-field';
+import { FormField } from '../shell/form-field';
 import { formatDuration } from '../incidents/incident-labels';
 import { parseStationDateTime } from '../../electron/contract/station-time';
 import { useEscapeFirst } from '../incidents/use-escape-first';

@@ -8,7 +8,7 @@ import {
   type Incident,
 } from '../../electron/contract/incident-schemas';
 import { errorMessage, toUiError } from '../api/api-error';
-import { FormField } from '../cameras/form-field';
+import { FormField } from '../shell/form-field';
 import { formatDateTime } from '../i18n/format-time';
 import type { Translate } from '../i18n/translate';
 import { useLanguage, useT } from '../i18n/use-t';

@@ -11,7 +11,7 @@ import {
 } from '../../electron/contract/officer-schemas';
 import { errorMessage, fieldMessage, toUiError } from '../api/api-error';
 import { RankOptions } from '../auth/police-ranks';
-import { FormField } from '../cameras/form-field';
+import { FormField } from '../shell/form-field';
 import { useT } from '../i18n/use-t';
 import { DialogActions } from '../shell/dialog-actions';
 import { FormError } from '../shell/form-error';

@@ -10,7 +10,7 @@ import {
 } from '../../electron/contract/schemas';
 import { zodIssuesToFields } from '../../electron/contract/errors';
 import { errorMessage, fieldMessage, toUiError } from '../api/api-error';
-import { FormField } from '../cameras/form-field';
+import { FormField } from '../shell/form-field';
 import { useT } from '../i18n/use-t';
 import { DialogActions } from '../shell/dialog-actions';
 import { FormError } from '../shell/form-error';
