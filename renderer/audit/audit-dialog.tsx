@@ -17,6 +17,7 @@ import {
 } from './audit-filter';
 import { AUDIT_ACTIONS, auditActionKey, detailsText, subjectText } from './audit-text';
 import { Icon } from '../shell/icons';
+import { FormError } from '../shell/form-error';
 
 const PAGE = 100;
 
@@ -208,11 +209,7 @@ export function AuditDialog() {
         </div>
       ) : null}
       {verification ? <VerifyResult result={verification} /> : null}
-      {error ? (
-        <div className="form-error" role="alert">
-          {error}
-        </div>
-      ) : null}
+      <FormError error={error} />
       <div className="table-scroll audit-table-wrap">
         <table className="data-table audit-table">
           <thead>

@@ -3,8 +3,10 @@ import { useState, type FormEvent } from 'react';
 import { zodIssuesToFields } from '../../electron/contract/errors';
 import { ChangePassword } from '../../electron/contract/officer-schemas';
 import { errorMessage, errorReason, fieldMessage, toUiError } from '../api/api-error';
-import { FormField } from '../cameras/form-field';
+import { FormField } from '../shell/form-field';
 import { useT } from '../i18n/use-t';
+import { DialogActions } from '../shell/dialog-actions';
+import { FormError } from '../shell/form-error';
 import { NewPasswordFields } from '../officers/officer-fields';
 import { Modal } from '../shell/modal';
 import { useStationStore } from '../store/store-context';
@@ -79,20 +81,13 @@ export function ChangePasswordDialog() {
             err={err}
           />
         </div>
-        {formError ? (
-          <div className="form-error" role="alert">
-            {formError}
-          </div>
-        ) : null}
-        <div className="dialog-actions">
-          <div className="top-spacer" />
-          <button type="button" className="btn" onClick={close}>
-            {t('dialog.cancel')}
-          </button>
-          <button type="submit" className="btn btn-primary" data-testid="cp-submit" disabled={busy}>
-            {busy ? t('dialog.saving') : t('password.submit')}
-          </button>
-        </div>
+        <FormError error={formError} />
+        <DialogActions
+          onCancel={close}
+          submitTestId="cp-submit"
+          submitDisabled={busy}
+          submitLabel={busy ? t('dialog.saving') : t('password.submit')}
+        />
       </form>
     </Modal>
   );

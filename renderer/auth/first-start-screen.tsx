@@ -9,6 +9,7 @@ import { useStationStore } from '../store/store-context';
 import { AuthFrame } from './auth-frame';
 import { IdentityFields, NewPasswordFields } from '../officers/officer-fields';
 import { RankOptions } from './police-ranks';
+import { FormError } from '../shell/form-error';
 
 export function FirstStartScreen() {
   const t = useT();
@@ -72,11 +73,7 @@ export function FirstStartScreen() {
         </div>
         <RankOptions />
         <p className="form-note auth-note">{t('setup.note')}</p>
-        {formError ? (
-          <div className="form-error" role="alert" data-testid="setup-error">
-            {formError}
-          </div>
-        ) : null}
+        <FormError error={formError} testId="setup-error" />
         <div className="dialog-actions">
           <div className="top-spacer" />
           <button

@@ -8,6 +8,7 @@ import { formatTimeDay } from '../shifts/shift-time';
 import { useStationState, useStationStore } from '../store/store-context';
 import { avatarLetter } from './officer-name';
 import { Icon } from '../shell/icons';
+import { FormError } from '../shell/form-error';
 
 export function LockScreen() {
   const t = useT();
@@ -94,11 +95,7 @@ export function LockScreen() {
             onChange={(e) => setPassword(e.target.value)}
           />
         </label>
-        {error ? (
-          <div className="form-error" role="alert" data-testid="lock-error">
-            {error}
-          </div>
-        ) : null}
+        <FormError error={error} testId="lock-error" />
         <button
           type="submit"
           className="btn btn-primary btn-large lock-unlock"

@@ -10,6 +10,7 @@ import { formatShiftRange } from '../shifts/shift-time';
 import { useStationState, useStationStore } from '../store/store-context';
 import { AuthFrame } from './auth-frame';
 import { avatarLetter, rankAndName } from './officer-name';
+import { FormError } from '../shell/form-error';
 
 const NOTICE_KEY: Record<'shiftEnded' | 'sessionExpired' | 'signedOut', MessageKey> = {
   shiftEnded: 'signIn.notice.shiftEnded',
@@ -159,11 +160,7 @@ export function SignInScreen() {
             onChange={(e) => setPassword(e.target.value)}
           />
         </label>
-        {shownError ? (
-          <div className="form-error" role="alert" data-testid="signin-error">
-            {shownError}
-          </div>
-        ) : null}
+        <FormError error={shownError} testId="signin-error" />
         <button
           type="submit"
           className="btn btn-primary btn-large auth-submit"

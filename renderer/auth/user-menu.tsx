@@ -4,7 +4,7 @@ import type { ReactNode } from 'react';
 import { useLanguage, useT } from '../i18n/use-t';
 import { formatInShift, formatTimeDay } from '../shifts/shift-time';
 import { useNow } from '../shell/use-now';
-import { selectIsCommander } from '../store/session-slice';
+import { selectIsCommander } from './session-slice';
 import { useStationState, useStationStore } from '../store/store-context';
 import type { Dialog } from '../store/types';
 import { avatarLetter } from './officer-name';

@@ -6,7 +6,7 @@ import { useT } from '../i18n/use-t';
 import { cameraState } from '../live/camera-state';
 import { CAMERA_MIME } from '../live/tile';
 import { Icon } from '../shell/icons';
-import { selectIsCommander } from '../store/session-slice';
+import { selectIsCommander } from '../auth/session-slice';
 import { useStationState, useStationStore } from '../store/store-context';
 import { CameraPlaybackButton } from '../playback/playback-entry-buttons';
 

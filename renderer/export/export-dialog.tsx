@@ -3,14 +3,16 @@
 // the plan main returns for it, and Start, which hands over to the progress panel.
 import { useState } from 'react';
 import { errorMessage, errorReason, toUiError } from '../api/api-error';
-import { FormField } from '../cameras/form-field';
+import { FormField } from '../shell/form-field';
 import { formatDuration } from '../incidents/incident-labels';
 import { parseStationDateTime } from '../../electron/contract/station-time';
 import { useEscapeFirst } from '../incidents/use-escape-first';
 import { useLanguage, useT } from '../i18n/use-t';
+import { DialogActions } from '../shell/dialog-actions';
+import { FormError } from '../shell/form-error';
 import { Icon } from '../shell/icons';
 import { Modal } from '../shell/modal';
-import type { ExportDraft } from '../store/export-slice';
+import type { ExportDraft } from './export-slice';
 import { useApi, useStationState, useStationStore } from '../store/store-context';
 import { DestinationPicker } from './destination-picker';
 import { driveAt, nextDestination, NO_DESTINATION, type Destination } from './export-destination';
@@ -240,26 +242,19 @@ function ExportDialogForm(props: { draft: ExportDraft }) {
 
         {selection ? <ExportPlanView state={planState} current={current} /> : null}
 
-        {startError ? (
-          <div className="form-error" role="alert" data-testid="export-start-error">
-            {startError}
-          </div>
-        ) : null}
-        <div className="dialog-actions">
-          <div className="top-spacer" />
-          <button type="button" className="btn" onClick={close} data-testid="export-dialog-cancel">
-            {t('dialog.cancel')}
-          </button>
-          <button
-            type="submit"
-            className="btn btn-primary"
-            data-testid="export-start"
-            disabled={!canStart}
-          >
-            <Icon name="export" size={14} />
-            {busy ? t('export.starting') : t('export.startButton')}
-          </button>
-        </div>
+        <FormError error={startError} testId="export-start-error" />
+        <DialogActions
+          onCancel={close}
+          cancelTestId="export-dialog-cancel"
+          submitTestId="export-start"
+          submitDisabled={!canStart}
+          submitLabel={
+            <>
+              <Icon name="export" size={14} />
+              {busy ? t('export.starting') : t('export.startButton')}
+            </>
+          }
+        />
       </form>
     </Modal>
   );

@@ -6,7 +6,7 @@ import {
   formatStationDateTimeSeconds,
   parseStationDateTime,
 } from '../../electron/contract/station-time';
-import type { ExportDraft } from '../store/export-slice';
+import type { ExportDraft } from './export-slice';
 
 export interface ExportForm {
   /** Station-time text, "dd/MM/yyyy HH:mm:ss". */

@@ -12,7 +12,7 @@ import { formatDateTime } from '../i18n/format-time';
 import { useLanguage, useT } from '../i18n/use-t';
 import { Icon } from '../shell/icons';
 import { IncidentExports } from '../export/incident-exports';
-import { selectIsCommander } from '../store/session-slice';
+import { selectIsCommander } from '../auth/session-slice';
 import { useStationState, useStationStore } from '../store/store-context';
 import { LockIcon, SeverityMark, StatusChip } from './incident-chips';
 import {
@@ -24,6 +24,7 @@ import {
   statusKey,
   type ValueContext,
 } from './incident-labels';
+import { FormError } from '../shell/form-error';
 
 /** Where the footage of an incident will open once playback exists (next issue). */
 export type OpenFootage = (incident: Incident) => void;
@@ -362,11 +363,7 @@ export function IncidentDetailPane(props: { onOpenFootage?: OpenFootage }) {
           {t('export.open')}
         </button>
       </div>
-      {actionError ? (
-        <div className="form-error" role="alert" data-testid="incident-action-error">
-          {actionError}
-        </div>
-      ) : null}
+      <FormError error={actionError} testId="incident-action-error" />
 
       <dl className="incident-facts">
         <dt>{t('incident.detail.occurredAt')}</dt>

@@ -8,13 +8,15 @@ import {
   type Incident,
 } from '../../electron/contract/incident-schemas';
 import { errorMessage, toUiError } from '../api/api-error';
-import { FormField } from '../cameras/form-field';
+import { FormField } from '../shell/form-field';
 import { formatDateTime } from '../i18n/format-time';
 import type { Translate } from '../i18n/translate';
 import { useLanguage, useT } from '../i18n/use-t';
+import { DialogActions } from '../shell/dialog-actions';
+import { FormError } from '../shell/form-error';
 import { Icon } from '../shell/icons';
 import { Modal } from '../shell/modal';
-import type { BookmarkDraft } from '../store/incidents-slice';
+import type { BookmarkDraft } from './incidents-slice';
 import { useApi, useStationState, useStationStore } from '../store/store-context';
 import {
   createRequestOf,
@@ -372,25 +374,14 @@ function EditorForm(
             {notice}
           </div>
         ) : null}
-        {formError ? (
-          <div className="form-error" role="alert" data-testid="incident-form-error">
-            {formError}
-          </div>
-        ) : null}
-        <div className="dialog-actions">
-          <div className="top-spacer" />
-          <button type="button" className="btn" onClick={close} data-testid="incident-cancel">
-            {t('dialog.cancel')}
-          </button>
-          <button
-            type="submit"
-            className="btn btn-primary"
-            data-testid="incident-save"
-            disabled={busy}
-          >
-            {busy ? t('dialog.saving') : draft ? t('incident.save') : t('dialog.save')}
-          </button>
-        </div>
+        <FormError error={formError} testId="incident-form-error" />
+        <DialogActions
+          onCancel={close}
+          cancelTestId="incident-cancel"
+          submitTestId="incident-save"
+          submitDisabled={busy}
+          submitLabel={busy ? t('dialog.saving') : draft ? t('incident.save') : t('dialog.save')}
+        />
       </form>
     </Modal>
   );

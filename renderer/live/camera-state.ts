@@ -2,7 +2,7 @@
 // tile's own media socket and whether pictures are arriving.
 import type { LiveStatusFrame } from '../../electron/contract/live-stream';
 import type { StreamKind, StreamState, StreamStatus } from '../../electron/contract/schemas';
-import type { StatusKey } from '../store/types';
+import type { StatusKey } from './statuses-slice';
 
 export interface ShownState {
   state: StreamState;

@@ -4,7 +4,7 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { liveUrl, type LiveStatusFrame } from '../../electron/contract/live-stream';
 import type { StreamKind } from '../../electron/contract/schemas';
-import { selectSessionToken } from '../store/session-slice';
+import { selectSessionToken } from '../auth/session-slice';
 import { useStationState } from '../store/store-context';
 import { JsmpegLivePlayer } from './jsmpeg-live-player';
 import type { LivePlayer } from './live-protocol';

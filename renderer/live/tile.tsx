@@ -7,7 +7,7 @@ import { Icon } from '../shell/icons';
 import { useLanguage, useT } from '../i18n/use-t';
 import { useNow } from '../shell/use-now';
 import { useStationState } from '../store/store-context';
-import { statusKey } from '../store/statuses-slice';
+import { statusKey } from './statuses-slice';
 import { tileState } from './camera-state';
 import { LiveVideo, type LiveReport } from './live-video';
 import { RecMark } from './rec-mark';

@@ -1,7 +1,7 @@
 // The fields every officer form shares: who the officer is (full name, rank,
 // badge number) and a new password typed twice. Used by the first-start screen,
 // the officers dialog and the password dialogs, so they read and check alike.
-import { FormField } from '../cameras/form-field';
+import { FormField } from '../shell/form-field';
 import { useT } from '../i18n/use-t';
 import { RANKS_LIST_ID } from '../auth/police-ranks';
 

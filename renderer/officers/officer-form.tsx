@@ -11,8 +11,10 @@ import {
 } from '../../electron/contract/officer-schemas';
 import { errorMessage, fieldMessage, toUiError } from '../api/api-error';
 import { RankOptions } from '../auth/police-ranks';
-import { FormField } from '../cameras/form-field';
+import { FormField } from '../shell/form-field';
 import { useT } from '../i18n/use-t';
+import { DialogActions } from '../shell/dialog-actions';
+import { FormError } from '../shell/form-error';
 import { useStationStore } from '../store/store-context';
 import { IdentityFields, NewPasswordFields } from './officer-fields';
 
@@ -115,25 +117,14 @@ export function OfficerForm(props: { officer: Officer | null; onDone: () => void
         ) : null}
       </div>
       <RankOptions />
-      {formError ? (
-        <div className="form-error" role="alert" data-testid="officer-form-error">
-          {formError}
-        </div>
-      ) : null}
-      <div className="dialog-actions">
-        <div className="top-spacer" />
-        <button type="button" className="btn" data-testid="officer-cancel" onClick={props.onDone}>
-          {t('dialog.cancel')}
-        </button>
-        <button
-          type="submit"
-          className="btn btn-primary"
-          data-testid="officer-save"
-          disabled={busy}
-        >
-          {busy ? t('dialog.saving') : editing ? t('dialog.save') : t('officers.create')}
-        </button>
-      </div>
+      <FormError error={formError} testId="officer-form-error" />
+      <DialogActions
+        onCancel={props.onDone}
+        cancelTestId="officer-cancel"
+        submitTestId="officer-save"
+        submitDisabled={busy}
+        submitLabel={busy ? t('dialog.saving') : editing ? t('dialog.save') : t('officers.create')}
+      />
     </form>
   );
 }
@@ -193,20 +184,13 @@ export function ResetPasswordForm(props: { officer: Officer; onDone: () => void 
           autoFocus
         />
       </div>
-      {formError ? (
-        <div className="form-error" role="alert">
-          {formError}
-        </div>
-      ) : null}
-      <div className="dialog-actions">
-        <div className="top-spacer" />
-        <button type="button" className="btn" onClick={props.onDone}>
-          {t('dialog.cancel')}
-        </button>
-        <button type="submit" className="btn btn-primary" data-testid="reset-save" disabled={busy}>
-          {busy ? t('dialog.saving') : t('officers.resetSubmit')}
-        </button>
-      </div>
+      <FormError error={formError} />
+      <DialogActions
+        onCancel={props.onDone}
+        submitTestId="reset-save"
+        submitDisabled={busy}
+        submitLabel={busy ? t('dialog.saving') : t('officers.resetSubmit')}
+      />
     </form>
   );
 }

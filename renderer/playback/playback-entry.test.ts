@@ -4,7 +4,7 @@ import type { Camera } from '../../electron/contract/schemas';
 import type { Incident } from '../../electron/contract/incident-schemas';
 import { createStationStore } from '../store/create-store';
 import { fakeTransport } from '../testing/fake-transport';
-import { DEFAULT_LOOKBACK_MS, MAX_PLAYBACK_CAMERAS } from '../store/playback-slice';
+import { DEFAULT_LOOKBACK_MS, MAX_PLAYBACK_CAMERAS } from './playback-slice';
 import {
   bookmarkPlaybackNow,
   entryCameras,

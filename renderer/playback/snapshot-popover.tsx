@@ -10,6 +10,7 @@ import { useLanguage, useT } from '../i18n/use-t';
 import { Icon } from '../shell/icons';
 import { useApi, useStationStore } from '../store/store-context';
 import { attachableImage, downloadBlob, snapshotFileName } from './snapshot-file';
+import { FormError } from '../shell/form-error';
 
 export interface TakenSnapshot {
   cameraId: string;
@@ -132,11 +133,7 @@ export function SnapshotPopover(props: {
           )}
         </div>
       ) : null}
-      {error ? (
-        <div className="form-error" role="alert" data-testid="playback-snapshot-error">
-          {error}
-        </div>
-      ) : null}
+      <FormError error={error} testId="playback-snapshot-error" />
       <div className="popover-actions">
         <button
           type="button"

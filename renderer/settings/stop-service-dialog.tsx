@@ -5,8 +5,10 @@ import { useState, type FormEvent } from 'react';
 import { StopServiceInput } from '../../electron/contract/schemas';
 import { zodIssuesToFields } from '../../electron/contract/errors';
 import { errorMessage, fieldMessage, toUiError } from '../api/api-error';
-import { FormField } from '../cameras/form-field';
+import { FormField } from '../shell/form-field';
 import { useT } from '../i18n/use-t';
+import { DialogActions } from '../shell/dialog-actions';
+import { FormError } from '../shell/form-error';
 import { Modal } from '../shell/modal';
 import { useApi, useStationStore } from '../store/store-context';
 
@@ -76,25 +78,14 @@ export function StopServiceDialog() {
           />
           {t('service.stopConfirm')}
         </label>
-        {formError ? (
-          <div className="form-error" role="alert">
-            {formError}
-          </div>
-        ) : null}
-        <div className="dialog-actions">
-          <div className="top-spacer" />
-          <button type="button" className="btn" onClick={close}>
-            {t('dialog.cancel')}
-          </button>
-          <button
-            type="submit"
-            className="btn btn-danger"
-            data-testid="stop-service-submit"
-            disabled={busy || !confirmed}
-          >
-            {busy ? t('service.stopping') : t('service.stopButton')}
-          </button>
-        </div>
+        <FormError error={formError} />
+        <DialogActions
+          onCancel={close}
+          submitTestId="stop-service-submit"
+          submitClassName="btn btn-danger"
+          submitDisabled={busy || !confirmed}
+          submitLabel={busy ? t('service.stopping') : t('service.stopButton')}
+        />
       </form>
     </Modal>
   );

@@ -13,6 +13,7 @@ import { formatDurationWords } from './duration-text';
 import { HandoverSummarySections } from './handover-summary-sections';
 import { formatShiftRange } from './shift-time';
 import { Icon } from '../shell/icons';
+import { FormError } from '../shell/form-error';
 
 const NOTES_MAX = 4000;
 
@@ -102,11 +103,7 @@ export function EndShiftDialog() {
             </span>
           </label>
           <p className="form-note">{t('endShift.warning')}</p>
-          {error ? (
-            <div className="form-error" role="alert" data-testid="end-shift-error">
-              {error}
-            </div>
-          ) : null}
+          <FormError error={error} testId="end-shift-error" />
           <div className="dialog-actions">
             <div className="top-spacer" />
             <button type="button" className="btn" onClick={close}>

@@ -13,6 +13,7 @@ import { useApi, useStationState, useStationStore } from '../store/store-context
 import { HandoverSummarySections } from './handover-summary-sections';
 import { handoverPdfUrl } from '../../electron/contract/media-routes';
 import { formatShiftRange } from './shift-time';
+import { FormError } from '../shell/form-error';
 
 const NOTE_MAX = 1000;
 
@@ -266,11 +267,7 @@ export function HandoverReportView(props: { id: string }) {
             onChange={(e) => setNote(e.target.value)}
           />
           <div className="report-ack-actions">
-            {ackError ? (
-              <div className="form-error" role="alert" data-testid="handover-ack-error">
-                {ackError}
-              </div>
-            ) : null}
+            <FormError error={ackError} testId="handover-ack-error" />
             <button type="button" className="btn" data-testid="handover-ack-later" onClick={close}>
               {t('ack.later')}
             </button>

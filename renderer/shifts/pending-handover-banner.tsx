@@ -3,7 +3,7 @@
 import { useMemo } from 'react';
 import { rankAndName } from '../auth/officer-name';
 import { useLanguage, useT } from '../i18n/use-t';
-import { pendingForOfficer } from '../store/session-slice';
+import { pendingForOfficer } from '../auth/session-slice';
 import { useStationState, useStationStore } from '../store/store-context';
 import { formatShiftRange } from './shift-time';
 import { Icon } from '../shell/icons';

@@ -3,7 +3,7 @@ import { createApi } from '../../electron/contract/api';
 import type { Camera, Layout, Settings, StreamStatus } from '../../electron/contract/schemas';
 import { createStationStore } from './create-store';
 import { fakeTransport, type FakeHandlers } from '../testing/fake-transport';
-import { MAX_REC_EVENTS } from './recording-slice';
+import { MAX_REC_EVENTS } from '../storage/recording-slice';
 
 // An in-memory backend behind the real api object: the store under test is real,
 // only main is replaced.

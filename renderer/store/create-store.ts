@@ -3,19 +3,19 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { StationApi } from '../../electron/contract/api';
 import { fillTiles, fitTiles, kindForCount } from '../live/layout-geometry';
-import { createCamerasSlice } from './cameras-slice';
-import { createLayoutSlice } from './layout-slice';
-import { createRecordingSlice } from './recording-slice';
-import { createSettingsSlice } from './settings-slice';
-import { createStatusesSlice } from './statuses-slice';
+import { createCamerasSlice } from '../cameras/cameras-slice';
+import { createLayoutSlice } from '../live/layout-slice';
+import { createRecordingSlice } from '../storage/recording-slice';
+import { createSettingsSlice } from '../settings/settings-slice';
+import { createStatusesSlice } from '../live/statuses-slice';
 import type { StationState } from './types';
 import { createUiSlice } from './ui-slice';
 import { defaultTokenKeeper, type TokenKeeper } from '../auth/session-token';
 import { createOfficersSlice } from '../officers/officers-slice';
-import { createSessionSlice } from './session-slice';
-import { createIncidentsSlice } from './incidents-slice';
-import { createPlaybackSlice } from './playback-slice';
-import { createExportSlice } from './export-slice';
+import { createSessionSlice } from '../auth/session-slice';
+import { createIncidentsSlice } from '../incidents/incidents-slice';
+import { createPlaybackSlice } from '../playback/playback-slice';
+import { createExportSlice } from '../export/export-slice';
 
 export type StationStore = StoreApi<StationState>;
 

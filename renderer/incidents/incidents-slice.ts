@@ -11,7 +11,7 @@ import type {
 } from '../../electron/contract/incident-schemas';
 import { errorKey } from '../api/api-error';
 import type { MessageKey } from '../i18n/translate';
-import type { FrameSnapshot } from '../incidents/frame-snapshot';
+import type { FrameSnapshot } from './frame-snapshot';
 import {
   EMPTY_FILTER,
   filterRequest,
@@ -19,8 +19,8 @@ import {
   PAGE_SIZE,
   type FilterIssues,
   type IncidentFilterForm,
-} from '../incidents/incident-filter';
-import type { StationState } from './types';
+} from './incident-filter';
+import type { StationState } from '../store/types';
 
 /** What the F2 keystroke captured. */
 export interface BookmarkDraft {

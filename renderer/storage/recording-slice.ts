@@ -2,7 +2,45 @@
 // the storage panel (disk, per-camera bytes, settings, event log).
 import type { StateCreator } from 'zustand';
 import type { StationApi } from '../../electron/contract/api';
-import type { RecordingSlice, StationState } from './types';
+import type {
+  CameraRecordingSettings,
+  DiskAlarm,
+  RecordingEvent,
+  RecordingStatusInfo,
+  SetCameraRecording,
+  StorageQuota,
+  StorageSettings,
+  StorageSummary,
+} from '../../electron/contract/recording-schemas';
+import type { StationState } from '../store/types';
+
+export interface RecordingSlice {
+  /** Per camera id: recording or not, and why not. */
+  recStatuses: Record<string, RecordingStatusInfo>;
+  /** Per camera id: recording on/off, stream, maximum age. */
+  recCameras: Record<string, CameraRecordingSettings>;
+  /** The most urgent storage alarm (null: none). */
+  storageAlarm: DiskAlarm | null;
+  storageSummary: StorageSummary | null;
+  storageSettings: StorageSettings | null;
+  /** The recording event log, newest first (bounded). */
+  recEvents: RecordingEvent[];
+  /** Bumped when footage was filed: open views refresh their byte counts. */
+  footageSeq: number;
+  applyRecStatus(status: RecordingStatusInfo): void;
+  setStorageAlarm(alarm: DiskAlarm | null): void;
+  addRecEvent(event: RecordingEvent): void;
+  noteFootage(): void;
+  /** Recording statuses, per-camera settings and the alarm (part of the first load). */
+  loadRecording(): Promise<void>;
+  /** Everything the storage panel shows. */
+  loadStorage(): Promise<void>;
+  refreshStorageSummary(): Promise<void>;
+  setCameraRecording(patch: SetCameraRecording): Promise<void>;
+  setQuota(quota: StorageQuota): Promise<void>;
+  /** Makes another folder the storage root; rejects with the field issue (storage_*). */
+  setStorageFolder(path: string): Promise<void>;
+}
 
 /** Events kept in memory for the panel; older ones stay in main's log. */
 export const MAX_REC_EVENTS = 200;

@@ -1,7 +1,23 @@
 import type { StateCreator } from 'zustand';
 import type { StationApi } from '../../electron/contract/api';
-import { assignCamera, fitTiles, swapTiles } from '../live/layout-geometry';
-import type { LayoutSlice, StationState } from './types';
+import { assignCamera, fitTiles, swapTiles } from './layout-geometry';
+import type { Layout, LayoutKind } from '../../electron/contract/schemas';
+import type { StationState } from '../store/types';
+
+export interface LayoutSlice {
+  kind: LayoutKind;
+  tiles: (string | null)[];
+  layouts: Layout[];
+  currentLayoutId: string | null;
+  setLayouts(layouts: Layout[]): void;
+  setKind(kind: LayoutKind): void;
+  assignTile(index: number, cameraId: string): void;
+  swapTiles(a: number, b: number): void;
+  clearTile(index: number): void;
+  saveLayout(name: string, asNew: boolean): Promise<Layout>;
+  deleteLayout(id: string): Promise<void>;
+  openLayout(id: string): void;
+}
 
 export const createLayoutSlice =
   (api: StationApi): StateCreator<StationState, [], [], LayoutSlice> =>

@@ -1,3 +1,4 @@
+// A labelled form field with its error (or hint) under it: every dialog's fields look alike.
 import type { ReactNode } from 'react';
 
 export function FormField(props: {

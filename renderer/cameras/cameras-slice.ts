@@ -1,7 +1,22 @@
 import type { StateCreator } from 'zustand';
 import type { StationApi } from '../../electron/contract/api';
 import { fillTiles, kindForCount, placeInEmptyTiles } from '../live/layout-geometry';
-import type { CamerasSlice, StationState } from './types';
+import type {
+  Camera,
+  CameraInput,
+  CameraUpdate,
+  RecorderInput,
+} from '../../electron/contract/schemas';
+import type { StationState } from '../store/types';
+
+export interface CamerasSlice {
+  cameras: Camera[];
+  setCameras(cameras: Camera[]): void;
+  addCamera(input: CameraInput): Promise<Camera>;
+  addRecorder(input: RecorderInput): Promise<Camera[]>;
+  updateCamera(update: CameraUpdate): Promise<Camera>;
+  removeCamera(id: string): Promise<void>;
+}
 
 export const createCamerasSlice =
   (api: StationApi): StateCreator<StationState, [], [], CamerasSlice> =>

@@ -1,7 +1,21 @@
 import type { StateCreator } from 'zustand';
 import type { StationApi } from '../../electron/contract/api';
-import type { Settings } from '../../electron/contract/schemas';
-import type { SettingsSlice, StationState } from './types';
+import type {
+  Settings,
+  SettingsUpdate,
+  StationSettingsUpdate,
+  SystemInfo,
+} from '../../electron/contract/schemas';
+import type { StationState } from '../store/types';
+
+export interface SettingsSlice {
+  settings: Settings;
+  systemInfo: SystemInfo | null;
+  setSettings(settings: Settings): void;
+  updateSettings(patch: SettingsUpdate): Promise<void>;
+  /** Station settings (commander only): name, ffmpeg, idle lock, incident range. */
+  updateStationSettings(patch: StationSettingsUpdate): Promise<void>;
+}
 
 /** Used until main's settings arrive, so the first paint is already Vietnamese. */
 export const DEFAULT_SETTINGS: Settings = {

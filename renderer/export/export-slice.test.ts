@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { createApi } from '../../electron/contract/api';
 import type { ExportProgress, ExportRecord } from '../../electron/contract/export-schemas';
 import { fakeTransport } from '../testing/fake-transport';
-import { createStationStore } from './create-store';
+import { createStationStore } from '../store/create-store';
 
 const officer = { id: 'o1', fullName: 'Nguyễn Văn An', rank: 'Thượng úy', role: 'duty' as const };
 

@@ -10,7 +10,7 @@ import type {
 } from '../../electron/contract/export-schemas';
 import { errorKey } from '../api/api-error';
 import type { MessageKey } from '../i18n/translate';
-import type { StationState } from './types';
+import type { StationState } from '../store/types';
 
 /** What the export dialog opens with: an incident's cameras and range, or a playback range. */
 export interface ExportDraft {

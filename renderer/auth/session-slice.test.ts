@@ -8,11 +8,11 @@ import type {
   Session,
 } from '../../electron/contract/officer-schemas';
 import { HandoverSummary, type Handover } from '../../electron/contract/shift-schemas';
-import { memoryTokenKeeper } from '../auth/session-token';
-import { watchUnauthenticated } from '../auth/watch-session';
+import { memoryTokenKeeper } from './session-token';
+import { watchUnauthenticated } from './watch-session';
 import { fakeTransport, type FakeHandlers } from '../testing/fake-transport';
-import { DEFAULT_SETTINGS } from './settings-slice';
-import { createStationStore } from './create-store';
+import { DEFAULT_SETTINGS } from '../settings/settings-slice';
+import { createStationStore } from '../store/create-store';
 
 const officer = (id: string, role: Officer['role'] = 'duty'): Officer => ({
   id,

@@ -2,7 +2,7 @@
 // itself (players, shared clock) lives in the playback view; the store only keeps
 // what entry points set and what F2 needs (the playhead, updated ≤ 10 Hz).
 import type { StateCreator } from 'zustand';
-import type { StationState } from './types';
+import type { StationState } from '../store/types';
 
 /** A 3×3 grid is the most the playback view shows at once. */
 export const MAX_PLAYBACK_CAMERAS = 9;

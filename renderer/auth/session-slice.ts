@@ -11,8 +11,8 @@ import type {
 } from '../../electron/contract/officer-schemas';
 import type { Handover } from '../../electron/contract/shift-schemas';
 import { toUiError } from '../api/api-error';
-import type { TokenKeeper } from '../auth/session-token';
-import type { StationState } from './types';
+import type { TokenKeeper } from './session-token';
+import type { StationState } from '../store/types';
 
 /**
  * checking: asking main who we are; setup: no officer exists yet; signIn: the

@@ -1,6 +1,16 @@
 import type { StateCreator } from 'zustand';
-import type { StreamStatus } from '../../electron/contract/schemas';
-import type { StationState, StatusesSlice, StatusKey } from './types';
+import type { StreamKind, StreamStatus } from '../../electron/contract/schemas';
+import type { StationState } from '../store/types';
+
+export type StatusKey = `${string}:${StreamKind}`;
+
+export interface StatusesSlice {
+  statuses: Partial<Record<StatusKey, StreamStatus>>;
+  /** Cameras whose offline alert has been raised and not yet cleared. */
+  alertedOffline: Record<string, true>;
+  applyStatus(status: StreamStatus): void;
+  setStatuses(statuses: StreamStatus[]): void;
+}
 
 export const statusKey = (cameraId: string, stream: StreamStatus['stream']): StatusKey =>
   `${cameraId}:${stream}`;

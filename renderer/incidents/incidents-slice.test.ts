@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { createApi } from '../../electron/contract/api';
 import { ApiError } from '../../electron/contract/errors';
 import type { Incident } from '../../electron/contract/incident-schemas';
-import { bookmarkCameras, canBookmark } from '../incidents/bookmark';
+import { bookmarkCameras, canBookmark } from './bookmark';
 import { fakeTransport } from '../testing/fake-transport';
-import { createStationStore } from './create-store';
+import { createStationStore } from '../store/create-store';
 
 const officer = { id: 'o1', fullName: 'Nguyễn Văn An', rank: 'Thượng úy', role: 'duty' as const };
 
