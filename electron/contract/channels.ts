@@ -22,7 +22,6 @@ import {
 } from './schemas';
 import {
   CameraRecordingSettings,
-  Gap,
   Recording,
   RecordingAlarmEvent,
   RecordingEvent,
@@ -272,8 +271,6 @@ export type ResponseOf<C extends Channel> = z.output<Channels[C]['response']>;
 export const events = {
   'camera.status': StreamStatus,
   'camera.changed': z.object({ cameras: z.array(Camera) }),
-  /** An outage opened or closed. No console binds it (tiles follow camera.status); the core's tests do. */
-  'outage.changed': Outage,
   'settings.changed': Settings,
   'layout.changed': z.object({ layouts: z.array(Layout) }),
   /** Per camera: recording or not, and why not. */
@@ -284,8 +281,6 @@ export const events = {
   'recording.event': RecordingEvent,
   /** A segment was filed and indexed. */
   'recording.segment': Recording,
-  /** A gap was opened or closed. No console binds it (the log shows recording.event); the core's tests do. */
-  'recording.gap': Gap,
   /** An incident was created or changed (by any window). */
   'incident.changed': Incident,
   /** Progress of the running export. */

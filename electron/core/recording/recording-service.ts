@@ -289,8 +289,7 @@ export class RecordingService {
       this.entries.delete(id);
       await this.index.removeCameraSettings(id);
       // The camera is gone from the registry; its footage stays, its open gap ends here.
-      for (const g of await this.index.closeGaps(id, this.now()))
-        this.opts.emit('recording.gap', g);
+      await this.index.closeGaps(id, this.now());
     }
   }
 
@@ -715,15 +714,7 @@ export class RecordingService {
     }
     e.coveredUntil = Math.max(e.coveredUntil ?? rec.endMs, rec.endMs);
     this.openIds.closed(seg.runId, seg.seq, rec.id);
-    for (const g of await this.index.closeGaps(seg.cameraId, rec.startMs)) {
-      this.opts.emit('recording.gap', g);
-      await this.log('gap_closed', g.cameraId, g.stream, {
-        gapId: g.id,
-        reason: g.reason,
-        startMs: g.startMs,
-        endMs: g.endMs,
-      });
-    }
+    await this.logClosedGaps(await this.index.closeGaps(seg.cameraId, rec.startMs));
     this.opts.emit('recording.segment', rec);
   }
 
@@ -741,8 +732,11 @@ export class RecordingService {
       Math.max(...open.map((g) => g.startMs)),
     );
     if (resumed === null) return;
-    for (const g of await this.index.closeGaps(cameraId, resumed)) {
-      this.opts.emit('recording.gap', g);
+    await this.logClosedGaps(await this.index.closeGaps(cameraId, resumed));
+  }
+
+  private async logClosedGaps(gaps: Gap[]): Promise<void> {
+    for (const g of gaps) {
       await this.log('gap_closed', g.cameraId, g.stream, {
         gapId: g.id,
         reason: g.reason,
@@ -767,7 +761,6 @@ export class RecordingService {
       reason,
       errorKind,
     );
-    this.opts.emit('recording.gap', gap);
     await this.log('gap_opened', gap.cameraId, gap.stream, { gapId: gap.id, reason, startMs });
     return gap;
   }

@@ -179,7 +179,6 @@ export interface DiskAlarm {
 export interface RecordingServiceEvents {
   'recording.status': RecordingStatusInfo;
   'recording.segment': Recording;
-  'recording.gap': Gap;
   'recording.alarm': { alarm: DiskAlarm | null };
   'recording.event': RecordingEvent;
 }
