@@ -21,6 +21,7 @@ import type {
   GapReason,
   Lock,
   LockInput,
+  QuotaSettings,
   Recording,
   RecordingEmit,
   RecordingEvent,
@@ -31,7 +32,7 @@ import type {
   StorageSummary,
   Timeline,
 } from './recording-types';
-import { Retention, type QuotaSettings, type RetentionResult } from './retention';
+import { Retention, type RetentionResult } from './retention';
 import { OpenSegments, type OpenSegment } from './open-segments';
 import { isOffline, recordingStatus } from './recording-status';
 import { SegmentFiler } from './segment-filer';
