@@ -13,12 +13,12 @@ import type { InputResolver, StateChange } from '../streams/types';
 import type { DiskSpaceReader } from '../storage/disk-space';
 import { inboxDir } from '../storage/storage-layout';
 import { StorageService, type StorageChange } from '../storage/storage-service';
-import { Reconciler } from './reconciler';
+import { Reconciler, type EventLogger } from './reconciler';
+import { RecordingGaps } from './recording-gaps';
 import { RecordingIndex, type CameraRecordingSettings } from './recording-index';
 import type {
   DiskAlarmKind,
   Gap,
-  GapReason,
   Lock,
   LockInput,
   QuotaSettings,
@@ -121,6 +121,7 @@ export class RecordingService {
   private readonly index: RecordingIndex;
   private readonly filer: SegmentFiler;
   private readonly reconciler: Reconciler;
+  private readonly gaps: RecordingGaps;
   private readonly retention: Retention;
   private readonly now: () => number;
   private readonly segmentSeconds: number;
@@ -151,7 +152,9 @@ export class RecordingService {
       camera: (cameraId) => this.entries.get(cameraId),
       recordingFile: (id) => this.recordingFile(id),
     });
-    this.reconciler = new Reconciler(this.index, this.filer, (k, c, s, d) => this.log(k, c, s, d));
+    const log: EventLogger = (k, c, s, d) => this.log(k, c, s, d);
+    this.reconciler = new Reconciler(this.index, this.filer, log);
+    this.gaps = new RecordingGaps(this.index, log);
     this.retention = new Retention({
       index: this.index,
       activeRoot: () => this.storage.activeRoot,
@@ -182,7 +185,7 @@ export class RecordingService {
     if (await this.storage.checkWritable()) await this.bootRecording();
     else
       for (const e of this.entries.values())
-        if (e.settings.enabled) await this.openGapOnce(e, 'disk_error', this.now());
+        if (e.settings.enabled) await this.gaps.openOnce(e.settings, 'disk_error', this.now());
 
     this.lastWall = this.now();
     this.lastMono = performance.now();
@@ -222,12 +225,12 @@ export class RecordingService {
       await this.reconciler.reconcileInbox({ id: root.id, path: root.path }, () => false);
     for (const e of this.entries.values()) {
       if (!e.settings.enabled) continue;
-      await this.closeGapsEndedByInbox(e.settings.cameraId);
+      await this.gaps.closeEndedByInbox(e.settings.cameraId);
       const lastEnd = await this.index.lastEnd(e.settings.cameraId);
       e.coveredUntil = lastEnd;
       const open = await this.index.openGaps(e.settings.cameraId);
       if (lastEnd !== null && open.length === 0)
-        await this.openGapOnce(e, 'app_not_running', lastEnd);
+        await this.gaps.openOnce(e.settings, 'app_not_running', lastEnd);
       this.startRecorder(e);
     }
     this.treeWalk ??= this.reconcileRoots()
@@ -310,7 +313,7 @@ export class RecordingService {
       await this.stopRecorder(e);
       await e.queue;
       if (!next.enabled)
-        await this.openGapOnce(e, 'recording_disabled', e.coveredUntil ?? this.now());
+        await this.gaps.openOnce(e.settings, 'recording_disabled', e.coveredUntil ?? this.now());
     }
     if (
       next.enabled &&
@@ -556,7 +559,12 @@ export class RecordingService {
     if (isOffline(s.state)) {
       this.enqueue(e, async () => {
         await this.sweepInbox(e, recorder, root);
-        await this.openGapOnce(e, 'camera_offline', e.coveredUntil ?? s.since, s.errorKind);
+        await this.gaps.openOnce(
+          e.settings,
+          'camera_offline',
+          e.coveredUntil ?? s.since,
+          s.errorKind,
+        );
       });
     }
   }
@@ -626,55 +634,8 @@ export class RecordingService {
     }
     e.coveredUntil = Math.max(e.coveredUntil ?? rec.endMs, rec.endMs);
     this.open.filed(seg.runId, seg.seq, rec.id);
-    await this.logClosedGaps(await this.index.closeGaps(seg.cameraId, rec.startMs));
+    await this.gaps.closeAt(seg.cameraId, rec.startMs);
     this.opts.emit('recording.segment', rec);
-  }
-
-  /**
-   * A run killed before it filed a segment of its own (a crash within its first minute)
-   * never closed the gap that was open when it started; its footage, filed from the
-   * inbox at this boot, ends that gap. Otherwise one gap would span every crash-and-
-   * restart after it, covering footage that exists, and no new downtime would be indexed.
-   */
-  private async closeGapsEndedByInbox(cameraId: string): Promise<void> {
-    const open = await this.index.openGaps(cameraId);
-    if (open.length === 0) return;
-    const resumed = await this.index.firstStartFrom(
-      cameraId,
-      Math.max(...open.map((g) => g.startMs)),
-    );
-    if (resumed === null) return;
-    await this.logClosedGaps(await this.index.closeGaps(cameraId, resumed));
-  }
-
-  private async logClosedGaps(gaps: Gap[]): Promise<void> {
-    for (const g of gaps) {
-      await this.log('gap_closed', g.cameraId, g.stream, {
-        gapId: g.id,
-        reason: g.reason,
-        startMs: g.startMs,
-        endMs: g.endMs,
-      });
-    }
-  }
-
-  private async openGapOnce(
-    e: Entry,
-    reason: GapReason,
-    startMs: number,
-    errorKind: StateChange['errorKind'] = null,
-  ): Promise<Gap | null> {
-    const open = await this.index.openGaps(e.settings.cameraId);
-    if (open.length > 0) return null;
-    const gap = await this.index.openGap(
-      e.settings.cameraId,
-      e.settings.stream,
-      startMs,
-      reason,
-      errorKind,
-    );
-    await this.log('gap_opened', gap.cameraId, gap.stream, { gapId: gap.id, reason, startMs });
-    return gap;
   }
 
   private emitStatus(e: Entry): void {
@@ -692,7 +653,7 @@ export class RecordingService {
       for (const e of this.entries.values()) {
         if (!e.settings.enabled) continue;
         if (e.recorder) await this.stopRecorder(e);
-        await this.openGapOnce(e, 'disk_error', e.coveredUntil ?? this.now());
+        await this.gaps.openOnce(e.settings, 'disk_error', e.coveredUntil ?? this.now());
       }
       return;
     }
@@ -726,7 +687,7 @@ export class RecordingService {
       void (async () => {
         await this.stopRecorder(e);
         if (skew > 0 && e.coveredUntil !== null)
-          await this.openGapOnce(e, 'clock_change', e.coveredUntil);
+          await this.gaps.openOnce(e.settings, 'clock_change', e.coveredUntil);
         if (e.settings.enabled && !this.disposed && !this.storage.hasAlarm('unwritable'))
           this.startRecorder(e);
       })().catch(() => undefined);
