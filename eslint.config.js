@@ -4,6 +4,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tableRules from './eslint-rules/no-cross-domain-sql.js';
+import domainRules from './eslint-rules/public-domain-imports.js';
 
 export default tseslint.config(
   {
@@ -101,6 +102,14 @@ export default tseslint.config(
     ignores: ['electron/core/**/*.test.ts', 'electron/core/**/testing/**'],
     plugins: { tables: tableRules },
     rules: { 'tables/no-cross-domain-sql': 'error' },
+  },
+  {
+    // A core domain imports another only through its public modules (its service, public
+    // reads and types: electron/core/domain-public.json); tests and testing/ may reach in.
+    files: ['electron/core/**/*.ts'],
+    ignores: ['electron/core/**/*.test.ts', 'electron/core/**/testing/**'],
+    plugins: { domains: domainRules },
+    rules: { 'domains/public-domain-imports': 'error' },
   },
   {
     files: ['scripts/**/*.{js,mjs}', '*.config.{js,ts}'],

@@ -27,6 +27,7 @@ export const INTEGRATION_TESTS = [
   'electron/core/playback/transcode-route.test.ts',
   'electron/core/recording/fmp4-scan.test.ts',
   'electron/core/recording/open-segment.test.ts',
+  'electron/core/recording/open-segments.test.ts',
   'electron/core/recording/power-cycling-camera.test.ts',
   'electron/core/recording/reconciler.test.ts',
   'electron/core/recording/recording-service.test.ts',

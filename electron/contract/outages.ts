@@ -17,7 +17,5 @@ export const outageChannels = {
   },
 } as const satisfies ChannelMap;
 
-export const outageEvents = {
-  /** An outage opened or closed. No console binds it (tiles follow camera.status); the core's tests do. */
-  'outage.changed': Outage,
-} as const satisfies EventMap;
+// Outages reach consoles through camera.outages; tiles follow camera.status.
+export const outageEvents = {} as const satisfies EventMap;

@@ -3,7 +3,6 @@ import { z } from 'zod';
 import { none, type ChannelMap, type EventMap } from './channel-spec';
 import {
   CameraRecordingSettings,
-  Gap,
   Recording,
   RecordingAlarmEvent,
   RecordingEvent,
@@ -45,6 +44,4 @@ export const recordingEvents = {
   'recording.event': RecordingEvent,
   /** A segment was filed and indexed. */
   'recording.segment': Recording,
-  /** A gap was opened or closed. No console binds it (the log shows recording.event); the core's tests do. */
-  'recording.gap': Gap,
 } as const satisfies EventMap;

@@ -169,7 +169,6 @@ export async function buildServices(
     const outages = new OutageLog({
       db,
       cameraExists: (id) => cameras.exists(id),
-      emit,
       logger: logger.child('outages'),
     });
     cleanups.push('outages', () => outages.dispose());
@@ -352,7 +351,6 @@ type FitsContract = {
 export const recordingEventsFitContract: FitsContract = {
   'recording.status': true,
   'recording.segment': true,
-  'recording.gap': true,
   'recording.alarm': true,
   'recording.event': true,
 };

@@ -7,8 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { startRig, type Rig } from '../../../e2e/rig/rig';
 import { createApi, type StationApi } from '../../contract/api';
-import type { Gap, RecordingStatusInfo } from '../../contract/recording-schemas';
-import type { Camera, Outage, StreamStatus } from '../../contract/schemas';
+import type { RecordingStatusInfo } from '../../contract/recording-schemas';
+import type { Camera, StreamStatus } from '../../contract/schemas';
 import { createLogger, silentLogger } from '../logging/logger';
 import {
   createWsTransport,
@@ -27,19 +27,18 @@ let api: StationApi;
 let session: string;
 let base: { mediaBaseUrl: string; mediaToken: string; port: number };
 const statuses: StreamStatus[] = [];
-const outageEvents: Outage[] = [];
 const cameraEvents: Camera[][] = [];
 const recStatuses: RecordingStatusInfo[] = [];
-const gaps: Gap[] = [];
 
+/** Polls `fn` (an event list or a stored result) every 100 ms until it yields, at most `ms`. */
 async function until<T>(
   what: string,
-  fn: () => T | undefined | null | false,
+  fn: () => T | undefined | null | false | Promise<T | undefined | null | false>,
   ms = 20_000,
 ): Promise<T> {
   const end = Date.now() + ms;
   for (;;) {
-    const v = fn();
+    const v = await fn();
     if (v) return v;
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 100));
@@ -103,10 +102,8 @@ beforeAll(async () => {
     })
   ).token;
   api.on('camera.status', (s) => statuses.push(s));
-  api.on('outage.changed', (o) => outageEvents.push(o));
   api.on('camera.changed', (c) => cameraEvents.push(c.cameras));
   api.on('recording.status', (s) => recStatuses.push(s));
-  api.on('recording.gap', (g) => gaps.push(g));
 });
 
 afterAll(async () => {
@@ -215,14 +212,16 @@ describe('station core', () => {
     expect(bytes).toBeGreaterThan(0);
 
     // Camera goes away: outage opens (within 10 s); camera returns: outage closes by itself.
+    const outagesOf = (cameraId: string) => api.cameras.outages({ cameraId });
+    const stoppedAt = Date.now();
     await rig.stop();
-    const opened = await until('outage opened', () =>
-      outageEvents.find((o) => o.cameraId === cam.id && o.endedAt === null),
+    const opened = await until('outage opened', async () =>
+      (await outagesOf(cam.id)).find((o) => o.endedAt === null),
     );
     await rig.restart();
     const closed = await until(
       'outage closed',
-      () => outageEvents.find((o) => o.id === opened.id && o.endedAt !== null),
+      async () => (await outagesOf(cam.id)).find((o) => o.id === opened.id && o.endedAt !== null),
       40_000,
     );
     expect(closed.endedAt).toBeGreaterThanOrEqual(closed.startedAt);
@@ -235,10 +234,14 @@ describe('station core', () => {
     ).toBe(true);
     const gap = await until(
       'camera_offline gap closed',
-      () =>
-        gaps.find(
-          (g) => g.cameraId === cam.id && g.reason === 'camera_offline' && g.endMs !== null,
-        ),
+      async () =>
+        (
+          await api.recordings.timeline({
+            cameraId: cam.id,
+            from: stoppedAt - 60_000,
+            to: Date.now() + 1000,
+          })
+        ).gaps.find((g) => g.reason === 'camera_offline' && g.endMs !== null),
       40_000,
     );
     const events = await api.storage.events({ cameraId: cam.id, limit: 50 });
@@ -263,29 +266,31 @@ describe('station core', () => {
       expect(bytes.includes(Buffer.from(PASS)), f.name).toBe(false);
       expect(bytes.includes(Buffer.from(encodeURIComponent(PASS))), f.name).toBe(false);
     }
-    expect(JSON.stringify([statuses, outageEvents, cameraEvents, probe, wrong])).not.toContain(
-      PASS,
-    );
+    const outages = await outagesOf(cam.id);
+    expect(JSON.stringify([statuses, outages, cameraEvents, probe, wrong])).not.toContain(PASS);
   }, 90_000);
 
   it('a changed password restarts the stream; a wrong one shows auth_failed and is logged', async () => {
     const cam = (await api.cameras.list())[0]!;
     const { done, ws } = firstLiveBytes(cam.id, 'main');
     await done;
-    const before = outageEvents.length;
+    const outagesOf = () => api.cameras.outages({ cameraId: cam.id });
+    const before = new Set((await outagesOf()).map((o) => o.id));
     await api.cameras.update({ id: cam.id, password: 'wrong-password' });
     await until('auth_failed status', () =>
       statuses.find(
         (s) => s.cameraId === cam.id && s.state === 'auth_failed' && s.errorKind === 'auth',
       ),
     );
-    const outage = await until('auth outage', () =>
-      outageEvents.slice(before).find((o) => o.errorKind === 'auth' && o.endedAt === null),
+    const outage = await until('auth outage', async () =>
+      (await outagesOf()).find(
+        (o) => !before.has(o.id) && o.errorKind === 'auth' && o.endedAt === null,
+      ),
     );
     await api.cameras.update({ id: cam.id, password: PASS });
     await until(
       'outage closed after the right password',
-      () => outageEvents.find((o) => o.id === outage.id && o.endedAt !== null),
+      async () => (await outagesOf()).find((o) => o.id === outage.id && o.endedAt !== null),
       40_000,
     );
     ws.close();

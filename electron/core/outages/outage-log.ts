@@ -19,7 +19,6 @@ export interface OutageLogDeps {
   db: Database;
   /** Whether the camera is still registered (CameraService.exists). */
   cameraExists: (cameraId: string) => Promise<boolean>;
-  emit: (event: 'outage.changed', payload: Outage) => void;
   logger?: Logger;
   now?: () => number;
 }
@@ -136,14 +135,12 @@ export class OutageLog {
           [status.cameraId, status.stream, status.since, status.errorKind],
         );
         this.open.set(key, r.lastId);
-        await this.emitRow(r.lastId);
       } else if (status.errorKind !== null) {
         // Keep the most telling reason (e.g. reconnecting/unknown → offline/unreachable).
-        const r = await this.deps.db.run(
+        await this.deps.db.run(
           'UPDATE camera_outages SET error_kind = ? WHERE id = ? AND (error_kind IS NOT ? )',
           [status.errorKind, openId, status.errorKind],
         );
-        if (r.changes > 0) await this.emitRow(openId);
       }
       return;
     }
@@ -153,14 +150,6 @@ export class OutageLog {
         Math.max(status.since, 0),
         openId,
       ]);
-      await this.emitRow(openId);
     }
-  }
-
-  private async emitRow(id: number): Promise<void> {
-    const row = await this.deps.db.get<OutageRow>('SELECT * FROM camera_outages WHERE id = ?', [
-      id,
-    ]);
-    if (row) this.deps.emit('outage.changed', toOutage(row));
   }
 }

@@ -11,16 +11,17 @@ import { silentLogger, type Logger } from '../logging/logger';
 import type { SupervisorTimings } from '../streams/ffmpeg-supervisor';
 import type { InputResolver, StateChange } from '../streams/types';
 import type { DiskSpaceReader } from '../storage/disk-space';
-import { absPath, inboxDir } from '../storage/storage-layout';
+import { inboxDir } from '../storage/storage-layout';
 import { StorageService, type StorageChange } from '../storage/storage-service';
-import { Reconciler } from './reconciler';
+import { Reconciler, type EventLogger } from './reconciler';
+import { RecordingGaps } from './recording-gaps';
 import { RecordingIndex, type CameraRecordingSettings } from './recording-index';
 import type {
   DiskAlarmKind,
   Gap,
-  GapReason,
   Lock,
   LockInput,
+  QuotaSettings,
   Recording,
   RecordingEmit,
   RecordingEvent,
@@ -31,12 +32,12 @@ import type {
   StorageSummary,
   Timeline,
 } from './recording-types';
-import { Retention, type QuotaSettings, type RetentionResult } from './retention';
-import { scanFmp4 } from './fmp4-scan';
-import { OpenSegmentIds, isOpenSegmentId } from './open-segment-ids';
-import { clampedStart, SegmentFiler } from './segment-filer';
+import { Retention, type RetentionResult } from './retention';
+import { OpenSegments, type OpenSegment } from './open-segments';
+import { isOffline, recordingStatus } from './recording-status';
+import { SegmentFiler } from './segment-filer';
 import { SegmentRecorder, type ClosedSegment } from './segment-recorder';
-import { segmentFilesOverlapping, type SegmentFile } from './segment-files';
+import { indexedRecordingFile, segmentFilesOverlapping, type SegmentFile } from './segment-files';
 import { recordingRootStore } from './storage-root-store';
 import { storageSummary } from './storage-summary';
 
@@ -111,23 +112,8 @@ interface Entry {
   lastState: StateChange | null;
 }
 
-/** The segment being written, up to its last complete fragment (docs/design/recording.md, "Open segment"). */
-export interface OpenSegment {
-  /** An id of its own (open-segment-ids.ts) until it is filed and indexed. */
-  id: number;
-  cameraId: string;
-  stream: StreamKind;
-  startMs: number;
-  /** Start + the media of its complete fragments: advances as ffmpeg flushes them (≤ 1 s apart). */
-  endMs: number;
-  /** Bytes up to the end of its last complete fragment: what may be read of it. */
-  bytes: number;
-  codec: string | null;
-  /** Absolute path of the inbox file being written. */
-  file: string;
-}
+export type { OpenSegment } from './open-segments';
 
-const OFFLINE_STATES = new Set(['reconnecting', 'offline', 'auth_failed']);
 /** Alarms under which status() reports every camera as not recording (disk_error). */
 const DISK_ERROR_ALARMS = new Set<DiskAlarmKind>(['unwritable', 'write_failed']);
 
@@ -135,6 +121,7 @@ export class RecordingService {
   private readonly index: RecordingIndex;
   private readonly filer: SegmentFiler;
   private readonly reconciler: Reconciler;
+  private readonly gaps: RecordingGaps;
   private readonly retention: Retention;
   private readonly now: () => number;
   private readonly segmentSeconds: number;
@@ -143,7 +130,7 @@ export class RecordingService {
   readonly storage: StorageService;
   private readonly unfollowStorage: () => void;
   private readonly entries = new Map<string, Entry>();
-  private readonly openIds = new OpenSegmentIds();
+  private readonly open: OpenSegments;
   private started = false;
   private disposed = false;
   private timers: NodeJS.Timeout[] = [];
@@ -161,7 +148,13 @@ export class RecordingService {
     this.storage = opts.storage ?? ownStorage(opts, this.now, this.logger);
     this.unfollowStorage = this.storage.subscribe((change) => this.onStorageChange(change));
     this.filer = new SegmentFiler(this.index, this.now);
-    this.reconciler = new Reconciler(this.index, this.filer, (k, c, s, d) => this.log(k, c, s, d));
+    this.open = new OpenSegments({
+      camera: (cameraId) => this.entries.get(cameraId),
+      recordingFile: (id) => this.recordingFile(id),
+    });
+    const log: EventLogger = (k, c, s, d) => this.log(k, c, s, d);
+    this.reconciler = new Reconciler(this.index, this.filer, log);
+    this.gaps = new RecordingGaps(this.index, log);
     this.retention = new Retention({
       index: this.index,
       activeRoot: () => this.storage.activeRoot,
@@ -192,7 +185,7 @@ export class RecordingService {
     if (await this.storage.checkWritable()) await this.bootRecording();
     else
       for (const e of this.entries.values())
-        if (e.settings.enabled) await this.openGapOnce(e, 'disk_error', this.now());
+        if (e.settings.enabled) await this.gaps.openOnce(e.settings, 'disk_error', this.now());
 
     this.lastWall = this.now();
     this.lastMono = performance.now();
@@ -232,12 +225,12 @@ export class RecordingService {
       await this.reconciler.reconcileInbox({ id: root.id, path: root.path }, () => false);
     for (const e of this.entries.values()) {
       if (!e.settings.enabled) continue;
-      await this.closeGapsEndedByInbox(e.settings.cameraId);
+      await this.gaps.closeEndedByInbox(e.settings.cameraId);
       const lastEnd = await this.index.lastEnd(e.settings.cameraId);
       e.coveredUntil = lastEnd;
       const open = await this.index.openGaps(e.settings.cameraId);
       if (lastEnd !== null && open.length === 0)
-        await this.openGapOnce(e, 'app_not_running', lastEnd);
+        await this.gaps.openOnce(e.settings, 'app_not_running', lastEnd);
       this.startRecorder(e);
     }
     this.treeWalk ??= this.reconcileRoots()
@@ -289,8 +282,7 @@ export class RecordingService {
       this.entries.delete(id);
       await this.index.removeCameraSettings(id);
       // The camera is gone from the registry; its footage stays, its open gap ends here.
-      for (const g of await this.index.closeGaps(id, this.now()))
-        this.opts.emit('recording.gap', g);
+      await this.index.closeGaps(id, this.now());
     }
   }
 
@@ -321,7 +313,7 @@ export class RecordingService {
       await this.stopRecorder(e);
       await e.queue;
       if (!next.enabled)
-        await this.openGapOnce(e, 'recording_disabled', e.coveredUntil ?? this.now());
+        await this.gaps.openOnce(e.settings, 'recording_disabled', e.coveredUntil ?? this.now());
     }
     if (
       next.enabled &&
@@ -358,26 +350,11 @@ export class RecordingService {
 
   status(cameraId: string): RecordingStatusInfo {
     const e = this.entries.get(cameraId);
-    const base = {
-      cameraId,
-      stream: e?.settings.stream ?? ('main' as StreamKind),
-      errorKind: null,
-      since: e?.lastState?.since ?? this.now(),
-      lastSegmentEndMs: e?.coveredUntil ?? null,
-    };
-    if (!e) return { ...base, recording: false, reason: 'unknown_camera' };
-    if (!e.settings.enabled) return { ...base, recording: false, reason: 'disabled' };
-    if (this.storage.hasAlarm('unwritable') || this.storage.hasAlarm('write_failed'))
-      return { ...base, recording: false, reason: 'disk_error' };
-    if (!this.started || this.disposed || !e.recorder)
-      return { ...base, recording: false, reason: 'service_stopped' };
-    const s = e.recorder.status;
-    if (s.state === 'live') return { ...base, recording: true, reason: null };
-    if (s.state === 'auth_failed')
-      return { ...base, recording: false, reason: 'auth_failed', errorKind: s.errorKind };
-    if (OFFLINE_STATES.has(s.state))
-      return { ...base, recording: false, reason: 'camera_offline', errorKind: s.errorKind };
-    return { ...base, recording: false, reason: 'connecting' };
+    return recordingStatus(cameraId, e && { ...e, recorder: e.recorder?.status ?? null }, {
+      diskError: this.storage.hasAlarm('unwritable') || this.storage.hasAlarm('write_failed'),
+      running: this.started && !this.disposed,
+      now: this.now(),
+    });
   }
 
   statuses(): RecordingStatusInfo[] {
@@ -428,91 +405,28 @@ export class RecordingService {
    * Absolute path of an indexed recording, for playback and export (serve only indexed
    * files): its root's folder + its relative path, whichever root is active now.
    */
-  async recordingFile(id: number): Promise<string | null> {
-    const rec = await this.index.recordingById(id);
-    if (!rec || (rec.status !== 'complete' && rec.status !== 'recovered')) return null;
-    const root = (await this.index.roots()).find((r) => r.id === rec.rootId);
-    return root ? absPath(root.path, rec.path) : null;
+  recordingFile(id: number): Promise<string | null> {
+    return indexedRecordingFile(this.index, id);
   }
 
-  /**
-   * The camera's segment being written, measured now up to its last complete fragment;
-   * null when none is being written or it has no complete fragment yet.
-   */
-  async openSegment(cameraId: string): Promise<OpenSegment | null> {
-    const e = this.entries.get(cameraId);
-    const recorder = e?.recorder;
-    const open = recorder?.openSegment();
-    if (!e || !recorder || !open) return null;
-    const scan = await scanFmp4(open.file).catch(() => null);
-    if (!scan?.hasInit || scan.fragmentCount === 0) return null;
-    // The start the filer will give it: the same clamp against the footage before it.
-    const startMs = clampedStart(open.startMs, e.coveredUntil);
-    return {
-      id: this.openIds.idFor({ cameraId, runId: open.runId, seq: open.seq }),
-      cameraId,
-      stream: recorder.stream,
-      startMs,
-      endMs: startMs + scan.durationMs,
-      bytes: scan.completeBytes,
-      codec: scan.codec,
-      file: open.file,
-    };
+  /** The camera's segment being written, up to its last complete fragment (open-segments.ts). */
+  openSegment(cameraId: string): Promise<OpenSegment | null> {
+    return this.open.openSegment(cameraId);
   }
 
-  /**
-   * Segments ffmpeg has closed that are not indexed yet (filing takes a moment, longer on
-   * a loaded disk): listed under their open ids, so a listing in that moment does not lose
-   * a minute of footage. One whose file has been moved meanwhile is indexed by now.
-   */
-  async filingSegments(cameraId: string): Promise<OpenSegment[]> {
-    const e = this.entries.get(cameraId);
-    if (!e?.recorder) return [];
-    const out: OpenSegment[] = [];
-    for (const seg of e.filing) {
-      const scan = await scanFmp4(seg.file).catch(() => null);
-      if (!scan?.hasInit || scan.fragmentCount === 0) continue;
-      const startMs = clampedStart(seg.startMs, e.coveredUntil);
-      out.push({
-        id: this.openIds.idFor({ cameraId, runId: seg.runId, seq: seg.seq }),
-        cameraId,
-        stream: seg.stream,
-        startMs,
-        endMs: Math.max(startMs, seg.endMs),
-        bytes: scan.completeBytes,
-        codec: scan.codec,
-        file: seg.file,
-      });
-    }
-    return out;
+  /** Segments closed by ffmpeg and not indexed yet, under their open ids (open-segments.ts). */
+  filingSegments(cameraId: string): Promise<OpenSegment[]> {
+    return this.open.filingSegments(cameraId);
   }
 
-  /**
-   * The file of an open segment's id and how much of it may be read: up to its last
-   * complete fragment while it is written; all of it once it has been filed (then it is
-   * the indexed row's file). Null for an id that is not an open segment's.
-   */
-  async openSegmentFile(id: number): Promise<{ path: string; bytes: number | null } | null> {
-    if (!isOpenSegmentId(id)) return null;
-    const filedAs = this.openIds.recordingOf(id);
-    if (filedAs !== undefined) {
-      const path = await this.recordingFile(filedAs);
-      return path ? { path, bytes: null } : null;
-    }
-    const ref = this.openIds.ref(id);
-    const open = ref ? await this.openSegment(ref.cameraId) : null;
-    if (open?.id === id) return { path: open.file, bytes: open.bytes };
-    const filing = ref ? (await this.filingSegments(ref.cameraId)).find((f) => f.id === id) : null;
-    if (filing) return { path: filing.file, bytes: filing.bytes };
-    // Filed between the two looks: the row's file.
-    const filedNow = this.openIds.recordingOf(id);
-    const path = filedNow === undefined ? null : await this.recordingFile(filedNow);
-    return path ? { path, bytes: null } : null;
+  /** The file of an open segment's id and how much of it may be read (open-segments.ts). */
+  openSegmentFile(id: number): Promise<{ path: string; bytes: number | null } | null> {
+    return this.open.openSegmentFile(id);
   }
 
   /** The id a filed recording had while it was open and growing (if anyone asked for it). */
   openIdOf(recordingId: number): number | undefined {
-    return this.openIds.openIdOf(recordingId);
+    return this.open.openIdOf(recordingId);
   }
 
   /** Every known root: the active one and older ones still holding footage. */
@@ -642,10 +556,15 @@ export class RecordingService {
     this.emitStatus(e);
     const root = e.recorderRoot;
     if (e.recorder !== recorder || !root) return;
-    if (OFFLINE_STATES.has(s.state)) {
+    if (isOffline(s.state)) {
       this.enqueue(e, async () => {
         await this.sweepInbox(e, recorder, root);
-        await this.openGapOnce(e, 'camera_offline', e.coveredUntil ?? s.since, s.errorKind);
+        await this.gaps.openOnce(
+          e.settings,
+          'camera_offline',
+          e.coveredUntil ?? s.since,
+          s.errorKind,
+        );
       });
     }
   }
@@ -714,62 +633,9 @@ export class RecordingService {
       });
     }
     e.coveredUntil = Math.max(e.coveredUntil ?? rec.endMs, rec.endMs);
-    this.openIds.closed(seg.runId, seg.seq, rec.id);
-    for (const g of await this.index.closeGaps(seg.cameraId, rec.startMs)) {
-      this.opts.emit('recording.gap', g);
-      await this.log('gap_closed', g.cameraId, g.stream, {
-        gapId: g.id,
-        reason: g.reason,
-        startMs: g.startMs,
-        endMs: g.endMs,
-      });
-    }
+    this.open.filed(seg.runId, seg.seq, rec.id);
+    await this.gaps.closeAt(seg.cameraId, rec.startMs);
     this.opts.emit('recording.segment', rec);
-  }
-
-  /**
-   * A run killed before it filed a segment of its own (a crash within its first minute)
-   * never closed the gap that was open when it started; its footage, filed from the
-   * inbox at this boot, ends that gap. Otherwise one gap would span every crash-and-
-   * restart after it, covering footage that exists, and no new downtime would be indexed.
-   */
-  private async closeGapsEndedByInbox(cameraId: string): Promise<void> {
-    const open = await this.index.openGaps(cameraId);
-    if (open.length === 0) return;
-    const resumed = await this.index.firstStartFrom(
-      cameraId,
-      Math.max(...open.map((g) => g.startMs)),
-    );
-    if (resumed === null) return;
-    for (const g of await this.index.closeGaps(cameraId, resumed)) {
-      this.opts.emit('recording.gap', g);
-      await this.log('gap_closed', g.cameraId, g.stream, {
-        gapId: g.id,
-        reason: g.reason,
-        startMs: g.startMs,
-        endMs: g.endMs,
-      });
-    }
-  }
-
-  private async openGapOnce(
-    e: Entry,
-    reason: GapReason,
-    startMs: number,
-    errorKind: StateChange['errorKind'] = null,
-  ): Promise<Gap | null> {
-    const open = await this.index.openGaps(e.settings.cameraId);
-    if (open.length > 0) return null;
-    const gap = await this.index.openGap(
-      e.settings.cameraId,
-      e.settings.stream,
-      startMs,
-      reason,
-      errorKind,
-    );
-    this.opts.emit('recording.gap', gap);
-    await this.log('gap_opened', gap.cameraId, gap.stream, { gapId: gap.id, reason, startMs });
-    return gap;
   }
 
   private emitStatus(e: Entry): void {
@@ -787,7 +653,7 @@ export class RecordingService {
       for (const e of this.entries.values()) {
         if (!e.settings.enabled) continue;
         if (e.recorder) await this.stopRecorder(e);
-        await this.openGapOnce(e, 'disk_error', e.coveredUntil ?? this.now());
+        await this.gaps.openOnce(e.settings, 'disk_error', e.coveredUntil ?? this.now());
       }
       return;
     }
@@ -821,7 +687,7 @@ export class RecordingService {
       void (async () => {
         await this.stopRecorder(e);
         if (skew > 0 && e.coveredUntil !== null)
-          await this.openGapOnce(e, 'clock_change', e.coveredUntil);
+          await this.gaps.openOnce(e.settings, 'clock_change', e.coveredUntil);
         if (e.settings.enabled && !this.disposed && !this.storage.hasAlarm('unwritable'))
           this.startRecorder(e);
       })().catch(() => undefined);

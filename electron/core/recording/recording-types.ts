@@ -179,7 +179,6 @@ export interface DiskAlarm {
 export interface RecordingServiceEvents {
   'recording.status': RecordingStatusInfo;
   'recording.segment': Recording;
-  'recording.gap': Gap;
   'recording.alarm': { alarm: DiskAlarm | null };
   'recording.event': RecordingEvent;
 }
@@ -188,3 +187,22 @@ export type RecordingEmit = <E extends keyof RecordingServiceEvents>(
   event: E,
   payload: RecordingServiceEvents[E],
 ) => void;
+
+/** The footage quota and free-space reserve retention keeps to (the storage service's setting). */
+export interface QuotaSettings {
+  /** Hard cap in bytes for all footage; null = no byte cap. */
+  quotaBytes: number | null;
+  /** Cap as a percentage (0–100] of the volume's size; null = none. The smaller cap wins. */
+  quotaPercent: number | null;
+  /**
+   * Free space always kept on the volume, so other writers (and SQLite) never hit
+   * ENOSPC: footage is pruned before the disk fills.
+   */
+  reserveBytes: number;
+}
+
+export const DEFAULT_QUOTA: QuotaSettings = {
+  quotaBytes: null,
+  quotaPercent: 90,
+  reserveBytes: 2 * 1024 ** 3,
+};

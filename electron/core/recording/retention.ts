@@ -6,25 +6,7 @@ import { unlink } from 'node:fs/promises';
 import type { DiskSpaceReader } from '../storage/disk-space';
 import { absPath } from '../storage/storage-layout';
 import type { RecordingIndex } from './recording-index';
-import type { RootRef } from './recording-types';
-
-export interface QuotaSettings {
-  /** Hard cap in bytes for all footage; null = no byte cap. */
-  quotaBytes: number | null;
-  /** Cap as a percentage (0–100] of the volume's size; null = none. The smaller cap wins. */
-  quotaPercent: number | null;
-  /**
-   * Free space always kept on the volume, so other writers (and SQLite) never hit
-   * ENOSPC: footage is pruned before the disk fills.
-   */
-  reserveBytes: number;
-}
-
-export const DEFAULT_QUOTA: QuotaSettings = {
-  quotaBytes: null,
-  quotaPercent: 90,
-  reserveBytes: 2 * 1024 ** 3,
-};
+import type { QuotaSettings, RootRef } from './recording-types';
 
 export interface RetentionResult {
   deleted: number;

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../db/database';
 import { RecordingIndex } from './recording-index';
 import type { NewRecording, RecordingStatus } from './recording-types';
-import { segmentFilesOverlapping } from './segment-files';
+import { indexedRecordingFile, segmentFilesOverlapping } from './segment-files';
 import { openRecordingDb, tempDir } from './testing/recording-test-kit';
 
 const T0 = Date.UTC(2026, 10, 27, 13, 0, 0);
@@ -80,5 +80,23 @@ describe('segmentFilesOverlapping', () => {
     const long = await add('cam-a', T0 - 14 * MIN, T0 + MIN, root);
     const files = await segmentFilesOverlapping(db, 'cam-a', T0, T0 + 30_000);
     expect(files.map((f) => f.id)).toEqual([long]);
+  });
+});
+
+describe('indexedRecordingFile', () => {
+  it('joins a playable row to its own root, whichever is active; null for others', async () => {
+    const oldRoot = await index.ensureRoot('/disk-a/footage', T0);
+    await index.ensureRoot('/disk-b/footage', T0);
+    const filed = await add('cam-a', T0, T0 + MIN, oldRoot);
+    const recovered = await add('cam-a', T0 + MIN, T0 + 2 * MIN, oldRoot, 'recovered');
+    const missing = await add('cam-a', T0 + 2 * MIN, T0 + 3 * MIN, oldRoot, 'missing');
+    expect(await indexedRecordingFile(index, filed)).toBe(
+      join('/disk-a/footage', 'cam-a', '2026-11-27', '20', 'seg-0.mp4'),
+    );
+    expect(await indexedRecordingFile(index, recovered)).toBe(
+      join('/disk-a/footage', 'cam-a', '2026-11-27', '20', 'seg-1.mp4'),
+    );
+    expect(await indexedRecordingFile(index, missing)).toBeNull();
+    expect(await indexedRecordingFile(index, 9999)).toBeNull();
   });
 });

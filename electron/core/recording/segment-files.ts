@@ -1,10 +1,12 @@
 // Playable segments of one camera overlapping a window, with the absolute path of
 // each file (its storage root joined): what an export copies. One query per
 // camera, bounded on start_ms like footage-rows' OVERLAPS (the same parameters)
-// so the (camera_id, start_ms) index serves it however long the window.
+// so the (camera_id, start_ms) index serves it however long the window. And the
+// file of one indexed recording, which playback serves.
 import type { Queryable } from '../db/database';
 import { absPath } from '../storage/storage-layout';
 import { overlapParams } from './footage-rows';
+import type { RecordingIndex } from './recording-index';
 
 export interface SegmentFile {
   id: number;
@@ -49,4 +51,18 @@ export async function segmentFilesOverlapping(
     codec: r.codec,
     path: absPath(r.root, r.path),
   }));
+}
+
+/**
+ * Absolute path of an indexed recording (serve only indexed files): its root's folder +
+ * its relative path, whichever root is active now. Null unless filed or recovered.
+ */
+export async function indexedRecordingFile(
+  index: Pick<RecordingIndex, 'recordingById' | 'roots'>,
+  id: number,
+): Promise<string | null> {
+  const rec = await index.recordingById(id);
+  if (!rec || (rec.status !== 'complete' && rec.status !== 'recovered')) return null;
+  const root = (await index.roots()).find((r) => r.id === rec.rootId);
+  return root ? absPath(root.path, rec.path) : null;
 }

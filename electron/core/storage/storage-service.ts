@@ -7,7 +7,7 @@ import type { StorageQuota } from '../../contract/recording-schemas';
 import type { Database, Queryable } from '../db/database';
 import { silentLogger, type Logger } from '../logging/logger';
 import type { DiskAlarm, DiskAlarmKind, RootRef } from '../recording/recording-types';
-import { DEFAULT_QUOTA, type QuotaSettings } from '../recording/retention';
+import { DEFAULT_QUOTA, type QuotaSettings } from '../recording/recording-types';
 import { readDiskSpace, type DiskSpaceReader } from './disk-space';
 import { prepareStorageFolder } from './storage-folder';
 import { probeStorage } from './storage-health';

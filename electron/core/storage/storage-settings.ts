@@ -3,7 +3,7 @@
 import { isAbsolute } from 'node:path';
 import type { StorageQuota } from '../../contract/recording-schemas';
 import type { Queryable } from '../db/database';
-import { DEFAULT_QUOTA, type QuotaSettings } from '../recording/retention';
+import { DEFAULT_QUOTA, type QuotaSettings } from '../recording/recording-types';
 import type { SettingsService } from '../settings/settings-service';
 
 const QUOTA_KEY = 'storage.quota';

@@ -27,7 +27,7 @@ export function realHandoverSources(db: Database, audit: AuditLog, dir: string):
   return handoverSourcesFrom({
     officers,
     cameras,
-    outages: new OutageLog({ db, cameraExists: (id) => cameras.exists(id), emit }),
+    outages: new OutageLog({ db, cameraExists: (id) => cameras.exists(id) }),
     incidents: new IncidentService({
       db,
       audit,
