@@ -361,21 +361,31 @@ describe('station core', () => {
   });
 
   it('dispose stops every ffmpeg', async () => {
-    const { done, ws } = firstLiveBytes((await api.cameras.list())[0]!.id, 'main');
-    await done;
-    const pids = core.live
-      .sessionsInfo()
-      .map((s) => s.pid)
-      .filter((p): p is number => typeof p === 'number');
-    expect(pids.length).toBeGreaterThan(0);
-    const recorderPids = core.recording.recorderPids();
-    expect(recorderPids.length).toBe(1);
-    pids.push(...recorderPids);
-    ws.close();
-    transport.close();
-    await core.dispose();
-    for (const pid of pids) {
-      expect(() => process.kill(pid, 0)).toThrow();
+    const cam = (await api.cameras.list())[0]!;
+    const { done, ws } = firstLiveBytes(cam.id, 'main');
+    done.catch(() => undefined);
+    try {
+      // Running ffmpeg is what dispose must stop; whether it has sent bytes yet is beside the
+      // point (other tests watch it play), so wait for a live process and the recorder.
+      const pids = await until('a live ffmpeg and the recorder', () => {
+        const live = core.live
+          .sessionsInfo()
+          .filter((s) => s.cameraId === cam.id)
+          .map((s) => s.pid)
+          .filter((p): p is number => typeof p === 'number');
+        const recorders = core.recording.recorderPids();
+        return live.length > 0 && recorders.length === 1 ? [...live, ...recorders] : null;
+      });
+      ws.close();
+      transport.close();
+      await core.dispose();
+      for (const pid of pids) {
+        expect(() => process.kill(pid, 0)).toThrow();
+      }
+    } finally {
+      // A failure above must not leave the core holding the data folder for the next test.
+      ws.close();
+      await core.dispose();
     }
   });
 
