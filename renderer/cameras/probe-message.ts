@@ -1,4 +1,5 @@
 // Turns a probe result into the sentence an officer reads under "Kiểm tra kết nối".
+import { codecName } from '../../electron/contract/codec-name';
 import type { ProbeResult } from '../../electron/contract/schemas';
 import type { Translate } from '../i18n/translate';
 
@@ -11,7 +12,7 @@ export function probeMessage(result: ProbeResult, host: string, t: Translate): s
   if (result.ok) {
     const fps = result.fps ? t('camera.testFps', { fps: Math.round(result.fps * 10) / 10 }) : '';
     return t('camera.testOk', {
-      codec: result.codec.toUpperCase(),
+      codec: codecName(result.codec),
       width: result.width,
       height: result.height,
       fps,

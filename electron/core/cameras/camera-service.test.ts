@@ -130,31 +130,36 @@ describe('CameraService', () => {
     );
     expect(list.map((c) => [c.name, c.channel, c.mainUrl, c.subUrl])).toEqual([
       [
-        'Đầu ghi TDP 2 01',
+        'Đầu ghi TDP 2 - Kênh 1',
         1,
         'rtsp://10.0.0.9:554/Streaming/Channels/101',
         'rtsp://10.0.0.9:554/Streaming/Channels/102',
       ],
       [
-        'Đầu ghi TDP 2 02',
+        'Đầu ghi TDP 2 - Kênh 2',
         2,
         'rtsp://10.0.0.9:554/Streaming/Channels/201',
         'rtsp://10.0.0.9:554/Streaming/Channels/202',
       ],
       [
-        'Đầu ghi TDP 2 03',
+        'Đầu ghi TDP 2 - Kênh 3',
         3,
         'rtsp://10.0.0.9:554/Streaming/Channels/301',
         'rtsp://10.0.0.9:554/Streaming/Channels/302',
       ],
       [
-        'Đầu ghi TDP 2 04',
+        'Đầu ghi TDP 2 - Kênh 4',
         4,
         'rtsp://10.0.0.9:554/Streaming/Channels/401',
         'rtsp://10.0.0.9:554/Streaming/Channels/402',
       ],
     ]);
     expect(new Set(list.map((c) => c.recorderId)).size).toBe(1);
+    // A long recorder name is shortened so the channel name still fits a camera name (80).
+    const long = await cameras.addRecorder(
+      RecorderInput.parse({ vendor: 'dahua', host: '10.0.0.8', channels: 1, name: 'Đ'.repeat(80) }),
+    );
+    expect(long[0]!.name).toBe(`${'Đ'.repeat(71)} - Kênh 1`);
     expect(list.every((c) => c.hasPassword && c.group === 'TDP 2')).toBe(true);
     expect(await cameras.resolveInput(list[1]!.id, 'sub')).toMatchObject({
       url: `rtsp://admin:${encodeURIComponent(PASSWORD)}@10.0.0.9:554/Streaming/Channels/202`,

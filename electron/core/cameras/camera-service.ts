@@ -71,6 +71,8 @@ interface CameraRow {
 }
 
 const DEMO_DISMISSED = 'demo.dismissed';
+/** CameraInput's name limit: a channel's name must stay editable as a camera's. */
+const CAMERA_NAME_MAX = 80;
 const SELECT = 'SELECT * FROM cameras';
 const ORDER = 'ORDER BY created_at, COALESCE(channel, 0), rowid';
 
@@ -103,6 +105,12 @@ function cleanUrl(field: string, raw: string): string {
   if (!parsed.success || /^[a-z]+:\/\/[^/?#]*@/i.test(parsed.data))
     throw invalid(field, 'invalid_rtsp_url');
   return parsed.data;
+}
+
+/** "{recorder} - Kênh N", as the dialog's hint promises; shortened to fit a camera name. */
+export function recorderChannelName(recorderName: string, channel: number): string {
+  const suffix = ` - Kênh ${channel}`;
+  return `${recorderName.slice(0, CAMERA_NAME_MAX - suffix.length).trimEnd()}${suffix}`;
 }
 
 export class CameraService {
@@ -212,8 +220,7 @@ export class CameraService {
            VALUES (?, ?, ?, ?, 'rtsp', ?, ?, ?, ?, ?, ?, 1, ?)`,
           [
             id,
-            // The channel number is also kept as data (`channel`) for the UI's "Kênh 01" label.
-            `${input.name} ${String(ch).padStart(2, '0')}`,
+            recorderChannelName(input.name, ch),
             input.location,
             input.group,
             cleanUrl('host', urls.main),

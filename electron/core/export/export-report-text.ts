@@ -1,6 +1,7 @@
 // The wording of the export report (biên bản trích xuất), shared by its HTML and
 // PDF renderings so the two always state the same facts in the same words.
 // Vietnamese first; the English label is a small subtitle for foreign readers.
+import { codecName } from '../../contract/codec-name';
 import { CATEGORY_VI, formatDurationVi, labelOf } from '../reports/report-labels-vi';
 import {
   MANIFEST_NAME,
@@ -91,7 +92,7 @@ export function formatBytesVi(bytes: number): string {
 
 export function codecLabel(c: ManifestCamera): string {
   if (!c.codec) return '—';
-  const name = { h264: 'H.264', hevc: 'H.265', h265: 'H.265' }[c.codec.toLowerCase()] ?? c.codec;
+  const name = codecName(c.codec);
   return c.width && c.height ? `${name}, ${c.width}×${c.height}` : name;
 }
 
