@@ -23,6 +23,7 @@ import {
   type Tab,
 } from './camera-form';
 import { CameraTestRow, type TestState } from './camera-test-row';
+import { connectionKeyOf, isStale, saveCheckOf } from './save-check';
 import { RecorderFields } from './recorder-fields';
 import { RtspCameraFields } from './rtsp-camera-fields';
 
@@ -47,11 +48,24 @@ export function CameraDialog(props: { cameraId: string | null }) {
   const [test, setTest] = useState<TestState>({ phase: 'idle' });
   const [busy, setBusy] = useState(false);
   const [confirmDelete, setConfirmDelete] = useState(false);
+  // What the officer was asked before "Vẫn lưu" (with the fields it was about).
+  const [askedSave, setAskedSave] = useState<string | null>(null);
+  const [unchangedKey] = useState(() =>
+    camera ? connectionKeyOf(false, rtspFormOf(camera), emptyRecorder) : null,
+  );
 
   const close = () => store.getState().openDialog(null);
   const err = (name: string) => (fields[name] ? fieldMessage(fields[name], t) : undefined);
 
   const addingRecorder = tab === 'recorder' && !editing;
+  const connectionKey = connectionKeyOf(addingRecorder, form, rec);
+  const saveCheck = saveCheckOf(test, connectionKey, unchangedKey);
+  const saveQuestion = saveCheck.confirm
+    ? t(saveCheck.confirm.key, saveCheck.confirm.params)
+    : null;
+  const saveQuestionId = saveQuestion === null ? null : `${connectionKey}\n${saveQuestion}`;
+  const askingSave = saveQuestionId !== null && askedSave === saveQuestionId;
+  const untested = saveCheck.confirm === null && saveCheck.untested;
 
   const validate = (): boolean => {
     const issues = formIssuesOf(addingRecorder, isDemo, form, rec);
@@ -63,30 +77,35 @@ export function CameraDialog(props: { cameraId: string | null }) {
     e.preventDefault();
     setFormError(null);
     if (!validate()) return;
+    // A failed or outdated test is said once, in the dialog; the second press saves.
+    if (saveQuestionId !== null && !askingSave) {
+      setAskedSave(saveQuestionId);
+      return;
+    }
     setBusy(true);
     try {
       const s = store.getState();
       if (addingRecorder) {
         const added = await s.addRecorder(recorderInputOf(rec));
         s.pushToast({
-          kind: 'success',
-          key: 'toast.camerasAdded',
+          kind: untested ? 'warning' : 'success',
+          key: untested ? 'toast.camerasAddedUntested' : 'toast.camerasAdded',
           params: { n: added.length },
           at: null,
         });
       } else if (camera) {
         const saved = await s.updateCamera(cameraUpdateOf(camera, isDemo, form));
         s.pushToast({
-          kind: 'success',
-          key: 'toast.cameraSaved',
+          kind: untested ? 'warning' : 'success',
+          key: untested ? 'toast.cameraSavedUntested' : 'toast.cameraSaved',
           params: { name: saved.name },
           at: null,
         });
       } else {
         const saved = await s.addCamera(rtspInputOf(form));
         s.pushToast({
-          kind: 'success',
-          key: 'toast.cameraSaved',
+          kind: untested ? 'warning' : 'success',
+          key: untested ? 'toast.cameraSavedUntested' : 'toast.cameraSaved',
           params: { name: saved.name },
           at: null,
         });
@@ -108,13 +127,14 @@ export function CameraDialog(props: { cameraId: string | null }) {
       return;
     }
     const { request, host } = target;
+    const tested = connectionKey;
     setFields({});
     setTest({ phase: 'running' });
     try {
       const result: ProbeResult = await api.cameras.test(request);
-      setTest({ phase: 'done', ok: result.ok, text: probeMessage(result, host, t) });
+      setTest({ phase: 'done', ok: result.ok, text: probeMessage(result, host, t), key: tested });
     } catch (e) {
-      setTest({ phase: 'done', ok: false, text: errorMessage(e, t) });
+      setTest({ phase: 'done', ok: false, text: errorMessage(e, t), key: tested });
     }
   };
 
@@ -188,7 +208,18 @@ export function CameraDialog(props: { cameraId: string | null }) {
           <RecorderFields rec={rec} setRec={setRec} err={err} />
         )}
 
-        <CameraTestRow test={test} channel={addingRecorder} onRun={() => void runTest()} />
+        <CameraTestRow
+          test={test}
+          channel={addingRecorder}
+          stale={isStale(test, connectionKey)}
+          onRun={() => void runTest()}
+        />
+
+        {askingSave ? (
+          <p className="danger-note save-question" role="alert" data-testid="camera-save-question">
+            {saveQuestion}
+          </p>
+        ) : null}
 
         <FormError error={formError} testId="camera-form-error" />
 
@@ -211,7 +242,10 @@ export function CameraDialog(props: { cameraId: string | null }) {
           cancelTestId="camera-cancel"
           submitTestId="camera-save"
           submitDisabled={busy}
-          submitLabel={busy ? t('dialog.saving') : t('dialog.save')}
+          {...(askingSave ? { submitClassName: 'btn btn-danger btn-danger-armed' } : {})}
+          submitLabel={
+            busy ? t('dialog.saving') : askingSave ? t('camera.saveAnyway') : t('dialog.save')
+          }
         />
       </form>
     </Modal>

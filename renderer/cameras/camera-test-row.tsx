@@ -3,12 +3,17 @@ import { useT } from '../i18n/use-t';
 import { Icon } from '../shell/icons';
 
 export type TestState =
-  { phase: 'idle' } | { phase: 'running' } | { phase: 'done'; ok: boolean; text: string };
+  | { phase: 'idle' }
+  | { phase: 'running' }
+  /** `key`: the connection fields that were tested (save-check.ts). */
+  | { phase: 'done'; ok: boolean; text: string; key: string };
 
 export function CameraTestRow(props: {
   test: TestState;
   /** Testing a recorder probes its first channel; the button says so. */
   channel: boolean;
+  /** The address or account changed since the test: its answer is gone, a new test is due. */
+  stale: boolean;
   onRun: () => void;
 }) {
   const t = useT();
@@ -29,7 +34,12 @@ export function CameraTestRow(props: {
             ? t('camera.testChannel')
             : t('camera.test')}
       </button>
-      {test.phase === 'done' ? (
+      {props.stale ? (
+        <div className="test-result test-stale" data-testid="camera-test-stale" role="status">
+          <Icon name="info" size={14} />
+          <span>{t('camera.testStale')}</span>
+        </div>
+      ) : test.phase === 'done' ? (
         <div
           className={`test-result ${test.ok ? 'test-ok' : 'test-fail'}`}
           data-testid="camera-test-result"

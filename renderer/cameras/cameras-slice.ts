@@ -1,6 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { StationApi } from '../../electron/contract/api';
-import { fillTiles, kindForCount, placeInEmptyTiles } from '../live/layout-geometry';
+import { fillTiles, kindForCount, placeAddedCameras, tileCount } from '../live/layout-geometry';
 import type {
   Camera,
   CameraInput,
@@ -28,8 +28,9 @@ export const createCamerasSlice =
       let tiles = get().tiles.map((id) => (id && known.has(id) ? id : null));
       let kind = get().kind;
       if (get().ready) {
-        // A camera the officer just added shows up at once: in an empty grid
-        // that was never saved the grid grows to fit, otherwise it takes a free tile.
+        // A camera the officer just added shows up at once: in an empty grid that was
+        // never saved the grid grows to fit, otherwise it takes a free tile (the grid
+        // grows when none is free, and says so; the officer never has to hunt for it).
         const before = new Set(get().cameras.map((c) => c.id));
         const added = cameras.filter((c) => !before.has(c.id)).map((c) => c.id);
         if (added.length > 0 && tiles.every((t) => t === null) && !get().currentLayoutId) {
@@ -39,7 +40,22 @@ export const createCamerasSlice =
             kind,
           );
         } else if (added.length > 0) {
-          tiles = placeInEmptyTiles(tiles, added);
+          const placed = placeAddedCameras(tiles, kind, added);
+          if (placed.kind !== kind)
+            get().pushToast({
+              kind: 'info',
+              key: 'toast.gridGrew',
+              params: { n: tileCount(placed.kind) },
+              at: null,
+            });
+          if (placed.unplaced.length > 0)
+            get().pushToast({
+              kind: 'warning',
+              key: 'toast.gridFull',
+              params: { n: placed.unplaced.length },
+              at: null,
+            });
+          ({ kind, tiles } = placed);
         }
       }
       const single = get().singleCameraId;

@@ -14,6 +14,13 @@ export const enCameras: Record<keyof typeof viCameras, string> = {
   'toast.cameraSaved': 'Camera “{name}” saved',
   'toast.camerasAdded': 'Added {n} cameras from the recorder',
   'toast.cameraDeleted': 'Camera “{name}” deleted',
+  'toast.cameraSavedUntested':
+    'Saved camera “{name}” without a connection test. Check its tile on the grid for a picture.',
+  'toast.camerasAddedUntested':
+    'Added {n} cameras from the recorder without a connection test. Check their tiles on the grid for a picture.',
+  'toast.gridGrew': 'The grid now has {n} tiles to show the new camera.',
+  'toast.gridFull':
+    'Grid full: {n} new cameras have no tile. Drag a camera from the list onto a tile to view it.',
 
   'camera.addTitle': 'Add camera',
   'camera.editTitle': 'Edit camera',
@@ -51,6 +58,15 @@ export const enCameras: Record<keyof typeof viCameras, string> = {
   'camera.testOk': 'Connection OK: {codec}, {width}×{height}{fps}',
   'camera.testFps': ', {fps} fps',
   'camera.testChannel': 'Test channel 1',
+  'camera.testStale':
+    'The address or account changed after the test. Press “Test connection” to try again.',
+  'camera.confirmFailed':
+    'The connection test failed: {reason} If saved, the camera shows no picture until it connects. Press “Save anyway” to save.',
+  'camera.confirmStale':
+    'The address or account changed after the connection test and was not tested again. Press “Test connection”, or “Save anyway” to save untested.',
+  'camera.confirmRunning':
+    'The connection test has no answer yet. Wait for it, or press “Save anyway” to save now.',
+  'camera.saveAnyway': 'Save anyway',
   'camera.delete': 'Delete camera',
   'camera.source': 'Source',
   'camera.demoSource': 'Simulated camera (demo)',

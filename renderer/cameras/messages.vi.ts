@@ -12,6 +12,12 @@ export const viCameras = {
   'toast.cameraSaved': 'Đã lưu camera “{name}”',
   'toast.camerasAdded': 'Đã thêm {n} camera từ đầu ghi',
   'toast.cameraDeleted': 'Đã xóa camera “{name}”',
+  'toast.cameraSavedUntested':
+    'Đã lưu camera “{name}” nhưng chưa kiểm tra kết nối. Xem ô của camera trên lưới để chắc chắn có hình.',
+  'toast.camerasAddedUntested':
+    'Đã thêm {n} camera từ đầu ghi nhưng chưa kiểm tra kết nối. Xem các ô trên lưới để chắc chắn có hình.',
+  'toast.gridGrew': 'Lưới chuyển sang {n} ô để hiện camera mới.',
+  'toast.gridFull': 'Lưới đầy: {n} camera mới chưa có ô. Kéo camera từ danh sách vào một ô để xem.',
 
   'camera.addTitle': 'Thêm camera',
   'camera.editTitle': 'Sửa camera',
@@ -49,6 +55,15 @@ export const viCameras = {
   'camera.testOk': 'Kết nối tốt: {codec}, {width}×{height}{fps}',
   'camera.testFps': ', {fps} khung hình/giây',
   'camera.testChannel': 'Kiểm tra kênh 1',
+  'camera.testStale':
+    'Địa chỉ hoặc tài khoản đã đổi sau lần kiểm tra. Bấm “Kiểm tra kết nối” để thử lại.',
+  'camera.confirmFailed':
+    'Kiểm tra kết nối không thành công: {reason} Nếu lưu, camera sẽ không có hình cho tới khi kết nối được. Bấm “Vẫn lưu” để lưu.',
+  'camera.confirmStale':
+    'Địa chỉ hoặc tài khoản đã đổi sau lần kiểm tra kết nối và chưa kiểm tra lại. Bấm “Kiểm tra kết nối”, hoặc “Vẫn lưu” để lưu không kiểm tra.',
+  'camera.confirmRunning':
+    'Đang kiểm tra kết nối, chưa có kết quả. Chờ kết quả, hoặc bấm “Vẫn lưu” để lưu ngay.',
+  'camera.saveAnyway': 'Vẫn lưu',
   'camera.delete': 'Xóa camera',
   'camera.source': 'Nguồn',
   'camera.demoSource': 'Camera mô phỏng (demo)',

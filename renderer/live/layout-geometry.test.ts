@@ -5,6 +5,7 @@ import {
   fitTiles,
   LAYOUT_KINDS,
   layoutGeometry,
+  placeAddedCameras,
   swapTiles,
   tileCount,
 } from './layout-geometry';
@@ -70,5 +71,37 @@ describe('tile lists', () => {
   it('swapTiles swaps two tiles and ignores out-of-range indexes', () => {
     expect(swapTiles(['a', null, 'c'], 0, 1)).toEqual([null, 'a', 'c']);
     expect(swapTiles(['a', 'b'], 0, 9)).toEqual(['a', 'b']);
+  });
+});
+
+describe('placeAddedCameras', () => {
+  it('puts new cameras into the first free tiles and keeps the others', () => {
+    expect(placeAddedCameras(['a', null, 'b', null], '4', ['c'])).toEqual({
+      kind: '4',
+      tiles: ['a', 'c', 'b', null],
+      unplaced: [],
+    });
+  });
+
+  it('grows a full grid to the smallest even grid that holds them all', () => {
+    expect(placeAddedCameras(['a', 'b', 'c', 'd'], '4', ['e'])).toEqual({
+      kind: '9',
+      tiles: ['a', 'b', 'c', 'd', 'e', null, null, null, null],
+      unplaced: [],
+    });
+    const six = ['a', 'b', 'c', 'd', 'e', 'f'];
+    const recorder = Array.from({ length: 8 }, (_, i) => `ch${i + 1}`);
+    const grown = placeAddedCameras(six, '6', recorder);
+    expect(grown.kind).toBe('16');
+    expect(grown.tiles.slice(0, 14)).toEqual([...six, ...recorder]);
+  });
+
+  it('tells which cameras found no tile in the largest grid', () => {
+    const full = Array.from({ length: 36 }, (_, i) => `c${i}`);
+    expect(placeAddedCameras(full, '36', ['x', 'c3'])).toEqual({
+      kind: '36',
+      tiles: full,
+      unplaced: ['x'],
+    });
   });
 });

@@ -93,6 +93,36 @@ export function placeInEmptyTiles(
   return out;
 }
 
+/** The even grids a layout grows through when new cameras do not fit (no sudden big tile). */
+const GROWTH: readonly LayoutKind[] = ['1', '4', '9', '16', '25', '36'];
+
+export interface Placement {
+  kind: LayoutKind;
+  tiles: (string | null)[];
+  /** Cameras that found no tile even in the largest grid: the officer drags them in. */
+  unplaced: string[];
+}
+
+/**
+ * New cameras take the first free tiles; when there are too few, the grid grows to the
+ * smallest even grid that holds them all (up to 36), keeping every tile where it was.
+ */
+export function placeAddedCameras(
+  tiles: readonly (string | null)[],
+  kind: LayoutKind,
+  cameraIds: readonly string[],
+): Placement {
+  const queue = cameraIds.filter((id) => !tiles.includes(id));
+  const used = tiles.filter((t) => t !== null).length;
+  const needed = used + queue.length;
+  let next = kind;
+  if (needed > tiles.length)
+    next = GROWTH.find((k) => tileCount(k) >= needed) ?? GROWTH[GROWTH.length - 1]!;
+  if (tileCount(next) < tiles.length) next = kind;
+  const placed = placeInEmptyTiles(fitTiles(tiles, next), queue);
+  return { kind: next, tiles: placed, unplaced: queue.filter((id) => !placed.includes(id)) };
+}
+
 /** Put a camera into a tile. If the camera already shows in another tile, the two tiles swap. */
 export function assignCamera(
   tiles: readonly (string | null)[],

@@ -193,6 +193,20 @@ describe('station store', () => {
     expect(store.getState().statuses['c1:sub']?.state).toBe('live');
   });
 
+  it('places a camera added to a full grid by growing the grid, and says so', async () => {
+    const { api } = backend({ cameras: 4 });
+    const store = createStationStore(api);
+    await store.getState().load();
+    expect(store.getState().kind).toBe('4');
+    const added = { ...store.getState().cameras[0]!, id: 'c5', name: 'Camera 5' };
+    store.getState().setCameras([...store.getState().cameras, added]);
+    expect(store.getState().kind).toBe('9');
+    expect(store.getState().tiles.slice(0, 5)).toEqual(['c1', 'c2', 'c3', 'c4', 'c5']);
+    expect(store.getState().toasts.map((t) => [t.key, t.params])).toEqual([
+      ['toast.gridGrew', { n: 9 }],
+    ]);
+  });
+
   it('empties tiles of deleted cameras', async () => {
     const { api } = backend({ cameras: 3 });
     const store = createStationStore(api);
