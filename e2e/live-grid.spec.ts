@@ -123,6 +123,11 @@ test.describe('a DVR/NVR', () => {
 
     await expect.poll(async () => (await station.api.cameras.list()).length).toBe(2);
     const cameras = await station.api.cameras.list();
+    // Named as the dialog's hint promised.
+    expect(cameras.map((c) => c.name)).toEqual([
+      'Đầu ghi TDP 5 - Kênh 1',
+      'Đầu ghi TDP 5 - Kênh 2',
+    ]);
     expect(cameras.map((c) => c.mainUrl)).toEqual([
       `rtsp://127.0.0.1:${rig.port}/Streaming/Channels/101`,
       `rtsp://127.0.0.1:${rig.port}/Streaming/Channels/201`,
