@@ -5,6 +5,8 @@ import { createServer } from 'node:net';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 
+const ARTIFACTS = 'e2e/artifacts';
+
 /** A local port nobody listens on: a connection there is refused at once. */
 async function closedPort(): Promise<number> {
   const server = createServer();
@@ -37,6 +39,9 @@ test('a failed connection test asks before saving and says what failed', async (
   await expect(question).toContainText('Kiểm tra kết nối không thành công');
   await expect(question).toContainText(`Không kết nối được tới địa chỉ 127.0.0.1:${port}`);
   await expect(page.getByTestId('camera-save')).toHaveText('Vẫn lưu');
+  await page
+    .getByTestId('camera-dialog')
+    .screenshot({ path: `${ARTIFACTS}/camera-dialog-save-question.png` });
   expect(await station.api.cameras.list()).toHaveLength(0);
 
   // The officer read it and saves anyway: the second press saves.
@@ -60,6 +65,9 @@ test('a result is cleared when the address or account changes, and saving then a
   await page.getByTestId('camera-main-url').fill(`rtsp://127.0.0.1:${port}/cam1`);
   await expect(page.getByTestId('camera-test-result')).toHaveCount(0);
   await expect(page.getByTestId('camera-test-stale')).toBeVisible();
+  await page
+    .getByTestId('camera-dialog')
+    .screenshot({ path: `${ARTIFACTS}/camera-dialog-stale.png` });
   await page.getByTestId('camera-save').click();
   await expect(page.getByTestId('camera-save-question')).toContainText('chưa kiểm tra lại');
   expect(await station.api.cameras.list()).toHaveLength(0);
