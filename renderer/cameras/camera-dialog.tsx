@@ -66,6 +66,8 @@ export function CameraDialog(props: { cameraId: string | null }) {
   const saveQuestionId = saveQuestion === null ? null : `${connectionKey}\n${saveQuestion}`;
   const askingSave = saveQuestionId !== null && askedSave === saveQuestionId;
   const untested = saveCheck.confirm === null && saveCheck.untested;
+  // Saved without a test: a warning, so the officer looks at the new tile for a picture.
+  const savedKind = untested ? 'warning' : 'success';
 
   const validate = (): boolean => {
     const issues = formIssuesOf(addingRecorder, isDemo, form, rec);
@@ -88,7 +90,7 @@ export function CameraDialog(props: { cameraId: string | null }) {
       if (addingRecorder) {
         const added = await s.addRecorder(recorderInputOf(rec));
         s.pushToast({
-          kind: untested ? 'warning' : 'success',
+          kind: savedKind,
           key: untested ? 'toast.camerasAddedUntested' : 'toast.camerasAdded',
           params: { n: added.length },
           at: null,
@@ -96,7 +98,7 @@ export function CameraDialog(props: { cameraId: string | null }) {
       } else if (camera) {
         const saved = await s.updateCamera(cameraUpdateOf(camera, isDemo, form));
         s.pushToast({
-          kind: untested ? 'warning' : 'success',
+          kind: savedKind,
           key: untested ? 'toast.cameraSavedUntested' : 'toast.cameraSaved',
           params: { name: saved.name },
           at: null,
@@ -104,7 +106,7 @@ export function CameraDialog(props: { cameraId: string | null }) {
       } else {
         const saved = await s.addCamera(rtspInputOf(form));
         s.pushToast({
-          kind: untested ? 'warning' : 'success',
+          kind: savedKind,
           key: untested ? 'toast.cameraSavedUntested' : 'toast.cameraSaved',
           params: { name: saved.name },
           at: null,
