@@ -49,6 +49,7 @@ function backend(opts: { cameras: number; layouts?: Layout[]; lastLayoutId?: str
     'settings.update': (p) => (settings = { ...settings, ...p }),
     'camera.list': () => cameras,
     'camera.statuses': () => [],
+    'camera.healths': () => [],
     'recording.statuses': () => [
       {
         cameraId: 'c1',
