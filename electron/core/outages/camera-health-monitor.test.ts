@@ -40,6 +40,8 @@ describe('CameraHealthMonitor', () => {
     // The reason sharpens; the camera went down at 200 all the same.
     m.onRecordingStatus(rec('a', 'camera_offline', 250, 'unreachable'));
     m.onRecordingStatus(rec('a', 'connecting', 300));
+    // Restarted for a changed password: the recorder still watches, nothing changes.
+    m.onRecordingStatus(rec('a', 'service_stopped', 310));
     expect(m.list()).toEqual([
       {
         cameraId: 'a',

@@ -62,8 +62,9 @@ export class CameraHealthMonitor {
       const errorKind = s.errorKind ?? (s.reason === 'auth_failed' ? 'auth' : 'unreachable');
       return this.set(s.cameraId, s.stream, 'recorder', 'down', s.since, errorKind);
     }
-    if (s.reason === 'connecting') {
-      // Still the recorder's to say; until it does the last known state stands.
+    if (s.reason === 'connecting' || s.reason === 'service_stopped') {
+      // Still the recorder's to say (connecting, or restarting for a changed URL or
+      // password); until it does the last known state stands.
       const h = prev?.health;
       return this.set(
         s.cameraId,
@@ -74,7 +75,7 @@ export class CameraHealthMonitor {
         h?.errorKind ?? null,
       );
     }
-    // Not recorded (disabled, disk error, service stopping): the probe takes over.
+    // Not recorded (disabled, disk error): the probe takes over.
     if (prev) prev.health = { ...prev.health, watchedBy: 'probe' };
     else this.set(s.cameraId, s.stream, 'probe', 'unknown', this.now(), null);
     void this.probeNow();
