@@ -1,6 +1,6 @@
 // A camera's up/down state does not depend on what is on screen: with playback open
 // (no live tile, no live stream in the service) a camera that drops is still logged
-// as an outage, shown offline in the list, and closed when it returns.
+// as an outage, shown offline in the list with a toast, and closed when it returns.
 import { expect, test } from './fixtures';
 
 test('an outage is logged and shown while playback is open and nobody watches live', async ({
@@ -32,6 +32,8 @@ test('an outage is logged and shown while playback is open and nobody watches li
   await expect.poll(open, { timeout: 20_000 }).toBeTruthy();
   console.log(`outage logged ${((Date.now() - stoppedAt) / 1000).toFixed(1)} s after the stop`);
   await expect(row).toHaveAttribute('data-state', 'offline', { timeout: 10_000 });
+  // The officer is told, though the camera is on no screen.
+  await expect(page.getByTestId('toast-alert')).toContainText('Ngõ 7 Hàng Mã mất kết nối lúc');
   expect(await station.api.cameras.statuses()).toEqual([]);
 
   await rig.restart();
