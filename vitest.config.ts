@@ -17,6 +17,7 @@ export const INTEGRATION_TESTS = [
   'electron/core/app/station-core.test.ts',
   'electron/core/cameras/probe.test.ts',
   'electron/core/export/export-job.test.ts',
+  'electron/core/outages/camera-health.test.ts',
   'electron/core/export/export-report-html.test.ts',
   'electron/core/export/export-report-pdf.test.ts',
   'electron/core/export/export-service.test.ts',

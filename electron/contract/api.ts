@@ -83,6 +83,7 @@ export function createApi(t: Transport) {
       test: call(t, 'camera.test'),
       statuses: call0(t, 'camera.statuses'),
       outages: call(t, 'camera.outages'),
+      healths: call0(t, 'camera.healths'),
     },
     layouts: {
       list: call0(t, 'layout.list'),

@@ -3,7 +3,7 @@ import { useMemo, useState } from 'react';
 import type { Camera } from '../../electron/contract/schemas';
 import { groupCameras } from './group-cameras';
 import { useT } from '../i18n/use-t';
-import { cameraState } from '../live/camera-state';
+import { selectCameraStatus } from '../live/camera-status';
 import { CAMERA_MIME } from '../live/tile';
 import { Icon } from '../shell/icons';
 import { selectIsCommander } from '../auth/session-slice';
@@ -14,8 +14,7 @@ function CameraRow(props: { camera: Camera; inGrid: boolean }) {
   const t = useT();
   const store = useStationStore();
   const { camera } = props;
-  const status = useStationState((s) => cameraState(s.statuses, camera.id));
-  const state = status?.state ?? 'idle';
+  const state = useStationState((s) => selectCameraStatus(s, camera.id).state);
   // Adding, editing and removing cameras is a commander's job.
   const commander = useStationState(selectIsCommander);
   const edit = () => store.getState().openDialog({ type: 'camera', cameraId: camera.id });

@@ -5,9 +5,8 @@ import type { StationState } from '../store/types';
 export type StatusKey = `${string}:${StreamKind}`;
 
 export interface StatusesSlice {
+  /** What each live stream is doing; toasts and alerts follow camera health (health-slice). */
   statuses: Partial<Record<StatusKey, StreamStatus>>;
-  /** Cameras whose offline alert has been raised and not yet cleared. */
-  alertedOffline: Record<string, true>;
   applyStatus(status: StreamStatus): void;
   setStatuses(statuses: StreamStatus[]): void;
 }
@@ -20,7 +19,6 @@ export const createStatusesSlice: StateCreator<StationState, [], [], StatusesSli
   get,
 ) => ({
   statuses: {},
-  alertedOffline: {},
   setStatuses: (list) => {
     const statuses: StatusesSlice['statuses'] = {};
     for (const s of list) statuses[statusKey(s.cameraId, s.stream)] = s;
@@ -31,24 +29,5 @@ export const createStatusesSlice: StateCreator<StationState, [], [], StatusesSli
     const prev = get().statuses[key];
     if (prev && prev.since > status.since) return; // stale event
     set({ statuses: { ...get().statuses, [key]: status } });
-
-    const camera = get().cameras.find((c) => c.id === status.cameraId);
-    const name = camera?.name ?? status.cameraId;
-    const alerted = get().alertedOffline[status.cameraId] === true;
-    // One alert per camera outage, whichever of its streams notices first.
-    if (status.state === 'offline' && !alerted) {
-      set({
-        alertedOffline: { ...get().alertedOffline, [status.cameraId]: true },
-        alertSeq: get().alertSeq + 1,
-      });
-      get().pushToast({ kind: 'alert', key: 'toast.offline', params: { name }, at: status.since });
-    } else if (status.state === 'auth_failed' && prev?.state !== 'auth_failed') {
-      get().pushToast({ kind: 'warning', key: 'toast.authFailed', params: { name }, at: null });
-    } else if (status.state === 'live' && alerted) {
-      const rest = { ...get().alertedOffline };
-      delete rest[status.cameraId];
-      set({ alertedOffline: rest });
-      get().pushToast({ kind: 'info', key: 'toast.online', params: { name }, at: status.since });
-    }
   },
 });

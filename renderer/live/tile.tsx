@@ -9,6 +9,7 @@ import { useNow } from '../shell/use-now';
 import { useStationState } from '../store/store-context';
 import { statusKey } from './statuses-slice';
 import { tileState } from './camera-state';
+import { selectCameraStatus, tileShownState } from './camera-status';
 import { LiveVideo, type LiveReport } from './live-video';
 import { RecMark } from './rec-mark';
 import { StatusBadge } from './status-badge';
@@ -83,12 +84,20 @@ export const TileView = memo(function TileView(props: {
   const [dragOver, setDragOver] = useState(false);
   const onReport = useCallback((r: LiveReport) => setReport(r), []);
 
-  const shown = tileState(
+  // Primitives: a selector returning a fresh object would re-render on every store change.
+  const cameraState = useStationState((s) =>
+    cameraId ? selectCameraStatus(s, cameraId).state : null,
+  );
+  const cameraSince = useStationState((s) =>
+    cameraId ? selectCameraStatus(s, cameraId).since : 0,
+  );
+  const own = tileState(
     status,
     report?.socketStatus ?? null,
     report?.playing ?? false,
     report?.disconnected ?? false,
   );
+  const shown = cameraState ? tileShownState({ state: cameraState, since: cameraSince }, own) : own;
 
   const accepts = (e: DragEvent) =>
     e.dataTransfer.types.includes(CAMERA_MIME) || e.dataTransfer.types.includes(TILE_MIME);

@@ -1,21 +1,13 @@
 import { useT } from '../i18n/use-t';
-import { cameraState } from '../live/camera-state';
+import { selectCameraCounts } from '../live/camera-status';
 import { useStationState } from '../store/store-context';
 import { Icon } from './icons';
 
 export function StatusBar() {
   const t = useT();
   const counts = useStationState((s) => {
-    let online = 0;
-    let offline = 0;
-    let auth = 0;
-    for (const c of s.cameras) {
-      const st = cameraState(s.statuses, c.id)?.state;
-      if (st === 'live') online++;
-      else if (st === 'offline') offline++;
-      else if (st === 'auth_failed') auth++;
-    }
-    return `${online}|${offline}|${auth}|${s.cameras.length}`;
+    const { online, offline, auth, total } = selectCameraCounts(s);
+    return `${online}|${offline}|${auth}|${total}`;
   });
   const [online, offline, auth, total] = counts.split('|').map(Number);
   // During playback the live streams are closed (no viewer), so live counts would read

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createApi } from '../../electron/contract/api';
+import type { CameraHealth } from '../../electron/contract/outages';
 import type { Camera, Layout, Settings, StreamStatus } from '../../electron/contract/schemas';
 import { createStationStore } from './create-store';
 import { fakeTransport, type FakeHandlers } from '../testing/fake-transport';
@@ -49,6 +50,7 @@ function backend(opts: { cameras: number; layouts?: Layout[]; lastLayoutId?: str
     'settings.update': (p) => (settings = { ...settings, ...p }),
     'camera.list': () => cameras,
     'camera.statuses': () => [],
+    'camera.healths': () => [],
     'recording.statuses': () => [
       {
         cameraId: 'c1',
@@ -172,16 +174,32 @@ describe('station store', () => {
     const store = createStationStore(api);
     await store.getState().load();
     const s = () => store.getState();
-    s().applyStatus(status('c1', 'sub', 'live', 1));
-    s().applyStatus(status('c1', 'sub', 'offline', 2));
-    s().applyStatus(status('c1', 'main', 'offline', 3)); // same outage, other stream
+    const health = (
+      reachable: CameraHealth['reachable'],
+      since: number,
+      errorKind: CameraHealth['errorKind'] = null,
+    ): CameraHealth => ({
+      cameraId: 'c1',
+      reachable,
+      since,
+      errorKind,
+      watchedBy: 'recorder',
+    });
+    // A live tile's stream going offline says nothing by itself: the camera's health does.
+    s().applyStatus(status('c1', 'sub', 'offline', 1));
+    expect(s().alertSeq).toBe(0);
+    s().applyHealth(health('up', 1));
+    s().applyHealth(health('down', 2, 'unknown'));
+    s().applyHealth(health('down', 2, 'unreachable')); // same outage, sharper reason
     expect(s().alertSeq).toBe(1);
     expect(s().toasts.map((t) => t.key)).toEqual(['toast.offline']);
-    s().applyStatus(status('c1', 'sub', 'live', 4));
+    s().applyHealth(health('up', 4));
     expect(s().toasts.map((t) => t.key)).toEqual(['toast.offline', 'toast.online']);
     expect(s().alertSeq).toBe(1);
-    s().applyStatus(status('c1', 'sub', 'offline', 5));
+    s().applyHealth(health('down', 5));
     expect(s().alertSeq).toBe(2);
+    s().applyHealth(health('down', 6, 'auth'));
+    expect(s().toasts.at(-1)?.key).toBe('toast.authFailed');
   });
 
   it('ignores a status older than the one it has', async () => {

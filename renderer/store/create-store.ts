@@ -8,6 +8,7 @@ import { createLayoutSlice } from '../live/layout-slice';
 import { createRecordingSlice } from '../storage/recording-slice';
 import { createSettingsSlice } from '../settings/settings-slice';
 import { createStatusesSlice } from '../live/statuses-slice';
+import { createHealthSlice } from '../live/health-slice';
 import type { StationState } from './types';
 import { createUiSlice } from './ui-slice';
 import { defaultTokenKeeper, type TokenKeeper } from '../auth/session-token';
@@ -34,6 +35,7 @@ export function createStationStore(
     return {
       ...createCamerasSlice(api)(...a),
       ...createStatusesSlice(...a),
+      ...createHealthSlice(...a),
       ...createLayoutSlice(api)(...a),
       ...createUiSlice(...a),
       ...createSettingsSlice(api)(...a),
@@ -45,16 +47,18 @@ export function createStationStore(
       ...createExportSlice(api)(...a),
       load: async () => {
         try {
-          const [systemInfo, settings, cameras, statuses, layouts] = await Promise.all([
+          const [systemInfo, settings, cameras, statuses, health, layouts] = await Promise.all([
             api.system.info(),
             api.settings.get(),
             api.cameras.list(),
             api.cameras.statuses(),
+            api.cameras.healths(),
             api.layouts.list(),
           ]);
           set({ systemInfo, settings, layouts, loadError: null });
           get().setCameras(cameras);
           get().setStatuses(statuses);
+          get().setHealth(health);
           const last = layouts.find((l) => l.id === settings.lastLayoutId);
           if (last) {
             set({

@@ -4,6 +4,7 @@ import type { MessageKey } from '../i18n/translate';
 import type { CamerasSlice } from '../cameras/cameras-slice';
 import type { LayoutSlice } from '../live/layout-slice';
 import type { StatusesSlice } from '../live/statuses-slice';
+import type { HealthSlice } from '../live/health-slice';
 import type { OfficersSlice } from '../officers/officers-slice';
 import type { SettingsSlice } from '../settings/settings-slice';
 import type { RecordingSlice } from '../storage/recording-slice';
@@ -87,6 +88,7 @@ export interface LoadSlice {
 
 export type StationState = CamerasSlice &
   StatusesSlice &
+  HealthSlice &
   LayoutSlice &
   UiSlice &
   SettingsSlice &

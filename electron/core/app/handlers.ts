@@ -1,6 +1,7 @@
 // One handler per contract channel, each a thin call into a service.
 import type { AuditAction, AuditDetails } from '../../contract/audit-schemas';
 import { ApiError } from '../../contract/errors';
+import type { CameraHealth } from '../../contract/outages';
 import type { StorageQuota, StorageSettings } from '../../contract/recording-schemas';
 import type { StreamStatus, SystemInfo } from '../../contract/schemas';
 import type { CameraService } from '../cameras/camera-service';
@@ -24,6 +25,7 @@ export interface HandlerServices {
   recording: RecordingService;
   storage: StorageService;
   streamStatuses: () => StreamStatus[];
+  cameraHealth: () => CameraHealth[];
   systemInfo: () => Promise<SystemInfo>;
   duty: DutyServices;
   playback: PlaybackServices;
@@ -98,6 +100,7 @@ export function createHandlers(s: HandlerServices): Handlers {
     'camera.test': (req) => s.cameras.probe(req),
     'camera.statuses': async () => s.streamStatuses(),
     'camera.outages': (req) => s.outages.list(req),
+    'camera.healths': async () => s.cameraHealth(),
 
     'layout.list': () => s.layouts.list(),
     'layout.save': (req) => s.layouts.save(req),

@@ -15,6 +15,7 @@ import { exportRenderers } from '../export/export-renderers';
 import { LayoutService } from '../layouts/layout-service';
 import type { Logger } from '../logging/logger';
 import type { ScryptParams } from '../officers/password-hash';
+import { CameraHealthMonitor, healthAsStreamStatus } from '../outages/camera-health';
 import { OutageLog } from '../outages/outage-log';
 import { RecordingService } from '../recording/recording-service';
 import type { RecordingEmit, RecordingServiceEvents } from '../recording/recording-types';
@@ -26,6 +27,7 @@ import { StorageService } from '../storage/storage-service';
 import { recordingRootStore } from '../recording/storage-root-store';
 import { locateFfmpeg, type FfmpegPaths } from '../streams/ffmpeg-locator';
 import { LiveHub } from '../streams/live-hub';
+import { rtspEndpoint, tcpAccepts } from '../streams/rtsp-reachability';
 import { ConsoleFeed, type CoreEventListener } from './console-feed';
 import type { Endpoint, Handlers } from './dispatch';
 import { createDutyServices, type DutyWiring } from './duty-services';
@@ -177,10 +179,8 @@ export async function buildServices(
       // A missing ffmpeg still gets a name: spawning fails and streams report ffmpeg_missing.
       ffmpegPath: ffmpeg?.ffmpeg ?? 'ffmpeg',
       resolveInput: cameras.resolveInput,
-      onStatus: (status) => {
-        outages.onStatus(status);
-        emit('camera.status', status);
-      },
+      // What a viewer sees; reachability and outages come from cameraHealth, watched all the time.
+      onStatus: (status) => emit('camera.status', status),
       ...(deps.liveIdleStopMs !== undefined ? { idleStopMs: deps.liveIdleStopMs } : {}),
     });
     cleanups.push('live', () => live.dispose());
@@ -218,6 +218,23 @@ export async function buildServices(
       stopSync();
       await recordingSync.idle();
     });
+
+    const cameraHealth = new CameraHealthMonitor({
+      cameraIds: async () => (await cameras.list()).map((c) => c.id),
+      probe: async (cameraId) => {
+        const endpoint = rtspEndpoint(await cameras.resolveInput(cameraId, 'main'));
+        return endpoint ? tcpAccepts(endpoint.host, endpoint.port, 2000) : true;
+      },
+      onChange: (health, stream) => {
+        const status = healthAsStreamStatus(health, stream);
+        if (status) outages.onStatus(status);
+        emit('camera.health', health);
+      },
+      logger: logger.child('camera-health'),
+    });
+    // Before recording: stopping recorders at shut-down is not an outage.
+    cleanups.push('camera-health', () => cameraHealth.dispose());
+    bus.subscribe('recording.status', cameraHealth.onRecordingStatus);
 
     // A changed URL or password: new ffmpeg runs pick it up now, not at the next retry.
     bus.subscribe('camera.updated', ({ cameraId }) => live.restartCamera(cameraId));
@@ -288,6 +305,7 @@ export async function buildServices(
       recording,
       storage,
       streamStatuses: () => live.statuses(),
+      cameraHealth: () => cameraHealth.list(),
       systemInfo: overrides.systemInfo ?? info,
       stopService: deps.stopService,
     });
@@ -307,6 +325,7 @@ export async function buildServices(
       await recordingSync.sync();
       // The registry changed: the recorded set follows.
       stopSync = bus.subscribe('camera.changed', () => recordingSync.schedule());
+      cameraHealth.start();
       await exports.start();
     };
 

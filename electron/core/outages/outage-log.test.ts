@@ -87,6 +87,17 @@ describe('OutageLog', () => {
     });
   });
 
+  it('keeps one open outage per camera, whichever stream its watcher reads', async () => {
+    const log = make();
+    log.onStatus(status('offline', 3000, 'unreachable'));
+    log.onStatus({ ...status('offline', 3500, 'unreachable'), stream: 'main' });
+    log.onStatus({ ...status('live', 8000), stream: 'main' });
+    await log.flush();
+    expect((await log.list({ limit: 5 })).map((o) => [o.startedAt, o.endedAt])).toEqual([
+      [3000, 8000],
+    ]);
+  });
+
   it('ignores statuses of cameras that no longer exist', async () => {
     const log = make();
     log.onStatus({ ...status('offline', 1), cameraId: 'gone' });

@@ -1,6 +1,7 @@
-// Records when a camera stream was down. An outage opens when a stream enters
-// reconnecting / offline / auth_failed (startedAt = status.since) and closes
-// when it is live again or stops being watched (idle). Outages still open when
+// Records when a camera was down. An outage opens when its watcher (recorder or
+// probe, camera-health.ts) reports reconnecting / offline / auth_failed
+// (startedAt = status.since) and closes when it is live again or idle; one open
+// outage per camera, whichever stream the watcher reads. Outages still open when
 // the app stops are closed at that moment: after a crash, at the next start —
 // we cannot know what happened while nobody was watching.
 import type {
@@ -44,7 +45,7 @@ function toOutage(row: OutageRow): Outage {
 }
 
 export class OutageLog {
-  /** `${cameraId}/${stream}` → id of its open outage. */
+  /** cameraId → id of its open outage. */
   private readonly open = new Map<string, number>();
   /** Status updates are applied one at a time, in arrival order. */
   private chain: Promise<void> = Promise.resolve();
@@ -124,7 +125,7 @@ export class OutageLog {
   }
 
   private async apply(status: StreamStatus): Promise<void> {
-    const key = `${status.cameraId}/${status.stream}`;
+    const key = status.cameraId;
     const openId = this.open.get(key);
     if (DOWN.has(status.state)) {
       if (openId === undefined) {
