@@ -1,4 +1,4 @@
-import { AlertSound } from './alerts/alert-sound';
+import { CameraAlarmCard } from './alerts/camera-alarm';
 import { CameraDialog } from './cameras/camera-dialog';
 import { CameraSidebar } from './cameras/camera-sidebar';
 import { useT } from './i18n/use-t';
@@ -116,7 +116,7 @@ export function App() {
           <ExportDialog />
           <ExportProgressPanel />
           <BookmarkHotkey />
-          <AlertSound />
+          <CameraAlarmCard />
         </div>
       </AuthGate>
     </>

@@ -84,6 +84,10 @@ export function createApi(t: Transport) {
       statuses: call0(t, 'camera.statuses'),
       outages: call(t, 'camera.outages'),
     },
+    outages: {
+      open: call0(t, 'outage.open'),
+      acknowledge: call(t, 'outage.acknowledge'),
+    },
     layouts: {
       list: call0(t, 'layout.list'),
       save: call(t, 'layout.save'),

@@ -1,7 +1,21 @@
-// The camera outage log.
+// The camera outage log, and the officer's acknowledgement of an outage's alarm.
 import { z } from 'zod';
-import { type ChannelMap, type EventMap } from './channel-spec';
+import { none, type ChannelMap, type EventMap } from './channel-spec';
 import { Id, Outage } from './schemas';
+
+/** Who silenced an outage's alarm, and when; stored on the outage row. */
+export const OutageAcknowledgement = z.object({
+  at: z.number().int(),
+  officerId: Id,
+  officerName: z.string(),
+});
+export type OutageAcknowledgement = z.infer<typeof OutageAcknowledgement>;
+
+/** An outage as the alarm sees it: still open or just closed, acknowledged or not. */
+export const OutageAlarm = Outage.extend({
+  acknowledged: OutageAcknowledgement.nullable(),
+});
+export type OutageAlarm = z.infer<typeof OutageAlarm>;
 
 export const outageChannels = {
   /**
@@ -15,7 +29,21 @@ export const outageChannels = {
     response: z.array(Outage),
     access: 'officer',
   },
+  /** The outages still open, for a console that (re)connects: their alarms ring until acknowledged. */
+  'outage.open': { request: none, response: z.array(OutageAlarm), access: 'session' },
+  /**
+   * "Đã biết": silences this outage's alarm for good (a later outage rings again); audited
+   * with the officer's name. Acknowledging twice keeps the first acknowledgement.
+   */
+  'outage.acknowledge': {
+    request: z.object({ id: z.number().int().min(1) }).strict(),
+    response: OutageAlarm,
+    access: 'officer',
+  },
 } as const satisfies ChannelMap;
 
-// Outages reach consoles through camera.outages; tiles follow camera.status.
-export const outageEvents = {} as const satisfies EventMap;
+// The stored log reaches consoles through camera.outages; tiles follow camera.status.
+export const outageEvents = {
+  /** An outage opened, was acknowledged, or closed. */
+  'outage.changed': OutageAlarm,
+} as const satisfies EventMap;

@@ -170,6 +170,7 @@ export async function buildServices(
       db,
       cameraExists: (id) => cameras.exists(id),
       logger: logger.child('outages'),
+      onChange: (alarm) => emit('outage.changed', alarm),
     });
     cleanups.push('outages', () => outages.dispose());
 
