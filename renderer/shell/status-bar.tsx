@@ -1,3 +1,4 @@
+import { StaleStatusNote } from '../connection/stale-status';
 import { useT } from '../i18n/use-t';
 import { cameraState } from '../live/camera-state';
 import { useStationState } from '../store/store-context';
@@ -28,6 +29,7 @@ export function StatusBar() {
   const muted = useStationState((s) => s.settings.alertMuted);
   return (
     <footer className="status-bar" data-testid="status-bar">
+      <StaleStatusNote />
       {playback ? (
         <span className="status-item" data-testid="status-recording">
           <span className="dot dot-live" />
