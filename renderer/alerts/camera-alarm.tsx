@@ -12,7 +12,7 @@ import { ringingCameras, type CameraAlarm } from './camera-alarms';
 import { useLoopingAlarm } from './outage-alarm';
 import './camera-alarm.css';
 
-function AlarmItem(props: { alarm: CameraAlarm; name: string }) {
+function AlarmItem(props: { alarm: CameraAlarm; name: string; stale: boolean }) {
   const t = useT();
   const language = useLanguage();
   const store = useStationStore();
@@ -35,7 +35,7 @@ function AlarmItem(props: { alarm: CameraAlarm; name: string }) {
       data-camera-id={alarm.cameraId}
     >
       <span className="camera-alarm-text">
-        {t('cameraAlarm.item', {
+        {t(alarm.wrongPassword ? 'cameraAlarm.itemAuth' : 'cameraAlarm.item', {
           name: props.name,
           time: formatHourMinute(alarm.since, language),
         })}
@@ -46,7 +46,7 @@ function AlarmItem(props: { alarm: CameraAlarm; name: string }) {
         className="btn camera-alarm-ack"
         data-testid="camera-alarm-ack"
         title={t('cameraAlarm.ackHint')}
-        disabled={busy}
+        disabled={busy || props.stale}
         onClick={acknowledge}
       >
         <Icon name="check" size={14} />
@@ -62,9 +62,12 @@ export function CameraAlarmCard() {
   const open = useStationState((s) => s.openOutages);
   const cameras = useStationState((s) => s.cameras);
   const muted = useStationState((s) => s.settings.alertMuted);
+  // While the service is unreachable these outages are the last heard of: its own
+  // alarm sounds instead, and nothing can be acknowledged.
+  const stale = useStationState((s) => s.disconnectedSince !== null);
   const audioRef = useRef<HTMLAudioElement>(null);
   const ringing = useMemo(() => ringingCameras(Object.values(open), now), [open, now]);
-  const sound = useLoopingAlarm(audioRef, ringing.length > 0, muted);
+  const sound = useLoopingAlarm(audioRef, ringing.length > 0 && !stale, muted);
   const nameOf = (id: string) => cameras.find((c) => c.id === id)?.name ?? id;
 
   return (
@@ -88,7 +91,12 @@ export function CameraAlarmCard() {
           )}
           <ul className="camera-alarm-list">
             {ringing.map((alarm) => (
-              <AlarmItem key={alarm.cameraId} alarm={alarm} name={nameOf(alarm.cameraId)} />
+              <AlarmItem
+                key={alarm.cameraId}
+                alarm={alarm}
+                name={nameOf(alarm.cameraId)}
+                stale={stale}
+              />
             ))}
           </ul>
         </section>

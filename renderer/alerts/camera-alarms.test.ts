@@ -38,9 +38,11 @@ describe('ringingCameras', () => {
       outage(5, 'd', 10_000, { endedAt: 40_000 }), // back
     ];
     expect(ringingCameras(open, now)).toEqual([
-      { cameraId: 'b', since: 20_000, outageIds: [1] },
-      { cameraId: 'a', since: 30_000, outageIds: [2, 3] },
+      { cameraId: 'b', since: 20_000, outageIds: [1], wrongPassword: false },
+      { cameraId: 'a', since: 30_000, outageIds: [2, 3], wrongPassword: false },
     ]);
+    const refused = [outage(8, 'e', 1000, { errorKind: 'auth' })];
+    expect(ringingCameras(refused, now)[0]?.wrongPassword).toBe(true);
     expect(ringingCameras(open, now + 1).map((a) => a.cameraId)).toEqual(['b', 'a', 'c']);
   });
 
@@ -49,7 +51,7 @@ describe('ringingCameras', () => {
     expect(ringingCameras(open, 200_000)).toEqual([]);
     // The camera came back (both closed) and went down again: a new outage rings.
     expect(ringingCameras([outage(3, 'a', 150_000)], 200_000)).toEqual([
-      { cameraId: 'a', since: 150_000, outageIds: [3] },
+      { cameraId: 'a', since: 150_000, outageIds: [3], wrongPassword: false },
     ]);
   });
 });

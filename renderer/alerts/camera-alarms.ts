@@ -17,6 +17,8 @@ export interface CameraAlarm {
   since: number;
   /** Its open outages, to acknowledge together. */
   outageIds: number[];
+  /** The camera refuses the stored password: the officer checks the account, not the cable. */
+  wrongPassword: boolean;
 }
 
 export function ringingCameras(
@@ -34,7 +36,12 @@ export function ringingCameras(
     if (outages.some((o) => o.acknowledged !== null)) continue;
     const since = Math.min(...outages.map((o) => o.startedAt));
     if (now - since < afterMs) continue;
-    ringing.push({ cameraId, since, outageIds: outages.map((o) => o.id) });
+    ringing.push({
+      cameraId,
+      since,
+      outageIds: outages.map((o) => o.id),
+      wrongPassword: outages.some((o) => o.errorKind === 'auth'),
+    });
   }
   return ringing.sort((a, b) => a.since - b.since || a.cameraId.localeCompare(b.cameraId));
 }
