@@ -66,9 +66,12 @@ export function CameraAlarmCard() {
   // alarm sounds instead, and nothing can be acknowledged.
   const stale = useStationState((s) => s.disconnectedSince !== null);
   const audioRef = useRef<HTMLAudioElement>(null);
-  const ringing = useMemo(() => ringingCameras(Object.values(open), now), [open, now]);
+  const names = useMemo(() => new Map(cameras.map((c) => [c.id, c.name])), [cameras]);
+  const ringing = useMemo(
+    () => ringingCameras(Object.values(open), new Set(names.keys()), now),
+    [open, names, now],
+  );
   const sound = useLoopingAlarm(audioRef, ringing.length > 0 && !stale, muted);
-  const nameOf = (id: string) => cameras.find((c) => c.id === id)?.name ?? id;
 
   return (
     <>
@@ -94,7 +97,7 @@ export function CameraAlarmCard() {
               <AlarmItem
                 key={alarm.cameraId}
                 alarm={alarm}
-                name={nameOf(alarm.cameraId)}
+                name={names.get(alarm.cameraId) ?? ''}
                 stale={stale}
               />
             ))}

@@ -21,14 +21,19 @@ export interface CameraAlarm {
   wrongPassword: boolean;
 }
 
+/**
+ * `registered`: the cameras in the registry. A removed camera's outages go with it
+ * in main without an outage.changed, so they must not ring on.
+ */
 export function ringingCameras(
   open: readonly OutageAlarm[],
+  registered: ReadonlySet<string>,
   now: number,
   afterMs = ALARM_AFTER_MS,
 ): CameraAlarm[] {
   const byCamera = new Map<string, OutageAlarm[]>();
   for (const o of open) {
-    if (o.endedAt !== null) continue;
+    if (o.endedAt !== null || !registered.has(o.cameraId)) continue;
     byCamera.set(o.cameraId, [...(byCamera.get(o.cameraId) ?? []), o]);
   }
   const ringing: CameraAlarm[] = [];
