@@ -30,6 +30,7 @@ test('an offline alarm is acknowledged once and rings again only on a new outage
   await expect(item).toHaveAttribute('data-camera-id', cam.id, { timeout: 40_000 });
   await expect(item).toContainText('Cổng UBND phường mất kết nối từ');
   await expect(ringing(page)).toHaveAttribute('data-alarm', 'playing');
+  await page.screenshot({ path: 'e2e/artifacts/camera-alarm.png' });
   const [first] = await station.api.outages.open();
   expect(first).toMatchObject({ cameraId: cam.id, endedAt: null, acknowledged: null });
 
