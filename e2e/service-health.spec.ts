@@ -2,10 +2,11 @@
 // everything and the alarm looping; when a service answers again on the same data
 // folder and port, the same page (never reloaded) reconnects by itself.
 import type { Page } from '@playwright/test';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { E2E_ADMIN, expect, startStation, test, wardCameras } from './fixtures';
+import { endHungStation } from './station-process';
 
 test.use({ rigOptions: wardCameras({ h264: ['cam1'] }) });
 
@@ -152,12 +153,6 @@ test('a killed service, then a hung one: banner and alarm within 5 s, back by it
         `SIGSTOP → banner ${stopToBannerMs} ms; SIGCONT → banner gone ${contToGoneMs} ms`,
     );
   } finally {
-    try {
-      process.kill(current.pid, 'SIGCONT');
-    } catch {
-      // already gone
-    }
-    await current.stop();
-    rmSync(dataDir, { recursive: true, force: true });
+    await endHungStation(current, dataDir);
   }
 });

@@ -136,6 +136,23 @@ export async function startStation(
 }
 
 /**
+ * Ends a station a test may have left hung (SIGSTOP): it is continued first, so it
+ * can stop cleanly, then its data folder goes.
+ */
+export async function endHungStation(
+  run: { pid: number; stop(): Promise<void> },
+  dataDir: string,
+): Promise<void> {
+  try {
+    process.kill(run.pid, 'SIGCONT');
+  } catch {
+    // already gone
+  }
+  await run.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+}
+
+/**
  * Opens the console at `url` (with its launch token) and waits until its first data
  * load has finished; with a session token, the page joins that session through the
  * renderer's own resume path.

@@ -1,4 +1,4 @@
-import { AlertSound } from './alerts/alert-sound';
+import { CameraAlarmCard } from './alerts/camera-alarm';
 import { CameraDialog } from './cameras/camera-dialog';
 import { CameraSidebar } from './cameras/camera-sidebar';
 import { useT } from './i18n/use-t';
@@ -29,6 +29,7 @@ import { openIncidentFootage } from './playback/playback-entry';
 import { ExportDialog } from './export/export-dialog';
 import { ExportProgressPanel } from './export/export-progress-panel';
 import { ServiceDownBanner } from './connection/service-down-banner';
+import { useStaleFlag } from './connection/stale-status';
 
 function Dialogs() {
   const store = useStationStore();
@@ -84,12 +85,13 @@ function LoadState() {
 }
 
 export function App() {
+  const stale = useStaleFlag();
   return (
     <>
       {/* Outside the gate: a dead service matters on the sign-in screen too. */}
       <ServiceDownBanner />
       <AuthGate>
-        <div className="app">
+        <div className="app" data-stale={stale}>
           <TopBar />
           {/* One grid row for the strips under the top bar. */}
           <div className="banner-stack">
@@ -116,7 +118,7 @@ export function App() {
           <ExportDialog />
           <ExportProgressPanel />
           <BookmarkHotkey />
-          <AlertSound />
+          <CameraAlarmCard />
         </div>
       </AuthGate>
     </>

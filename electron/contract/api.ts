@@ -85,6 +85,10 @@ export function createApi(t: Transport) {
       outages: call(t, 'camera.outages'),
       healths: call0(t, 'camera.healths'),
     },
+    outages: {
+      open: call0(t, 'outage.open'),
+      acknowledge: call(t, 'outage.acknowledge'),
+    },
     layouts: {
       list: call0(t, 'layout.list'),
       save: call(t, 'layout.save'),

@@ -32,6 +32,8 @@ export const AuditAction = z.enum([
   'camera.added',
   'camera.updated',
   'camera.removed',
+  /** An officer acknowledged a camera outage's alarm ("Đã biết"). */
+  'outage.acknowledged',
   'storage.changed',
   'audit.verified',
   /** Protective triggers were found dropped (by a tool outside the app) and put back. */

@@ -1,4 +1,5 @@
-// The camera outage log, and each camera's reachability that feeds it.
+// The camera outage log, each camera's reachability that feeds it, and the officer's
+// acknowledgement of an outage's alarm.
 import { z } from 'zod';
 import { none, type ChannelMap, type EventMap } from './channel-spec';
 import { Id, Outage, StreamErrorKind } from './schemas';
@@ -19,6 +20,20 @@ export const CameraHealth = z.object({
 });
 export type CameraHealth = z.infer<typeof CameraHealth>;
 
+/** Who silenced an outage's alarm, and when; stored on the outage row. */
+export const OutageAcknowledgement = z.object({
+  at: z.number().int(),
+  officerId: Id,
+  officerName: z.string(),
+});
+export type OutageAcknowledgement = z.infer<typeof OutageAcknowledgement>;
+
+/** An outage as the alarm sees it: still open or just closed, acknowledged or not. */
+export const OutageAlarm = Outage.extend({
+  acknowledged: OutageAcknowledgement.nullable(),
+});
+export type OutageAlarm = z.infer<typeof OutageAlarm>;
+
 export const outageChannels = {
   /**
    * Diagnostic: the outage log as stored. No screen shows it (tiles follow camera.health);
@@ -32,9 +47,22 @@ export const outageChannels = {
     access: 'officer',
   },
   'camera.healths': { request: none, response: z.array(CameraHealth), access: 'session' },
+  /** The outages still open, for a console that (re)connects: their alarms ring until acknowledged. */
+  'outage.open': { request: none, response: z.array(OutageAlarm), access: 'session' },
+  /**
+   * "Đã biết": silences this outage's alarm for good (a later outage rings again); audited
+   * with the officer's name. Acknowledging twice keeps the first acknowledgement.
+   */
+  'outage.acknowledge': {
+    request: z.object({ id: z.number().int().min(1) }).strict(),
+    response: OutageAlarm,
+    access: 'officer',
+  },
 } as const satisfies ChannelMap;
 
-// Outages reach consoles through camera.outages; reachability through camera.health.
+// The stored log reaches consoles through camera.outages; reachability through camera.health.
 export const outageEvents = {
   'camera.health': CameraHealth,
+  /** An outage opened, was acknowledged, or closed. */
+  'outage.changed': OutageAlarm,
 } as const satisfies EventMap;

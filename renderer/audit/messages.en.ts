@@ -60,6 +60,7 @@ export const enAudit: Record<keyof typeof viAudit, string> = {
   'audit.action.camera.added': 'Camera added',
   'audit.action.camera.updated': 'Camera changed',
   'audit.action.camera.removed': 'Camera removed',
+  'audit.action.outage.acknowledged': 'Camera outage alarm acknowledged',
   'audit.action.storage.changed': 'Storage changed',
   'audit.action.audit.verified': 'Audit log checked',
   'audit.action.audit.triggers_restored': 'Removed audit-log protection found and restored',

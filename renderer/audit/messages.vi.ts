@@ -58,6 +58,7 @@ export const viAudit = {
   'audit.action.camera.added': 'Thêm camera',
   'audit.action.camera.updated': 'Sửa camera',
   'audit.action.camera.removed': 'Xóa camera',
+  'audit.action.outage.acknowledged': 'Xác nhận đã biết camera mất kết nối',
   'audit.action.storage.changed': 'Thay đổi lưu trữ',
   'audit.action.audit.verified': 'Kiểm tra toàn vẹn nhật ký',
   'audit.action.audit.triggers_restored': 'Phát hiện và khôi phục lớp bảo vệ nhật ký bị gỡ bỏ',

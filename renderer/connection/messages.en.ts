@@ -7,5 +7,6 @@ export const enConnection: Record<keyof typeof viConnection, string> = {
   'serviceDown.for': 'Down for {duration}',
   'serviceDown.silence': 'Silence alarm',
   'serviceDown.silenced': 'Alarm silenced for this outage',
+  'serviceDown.stale': 'Camera and recording states are from {time}, not updated since',
   'serviceDown.soundBlocked': 'The alarm cannot sound yet: click the screen to enable it.',
 };

@@ -5,5 +5,6 @@ export const viConnection = {
   'serviceDown.for': 'Đã mất {duration}',
   'serviceDown.silence': 'Tắt chuông',
   'serviceDown.silenced': 'Đã tắt chuông lần này',
+  'serviceDown.stale': 'Trạng thái camera và ghi hình là của lúc {time}, chưa cập nhật được',
   'serviceDown.soundBlocked': 'Chuông chưa kêu được: bấm vào màn hình để bật.',
 };

@@ -1,4 +1,5 @@
 // English, from the messages.en.ts twin of each folder's messages.vi.ts.
+import { enAlerts } from '../alerts/messages.en';
 import { enAudit } from '../audit/messages.en';
 import { enAuth } from '../auth/messages.en';
 import { enCameras } from '../cameras/messages.en';
@@ -17,6 +18,7 @@ import type { MessageKey, viByFolder } from './vi';
 
 // Typed against vi's folders so a folder or key missing in English is a compile error.
 export const enByFolder = {
+  alerts: enAlerts,
   audit: enAudit,
   auth: enAuth,
   cameras: enCameras,

@@ -39,6 +39,7 @@ describe('locales', () => {
 // domain has, so each folder keeps its own next to its other messages.
 const SHARED_PREFIXES = ['error', 'field', 'toast'];
 const PREFIXES_BY_FOLDER: Record<keyof typeof viByFolder, string[]> = {
+  alerts: ['cameraAlarm'],
   audit: ['audit'],
   auth: ['auth', 'setup', 'signIn', 'lock', 'user', 'signOut', 'password'],
   cameras: ['sidebar', 'camera', 'probe'],

@@ -2,6 +2,7 @@
 // messages.vi.ts of the renderer folder that shows it (English twin: messages.en.ts,
 // which must have exactly the same keys), merged here into one dictionary.
 // Placeholders: {name}.
+import { viAlerts } from '../alerts/messages.vi';
 import { viAudit } from '../audit/messages.vi';
 import { viAuth } from '../auth/messages.vi';
 import { viCameras } from '../cameras/messages.vi';
@@ -19,6 +20,7 @@ import { mergeCatalogs } from './merge-catalogs';
 
 /** Each folder's messages under the folder's name (the test checks key prefixes against it). */
 export const viByFolder = {
+  alerts: viAlerts,
   audit: viAudit,
   auth: viAuth,
   cameras: viCameras,

@@ -1,3 +1,4 @@
+import { StaleStatusNote } from '../connection/stale-status';
 import { useT } from '../i18n/use-t';
 import { selectCameraCounts } from '../live/camera-status';
 import { useStationState } from '../store/store-context';
@@ -20,6 +21,7 @@ export function StatusBar() {
   const muted = useStationState((s) => s.settings.alertMuted);
   return (
     <footer className="status-bar" data-testid="status-bar">
+      <StaleStatusNote />
       {playback ? (
         <span className="status-item" data-testid="status-recording">
           <span className="dot dot-live" />

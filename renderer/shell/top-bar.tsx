@@ -307,7 +307,8 @@ export function TopBar() {
   const store = useStationStore();
   const kind = useStationState((s) => s.kind);
   const stationName = useStationState((s) => s.settings.stationName);
-  const demo = useStationState((s) => s.systemInfo?.demoMode ?? false);
+  // From the registry as it is now: the badge goes the moment the demo cameras do.
+  const demo = useStationState((s) => s.cameras.some((c) => c.source === 'demo'));
   const muted = useStationState((s) => s.settings.alertMuted);
   const inPlayback = useStationState((s) => s.playback.open);
   const language = useLanguage();

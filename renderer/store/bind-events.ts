@@ -6,6 +6,7 @@ export function bindEvents(store: StationStore, api: StationApi): () => void {
   const offs = [
     api.on('camera.status', (s) => store.getState().applyStatus(s)),
     api.on('camera.health', (h) => store.getState().applyHealth(h)),
+    api.on('outage.changed', (outage) => store.getState().applyOutage(outage)),
     api.on('camera.changed', ({ cameras }) => store.getState().setCameras(cameras)),
     api.on('layout.changed', ({ layouts }) => store.getState().setLayouts(layouts)),
     api.on('settings.changed', (settings) => store.getState().setSettings(settings)),

@@ -17,6 +17,7 @@ import { createSessionSlice } from '../auth/session-slice';
 import { createIncidentsSlice } from '../incidents/incidents-slice';
 import { createPlaybackSlice } from '../playback/playback-slice';
 import { createExportSlice } from '../export/export-slice';
+import { createOutageAlarmsSlice } from '../alerts/outage-alarms-slice';
 
 export type StationStore = StoreApi<StationState>;
 
@@ -45,6 +46,7 @@ export function createStationStore(
       ...createIncidentsSlice(api)(...a),
       ...createPlaybackSlice(...a),
       ...createExportSlice(api)(...a),
+      ...createOutageAlarmsSlice(api)(...a),
       load: async () => {
         try {
           const [systemInfo, settings, cameras, statuses, health, layouts] = await Promise.all([
@@ -81,6 +83,10 @@ export function createStationStore(
           // Recording state is not needed for the first picture: fetched after, never blocking it.
           void get()
             .loadRecording()
+            .catch(() => undefined);
+          // Cameras already down ring (unless acknowledged) on a console that just connected.
+          void get()
+            .loadOpenOutages()
             .catch(() => undefined);
           // An export still running in main (after a reload) gets its progress panel back.
           void get()

@@ -12,6 +12,7 @@ import type { SessionSlice } from '../auth/session-slice';
 import type { IncidentsSlice } from '../incidents/incidents-slice';
 import type { PlaybackSlice } from '../playback/playback-slice';
 import type { ExportSlice } from '../export/export-slice';
+import type { OutageAlarmsSlice } from '../alerts/outage-alarms-slice';
 
 export type ToastKind = 'alert' | 'warning' | 'info' | 'success' | 'error';
 
@@ -98,4 +99,5 @@ export type StationState = CamerasSlice &
   OfficersSlice &
   IncidentsSlice &
   PlaybackSlice &
-  ExportSlice;
+  ExportSlice &
+  OutageAlarmsSlice;

@@ -101,6 +101,24 @@ export function createHandlers(s: HandlerServices): Handlers {
     'camera.statuses': async () => s.streamStatuses(),
     'camera.outages': (req) => s.outages.list(req),
     'camera.healths': async () => s.cameraHealth(),
+    'outage.open': () => s.outages.openAlarms(),
+    'outage.acknowledge': async ({ id }, ctx) => {
+      const actor = actorOf(ctx);
+      const { alarm, fresh } = await s.outages.acknowledge(id, {
+        id: actor.officerId,
+        name: actor.fullName,
+      });
+      if (!alarm) throw new ApiError('not_found', 'not_found');
+      if (!fresh) return alarm;
+      const camera = (await s.cameras.namesOf([alarm.cameraId])).get(alarm.cameraId);
+      return audited(
+        ctx,
+        'outage.acknowledged',
+        alarm.cameraId,
+        { camera: camera?.name ?? null },
+        alarm,
+      );
+    },
 
     'layout.list': () => s.layouts.list(),
     'layout.save': (req) => s.layouts.save(req),

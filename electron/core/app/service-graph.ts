@@ -172,6 +172,7 @@ export async function buildServices(
       db,
       cameraExists: (id) => cameras.exists(id),
       logger: logger.child('outages'),
+      onChange: (alarm) => emit('outage.changed', alarm),
     });
     cleanups.push('outages', () => outages.dispose());
 

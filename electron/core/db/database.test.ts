@@ -40,6 +40,7 @@ describe('Database', () => {
     );
     expect(tables.map((t) => t.name).filter((n) => !n.startsWith('incident_search_'))).toEqual([
       'audit_log',
+      'camera_outage_acks',
       'camera_outages',
       'cameras',
       'exports',

@@ -94,8 +94,10 @@ describe('OfficerService', () => {
       role: 'commander',
       active: true,
       createdAt: 1_000_000,
-      lastSignInAt: null,
+      lastSignInAt: 1_000_000,
     });
+    // As stored, too: the commander's own row in the officers list is "signed in".
+    expect((await service.list()).map((o) => o.lastSignInAt)).toEqual([1_000_000]);
     const again = await apiError(service.setup({ ...admin, badgeNumber: 'CA-009' }));
     expect([again.code, again.message]).toEqual(['conflict', 'setup_done']);
     expect(await service.count()).toBe(1);

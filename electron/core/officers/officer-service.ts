@@ -116,7 +116,14 @@ export class OfficerService {
     return this.deps.db.transaction(async (tx) => {
       const any = await tx.get('SELECT 1 FROM officers LIMIT 1');
       if (any) throw new ApiError('conflict', 'setup_done');
-      const officer = await this.insert(tx, { ...input, role: 'commander' }, hash);
+      const created = await this.insert(tx, { ...input, role: 'commander' }, hash);
+      // Setting up signs the administrator in (auth.setup answers with a session): the
+      // officers list must not say "never signed in" of the commander reading it.
+      await tx.run('UPDATE officers SET last_sign_in_at = ? WHERE id = ?', [
+        created.createdAt,
+        created.id,
+      ]);
+      const officer = { ...created, lastSignInAt: created.createdAt };
       await this.deps.audit.append(
         {
           action: 'auth.setup',

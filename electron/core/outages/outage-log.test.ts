@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { OutageAlarm } from '../../contract/outages';
 import type { Outage, StreamStatus } from '../../contract/schemas';
 import type { Database } from '../db/database';
 import { openStationDb } from '../db/open-station-db';
@@ -134,5 +135,52 @@ describe('OutageLog', () => {
       expected,
     );
     expect(spans(await log.overlapping(200, 1000, 2))).toEqual(expected.slice(0, 2));
+  });
+
+  it('acknowledges one outage once, with the officer; the next outage is not acknowledged', async () => {
+    const changes: OutageAlarm[] = [];
+    const log = new OutageLog({
+      db,
+      cameraExists,
+      now: () => clock,
+      onChange: (a) => changes.push(a),
+    });
+    await log.start();
+    log.onStatus(status('offline', 3000, 'unreachable'));
+    await log.flush();
+    const [first] = await log.openAlarms();
+    expect(first).toMatchObject({ cameraId: 'cam-1', endedAt: null, acknowledged: null });
+    expect(changes.map((c) => [c.id, c.endedAt, c.acknowledged])).toEqual([
+      [first?.id, null, null],
+    ]);
+
+    clock = 20_000;
+    const officer = { id: 'off-1', name: 'Thiếu úy Lê Văn An' };
+    const acked = await log.acknowledge(first?.id ?? 0, officer);
+    const ack = { at: 20_000, officerId: 'off-1', officerName: 'Thiếu úy Lê Văn An' };
+    expect(acked).toMatchObject({ fresh: true, alarm: { id: first?.id, acknowledged: ack } });
+    clock = 25_000;
+    // A second officer (or a second click) does not replace the first acknowledgement.
+    expect(await log.acknowledge(first?.id ?? 0, { id: 'off-2', name: 'B' })).toMatchObject({
+      fresh: false,
+      alarm: { acknowledged: ack },
+    });
+    expect(await log.openAlarms()).toMatchObject([{ id: first?.id, acknowledged: ack }]);
+    expect(await log.acknowledge(9999, officer)).toEqual({ alarm: null, fresh: false });
+
+    // Back, then down again: a new outage, not acknowledged, told to the listener.
+    log.onStatus(status('live', 30_000));
+    log.onStatus(status('offline', 40_000, 'timeout'));
+    await log.flush();
+    const open = await log.openAlarms();
+    expect(open).toHaveLength(1);
+    expect(open[0]).toMatchObject({ startedAt: 40_000, acknowledged: null });
+    expect(open[0]?.id).not.toBe(first?.id);
+    expect(changes.map((c) => [c.startedAt, c.endedAt, c.acknowledged !== null])).toEqual([
+      [3000, null, false],
+      [3000, null, true],
+      [3000, 30_000, true],
+      [40_000, null, false],
+    ]);
   });
 });

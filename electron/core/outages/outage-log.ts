@@ -3,7 +3,10 @@
 // (startedAt = status.since) and closes when it is live again or idle; one open
 // outage per camera, whichever stream the watcher reads. Outages still open when
 // the app stops are closed at that moment: after a crash, at the next start —
-// we cannot know what happened while nobody was watching.
+// we cannot know what happened while nobody was watching. An officer may
+// acknowledge an outage's alarm once; the acknowledgement belongs to that row,
+// so the next outage of the camera rings again.
+import type { OutageAlarm } from '../../contract/outages';
 import type {
   Outage,
   StreamErrorKind,
@@ -22,6 +25,14 @@ export interface OutageLogDeps {
   cameraExists: (cameraId: string) => Promise<boolean>;
   logger?: Logger;
   now?: () => number;
+  /** Told of every outage opened, acknowledged or closed (the outage.changed event). */
+  onChange?: (alarm: OutageAlarm) => void;
+}
+
+/** Who acknowledges: the signed-in officer. */
+export interface Acknowledger {
+  id: string;
+  name: string;
 }
 
 interface OutageRow {
@@ -31,6 +42,23 @@ interface OutageRow {
   started_at: number;
   ended_at: number | null;
   error_kind: StreamErrorKind | null;
+}
+
+interface AlarmRow extends OutageRow {
+  ack_officer_id: string | null;
+  ack_officer_name: string | null;
+  ack_at: number | null;
+}
+
+const ALARM_SELECT = `SELECT o.*, a.officer_id AS ack_officer_id, a.officer_name AS ack_officer_name,
+  a.at AS ack_at FROM camera_outages o LEFT JOIN camera_outage_acks a ON a.outage_id = o.id`;
+
+function toAlarm(row: AlarmRow): OutageAlarm {
+  const acknowledged =
+    row.ack_officer_id !== null && row.ack_officer_name !== null && row.ack_at !== null
+      ? { at: row.ack_at, officerId: row.ack_officer_id, officerName: row.ack_officer_name }
+      : null;
+  return { ...toOutage(row), acknowledged };
 }
 
 function toOutage(row: OutageRow): Outage {
@@ -112,6 +140,33 @@ export class OutageLog {
     return rows.map(toOutage);
   }
 
+  /** The outages still open, oldest first, with their acknowledgements. */
+  async openAlarms(): Promise<OutageAlarm[]> {
+    const rows = await this.deps.db.all<AlarmRow>(
+      `${ALARM_SELECT} WHERE o.ended_at IS NULL ORDER BY o.started_at, o.id`,
+    );
+    return rows.map(toAlarm);
+  }
+
+  /**
+   * Silences outage `id`'s alarm. `fresh` is false when it was already
+   * acknowledged (the first acknowledgement stands) or unknown (`alarm` null).
+   */
+  async acknowledge(
+    id: number,
+    by: Acknowledger,
+  ): Promise<{ alarm: OutageAlarm | null; fresh: boolean }> {
+    const result = await this.deps.db.run(
+      `INSERT INTO camera_outage_acks (outage_id, officer_id, officer_name, at)
+       SELECT id, ?, ?, ? FROM camera_outages WHERE id = ?
+       ON CONFLICT (outage_id) DO NOTHING`,
+      [by.id, by.name, this.now(), id],
+    );
+    const alarm = await this.alarm(id);
+    if (alarm && result.changes > 0) this.deps.onChange?.(alarm);
+    return { alarm, fresh: result.changes > 0 };
+  }
+
   async dispose(): Promise<void> {
     await this.flush();
     const at = this.now();
@@ -136,6 +191,7 @@ export class OutageLog {
           [status.cameraId, status.stream, status.since, status.errorKind],
         );
         this.open.set(key, r.lastId);
+        await this.changed(r.lastId);
       } else if (status.errorKind !== null) {
         // Keep the most telling reason (e.g. reconnecting/unknown → offline/unreachable).
         await this.deps.db.run(
@@ -151,6 +207,19 @@ export class OutageLog {
         Math.max(status.since, 0),
         openId,
       ]);
+      await this.changed(openId);
     }
+  }
+
+  private async alarm(id: number): Promise<OutageAlarm | null> {
+    const row = await this.deps.db.get<AlarmRow>(`${ALARM_SELECT} WHERE o.id = ?`, [id]);
+    return row ? toAlarm(row) : null;
+  }
+
+  private async changed(id: number): Promise<void> {
+    const listener = this.deps.onChange;
+    if (!listener) return;
+    const alarm = await this.alarm(id);
+    if (alarm) listener(alarm);
   }
 }

@@ -16,4 +16,14 @@ export const outagesMigrations: DomainMigrations = {
   CREATE INDEX camera_outages_camera ON camera_outages (camera_id, started_at);
   CREATE INDEX camera_outages_open ON camera_outages (ended_at) WHERE ended_at IS NULL;
   `,
+  // Who acknowledged an outage's alarm ("Đã biết"): one row per outage at most, the
+  // officer's name kept as it was then. Its own table so the outage rows stay as written.
+  6: `
+  CREATE TABLE camera_outage_acks (
+    outage_id     INTEGER PRIMARY KEY REFERENCES camera_outages (id) ON DELETE CASCADE,
+    officer_id    TEXT NOT NULL,
+    officer_name  TEXT NOT NULL,
+    at            INTEGER NOT NULL
+  ) STRICT;
+  `,
 };
