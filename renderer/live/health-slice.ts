@@ -30,7 +30,6 @@ export const createHealthSlice: StateCreator<StationState, [], [], HealthSlice> 
     const name = get().cameras.find((c) => c.id === h.cameraId)?.name ?? h.cameraId;
     // One alert per outage, heard whether or not the camera is on screen.
     if (now === 'offline') {
-      set({ alertSeq: get().alertSeq + 1 });
       get().pushToast({ kind: 'alert', key: 'toast.offline', params: { name }, at: h.since });
     } else if (now === 'auth') {
       get().pushToast({ kind: 'warning', key: 'toast.authFailed', params: { name }, at: null });

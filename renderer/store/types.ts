@@ -69,8 +69,6 @@ export interface UiSlice {
   toasts: Toast[];
   singleCameraId: string | null;
   tour: TourState;
-  /** Increments each time an audible alert should play. */
-  alertSeq: number;
   openDialog(dialog: Dialog): void;
   pushToast(toast: Omit<Toast, 'id'>): void;
   dismissToast(id: number): void;

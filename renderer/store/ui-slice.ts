@@ -28,7 +28,6 @@ export const createUiSlice: StateCreator<StationState, [], [], UiSlice> = (set, 
     toasts: [],
     singleCameraId: null,
     tour: { running: false, paused: false, page: 0 },
-    alertSeq: 0,
     openDialog: (dialog) => set({ dialog }),
     pushToast: (toast) => {
       const toasts = [...get().toasts, { ...toast, id: nextToastId++ }];
