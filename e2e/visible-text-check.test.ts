@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { vi as viMessages } from '../renderer/i18n/vi';
 import { describeFlags, findRawText, type RawTextRule } from './visible-text-check';
 
 function flagsOf(text: string, allow: string[] = []): [RawTextRule, string][] {
@@ -40,6 +41,24 @@ describe('findRawText', () => {
     expect(flagsOf('ID 2A1D5E7B-9C40-4E6B-8F0C-3F2B8C1E9D4A')).toEqual([
       ['uuid', '2A1D5E7B-9C40-4E6B-8F0C-3F2B8C1E9D4A'],
     ]);
+  });
+
+  it('flags lowercase words no Vietnamese syllable can be', () => {
+    expect(flagsOf('bytes: 527420 · folder: VV-2026-0001')).toEqual([
+      ['englishWord', 'bytes'],
+      ['englishWord', 'folder'],
+    ]);
+    expect(flagsOf('fields: trạng thái')).toEqual([['englishWord', 'fields']]);
+  });
+
+  it('passes every Vietnamese message of the console', () => {
+    const samples = Object.entries(viMessages).map(([key, text]) => ({
+      // Placeholders are filled by names and numbers at run time.
+      text: text.replace(/\{[^}]+\}/g, 'X'),
+      where: key,
+    }));
+    expect(samples.length).toBeGreaterThan(500);
+    expect(describeFlags('vi', findRawText(samples))).toBe('');
   });
 
   it('finds a UUID and an epoch even inside an address or a path', () => {

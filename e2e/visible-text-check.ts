@@ -61,6 +61,7 @@ export const DEFAULT_ALLOW: readonly string[] = [
   'exFAT',
   'NTFS',
   'FAT32',
+  'ffmpeg',
   'fps',
   'kbps',
   'Mbps',
@@ -137,6 +138,15 @@ const IDENTIFIER_RULES: [RawTextRule, RegExp][] = [
 ];
 const WORD = /(?<![\p{L}\p{N}_.-])[A-Za-z][A-Za-z0-9]*(?![\p{L}\p{N}_-])/gu;
 
+/**
+ * A lowercase word no Vietnamese syllable can be: a letter Vietnamese does not write
+ * (f, j, w, z) or a final consonant it does not end on (only c, ch, m, n, ng, nh, p, t).
+ * Catches keys such as "bytes" or "folder" that no list names.
+ */
+function notVietnamese(word: string): boolean {
+  return /^[a-z]{3,}$/.test(word) && (/[fjwz]/.test(word) || /[bdklqrsvx]$/.test(word));
+}
+
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
@@ -178,7 +188,8 @@ export function findRawText(
       for (const m of rest.matchAll(pattern)) flag(rule, m[0]);
       rest = blank(rest, pattern);
     }
-    for (const m of rest.matchAll(WORD)) if (ENGLISH_WORDS.has(m[0])) flag('englishWord', m[0]);
+    for (const m of rest.matchAll(WORD))
+      if (ENGLISH_WORDS.has(m[0]) || notVietnamese(m[0])) flag('englishWord', m[0]);
   }
   return flags;
 }
