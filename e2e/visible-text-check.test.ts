@@ -38,6 +38,11 @@ describe('findRawText', () => {
     expect(flagsOf('offline')).toEqual([['englishWord', 'offline']]);
     expect(flagsOf('undefined')).toEqual([['englishWord', 'undefined']]);
     expect(flagsOf('Lúc 1796578200')).toEqual([['epoch', '1796578200']]);
+    expect(flagsOf('Mã xuất: d89bae4e…')).toEqual([['uuid', 'd89bae4e…']]);
+    // A PDF's narrow column cuts it.
+    expect(flagsOf('5332d96f-c028-4c8f-8 07/12/2026 11:28')).toEqual([
+      ['uuid', '5332d96f-c028-4c8f-8'],
+    ]);
     expect(flagsOf('ID 2A1D5E7B-9C40-4E6B-8F0C-3F2B8C1E9D4A')).toEqual([
       ['uuid', '2A1D5E7B-9C40-4E6B-8F0C-3F2B8C1E9D4A'],
     ]);
@@ -90,6 +95,8 @@ describe('findRawText', () => {
       'D:\\TrichXuat\\camera_cong_cho',
       'Đã lưu bien_ban_ban_giao.pdf và cong_cho-20260115-090000.png',
       'Mã băm 9f86d081884c7d65a2b0c3e4f5a6b7c8d9e0f1a2b3c4d5e6f7a8b9c0d1e2f3a4',
+      'Mã kiểm tra 944a04a9…5d4a2cb2',
+      'dòng số 19 · mã 2599ba27a52f64ab9b5885e6560d3e42a9f4315c9959274165fdb72bb4365fcf',
     ];
     for (const text of ok) expect(flagsOf(text), text).toEqual([]);
   });

@@ -107,7 +107,11 @@ export const ENGLISH_WORDS: ReadonlySet<string> = new Set(
   ].filter((w) => /^[A-Za-z][A-Za-z0-9]{2,}$/.test(w) && w !== 'video'),
 );
 
-const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
+// Whole, or cut by a narrow column after its third group ("5332d96f-c028-4c8f-8").
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}(?:-[0-9a-f]{1,4}(?:-[0-9a-f]{1,12})?)?/gi;
+// An id cut to its first group ("d89bae4e…") is still an id; a hash shown as its head
+// and tail ("944a04a9…5d4a2cb2") is a hash.
+const SHORT_UUID = /(?<![\p{L}\p{N}])[0-9a-f]{8}(?:…|\.\.\.)(?![0-9a-f])/giu;
 // 10–13 digits alone: seconds or milliseconds since 1970. Phone numbers start with 0.
 const EPOCH = /(?<![\d.,:/-])[1-9]\d{9,12}(?![\d.,:/-])/g;
 // Values that are names by nature: an address, a path, a file name, a hash.
@@ -178,11 +182,14 @@ export function findRawText(
     // A UUID is an id whatever it sits in, an address or a path included.
     for (const m of shown.matchAll(UUID)) flag('uuid', m[0]);
     let rest = blank(shown, UUID);
+    for (const m of rest.matchAll(SHORT_UUID)) flag('uuid', m[0]);
+    rest = blank(rest, SHORT_UUID);
     rest = blank(rest, URL_LIKE);
+    // A hash's digits are not a time.
+    rest = blank(rest, HEX_HASH);
     for (const m of rest.matchAll(EPOCH)) flag('epoch', m[0]);
     rest = blank(rest, PATH_LIKE);
     rest = blank(rest, FILE_NAME);
-    rest = blank(rest, HEX_HASH);
     if (allowPattern) rest = blank(rest, allowPattern);
     for (const [rule, pattern] of IDENTIFIER_RULES) {
       for (const m of rest.matchAll(pattern)) flag(rule, m[0]);
