@@ -164,7 +164,8 @@ for (const viewport of SIZES) {
       account: 'none',
       // Short segments: footage is indexed and playable within the walk.
       segmentSeconds: 6,
-      rigOptions: { h264: ['cam1', 'cam2'] },
+      // cam5: a Dahua-style H.265 camera, only tested in the camera dialog.
+      rigOptions: { h264: ['cam1', 'cam2'], h265: ['cam5'] },
     });
 
     test('every screen and dialog shows Vietnamese labels, names and dates, never raw data', async ({
@@ -231,16 +232,23 @@ async function walkTheShift(
   await page.getByTestId('tab-recorder').click();
   await walk.screen('camera-dialog-recorder');
   await page.getByTestId('tab-rtsp').click();
-  await fillFields(page, {
+  const cameraFields = {
     'camera-name': 'Ngõ 7 Hàng Mã',
     'camera-location': 'Ngõ 7 Hàng Mã – đầu ngõ',
     'camera-group': 'Tổ dân phố 3',
-    'camera-main-url': rig.url('cam1'),
-  });
+  };
+  // An H.265 camera first: its test result names the codec in the officers' words.
+  await fillFields(page, { ...cameraFields, 'camera-main-url': rig.url('cam5') });
+  const testResult = page.getByTestId('camera-test-result');
   await page.getByTestId('camera-test').click();
-  await expect(page.getByTestId('camera-test-result')).toHaveAttribute('data-ok', 'true', {
-    timeout: 20_000,
-  });
+  await expect(testResult).toHaveAttribute('data-ok', 'true', { timeout: 20_000 });
+  await walk.screen('camera-dialog-tested-h265');
+  // The officer thinks better of it and adds the H.264 camera instead.
+  await closeWithEscape(page, cameraDialog);
+  await page.getByTestId('add-camera').click();
+  await fillFields(page, { ...cameraFields, 'camera-main-url': rig.url('cam1') });
+  await page.getByTestId('camera-test').click();
+  await expect(testResult).toHaveAttribute('data-ok', 'true', { timeout: 20_000 });
   await walk.screen('camera-dialog-tested');
   await page.getByTestId('camera-save').click();
   await expect(cameraDialog).toBeHidden({ timeout: 10_000 });
@@ -326,6 +334,7 @@ async function walkTheShift(
   await page.getByTestId('incident-in-progress').click();
   await expect(detail).toHaveAttribute('data-status', 'in_progress');
   await expect(page.getByTestId('incident-history-item')).toHaveCount(4, { timeout: 10_000 });
+  await page.getByTestId('incident-history').scrollIntoViewIfNeeded();
   await walk.screen('incident-detail-history');
 
   // Its export dialog (a USB stick is not needed to read it).

@@ -26,6 +26,7 @@ describe('findRawText', () => {
       ['englishWord', 'snapshots'],
     ]);
     expect(flagsOf('Mã hoá: HEVC')).toEqual([['englishWord', 'HEVC']]);
+    expect(flagsOf('Kết nối tốt: H264, 640×360')).toEqual([['englishWord', 'H264']]);
   });
 
   it('flags each identifier shape', () => {

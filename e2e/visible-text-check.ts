@@ -95,8 +95,10 @@ export const ENGLISH_WORDS: ReadonlySet<string> = new Set(
     'failed',
     'pending',
     'hevc',
-    // Officers know the codec as H.265.
+    // Officers know the codecs as H.265 and H.264.
     'HEVC',
+    'H265',
+    'H264',
     'h264',
     'h265',
     'null',
