@@ -209,7 +209,9 @@ async function walkTheShift(
     'setup-password2': E2E_ADMIN.password,
   });
   // Whatever else the first start asks (the unit's name) gets the unit's name.
-  const others = page.getByTestId('first-start').locator('input[type="text"]:visible');
+  const others = page
+    .getByTestId('first-start')
+    .locator('input:is([type="text"], :not([type])):visible');
   for (let i = 0; i < (await others.count()); i++) {
     if ((await others.nth(i).inputValue()) === '') await others.nth(i).fill(UNIT);
   }
