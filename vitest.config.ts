@@ -1,7 +1,12 @@
 import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
-const ALL_TESTS = ['electron/**/*.test.ts', 'renderer/**/*.test.ts', 'e2e/rig/**/*.test.ts'];
+const ALL_TESTS = [
+  'electron/**/*.test.ts',
+  'renderer/**/*.test.ts',
+  'e2e/rig/**/*.test.ts',
+  'e2e/visible-text-check.test.ts',
+];
 
 /**
  * Test files that start ffmpeg, the RTSP rig, Chromium or other child processes,
