@@ -32,7 +32,10 @@ export default defineConfig({
         '--disable-component-update',
         '--no-first-run',
         '--autoplay-policy=no-user-gesture-required',
+        // As the console's own Chromium window: date fields in dd/mm/yyyy (needs chromium-l10n).
+        '--lang=vi',
       ],
+      env: { ...process.env, LANGUAGE: 'vi' },
     },
   },
 });

@@ -48,6 +48,8 @@ export interface ConsoleApp {
 
 export function startConsole(opts: ConsoleOptions): ConsoleApp {
   const { logger } = opts;
+  // Chromium's own widgets (date fields) in Vietnamese order, dd/mm/yyyy; set before ready.
+  app.commandLine.appendSwitch('lang', 'vi');
   let win: BrowserWindow | null = null;
   let runtime: ServiceRuntime | null = null;
   let bridge: IpcBridge | null = null;

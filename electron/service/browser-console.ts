@@ -94,10 +94,16 @@ async function main(): Promise<void> {
     '--autoplay-policy=no-user-gesture-required',
     '--start-maximized',
     '--disable-features=Translate',
+    // Chromium's own widgets (date fields: dd/mm/yyyy) follow its UI language, not the page's.
+    '--lang=vi',
   ];
   if (process.getuid?.() === 0) flags.push('--no-sandbox');
   const openedAt = Date.now();
-  const browser = spawn(chromium, flags, { stdio: 'ignore' });
+  // On Linux Chromium takes its UI language from LANGUAGE; --lang alone is not enough.
+  const browser = spawn(chromium, flags, {
+    stdio: 'ignore',
+    env: { ...process.env, LANGUAGE: 'vi' },
+  });
   const closeWindow = () => browser.kill('SIGTERM');
   process.on('SIGINT', closeWindow);
   process.on('SIGTERM', closeWindow);
