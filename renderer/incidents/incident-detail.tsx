@@ -61,11 +61,17 @@ function HistoryItem(props: { change: IncidentChange; ctx: ValueContext }) {
           {lines.map((l) => (
             <li key={l.field} data-field={l.field}>
               <span className="history-field">{l.name}:</span>{' '}
-              <span className="history-from">{l.from}</span>
-              <span className="history-arrow" aria-hidden="true">
-                {' → '}
-              </span>
-              <span className="history-to">{l.to}</span>
+              {l.summary !== undefined ? (
+                <span className="history-summary">{l.summary}</span>
+              ) : (
+                <>
+                  <span className="history-from">{l.from}</span>
+                  <span className="history-arrow" aria-hidden="true">
+                    {' → '}
+                  </span>
+                  <span className="history-to">{l.to}</span>
+                </>
+              )}
             </li>
           ))}
         </ul>
