@@ -92,8 +92,10 @@ export function createHandlers(s: HandlerServices): Handlers {
       return audited(ctx, 'camera.updated', cam.id, { fields, passwordChanged }, cam);
     },
     'camera.remove': async (req, ctx) => {
+      // The log keeps the name: the id alone would mean nothing once the camera is gone.
+      const name = (await s.cameras.namesOf([req.id])).get(req.id)?.name ?? null;
       await s.cameras.remove(req.id);
-      return audited(ctx, 'camera.removed', req.id, {}, ok);
+      return audited(ctx, 'camera.removed', req.id, { name }, ok);
     },
     'camera.test': (req) => s.cameras.probe(req),
     'camera.statuses': async () => s.streamStatuses(),
