@@ -161,6 +161,10 @@ describe('dispatch', () => {
       items: AuditEntry[];
     };
     expect(page.items.map((e) => [e.subject, e.details])).toEqual([[cam.id, { name: 'Cổng sau' }]]);
+    // Footage and events of the removed camera are still named by it.
+    expect(await dispatch(endpoint, 'camera.names', { ids: [cam.id, 'never'] }, ctx)).toEqual([
+      { id: cam.id, name: 'Cổng sau' },
+    ]);
   });
 
   it('validates responses and hides internal errors', async () => {

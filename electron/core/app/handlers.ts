@@ -69,6 +69,8 @@ export function createHandlers(s: HandlerServices): Handlers {
     },
 
     'camera.list': () => s.cameras.list(),
+    'camera.names': async ({ ids }) =>
+      [...(await s.cameras.lastKnownNames(ids))].map(([id, c]) => ({ id, name: c.name })),
     'camera.add': async (req, ctx) => {
       const cam = await s.cameras.add(req);
       return audited(ctx, 'camera.added', cam.id, { name: cam.name, url: cam.mainUrl }, cam);
