@@ -11,6 +11,7 @@ import {
 import { createTranslator } from '../i18n/translate';
 import {
   categoryKey,
+  changedCameraIds,
   describeChanges,
   formatDuration,
   incidentFieldMessage,
@@ -70,6 +71,26 @@ describe('incident history in words', () => {
       { field: 'mystery', name: 'Mục khác', from: '{"a":1}', to: '2' },
       { field: 'snapshots', name: 'Ảnh chụp', from: '', to: '', summary: 'thêm 1 ảnh' },
     ]);
+  });
+
+  it('lists the cameras the history names, to ask main for removed ones', () => {
+    const change = (changes: IncidentChange['changes']): IncidentChange => ({
+      id: 1,
+      at: 0,
+      officer,
+      action: 'updated',
+      reason: null,
+      changes,
+    });
+    expect(
+      changedCameraIds([
+        change([{ field: 'cameraIds', from: ['c1'], to: ['c1', 'c9'] }]),
+        change([
+          { field: 'status', from: 'new', to: 'closed' },
+          { field: 'cameraIds', from: ['c9'], to: ['c2'] },
+        ]),
+      ]),
+    ).toEqual(['c1', 'c9', 'c2']);
   });
 
   it('turns field issues into sentences, falling back to the shared ones', () => {

@@ -95,3 +95,14 @@ export function describeChanges(change: IncidentChange, ctx: ValueContext): Chan
     };
   });
 }
+
+/** Every camera id the history's camera changes name, before or after. */
+export function changedCameraIds(history: readonly IncidentChange[]): string[] {
+  const ids = new Set<string>();
+  for (const h of history)
+    for (const c of h.changes)
+      if (c.field === 'cameraIds')
+        for (const side of [c.from, c.to])
+          if (Array.isArray(side)) for (const id of side) ids.add(String(id));
+  return [...ids];
+}
