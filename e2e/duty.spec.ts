@@ -83,9 +83,15 @@ test.describe('duty room from first start', () => {
     await page.getByTestId('open-incidents').click();
     const log = page.getByTestId('incident-log');
     await expect(log).toBeVisible();
-    await page.getByTestId('incident-search').fill('giat tui xach');
     const rows = log.locator('[data-testid^="incident-row-"]');
-    await expect(rows).toHaveCount(1, { timeout: 10_000 });
+    // By its category's words too, in either language ("Cướp giật tài sản", "Snatching").
+    // Each search starts from an empty list, so a found row is the search's answer.
+    for (const text of ['cuop giat tai san', 'Snatching', 'giat tui xach']) {
+      await page.getByTestId('incident-search').fill('khong co vu nao');
+      await expect(rows).toHaveCount(0, { timeout: 10_000 });
+      await page.getByTestId('incident-search').fill(text);
+      await expect(rows, text).toHaveCount(1, { timeout: 10_000 });
+    }
     const code = (await rows.first().getAttribute('data-code')) ?? '';
     expect(code).toMatch(/^\d{4}-\d{4}$/);
     await rows.first().click();
@@ -113,6 +119,10 @@ test.describe('duty room from first start', () => {
       (await history.evaluateAll((els) => els.map((e) => e.getAttribute('data-action')))).sort(),
     ).toEqual(['created', 'snapshot_added', 'updated', 'updated', 'updated']);
     await expect(page.getByTestId('incident-detail-snapshots').locator('img')).toHaveCount(1);
+    // The snapshot in words, not its id.
+    const snapshotLine = history.filter({ has: page.locator('[data-field="snapshots"]') });
+    await expect(snapshotLine).toContainText('Ảnh chụp: thêm 1 ảnh');
+    await expect(snapshotLine).not.toContainText(/[0-9a-f]{8}-[0-9a-f]{4}/);
     await page.screenshot({ path: `${ARTIFACTS}/duty-incident-log.png` });
     await page.keyboard.press('Escape');
     await expect(log).toBeHidden();

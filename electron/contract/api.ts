@@ -76,6 +76,7 @@ export function createApi(t: Transport) {
     },
     cameras: {
       list: call0(t, 'camera.list'),
+      names: call(t, 'camera.names'),
       add: call(t, 'camera.add'),
       addRecorder: call(t, 'camera.addRecorder'),
       update: call(t, 'camera.update'),

@@ -5,6 +5,7 @@ import {
   Camera,
   CameraInput,
   CameraUpdate,
+  Id,
   ProbeRequest,
   ProbeResult,
   RecorderInput,
@@ -13,6 +14,12 @@ import {
 
 export const cameraChannels = {
   'camera.list': { request: none, response: z.array(Camera), access: 'session' },
+  /** Names of cameras, a removed one by the name it last had: footage and events outlive it. */
+  'camera.names': {
+    request: z.object({ ids: z.array(Id).max(500) }).strict(),
+    response: z.array(z.object({ id: Id, name: z.string() })),
+    access: 'session',
+  },
   'camera.add': { request: CameraInput.strict(), response: Camera, access: 'commander' },
   'camera.addRecorder': {
     request: RecorderInput.strict(),

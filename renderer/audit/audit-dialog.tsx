@@ -15,7 +15,7 @@ import {
   filterRangeError,
   type AuditFilterForm,
 } from './audit-filter';
-import { AUDIT_ACTIONS, auditActionKey, detailsText, subjectText } from './audit-text';
+import { AUDIT_ACTIONS, auditActionKey, detailsText, namesFor, subjectText } from './audit-text';
 import { Icon } from '../shell/icons';
 import { FormError } from '../shell/form-error';
 
@@ -74,12 +74,15 @@ export function AuditDialog() {
   const close = () => store.getState().openDialog(null);
   const rangeBad = filterRangeError(form);
 
-  const names = useMemo(() => {
-    const m = new Map<string, string>();
-    for (const o of officers) m.set(o.id, rankAndName(o));
-    for (const c of cameras) m.set(c.id, c.name);
-    return m;
-  }, [officers, cameras]);
+  const names = useMemo(
+    () =>
+      namesFor(
+        officers.map((o) => ({ id: o.id, name: rankAndName(o) })),
+        cameras,
+        items,
+      ),
+    [officers, cameras, items],
+  );
 
   useEffect(() => {
     // For the officer filter and for naming subjects.
@@ -237,8 +240,8 @@ export function AuditDialog() {
                 <td className={`audit-action${e.action.endsWith('failed') ? ' audit-failed' : ''}`}>
                   {t(auditActionKey(e.action))}
                 </td>
-                <td>{subjectText(e.subject, names)}</td>
-                <td className="audit-details">{detailsText(e.details, names, t)}</td>
+                <td>{subjectText(e.subject, names, e.details)}</td>
+                <td className="audit-details">{detailsText(e.details, { t, language, names })}</td>
               </tr>
             ))}
           </tbody>

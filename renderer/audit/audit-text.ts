@@ -1,7 +1,12 @@
 // Words for the audit log: main stores action codes, ids and detail values; the
 // commander reads an action in their language and subjects by name where known.
-import { AuditAction, type AuditDetails } from '../../electron/contract/audit-schemas';
-import type { MessageKey, Translate } from '../i18n/translate';
+import {
+  AuditAction,
+  type AuditDetails,
+  type AuditEntry,
+} from '../../electron/contract/audit-schemas';
+import type { MessageKey } from '../i18n/translate';
+import { detailLines, type DetailContext } from './audit-details';
 
 export const AUDIT_ACTIONS: readonly AuditAction[] = AuditAction.options;
 
@@ -11,38 +16,50 @@ export function auditActionKey(action: AuditAction): MessageKey {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** A known id as its name; an unknown UUID shortened (its first 8 digits identify it). */
-export function idText(value: string, names: ReadonlyMap<string, string>): string {
-  const name = names.get(value);
-  if (name !== undefined) return name;
-  return UUID.test(value) ? `${value.slice(0, 8)}…` : value;
-}
+/** Camera actions whose details carry the camera's name at the time. */
+const NAMING_ACTIONS = new Set<string>(['camera.added', 'camera.updated', 'camera.removed']);
 
-/** Officer and camera ids become names; anything else stays as stored. */
-export function subjectText(subject: string | null, names: ReadonlyMap<string, string>): string {
-  if (subject === null || subject === '') return '—';
-  return idText(subject, names);
-}
-
-const DETAIL_SKIP = new Set(['transport']);
-
-/** "key: value · key: value", ids named, booleans and nulls in words; bounded in length. */
-export function detailsText(
-  details: AuditDetails,
-  names: ReadonlyMap<string, string>,
-  t: Translate,
-  max = 240,
-): string {
-  const parts: string[] = [];
-  for (const [key, value] of Object.entries(details)) {
-    if (DETAIL_SKIP.has(key)) continue;
-    let shown: string;
-    if (value === null) shown = '—';
-    else if (typeof value === 'boolean') shown = value ? t('audit.yes') : t('audit.no');
-    else if (typeof value === 'string') shown = value === '' ? '—' : idText(value, names);
-    else shown = String(value);
-    parts.push(`${key}: ${shown}`);
+/**
+ * Officers and cameras by id, with the names the log itself recorded for cameras
+ * removed since, so a removed camera is still shown by its name.
+ */
+export function namesFor(
+  officers: readonly { id: string; name: string }[],
+  cameras: readonly { id: string; name: string }[],
+  entries: readonly AuditEntry[],
+): Map<string, string> {
+  const m = new Map<string, string>();
+  for (const e of entries) {
+    const name = e.details.name;
+    if (NAMING_ACTIONS.has(e.action) && e.subject && typeof name === 'string' && !m.has(e.subject))
+      m.set(e.subject, name);
   }
-  const text = parts.join(' · ');
+  for (const o of officers) m.set(o.id, o.name);
+  for (const c of cameras) m.set(c.id, c.name);
+  return m;
+}
+
+/**
+ * The subject by name; an incident by its code; an id no name is known for
+ * (a shift, an export) as "—", never as raw digits.
+ */
+export function subjectText(
+  subject: string | null,
+  names: ReadonlyMap<string, string>,
+  details: AuditDetails = {},
+): string {
+  if (subject === null || subject === '') return '—';
+  const name = names.get(subject);
+  if (name !== undefined) return name;
+  const code = details.code ?? details.incident;
+  if (typeof code === 'string' && code !== '') return code;
+  return UUID.test(subject) ? '—' : subject;
+}
+
+/** "Nhãn: giá trị · Nhãn: giá trị" (audit-details.ts), bounded in length. */
+export function detailsText(details: AuditDetails, ctx: DetailContext, max = 240): string {
+  const text = detailLines(details, ctx)
+    .map((l) => `${l.label}: ${l.value}`)
+    .join(' · ');
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }

@@ -15,9 +15,11 @@ import { IncidentExports } from '../export/incident-exports';
 import { selectIsCommander } from '../auth/session-slice';
 import { useStationState, useStationStore } from '../store/store-context';
 import { LockIcon, SeverityMark, StatusChip } from './incident-chips';
+import { useLastKnownNames } from '../cameras/last-known-names';
 import {
   actionKey,
   categoryKey,
+  changedCameraIds,
   describeChanges,
   formatDuration,
   incidentFieldMessage,
@@ -61,11 +63,17 @@ function HistoryItem(props: { change: IncidentChange; ctx: ValueContext }) {
           {lines.map((l) => (
             <li key={l.field} data-field={l.field}>
               <span className="history-field">{l.name}:</span>{' '}
-              <span className="history-from">{l.from}</span>
-              <span className="history-arrow" aria-hidden="true">
-                {' → '}
-              </span>
-              <span className="history-to">{l.to}</span>
+              {l.summary !== undefined ? (
+                <span className="history-summary">{l.summary}</span>
+              ) : (
+                <>
+                  <span className="history-from">{l.from}</span>
+                  <span className="history-arrow" aria-hidden="true">
+                    {' → '}
+                  </span>
+                  <span className="history-to">{l.to}</span>
+                </>
+              )}
             </li>
           ))}
         </ul>
@@ -185,6 +193,8 @@ export function IncidentDetailPane(props: { onOpenFootage?: OpenFootage }) {
   const detail = useStationState((s) => s.incidentDetail);
   const loadError = useStationState((s) => s.incidentDetailError);
   const cameras = useStationState((s) => s.cameras);
+  // Cameras taken off the incident and removed since are named from main.
+  const removedNames = useLastKnownNames(changedCameraIds(detail?.history ?? []));
   const commander = useStationState(selectIsCommander);
   const snapshotUrl = useSnapshotUrl();
   const [unlocking, setUnlocking] = useState(false);
@@ -234,6 +244,7 @@ export function IncidentDetailPane(props: { onOpenFootage?: OpenFootage }) {
     cameraName: (id) =>
       cameras.find((c) => c.id === id)?.name ??
       incident.cameras.find((c) => c.id === id)?.name ??
+      removedNames.get(id) ??
       null,
   };
   const duration = formatDuration(incident.endMs - incident.startMs, t);

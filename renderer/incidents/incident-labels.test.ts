@@ -11,6 +11,7 @@ import {
 import { createTranslator } from '../i18n/translate';
 import {
   categoryKey,
+  changedCameraIds,
   describeChanges,
   formatDuration,
   incidentFieldMessage,
@@ -57,17 +58,39 @@ describe('incident history in words', () => {
         { field: 'location', from: '', to: 'Chợ phường' },
         { field: 'locked', from: true, to: false },
         { field: 'mystery', from: { a: 1 }, to: 2 },
+        { field: 'snapshots', from: null, to: '6bb58700-7432-4919-9cb8-61fa9ece90fe' },
       ],
     };
     expect(describeChanges(change, ctx)).toEqual([
       { field: 'severity', name: 'Mức độ', from: 'Trung bình', to: 'Khẩn cấp' },
       { field: 'status', name: 'Trạng thái', from: 'Mới', to: 'Đang xử lý' },
       { field: 'endMs', name: 'Kết thúc', from: '05/03/2026 14:31:00', to: '05/03/2026 14:35:00' },
-      { field: 'cameraIds', name: 'Camera', from: 'Cổng chợ', to: 'Cổng chợ, Camera đã xóa (c9)' },
+      { field: 'cameraIds', name: 'Camera', from: 'Cổng chợ', to: 'Cổng chợ, Camera đã xóa' },
       { field: 'location', name: 'Địa điểm', from: '(trống)', to: 'Chợ phường' },
       { field: 'locked', name: 'Khóa dữ liệu', from: 'Có', to: 'Không' },
-      { field: 'mystery', name: 'Mục “mystery”', from: '{"a":1}', to: '2' },
+      { field: 'mystery', name: 'Mục khác', from: '{"a":1}', to: '2' },
+      { field: 'snapshots', name: 'Ảnh chụp', from: '', to: '', summary: 'thêm 1 ảnh' },
     ]);
+  });
+
+  it('lists the cameras the history names, to ask main for removed ones', () => {
+    const change = (changes: IncidentChange['changes']): IncidentChange => ({
+      id: 1,
+      at: 0,
+      officer,
+      action: 'updated',
+      reason: null,
+      changes,
+    });
+    expect(
+      changedCameraIds([
+        change([{ field: 'cameraIds', from: ['c1'], to: ['c1', 'c9'] }]),
+        change([
+          { field: 'status', from: 'new', to: 'closed' },
+          { field: 'cameraIds', from: ['c9'], to: ['c2'] },
+        ]),
+      ]),
+    ).toEqual(['c1', 'c9', 'c2']);
   });
 
   it('turns field issues into sentences, falling back to the shared ones', () => {

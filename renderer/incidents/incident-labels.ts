@@ -59,7 +59,7 @@ export function formatChangeValue(field: string, value: unknown, ctx: ValueConte
     return value
       .map((id) => {
         const s = String(id);
-        return ctx.cameraName(s) ?? t('incident.value.removedCamera', { id: s });
+        return ctx.cameraName(s) ?? t('incident.value.removedCamera');
       })
       .join(', ');
   }
@@ -73,13 +73,36 @@ export interface ChangeLine {
   name: string;
   from: string;
   to: string;
+  /** Said in words instead of "from → to" (a snapshot added has no old value worth showing). */
+  summary?: string;
 }
 
 export function describeChanges(change: IncidentChange, ctx: ValueContext): ChangeLine[] {
-  return change.changes.map((c) => ({
-    field: c.field,
-    name: fieldNameOf(c.field, ctx.t),
-    from: formatChangeValue(c.field, c.from, ctx),
-    to: formatChangeValue(c.field, c.to, ctx),
-  }));
+  return change.changes.map((c) => {
+    const line = { field: c.field, name: fieldNameOf(c.field, ctx.t) };
+    // The stored values are the snapshot's id: the officer sees how many were added.
+    if (c.field === 'snapshots')
+      return {
+        ...line,
+        from: '',
+        to: '',
+        summary: ctx.t('incident.value.snapshotAdded', { n: 1 }),
+      };
+    return {
+      ...line,
+      from: formatChangeValue(c.field, c.from, ctx),
+      to: formatChangeValue(c.field, c.to, ctx),
+    };
+  });
+}
+
+/** Every camera id the history's camera changes name, before or after. */
+export function changedCameraIds(history: readonly IncidentChange[]): string[] {
+  const ids = new Set<string>();
+  for (const h of history)
+    for (const c of h.changes)
+      if (c.field === 'cameraIds')
+        for (const side of [c.from, c.to])
+          if (Array.isArray(side)) for (const id of side) ids.add(String(id));
+  return [...ids];
 }

@@ -5,6 +5,7 @@ import type { Camera, Language, StreamKind } from '../../electron/contract/schem
 import { errorMessage } from '../api/api-error';
 import { formatDate, formatHourMinute } from '../i18n/format-time';
 import { useLanguage, useT } from '../i18n/use-t';
+import { useLastKnownNames } from '../cameras/last-known-names';
 import { useStationState, useStationStore } from '../store/store-context';
 import { selectIsCommander } from '../auth/session-slice';
 import { formatBytes, formatDays } from './format-storage';
@@ -37,12 +38,13 @@ export function CameraRow(props: { row: StorageTableRow }) {
   };
   const u = row.usage;
   const registered = row.camera !== null;
+  const removed = useLastKnownNames(registered ? [] : [row.id]);
   return (
     <tr data-testid={`storage-camera-${row.id}`} data-bytes={u?.bytes ?? 0}>
       <td>
         <div className="cell-camera">
           <span className="cell-name">
-            {row.camera ? row.camera.name : t('storage.removedCamera', { id: row.id.slice(0, 8) })}
+            {row.camera ? row.camera.name : (removed.get(row.id) ?? t('storage.removedCamera'))}
           </span>
           {row.camera?.location ? <span className="cell-sub">{row.camera.location}</span> : null}
           {error ? <span className="field-error">{error}</span> : null}

@@ -62,7 +62,7 @@ export const enStorage: Record<keyof typeof viStorage, string> = {
   'storage.maxAgeNone': 'By quota',
   'storage.days': '{days} days',
   'storage.none': '—',
-  'storage.removedCamera': 'Removed camera ({id})',
+  'storage.removedCamera': 'Deleted camera',
   'storage.recordOn': 'On',
   'storage.recordOff': 'Off',
   'storage.statusOff': 'Recording off',

@@ -60,7 +60,7 @@ export const viStorage = {
   'storage.maxAgeNone': 'Theo dung lượng',
   'storage.days': '{days} ngày',
   'storage.none': '—',
-  'storage.removedCamera': 'Camera đã xóa ({id})',
+  'storage.removedCamera': 'Camera đã xóa',
   'storage.recordOn': 'Bật',
   'storage.recordOff': 'Tắt',
   'storage.statusOff': 'Đã tắt ghi hình',

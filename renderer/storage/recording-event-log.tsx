@@ -2,6 +2,7 @@
 import type { RecordingEvent } from '../../electron/contract/recording-schemas';
 import { formatDateTime } from '../i18n/format-time';
 import { useLanguage, useT } from '../i18n/use-t';
+import { useLastKnownNames } from '../cameras/last-known-names';
 import { useStationState } from '../store/store-context';
 import { eventSeverity, eventText } from './event-text';
 
@@ -9,11 +10,11 @@ export function EventLog(props: { events: RecordingEvent[] }) {
   const t = useT();
   const language = useLanguage();
   const cameras = useStationState((s) => s.cameras);
+  const removed = useLastKnownNames(props.events.map((e) => e.cameraId));
   const nameOf = (id: string | null) =>
     id === null
       ? t('storage.eventAll')
-      : (cameras.find((c) => c.id === id)?.name ??
-        t('storage.removedCamera', { id: id.slice(0, 8) }));
+      : (cameras.find((c) => c.id === id)?.name ?? removed.get(id) ?? t('storage.removedCamera'));
   return (
     <section className="storage-card storage-events">
       <h3 className="storage-h">{t('storage.events')}</h3>

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { AuditEntry } from '../../contract/audit-schemas';
 import { channels, type Channel } from '../../contract/channels';
 import { ApiError } from '../../contract/errors';
 import type { Camera } from '../../contract/schemas';
@@ -23,6 +24,9 @@ let dir: string;
 let db: Database;
 let handlers: Handlers;
 let internalErrors: unknown[];
+
+const addCamera = async (name: string, mainUrl: string) =>
+  (await dispatch(endpoint, 'camera.add', { name, mainUrl }, ctx)) as Camera;
 
 beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'station-dispatch-'));
@@ -141,18 +145,26 @@ describe('dispatch', () => {
   });
 
   it('runs a valid call, with a missing payload meaning no arguments', async () => {
-    const cam = (await dispatch(
-      endpoint,
-      'camera.add',
-      { name: 'A', mainUrl: 'rtsp://u:pw@h/x' },
-      ctx,
-    )) as Camera;
+    const cam = await addCamera('A', 'rtsp://u:pw@h/x');
     expect(cam).toMatchObject({ name: 'A', username: 'u', hasPassword: true });
     expect(cam).not.toHaveProperty('password');
     expect(await dispatch(endpoint, 'camera.list', undefined, ctx)).toEqual([cam]);
     expect((await rejection(dispatch(endpoint, 'camera.remove', { id: 'nope' }, ctx))).code).toBe(
       'not_found',
     );
+  });
+
+  it('audits a removed camera with the name it had, which its id alone would not tell', async () => {
+    const cam = await addCamera('Cổng sau', 'rtsp://h/x');
+    await dispatch(endpoint, 'camera.remove', { id: cam.id }, ctx);
+    const page = (await dispatch(endpoint, 'audit.list', { action: 'camera.removed' }, ctx)) as {
+      items: AuditEntry[];
+    };
+    expect(page.items.map((e) => [e.subject, e.details])).toEqual([[cam.id, { name: 'Cổng sau' }]]);
+    // Footage and events of the removed camera are still named by it.
+    expect(await dispatch(endpoint, 'camera.names', { ids: [cam.id, 'never'] }, ctx)).toEqual([
+      { id: cam.id, name: 'Cổng sau' },
+    ]);
   });
 
   it('validates responses and hides internal errors', async () => {

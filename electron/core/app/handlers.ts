@@ -71,6 +71,8 @@ export function createHandlers(s: HandlerServices): Handlers {
     },
 
     'camera.list': () => s.cameras.list(),
+    'camera.names': async ({ ids }) =>
+      [...(await s.cameras.lastKnownNames(ids))].map(([id, c]) => ({ id, name: c.name })),
     'camera.add': async (req, ctx) => {
       const cam = await s.cameras.add(req);
       return audited(ctx, 'camera.added', cam.id, { name: cam.name, url: cam.mainUrl }, cam);
@@ -94,8 +96,10 @@ export function createHandlers(s: HandlerServices): Handlers {
       return audited(ctx, 'camera.updated', cam.id, { fields, passwordChanged }, cam);
     },
     'camera.remove': async (req, ctx) => {
+      // The log keeps the name: the id alone would mean nothing once the camera is gone.
+      const name = (await s.cameras.namesOf([req.id])).get(req.id)?.name ?? null;
       await s.cameras.remove(req.id);
-      return audited(ctx, 'camera.removed', req.id, {}, ok);
+      return audited(ctx, 'camera.removed', req.id, { name }, ok);
     },
     'camera.test': (req) => s.cameras.probe(req),
     'camera.statuses': async () => s.streamStatuses(),

@@ -317,6 +317,7 @@ export async function buildServices(
       await layouts.start();
       if (deps.demo === 'auto') await cameras.ensureDemoCameras();
       await outages.start();
+      await duty.incidents.start();
       live.start();
       await recording.start();
       // A root an older build created world-readable becomes owner-only.

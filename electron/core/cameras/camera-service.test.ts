@@ -248,6 +248,11 @@ describe('CameraService', () => {
     expect(await cameras.namesOf([gate.id, road.id])).toEqual(
       new Map([[gate.id, { name: 'Cổng trụ sở', location: '' }]]),
     );
+    // Footage and gaps outlive the camera: they are still named by its last name.
+    expect(
+      await db.transaction((tx) => cameras.lastKnownNames([gate.id, road.id, 'never'], tx)),
+    ).toEqual(expected);
+    expect(await cameras.lastKnownNames([])).toEqual(new Map());
   });
 
   it('creates the demo station once, and removes it for good when a real camera is added', async () => {
@@ -273,6 +278,7 @@ describe('CameraService', () => {
     expect((await cameras.list()).map((c) => c.id)).toEqual([real.id]);
     expect(removed.flat()).toHaveLength(9);
     expect(await cameras.hasDemoCameras()).toBe(false);
+    expect((await cameras.lastKnownNames(['demo-3'])).get('demo-3')?.name).toBe(demo[2]!.name);
     // Even with every real camera removed, and after a restart, the demo stays gone.
     await cameras.remove(real.id);
     cameras = await build();

@@ -14,7 +14,7 @@ import {
   type ProbeResult,
   type StreamKind,
 } from '../../contract/schemas';
-import type { Database, Queryable } from '../db/database';
+import type { Database, Queryable, SqlValue } from '../db/database';
 import { redactText } from '../logging/redact';
 import { silentLogger, type Logger } from '../logging/logger';
 import type { SecretBox } from '../secrets/secret-box';
@@ -141,17 +141,33 @@ export class CameraService {
    * Name and location of each registered camera among `ids`, in one query; a removed
    * camera is missing from the map. `q`: read inside the caller's transaction.
    */
-  async namesOf(
+  namesOf(ids: readonly string[], q: Queryable = this.deps.db): Promise<Map<string, CameraName>> {
+    return readNames(
+      q,
+      ids,
+      1,
+      (inList) => `SELECT id, name, location FROM cameras WHERE id IN (${inList})`,
+    );
+  }
+
+  /**
+   * Names of the cameras among `ids`, registered or removed: a removed camera
+   * keeps the name it last had. An id never registered is missing from the map.
+   * One statement: the handover reads inside the transaction that ends a shift.
+   */
+  lastKnownNames(
     ids: readonly string[],
     q: Queryable = this.deps.db,
   ): Promise<Map<string, CameraName>> {
-    const unique = [...new Set(ids)];
-    if (unique.length === 0) return new Map();
-    const rows = await q.all<{ id: string; name: string; location: string }>(
-      `SELECT id, name, location FROM cameras WHERE id IN (${unique.map(() => '?').join(', ')})`,
-      unique,
+    return readNames(
+      q,
+      ids,
+      2,
+      (inList) => `SELECT id, name, location FROM cameras WHERE id IN (${inList})
+       UNION ALL
+       SELECT id, name, location FROM removed_cameras
+        WHERE id IN (${inList}) AND id NOT IN (SELECT id FROM cameras)`,
     );
-    return new Map(rows.map((r) => [r.id, { name: r.name, location: r.location }]));
   }
 
   /** Whether the camera is in the registry (outages are kept only for registered cameras). */
@@ -293,7 +309,10 @@ export class CameraService {
   }
 
   async remove(id: string): Promise<void> {
-    const result = await this.deps.db.run('DELETE FROM cameras WHERE id = ?', [id]);
+    const result = await this.deps.db.transaction(async (tx) => {
+      await keepRemovedNames(tx, 'id = ?', [id], this.now());
+      return tx.run('DELETE FROM cameras WHERE id = ?', [id]);
+    });
     if (result.changes === 0) throw new ApiError('not_found', 'camera_not_found');
     // A recorder with no cameras left is gone too.
     await this.deps.db.run(
@@ -341,7 +360,10 @@ export class CameraService {
       "SELECT id FROM cameras WHERE source = 'demo'",
     );
     if (rows.length === 0) return [];
-    await this.deps.db.run("DELETE FROM cameras WHERE source = 'demo'");
+    await this.deps.db.transaction(async (tx) => {
+      await keepRemovedNames(tx, "source = 'demo'", [], this.now());
+      await tx.run("DELETE FROM cameras WHERE source = 'demo'");
+    });
     const ids = rows.map((r) => r.id);
     this.log.info('demo station removed', { cameras: ids.length });
     await this.deps.onRemoved?.(ids);
@@ -425,4 +447,34 @@ export class CameraService {
   private async emitChanged(): Promise<void> {
     this.deps.emit('camera.changed', { cameras: await this.list() });
   }
+}
+
+/** Copies the names of the cameras about to be removed (`where` on cameras) into removed_cameras. */
+async function keepRemovedNames(
+  tx: Queryable,
+  where: string,
+  params: SqlValue[],
+  removedAt: number,
+): Promise<void> {
+  await tx.run(
+    `INSERT OR REPLACE INTO removed_cameras (id, name, location, removed_at)
+     SELECT id, name, location, ? FROM cameras WHERE ${where}`,
+    [removedAt, ...params],
+  );
+}
+
+/** Runs a names query with `lists` `IN (…)` lists, each holding the distinct `ids`. */
+async function readNames(
+  q: Queryable,
+  ids: readonly string[],
+  lists: number,
+  sql: (inList: string) => string,
+): Promise<Map<string, CameraName>> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map();
+  const rows = await q.all<{ id: string; name: string; location: string }>(
+    sql(unique.map(() => '?').join(', ')),
+    Array.from({ length: lists }, () => unique).flat(),
+  );
+  return new Map(rows.map((r) => [r.id, { name: r.name, location: r.location }]));
 }

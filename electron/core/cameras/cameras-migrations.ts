@@ -31,4 +31,14 @@ export const camerasMigrations: DomainMigrations = {
   ) STRICT;
   CREATE INDEX cameras_recorder ON cameras (recorder_id);
   `,
+  // Footage, outages and gaps outlive a camera removed from the registry; the
+  // handover, reports and exports name it by the name it last had, never by id.
+  6: `
+  CREATE TABLE removed_cameras (
+    id          TEXT PRIMARY KEY,
+    name        TEXT NOT NULL,
+    location    TEXT NOT NULL DEFAULT '',
+    removed_at  INTEGER NOT NULL
+  ) STRICT;
+  `,
 };

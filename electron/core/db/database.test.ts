@@ -59,6 +59,7 @@ describe('Database', () => {
       'recording_locks',
       'recording_usage',
       'recordings',
+      'removed_cameras',
       'settings',
       'shifts',
       'sqlite_sequence',

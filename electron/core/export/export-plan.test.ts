@@ -95,8 +95,8 @@ function sources(hours: number): ExportSources {
       storageRoots: async () => [{ path: join(dir, 'footage') }],
     },
     cameras: {
-      namesOf: async (ids) => {
-        calls.push(`namesOf ${ids.length}`);
+      lastKnownNames: async (ids) => {
+        calls.push(`lastKnownNames ${ids.length}`);
         const registered = ids.filter((id) => id.startsWith('cam-') && id !== 'cam-gone');
         return new Map(
           registered.map((id) => [id, { name: `Camera ${id}`, location: `Nơi ${id}` }]),
@@ -146,7 +146,7 @@ describe('ExportPlanner', () => {
     expect(calls.filter((c) => c.startsWith('segmentFiles'))).toEqual(
       cameraIds.map((id) => `segmentFiles ${id}`),
     );
-    expect(calls.filter((c) => c.startsWith('namesOf'))).toEqual(['namesOf 16']);
+    expect(calls.filter((c) => c.startsWith('lastKnownNames'))).toEqual(['lastKnownNames 16']);
     expect(calls.some((c) => c.startsWith('evidence'))).toBe(false);
     expect(plan.blocker).toBeNull();
     expect(plan.cameras).toHaveLength(16);

@@ -161,12 +161,15 @@ export class ExportPlanner {
     return segments;
   }
 
-  /** Names and locations now; a camera removed since keeps the name its incident recorded. */
+  /**
+   * Names and locations now; a camera removed since keeps the name it last had,
+   * or (removed before names were kept) the one its incident recorded.
+   */
   private async cameraFacts(
     ids: readonly string[],
     incident: IncidentFacts | null,
   ): Promise<CameraFacts[]> {
-    const registered = await this.deps.sources.cameras.namesOf(ids);
+    const registered = await this.deps.sources.cameras.lastKnownNames(ids);
     return ids.map((id) => {
       const cam = registered.get(id);
       if (cam) return { id, name: cam.name, location: cam.location };

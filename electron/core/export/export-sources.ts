@@ -29,8 +29,8 @@ export interface FootageSource {
 }
 
 export interface CameraSource {
-  /** Registered cameras among `ids`; a removed camera is missing from the map. */
-  namesOf(ids: readonly string[]): Promise<Map<string, { name: string; location: string }>>;
+  /** Cameras among `ids`, a removed one by the name it last had; one never named is missing. */
+  lastKnownNames(ids: readonly string[]): Promise<Map<string, { name: string; location: string }>>;
 }
 
 /** What an incident export carries of the incident. */

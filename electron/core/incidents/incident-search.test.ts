@@ -21,14 +21,18 @@ describe('matchExpression', () => {
 });
 
 describe('searchBody', () => {
-  it('folds the code, place, description and camera names together', () => {
+  it('folds the code, category words, place, description, camera and officer names together', () => {
     expect(
       searchBody({
         code: '2026-0007',
+        category: 'traffic_accident',
         location: 'Ngã tư Đường Láng',
         description: 'Va chạm\nxe máy',
         cameraNames: ['Cổng chính'],
+        officerNames: ['Đỗ Thị Hà'],
       }),
-    ).toBe('2026-0007 nga tu duong lang va cham xe may cong chinh');
+    ).toBe(
+      '2026-0007 tai nan giao thong traffic accident nga tu duong lang va cham xe may cong chinh do thi ha',
+    );
   });
 });

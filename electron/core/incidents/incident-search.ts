@@ -1,17 +1,36 @@
 // The incident_search FTS5 row of an incident and the MATCH expression of a
 // user's search text. Both sides are folded the same way (text-fold.ts).
+import { INCIDENT_CATEGORY_LABELS } from '../../contract/incident-labels';
+import type { IncidentCategory } from '../../contract/incident-schemas';
 import type { Queryable } from '../db/database';
 import { foldVietnamese } from './text-fold';
 
 export interface SearchableIncident {
   code: string;
+  category: IncidentCategory;
   location: string;
   description: string;
   cameraNames: readonly string[];
+  /** Who logged it; an officer searches for a colleague's incidents by name. */
+  officerNames: readonly string[];
+}
+
+/** The category in both console languages: "trom cap" and "theft" find a theft alike. */
+function categoryWords(c: IncidentCategory): string[] {
+  return [INCIDENT_CATEGORY_LABELS.vi[c], INCIDENT_CATEGORY_LABELS.en[c]];
 }
 
 export function searchBody(i: SearchableIncident): string {
-  return foldVietnamese([i.code, i.location, i.description, ...i.cameraNames].join(' '));
+  return foldVietnamese(
+    [
+      i.code,
+      ...categoryWords(i.category),
+      i.location,
+      i.description,
+      ...i.cameraNames,
+      ...i.officerNames,
+    ].join(' '),
+  );
 }
 
 /** Replaces the incident's search row (FTS5 tables have no upsert). */

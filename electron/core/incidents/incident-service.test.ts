@@ -458,9 +458,46 @@ describe('IncidentService.list', () => {
   it('finds updated text after an edit', async () => {
     const svc = make();
     const inc = await svc.create(input(), duty);
-    await svc.update({ id: inc.id, version: 1, description: 'Cướp giật túi xách' }, duty);
+    await svc.update(
+      { id: inc.id, version: 1, category: 'snatching', description: 'Cướp giật túi xách' },
+      duty,
+    );
     expect((await svc.list(filter({ text: 'trom' }))).total).toBe(0);
     expect((await svc.list(filter({ text: 'cuop giat' }))).total).toBe(1);
+    expect((await svc.list(filter({ text: 'snatching' }))).total).toBe(1);
+    expect(await count('incident_search')).toBe(1);
+  });
+
+  it('finds an incident by its category in either language and by the officer who logged it', async () => {
+    const svc = make();
+    const theft = await svc.create(
+      input({ location: 'Ngõ 7 Hàng Mã', description: 'Mất xe đạp' }),
+      duty,
+    );
+    const other = await svc.create(
+      input({ category: 'fire', location: 'Chợ Hôm', description: 'Khói bốc lên' }),
+      commander,
+    );
+    const ids = async (text: string) => (await svc.list(filter({ text }))).items.map((i) => i.id);
+    for (const text of ['trom cap', 'trộm cắp', 'Trom Cap', 'TRỘM CẮP TÀI SẢN', 'theft'])
+      expect(await ids(text), text).toEqual([theft.id]);
+    expect(await ids('chay no')).toEqual([other.id]);
+    expect(await ids('explosion')).toEqual([other.id]);
+    expect(await ids('hang ma')).toEqual([theft.id]);
+    expect(await ids('nguyen van an')).toEqual([theft.id]);
+    expect(await ids('Trần Thị Bình')).toEqual([other.id]);
+  });
+
+  it('rebuilds missing search rows at start', async () => {
+    const svc = make();
+    const inc = await svc.create(input({ description: 'Mất xe đạp' }), duty);
+    await db.run('DELETE FROM incident_search');
+    expect((await svc.list(filter({ text: 'trom cap' }))).total).toBe(0);
+    await make().start();
+    expect((await svc.list(filter({ text: 'trom cap' }))).items.map((i) => i.id)).toEqual([inc.id]);
+    expect(await count('incident_search')).toBe(1);
+    // Nothing missing: a second start writes nothing.
+    await make().start();
     expect(await count('incident_search')).toBe(1);
   });
 });

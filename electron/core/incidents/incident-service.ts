@@ -105,6 +105,9 @@ function checkRange(startMs: number, endMs: number): void {
     throw new ApiError('invalid_request', 'range_too_long', { endMs: 'range_too_long' });
 }
 
+/** Incidents re-indexed per transaction at start, so a large log never blocks writes for long. */
+const REINDEX_BATCH = 200;
+
 const notFound = () => new ApiError('not_found', 'incident_not_found');
 
 const sameSet = (a: readonly string[], b: readonly string[]) =>
@@ -125,6 +128,37 @@ export class IncidentService {
     this.now = deps.now ?? Date.now;
     this.utcOffset = deps.utcOffsetMinutes ?? STATION_UTC_OFFSET_MINUTES;
     this.newId = deps.newId ?? randomUUID;
+  }
+
+  /**
+   * Writes the search row of every incident that has none: a migration empties
+   * the index when what it covers changes, and the rows are rebuilt here.
+   */
+  async start(): Promise<void> {
+    for (;;) {
+      const ids = await this.db.all<{ id: string }>(
+        `SELECT id FROM incidents WHERE id NOT IN (SELECT incident_id FROM incident_search)
+         LIMIT ${REINDEX_BATCH}`,
+      );
+      if (ids.length === 0) return;
+      const written = await this.db.transaction(async (tx) => {
+        const page = await readIncidents(
+          tx,
+          this.deps.officers,
+          ids.map((r) => r.id),
+        );
+        for (const i of page) {
+          await writeSearchRow(tx, i.id, {
+            ...i,
+            cameraNames: i.cameras.map((c) => c.name),
+            officerNames: [i.createdBy.fullName],
+          });
+        }
+        return page.length;
+      });
+      // Rows that cannot be read back would be asked for again forever.
+      if (written === 0) return;
+    }
   }
 
   async create(input: IncidentInput, actor: Principal): Promise<Incident> {
@@ -164,9 +198,11 @@ export class IncidentService {
       await this.addHistory(tx, id, now, actor, 'created', [], null);
       await writeSearchRow(tx, id, {
         code,
+        category: input.category,
         location: input.location,
         description: input.description,
         cameraNames: input.cameraIds.map((c) => names.get(c) ?? c),
+        officerNames: [actor.fullName],
       });
       const lockRanges = input.cameraIds.map((cameraId) => ({
         cameraId,
@@ -242,9 +278,11 @@ export class IncidentService {
       const keptNames = new Map(before.cameras.map((c) => [c.id, c.name]));
       await writeSearchRow(tx, patch.id, {
         code: before.code,
+        category: next.category,
         location: next.location,
         description: next.description,
         cameraNames: cameraIds.map((c) => keptNames.get(c) ?? newNames.get(c) ?? c),
+        officerNames: [before.createdBy.fullName],
       });
       await this.appendAudit(tx, 'incident.updated', actor, patch.id, {
         code: before.code,

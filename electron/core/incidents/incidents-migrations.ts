@@ -72,4 +72,9 @@ export const incidentsMigrations: DomainMigrations = {
     tokenize = 'unicode61 remove_diacritics 2'
   );
   `,
+  // The search body gained the category (in both languages) and the officer's
+  // name; emptied here, the index is rebuilt by IncidentService.start().
+  6: `
+  DELETE FROM incident_search;
+  `,
 };

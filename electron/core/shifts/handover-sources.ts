@@ -41,7 +41,7 @@ export interface HandoverSources {
   storageAlarms: RangeRead<Pick<RecordingEvent, 'atMs' | 'kind' | 'detail'>>;
   /** Exports that ended in [from, to], oldest first. */
   exportsFinished: RangeRead<FinishedExportBrief>;
-  /** Names of the registered cameras among `ids` (a removed one is missing). */
+  /** Names of the cameras among `ids`, a removed one by the name it last had. */
   cameraNames(ids: readonly string[], tx?: Queryable): Promise<Map<string, string>>;
   officerBriefs(ids: readonly string[], tx?: Queryable): Promise<Map<string, OfficerBrief>>;
   /** The audit trail's last row, printed on the handover. */
@@ -51,7 +51,7 @@ export interface HandoverSources {
 /** The services shifts read, narrowed to the reads it makes. */
 export interface HandoverServices {
   officers: Pick<OfficerService, 'briefs'>;
-  cameras: Pick<CameraService, 'namesOf'>;
+  cameras: Pick<CameraService, 'lastKnownNames'>;
   outages: Pick<OutageLog, 'overlapping'>;
   incidents: Pick<IncidentService, 'createdBetween' | 'changedBetween' | 'openAt'>;
   exports: Pick<ExportHistory, 'finishedBetween'>;
@@ -73,7 +73,7 @@ export function handoverSourcesFrom(s: HandoverServices): HandoverSources {
     recordingGaps: (from, to, limit, tx) => s.recording.gapsOverlapping(from, to, limit, tx),
     storageAlarms: (from, to, limit, tx) => s.recording.storageAlarmEvents(from, to, limit, tx),
     exportsFinished: (from, to, limit, tx) => s.exports.finishedBetween(from, to, limit, tx),
-    cameraNames: async (ids, tx) => nameOnly(await s.cameras.namesOf(ids, tx)),
+    cameraNames: async (ids, tx) => nameOnly(await s.cameras.lastKnownNames(ids, tx)),
     officerBriefs: (ids, tx) => s.officers.briefs(ids, tx),
     auditHead: (tx) => s.audit.lastRow(tx),
   };

@@ -5,8 +5,11 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { HandoverSummary } from '../../contract/shift-schemas';
 import { AuditLog } from '../audit/audit-log';
+import { CameraService } from '../cameras/camera-service';
 import type { Database, Queryable } from '../db/database';
 import { openStationDb } from '../db/open-station-db';
+import { KeyFileSecretBox } from '../secrets/key-file-secret-box';
+import { SettingsService } from '../settings/settings-service';
 import { HandoverSummaryBuilder, SUMMARY_LIST_LIMIT } from './handover-summary';
 import { insertOfficer, insertOutage } from './testing/duty-fixtures';
 import { realHandoverSources } from './testing/real-handover-sources';
@@ -94,7 +97,7 @@ describe('HandoverSummaryBuilder', () => {
       },
       {
         cameraId: 'cam-9',
-        cameraName: 'cam-9',
+        cameraName: 'Camera đã xóa',
         startMs: T0 + 7 * H,
         endMs: null,
         durationMs: H,
@@ -106,6 +109,24 @@ describe('HandoverSummaryBuilder', () => {
       { atMs: T0 + 6 * H + 30 * M, kind: 'disk_full', cleared: true },
     ]);
     expect(summary.exports).toEqual([]);
+  });
+
+  it('names a camera removed from the registry by the name it last had', async () => {
+    await scriptShiftRecords(db, 'off-a');
+    const cameras = new CameraService({
+      db,
+      settings: new SettingsService({ db, emit: () => undefined }),
+      secrets: KeyFileSecretBox.forDataDir(dir),
+      emit: () => undefined,
+      probe: async () => ({ ok: false, errorKind: 'ffmpeg_missing', detail: '' }),
+    });
+    await cameras.remove('cam-1');
+    expect(await db.get("SELECT 1 FROM cameras WHERE id = 'cam-1'")).toBeUndefined();
+    const summary = await builder.build(T0, SHIFT_END);
+    expect(summary.recordingGaps.map((g) => g.cameraName)).toEqual([
+      'Cổng trụ sở',
+      'Camera đã xóa',
+    ]);
   });
 
   it('reports an outage that ended after the shift as still open at its end', async () => {

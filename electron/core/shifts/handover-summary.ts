@@ -23,6 +23,9 @@ const EXPORT_OUTCOME_VI: Readonly<Record<string, string>> = {
   cancelled: ' (đã hủy)',
 };
 
+/** A camera removed before its name was kept (older databases): never shown as a bare id. */
+const NAMELESS_CAMERA_VI = 'Camera đã xóa';
+
 interface Span {
   cameraId: string;
   startMs: number;
@@ -89,12 +92,12 @@ export class HandoverSummaryBuilder {
     const incidentsStillOpen = await src.incidentsOpen(toMs, limit, tx);
     const outages = await src.outages(fromMs, toMs, limit, tx);
     const gaps = await src.recordingGaps(fromMs, toMs, limit, tx);
-    // One read of the names for both lists; a removed camera shows its id.
+    // One read of the names for both lists; a removed camera shows the name it last had.
     const names = await src.cameraNames(
       [...outages.map((o) => o.cameraId), ...gaps.map((g) => g.cameraId)],
       tx,
     );
-    const nameOf = (cameraId: string) => names.get(cameraId) ?? cameraId;
+    const nameOf = (cameraId: string) => names.get(cameraId) ?? NAMELESS_CAMERA_VI;
     const exports = await src.exportsFinished(fromMs, toMs, limit, tx);
     const alarms = await src.storageAlarms(fromMs, toMs, limit, tx);
     return {

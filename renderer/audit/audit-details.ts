@@ -1,0 +1,123 @@
+// Audit details in the officer's words: main stores keys, codes, ids, hashes and
+// epoch milliseconds; each becomes a label, a name, a vi-VN date or a size here.
+// Internal ids no name is known for (shift, export, snapshot) are left out.
+import type { AuditDetails } from '../../electron/contract/audit-schemas';
+import type { Language } from '../../electron/contract/schemas';
+import { formatDateTime } from '../i18n/format-time';
+import { isMessageKey, type Translate } from '../i18n/translate';
+import { formatBytes } from '../storage/format-storage';
+
+export interface DetailContext {
+  t: Translate;
+  language: Language;
+  /** Officers and cameras by id (audit-text.ts namesFor). */
+  names: ReadonlyMap<string, string>;
+}
+
+export interface DetailLine {
+  label: string;
+  value: string;
+}
+
+type Value = AuditDetails[string];
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Carried for machines (the transport of a request), not for the reader. */
+const HIDDEN = new Set(['transport']);
+
+/** Keys whose code values have words under a message prefix; other values show as typed. */
+const CODE_WORDS: Readonly<Record<string, string>> = {
+  category: 'incident.category.',
+  severity: 'incident.severity.',
+  status: 'incident.status.',
+  role: 'role.',
+  reason: 'audit.reason.',
+  error: 'audit.error.',
+  problem: 'audit.problemName.',
+  vendor: 'audit.vendor.',
+  stream: 'audit.stream.',
+  language: 'audit.language.',
+  kind: 'audit.quotaKind.',
+};
+
+const HASHES = new Set(['contentHash', 'sha256', 'manifestSha256', 'sumsSha256']);
+
+/** A time in epoch milliseconds: fromMs, startMs, openedAt… */
+const isTimeKey = (key: string) => /(Ms|At)$/.test(key);
+/** An id of a row: named when the name is known, else left out. */
+const isIdKey = (key: string) => /Id$/.test(key);
+
+export function detailLabel(key: string, t: Translate): string {
+  const own = `audit.detail.${key}`;
+  if (isMessageKey(own)) return t(own);
+  const incidentField = `incident.fieldName.${key}`;
+  return isMessageKey(incidentField) ? t(incidentField) : t('audit.detail.other');
+}
+
+function codeWords(key: string, code: string, t: Translate): string {
+  const prefix = CODE_WORDS[key];
+  const k = prefix === undefined ? '' : `${prefix}${code}`;
+  return isMessageKey(k) ? t(k) : code;
+}
+
+/** One value in words, or null when there is nothing the reader could use. */
+export function detailValue(key: string, value: Value, ctx: DetailContext): string | null {
+  const { t, language, names } = ctx;
+  if (value === null || value === '') return isIdKey(key) ? null : '—';
+  if (typeof value === 'boolean') return value ? t('audit.yes') : t('audit.no');
+  if (typeof value === 'number') {
+    if (isTimeKey(key)) return formatDateTime(value, language);
+    if (key === 'bytes') return formatBytes(value, language);
+    return new Intl.NumberFormat(language === 'vi' ? 'vi-VN' : 'en-GB').format(value);
+  }
+  const named = names.get(value);
+  if (named !== undefined) return named;
+  if (isIdKey(key) || UUID.test(value)) return null;
+  if (HASHES.has(key)) return `${value.slice(0, 8)}…`;
+  if (key === 'cameras')
+    return value
+      .split(',')
+      .map((c) => c.trim())
+      .filter((c) => c !== '')
+      .map((c) => names.get(c) ?? (UUID.test(c) ? t('incident.value.removedCamera') : c))
+      .join(', ');
+  if (key === 'fields')
+    return value
+      .split(',')
+      .filter((f) => f !== '')
+      .map((f) => detailLabel(f, t))
+      .join(', ');
+  // Trigger names are the database's; the reader needs how many were put back.
+  if (key === 'triggers') return String(value.split(',').filter((x) => x !== '').length);
+  return codeWords(key, value, t);
+}
+
+/**
+ * The lines of an entry's details. A field's before and after ("fullName.from",
+ * "fullName.to") make one line "Họ tên: A → B".
+ */
+export function detailLines(details: AuditDetails, ctx: DetailContext): DetailLine[] {
+  const lines: DetailLine[] = [];
+  const done = new Set<string>();
+  for (const [key, value] of Object.entries(details)) {
+    if (HIDDEN.has(key) || done.has(key)) continue;
+    const change = /^(.+)\.(from|to)$/.exec(key);
+    if (change) {
+      const field = change[1] as string;
+      done.add(`${field}.from`).add(`${field}.to`);
+      const side = (k: string) => detailValue(field, details[k] ?? null, ctx) ?? '—';
+      lines.push({
+        label: detailLabel(field, ctx.t),
+        value: ctx.t('audit.detail.change', {
+          from: side(`${field}.from`),
+          to: side(`${field}.to`),
+        }),
+      });
+      continue;
+    }
+    const shown = detailValue(key, value, ctx);
+    if (shown !== null) lines.push({ label: detailLabel(key, ctx.t), value: shown });
+  }
+  return lines;
+}
