@@ -65,6 +65,7 @@ export function createApi(t: Transport) {
     exports: {
       drives: call0(t, 'export.drives'),
       chooseFolder: call0(t, 'export.chooseFolder'),
+      recentFolders: call0(t, 'export.recentFolders'),
       plan: call(t, 'export.plan'),
       start: call(t, 'export.start'),
       cancel: call(t, 'export.cancel'),
