@@ -106,6 +106,7 @@ export function createApi(t: Transport) {
       events: call(t, 'storage.events'),
       settings: call0(t, 'storage.settings'),
       setQuota: call(t, 'storage.setQuota'),
+      folderChoices: call0(t, 'storage.folderChoices'),
       setFolder: call(t, 'storage.setFolder'),
     },
     on: <E extends EventName>(event: E, listener: (payload: EventOf<E>) => void) =>
