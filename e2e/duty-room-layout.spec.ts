@@ -3,7 +3,7 @@
 // a pre-filled place that the officer's typing replaces instead of extending.
 import type { Page } from '@playwright/test';
 import { E2E_ADMIN, expect, test } from './fixtures';
-import { expectNoOverlap, expectTextWhole, lineCount } from './layout-fit';
+import { expectInside, expectNoOverlap, expectTextWhole, lineCount } from './layout-fit';
 
 const STATION = 'Công an phường Hàng Bạc';
 const LONG_NAME = 'Nguyễn Văn Trường Giang';
@@ -25,6 +25,7 @@ async function topBarFits(page: Page): Promise<void> {
     if (await child.isVisible()) visible[`top-bar child ${i}`] = child;
   }
   await expectNoOverlap(visible);
+  await expectInside(visible, page.locator('body'));
 }
 
 test.describe('duty-room layout', () => {
@@ -63,6 +64,12 @@ test.describe('duty-room layout', () => {
       await test.step(`${viewport.width}×${viewport.height}`, async () => {
         await page.setViewportSize(viewport);
         await expect(page.getByTestId('station-name')).toHaveText(STATION);
+        // The bar at its widest: a tile selected adds its count to the bookmark button.
+        await tile.click();
+        await expect(page.getByTestId('incident-bookmark')).toHaveAttribute(
+          'data-selected-count',
+          '1',
+        );
         await topBarFits(page);
 
         // Full screen: the tile's "Xem lại" and "Quay lại lưới" both stay clickable.

@@ -31,6 +31,21 @@ export async function expectNoOverlap(locators: Record<string, Locator>): Promis
   expect(hits, 'controls drawn over each other').toEqual([]);
 }
 
+/** Every box lies inside the container's (nothing pushed past the screen's edge). */
+export async function expectInside(
+  locators: Record<string, Locator>,
+  within: Locator,
+): Promise<void> {
+  const outer = await boxOf(within);
+  const out: string[] = [];
+  for (const [name, l] of Object.entries(locators)) {
+    const b = await boxOf(l);
+    const past = Math.max(outer.x - b.x, b.x + b.width - (outer.x + outer.width));
+    if (past > 0.5) out.push(`${name}: ${Math.round(past)} px out`);
+  }
+  expect(out, 'controls pushed out of their bar').toEqual([]);
+}
+
 /**
  * The element shows its whole text: it is visible, its content fits its box (no
  * ellipsis, nothing scrolled away) and every ancestor up to `within` shows it whole.
