@@ -11,6 +11,7 @@ import { E2E_ADMIN } from './station-process';
 const ARTIFACTS = 'e2e/artifacts';
 mkdirSync(ARTIFACTS, { recursive: true });
 
+const UNIT = 'Công an phường Bến Thành';
 const DUTY = {
   fullName: 'Lê Văn Bình',
   rank: 'Trung úy',
@@ -38,10 +39,15 @@ test.describe('duty room from first start', () => {
     await page.getByTestId('setup-badge').fill(E2E_ADMIN.badgeNumber);
     await page.getByTestId('setup-password').fill(E2E_ADMIN.password);
     await page.getByTestId('setup-password2').fill(E2E_ADMIN.password);
+    // The unit ("Đơn vị") is asked here: the reports print it, so it may not be left blank.
+    await page.getByTestId('setup-submit').click();
+    await expect(page.getByTestId('field-error-stationName')).toBeVisible();
+    await page.getByTestId('setup-station-name').fill(UNIT);
     await page.screenshot({ path: `${ARTIFACTS}/duty-first-start.png` });
     await page.getByTestId('setup-submit').click();
     await page.locator('body[data-ready="true"]').waitFor({ timeout: 30_000 });
     await expect(page.getByTestId('user-name')).toContainText(E2E_ADMIN.fullName);
+    await expect(page.getByTestId('station-name')).toHaveText(UNIT);
 
     // The test's own connection signs in as the same administrator (their shift continues)
     // to add a camera and a duty officer through the contract.
@@ -172,6 +178,7 @@ test.describe('duty room from first start', () => {
     writeFileSync(pdfPath, await pdf.body());
     const text = execFileSync('pdftotext', ['-layout', pdfPath, '-'], { encoding: 'utf8' });
     expect(text).toContain('BIÊN BẢN BÀN GIAO CA TRỰC');
+    expect(text).toContain(UNIT.toLocaleUpperCase('vi'));
     expect(text).toContain(code);
     expect(text).toContain('chợ Bến Thành');
     expect(text).toContain(DUTY.fullName);

@@ -160,6 +160,21 @@ test.describe('export to a folder', () => {
       await panel.getByTestId('export-panel-close').click();
       await expect(panel).toBeHidden();
 
+      // The next export offers that folder again, with its free space: no path to retype.
+      await detail.getByTestId('incident-export').click();
+      await expect(dialog).toBeVisible();
+      const recent = dialog.getByTestId('export-recent-folder');
+      await expect(recent).toHaveCount(1);
+      await expect(recent).toHaveAttribute('data-mount-path', dest);
+      await expect(recent).toContainText(/Còn trống [\d,.]+ [KMGT]?B/);
+      await recent.click();
+      await expect(recent).toHaveAttribute('aria-checked', 'true');
+      await expect(dialog.getByTestId('export-destination')).toHaveAttribute('data-path', dest);
+      await expect(dialog.getByTestId('export-folder-input')).toHaveCount(0);
+      await expect(plan).toHaveAttribute('data-state', 'ready', { timeout: 10_000 });
+      await dialog.getByTestId('export-dialog-cancel').click();
+      await expect(dialog).toBeHidden();
+
       // What the investigator opens: the offline page plays the exported MP4 (with its edit
       // list) straight from the folder, and the MP4 starts at the requested instant.
       const player = await page.context().newPage();

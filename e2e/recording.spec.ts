@@ -195,5 +195,19 @@ test.describe('storage folder', () => {
     await expect(panel.getByTestId('storage-root').filter({ hasText: oldRoot })).toBeVisible();
     await page.screenshot({ path: `${ARTIFACTS}/storage-folder.png` });
     expect((await station.api.storage.settings()).storageDir).toBe(newRoot);
+
+    // Moving back needs no typing: the folder used before is offered, with its free space.
+    const back = panel
+      .getByTestId('storage-folder-choice')
+      .and(panel.locator(`[data-path="${oldRoot}"]`));
+    await expect(back).toHaveAttribute('data-kind', 'previous');
+    await expect(back).toContainText(/Còn trống [\d,.]+ [KMGT]?B/);
+    await back.click();
+    await expect(field).toHaveValue(oldRoot);
+    await expect(back).toHaveAttribute('aria-checked', 'true');
+    await panel.getByTestId('storage-folder-change').click();
+    await panel.getByTestId('storage-folder-confirm').click();
+    await expect(panel.getByTestId('storage-folder')).toHaveText(oldRoot, { timeout: 15_000 });
+    expect((await station.api.storage.settings()).storageDir).toBe(oldRoot);
   });
 });

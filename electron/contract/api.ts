@@ -65,6 +65,7 @@ export function createApi(t: Transport) {
     exports: {
       drives: call0(t, 'export.drives'),
       chooseFolder: call0(t, 'export.chooseFolder'),
+      recentFolders: call0(t, 'export.recentFolders'),
       plan: call(t, 'export.plan'),
       start: call(t, 'export.start'),
       cancel: call(t, 'export.cancel'),
@@ -111,6 +112,7 @@ export function createApi(t: Transport) {
       events: call(t, 'storage.events'),
       settings: call0(t, 'storage.settings'),
       setQuota: call(t, 'storage.setQuota'),
+      folderChoices: call0(t, 'storage.folderChoices'),
       setFolder: call(t, 'storage.setFolder'),
     },
     on: <E extends EventName>(event: E, listener: (payload: EventOf<E>) => void) =>

@@ -181,6 +181,14 @@ export const ExportListRequest = z
   .strict();
 export type ExportListRequest = z.input<typeof ExportListRequest>;
 
+/** A folder an export went to before, offered again with the free space it has now. */
+export const RecentFolder = z.object({
+  path: z.string(),
+  sizeBytes: bytes,
+  freeBytes: bytes,
+});
+export type RecentFolder = z.infer<typeof RecentFolder>;
+
 /** What the native folder picker returned (Electron only; null when cancelled or not available). */
 export const ChosenFolder = z.object({
   path: z.string().nullable(),

@@ -9,11 +9,22 @@ import {
   ExportProgress,
   ExportRecord,
   ExportSelection,
+  RecentFolder,
 } from './export-schemas';
 
 export const exportChannels = {
   /** Removable drives mounted now; the export dialog asks every few seconds (plug/unplug). */
   'export.drives': { request: none, response: z.array(ExportDrive), access: 'officer' },
+  /**
+   * Folders earlier exports went to that still exist (newest first, at most 5, not the
+   * removable drives' own roots), each with its free space: choices where there is no
+   * native picker.
+   */
+  'export.recentFolders': {
+    request: none,
+    response: z.array(RecentFolder),
+    access: 'officer',
+  },
   /** Native folder picker (Electron); `supported: false` in the browser build. */
   'export.chooseFolder': { request: none, response: ChosenFolder, access: 'officer' },
   /** Footage, size and free space before starting; nothing is written. */

@@ -69,8 +69,17 @@ export const ChangePassword = z
   .object({ currentPassword: z.string().min(1).max(128), newPassword: Password })
   .strict();
 
-/** First start: the administrator (a commander) is created and signed in. */
-export const SetupInput = OfficerInput.omit({ role: true }).strict();
+/** Đơn vị: the unit's name, printed on exports and handover reports. */
+export const UnitName = singleLine(z.string().trim().min(1, 'required').max(120, 'too_long'));
+
+/**
+ * First start: the administrator (a commander) is created and signed in, and the
+ * unit's name is stored in the station settings. The first-start screen always asks
+ * for the unit; a caller that leaves it out keeps the settings' name as it is.
+ */
+export const SetupInput = OfficerInput.omit({ role: true })
+  .extend({ stationName: UnitName.optional() })
+  .strict();
 export type SetupInput = z.infer<typeof SetupInput>;
 
 export const SignInInput = z

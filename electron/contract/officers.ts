@@ -17,7 +17,10 @@ import {
 
 export const officerChannels = {
   'auth.state': { request: none, response: AuthState, access: 'public' },
-  /** Only while no officer exists. Errors: conflict (setup_done). */
+  /**
+   * Only while no officer exists; `stationName` (the unit, optional) is stored in the
+   * settings and audited as settings.changed. Errors: conflict (setup_done).
+   */
   'auth.setup': { request: SetupInput, response: Session, access: 'public' },
   /** Errors: forbidden (bad_password | inactive | too_many_attempts, fields.retryAfterSec). */
   'auth.signIn': { request: SignInInput, response: Session, access: 'public' },

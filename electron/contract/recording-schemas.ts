@@ -178,6 +178,19 @@ export const StorageRoot = z.object({
 });
 export type StorageRoot = z.infer<typeof StorageRoot>;
 
+/**
+ * A folder the storage panel offers for the footage: one used before, or a new
+ * folder on another mounted disk (`volume` is that disk's mount path).
+ */
+export const StorageFolderChoice = z.object({
+  path: z.string(),
+  kind: z.enum(['previous', 'volume']),
+  volume: z.string(),
+  sizeBytes: bytes,
+  freeBytes: bytes,
+});
+export type StorageFolderChoice = z.infer<typeof StorageFolderChoice>;
+
 export const StorageSummary = z.object({
   storageDir: z.string(),
   /** The active root and older roots still holding footage (always sent by main). */

@@ -5,6 +5,7 @@ import {
   RecordingEvent,
   SetStorageFolder,
   StorageEventsRequest,
+  StorageFolderChoice,
   StorageQuota,
   StorageSettings,
   StorageSummary,
@@ -20,6 +21,12 @@ export const storageChannels = {
   'storage.settings': { request: none, response: StorageSettings, access: 'officer' },
   'storage.setQuota': { request: StorageQuota, response: StorageSettings, access: 'commander' },
   /** Errors: invalid_request with fields.path = storage_not_absolute | storage_same_folder | storage_overlaps_root | storage_unwritable. */
+  /** Folders to move the footage to, each with its free space (a typed path is the last resort). */
+  'storage.folderChoices': {
+    request: none,
+    response: z.array(StorageFolderChoice),
+    access: 'commander',
+  },
   'storage.setFolder': {
     request: SetStorageFolder,
     response: StorageSettings,

@@ -1,5 +1,6 @@
 // First start: no officer exists yet, so the station's administrator (a
 // commander) is created here and signed in; everything else needs a session.
+// The unit's name is asked here too: exports and handovers print it as "Đơn vị".
 import { useState, type FormEvent } from 'react';
 import { zodIssuesToFields } from '../../electron/contract/errors';
 import { SetupInput } from '../../electron/contract/officer-schemas';
@@ -10,6 +11,7 @@ import { AuthFrame } from './auth-frame';
 import { IdentityFields, NewPasswordFields } from '../officers/officer-fields';
 import { RankOptions } from './police-ranks';
 import { FormError } from '../shell/form-error';
+import { FormField } from '../shell/form-field';
 
 export function FirstStartScreen() {
   const t = useT();
@@ -20,6 +22,7 @@ export function FirstStartScreen() {
     badgeNumber: '',
     password: '',
     confirm: '',
+    stationName: '',
   });
   const [fields, setFields] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
@@ -35,6 +38,7 @@ export function FirstStartScreen() {
       rank: form.rank,
       badgeNumber: form.badgeNumber,
       password: form.password,
+      stationName: form.stationName,
     });
     const issues = parsed.success ? {} : zodIssuesToFields(parsed.error);
     if (form.confirm !== form.password) issues.confirm = 'password_mismatch';
@@ -70,6 +74,23 @@ export function FirstStartScreen() {
             onConfirm={(v) => set('confirm', v)}
             err={err}
           />
+          <FormField
+            label={t('setup.stationName')}
+            name="stationName"
+            error={err('stationName')}
+            hint={t('setup.stationNameHint')}
+            wide
+          >
+            <input
+              className="input"
+              data-testid="setup-station-name"
+              value={form.stationName}
+              maxLength={120}
+              autoComplete="off"
+              placeholder={t('setup.stationNamePlaceholder')}
+              onChange={(e) => set('stationName', e.target.value)}
+            />
+          </FormField>
         </div>
         <RankOptions />
         <p className="form-note auth-note">{t('setup.note')}</p>

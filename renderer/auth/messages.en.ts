@@ -30,6 +30,9 @@ export const enAuth: Record<keyof typeof viAuth, string> = {
     'The station has no accounts yet. Create the administrator (commander) account — it manages officers, station settings and the audit log.',
   'setup.note':
     'Remember the password: nobody can see it, not even an administrator. Once created, you are signed in and your shift starts.',
+  'setup.stationName': 'Unit name',
+  'setup.stationNamePlaceholder': 'E.g. Ben Nghe ward police',
+  'setup.stationNameHint': 'Printed as “Unit” on export reports and shift handovers.',
   'setup.submit': 'Create account and sign in',
   'setup.creating': 'Creating account…',
 

@@ -29,6 +29,9 @@ export const viAuth = {
     'Trạm chưa có tài khoản nào. Tạo tài khoản quản trị (chỉ huy) — tài khoản này quản lý cán bộ, cài đặt trạm và xem nhật ký hệ thống.',
   'setup.note':
     'Ghi nhớ mật khẩu: không ai xem được mật khẩu, kể cả người quản trị. Sau khi tạo, bạn được đăng nhập và ca trực bắt đầu.',
+  'setup.stationName': 'Tên đơn vị',
+  'setup.stationNamePlaceholder': 'Ví dụ: Công an phường Bến Nghé',
+  'setup.stationNameHint': 'In ở mục “Đơn vị” của biên bản trích xuất và biên bản bàn giao ca.',
   'setup.submit': 'Tạo tài khoản và đăng nhập',
   'setup.creating': 'Đang tạo tài khoản…',
 

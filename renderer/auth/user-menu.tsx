@@ -86,9 +86,10 @@ export function UserMenu() {
           </span>
           <span className="user-text">
             <span className="user-name" data-testid="user-name">
-              <span className="user-rank">{officer.rank}</span> {officer.fullName}
+              {officer.fullName}
             </span>
             <span className="user-shift" data-testid="user-shift">
+              <span className="user-rank">{officer.rank}</span> ·{' '}
               {session.shiftStartedAt === null
                 ? t('user.supervising')
                 : t('user.shiftSince', {

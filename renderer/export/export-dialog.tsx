@@ -27,6 +27,7 @@ import {
 import { blockerMessage, exportFieldMessage, isBlocker } from './export-messages';
 import { ExportPlanView } from './export-plan-view';
 import { useDrives } from './use-drives';
+import { useRecentFolders } from './use-recent-folders';
 import { useExportPlan } from './use-export-plan';
 
 export function ExportDialog() {
@@ -58,6 +59,7 @@ function ExportDialogForm(props: { draft: ExportDraft }) {
   const cameras = useStationState((s) => s.cameras);
   const incidentCode = useIncidentCode(draft.incidentId);
   const drives = useDrives();
+  const recent = useRecentFolders();
   const [form, setForm] = useState<ExportForm>(() => formForDraft(draft));
   const [picked, setPicked] = useState<Destination>(NO_DESTINATION);
   const [typing, setTyping] = useState(false);
@@ -232,6 +234,7 @@ function ExportDialogForm(props: { draft: ExportDraft }) {
           </div>
           <DestinationPicker
             drives={drives}
+            recent={recent}
             destination={destination}
             typing={typing}
             error={issue('destination') ?? null}

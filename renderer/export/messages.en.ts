@@ -20,6 +20,7 @@ export const enExport: Record<keyof typeof viExport, string> = {
     'No USB drive found. Plug one in — the list updates by itself within a few seconds.',
   'export.drivesFailed': 'Could not read the USB drives: {error}',
   'export.driveSpace': '{free} free of {size}',
+  'export.recentFolders': 'Recently used folders',
   'export.chooseFolder': 'Choose another folder…',
   'export.chosenFolder': 'Chosen folder',
   'export.folderPath': 'Destination folder (full path)',

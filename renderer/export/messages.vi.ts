@@ -18,6 +18,7 @@ export const viExport = {
     'Chưa thấy USB nào. Cắm USB vào máy — danh sách tự cập nhật sau vài giây, không cần bấm gì.',
   'export.drivesFailed': 'Không đọc được danh sách USB: {error}',
   'export.driveSpace': 'Còn trống {free} / {size}',
+  'export.recentFolders': 'Thư mục đã dùng gần đây',
   'export.chooseFolder': 'Chọn thư mục khác…',
   'export.chosenFolder': 'Thư mục đã chọn',
   'export.folderPath': 'Thư mục đích (đường dẫn đầy đủ)',

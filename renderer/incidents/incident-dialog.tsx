@@ -31,6 +31,7 @@ import { categoryKey, formatDuration, incidentFieldMessage, severityKey } from '
 import { StatusChip } from './incident-chips';
 import { parseStationDateTime } from '../../electron/contract/station-time';
 import { useEscapeFirst } from './use-escape-first';
+import { replaceOnFirstTyping } from '../shell/select-on-focus';
 
 function durationText(form: IncidentForm, t: Translate): string | null {
   const start = parseStationDateTime(form.start);
@@ -72,6 +73,8 @@ function EditorForm(
         })
       : formForIncident(props.incident),
   );
+  // The camera's place is a suggestion: while untouched, typing replaces it.
+  const [prefilledLocation] = useState(() => (draft ? form.location : null));
   const [fields, setFields] = useState<FormFields>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -251,6 +254,7 @@ function EditorForm(
                 maxLength={160}
                 placeholder={t('incident.locationPlaceholder')}
                 onChange={(e) => setF('location', e.target.value)}
+                {...replaceOnFirstTyping(form.location === prefilledLocation)}
               />
             </FormField>
             <FormField

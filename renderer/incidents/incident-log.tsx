@@ -56,7 +56,8 @@ function IncidentRow(props: { incident: Incident; active: boolean; onOpen: (id: 
         <LockIcon locked={i.locked} />
       </td>
       <td className="incident-cell-officer">
-        {i.createdBy.rank} {i.createdBy.fullName}
+        <span className="incident-officer-name">{i.createdBy.fullName}</span>
+        <span className="incident-officer-rank">{i.createdBy.rank}</span>
       </td>
     </tr>
   );

@@ -161,7 +161,7 @@ export function OfficersDialog() {
                           </div>
                         </div>
                       </td>
-                      <td className="mono">{o.badgeNumber}</td>
+                      <td className="mono nowrap">{o.badgeNumber}</td>
                       <td>
                         <span
                           className={`role-chip${o.role === 'commander' ? ' role-chip-commander' : ''}`}

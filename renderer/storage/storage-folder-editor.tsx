@@ -1,9 +1,11 @@
-// The storage folder, and the commander's change of it.
+// The storage folder, and the commander's change of it: picked from the offered
+// folders (with their free space) or, as the last resort, typed.
 import { useEffect, useState } from 'react';
 import { errorMessage, fieldMessage, toUiError } from '../api/api-error';
 import { useT } from '../i18n/use-t';
 import { useStationState, useStationStore } from '../store/store-context';
 import { selectIsCommander } from '../auth/session-slice';
+import { FolderChoices, useFolderChoices } from './folder-choices';
 
 /** The storage folder: shown, and changed after a confirmation (old footage stays put). */
 export function FolderEditor(props: { current: string }) {
@@ -18,6 +20,7 @@ export function FolderEditor(props: { current: string }) {
   const wanted = text.trim();
   // Moving the storage root is a commander's decision; others see where footage goes.
   const commander = useStationState(selectIsCommander);
+  const choices = useFolderChoices(current, commander);
 
   const apply = async () => {
     setBusy(true);
@@ -79,6 +82,18 @@ export function FolderEditor(props: { current: string }) {
             {t('storage.folderChange')}
           </button>
         </form>
+      ) : null}
+      {commander ? (
+        <FolderChoices
+          choices={choices}
+          picked={wanted}
+          disabled={busy}
+          onPick={(path) => {
+            setText(path);
+            setError(null);
+            setConfirming(false);
+          }}
+        />
       ) : null}
       {error ? (
         <div className="field-error" role="alert" data-testid="storage-folder-error">

@@ -20,6 +20,8 @@ export interface DutyServices {
   /** The sign-in screen's data changed (officers, pending handovers). */
   authChanged: () => void;
   stationName: () => Promise<string>;
+  /** Stores the unit's name given at first start. */
+  saveStationName: (name: string) => Promise<void>;
 }
 
 type DutyChannel =
@@ -140,7 +142,18 @@ export function createDutyHandlers(s: DutyServices): DutyHandlers {
         pendingHandovers,
       };
     },
-    'auth.setup': async (req, ctx) => signInAs(await s.officers.setup(req), ctx),
+    'auth.setup': async ({ stationName, ...input }, ctx) => {
+      const officer = await s.officers.setup(input);
+      if (stationName !== undefined) {
+        await s.saveStationName(stationName);
+        await s.audit.append({
+          action: 'settings.changed',
+          actor: { officerId: officer.id, fullName: officer.fullName },
+          details: { stationName },
+        });
+      }
+      return signInAs(officer, ctx);
+    },
     'auth.signIn': async (req, ctx) =>
       signInAs(await s.officers.verifyCredentials(req.officerId, req.password), ctx),
     'auth.resume': async (req, ctx) => {

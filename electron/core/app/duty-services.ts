@@ -130,6 +130,9 @@ export async function createDutyServices(d: DutyServicesDeps): Promise<DutyWirin
     audit,
     authChanged: () => d.emit('auth.changed', {}),
     stationName: async () => (await d.settings.get()).stationName,
+    saveStationName: async (stationName) => {
+      await d.settings.update({ stationName });
+    },
     authorize: createAuthorize((token) => sessions.principal(token)),
     canView: (token) => {
       const principal = token ? sessions.principal(token) : null;

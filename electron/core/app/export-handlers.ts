@@ -8,6 +8,7 @@ export type ExportHandlers = {
     C in
       | 'export.drives'
       | 'export.chooseFolder'
+      | 'export.recentFolders'
       | 'export.plan'
       | 'export.start'
       | 'export.cancel'
@@ -19,6 +20,7 @@ export function createExportHandlers(exports: ExportService): ExportHandlers {
   return {
     'export.drives': () => exports.drives(),
     'export.chooseFolder': () => exports.chooseFolder(),
+    'export.recentFolders': () => exports.recentFolders(),
     'export.plan': (req) => exports.plan(req),
     'export.start': (req, ctx) => exports.begin(req, actorOf(ctx)),
     'export.cancel': (req, ctx) => exports.cancel(req.id, actorOf(ctx)),

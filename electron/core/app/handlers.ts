@@ -158,6 +158,7 @@ export function createHandlers(s: HandlerServices): Handlers {
       void s.recording.runRetention().catch(() => undefined);
       return audited(ctx, 'storage.changed', null, flatDetails(quota), storageSettings(quota));
     },
+    'storage.folderChoices': () => s.storage.folderChoices(),
     'storage.setFolder': async ({ path }, ctx) => {
       try {
         // The switch and the stored setting are one transaction.

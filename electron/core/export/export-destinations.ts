@@ -1,8 +1,9 @@
 // Where an export may go: the removable drives offered in the dialog, less any
 // that holds the station's own folders (the data folder and every footage root).
-import type { ExportDrive } from '../../contract/export-schemas';
+import type { ExportDrive, RecentFolder } from '../../contract/export-schemas';
 import { isInside } from '../storage/path-inside';
 import type { FootageSource } from './export-sources';
+import { recentFolders } from './recent-folders';
 import { listRemovableDrives } from './removable-drives';
 
 export interface ExportDestinationsDeps {
@@ -30,6 +31,18 @@ export class ExportDestinations {
     })().catch(() => []);
     this.drivesCache = { at, value };
     return value;
+  }
+
+  /**
+   * Earlier destinations (newest first) offered again: not a drive's root (the drive
+   * list has it) and never inside the station's own folders.
+   */
+  async recentFolders(destinations: readonly string[]): Promise<RecentFolder[]> {
+    const [drives, station] = await Promise.all([this.drives(), this.stationFolders()]);
+    return recentFolders(destinations, {
+      skip: (path) =>
+        drives.some((d) => d.mountPath === path) || station.some((f) => isInside(path, f)),
+    });
   }
 
   /** Folders an export must not go into: the data folder and every footage root. */

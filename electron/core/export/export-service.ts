@@ -18,6 +18,7 @@ import type {
   ExportRecord,
   ExportStatus,
   ParsedExportSelection,
+  RecentFolder,
 } from '../../contract/export-schemas';
 import type { Principal } from '../app/dispatch';
 import type { AuditLog } from '../audit/audit-log';
@@ -138,6 +139,12 @@ export class ExportService {
 
   drives(): Promise<ExportDrive[]> {
     return this.destinations.drives();
+  }
+
+  /** Where the last exports went, for the dialog to offer again. */
+  async recentFolders(): Promise<RecentFolder[]> {
+    const records = await this.records.list({ limit: 100 });
+    return this.destinations.recentFolders(records.map((r) => r.destination));
   }
 
   async chooseFolder(): Promise<ChosenFolder> {

@@ -3,13 +3,14 @@
 // full, locked footage over quota). Recording writes where this says and follows
 // its changes by subscribing; it never decides them. See docs/design/recording.md.
 import { resolve } from 'node:path';
-import type { StorageQuota } from '../../contract/recording-schemas';
+import type { StorageFolderChoice, StorageQuota } from '../../contract/recording-schemas';
 import type { Database, Queryable } from '../db/database';
 import { silentLogger, type Logger } from '../logging/logger';
 import type { DiskAlarm, DiskAlarmKind, RootRef } from '../recording/recording-types';
 import { DEFAULT_QUOTA, type QuotaSettings } from '../recording/recording-types';
 import { readDiskSpace, type DiskSpaceReader } from './disk-space';
 import { prepareStorageFolder } from './storage-folder';
+import { mountedVolumes, spaceOf, storageFolderChoices } from './folder-choices';
 import { probeStorage } from './storage-health';
 import {
   DEFAULT_STORAGE_QUOTA,
@@ -120,6 +121,16 @@ export class StorageService {
    * one transaction: both happen or neither does. Subscribers (recording) then move
    * to it; old footage stays where it is. Returns the new root's path.
    */
+  /** Folders the panel offers for the footage, with their free space. */
+  async folderChoices(): Promise<StorageFolderChoice[]> {
+    return storageFolderChoices({
+      active: this.active.path,
+      known: await this.opts.roots.paths(),
+      volumes: await mountedVolumes(),
+      space: spaceOf,
+    });
+  }
+
   setFolder(input: string): Promise<string> {
     const next = this.folderChange.then(() => this.changeFolder(input));
     this.folderChange = next.catch(() => undefined);
