@@ -52,10 +52,10 @@ describe('audit details in words', () => {
     );
   });
 
-  it('shows a handover acknowledgement with the outgoing officer and a short checksum', () => {
+  it('shows a handover acknowledgement with the outgoing officer and both ends of the checksum', () => {
     const hash = '8df316fde809592d5650622bfbcf6a62369556911641a442d5ecf5e408266f38';
     expect(text({ shiftId: UUID, outgoingOfficerId: 'off-1', contentHash: hash })).toBe(
-      'Cán bộ giao ca: Thiếu úy Nguyễn Văn An · Mã kiểm tra biên bản (SHA-256): 8df316fd…',
+      'Cán bộ giao ca: Thiếu úy Nguyễn Văn An · Mã kiểm tra biên bản (SHA-256): 8df316fd…08266f38',
     );
   });
 

@@ -5,6 +5,7 @@ import type { AuditDetails } from '../../electron/contract/audit-schemas';
 import type { Language } from '../../electron/contract/schemas';
 import { formatDateTime } from '../i18n/format-time';
 import { isMessageKey, type Translate } from '../i18n/translate';
+import { shortHash } from '../export/export-format';
 import { formatBytes } from '../storage/format-storage';
 
 export interface DetailContext {
@@ -64,7 +65,8 @@ function codeWords(key: string, code: string, t: Translate): string {
 /** One value in words, or null when there is nothing the reader could use. */
 export function detailValue(key: string, value: Value, ctx: DetailContext): string | null {
   const { t, language, names } = ctx;
-  if (value === null || value === '') return isIdKey(key) ? null : '—';
+  // An empty value alone says nothing ("Lỗi: —"); a before/after pair shows it as —.
+  if (value === null || value === '') return null;
   if (typeof value === 'boolean') return value ? t('audit.yes') : t('audit.no');
   if (typeof value === 'number') {
     if (isTimeKey(key)) return formatDateTime(value, language);
@@ -74,7 +76,7 @@ export function detailValue(key: string, value: Value, ctx: DetailContext): stri
   const named = names.get(value);
   if (named !== undefined) return named;
   if (isIdKey(key) || UUID.test(value)) return null;
-  if (HASHES.has(key)) return `${value.slice(0, 8)}…`;
+  if (HASHES.has(key)) return shortHash(value);
   if (key === 'cameras')
     return value
       .split(',')

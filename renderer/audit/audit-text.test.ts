@@ -51,7 +51,8 @@ describe('audit wording', () => {
   it('joins labelled details and keeps them bounded', () => {
     const ctx = { t, language: 'vi' as const, names: new Map([['o1', 'Đại úy Nguyễn Văn An']]) };
     expect(detailsText({ officerId: 'o1', active: false, transport: 'ws', note: null }, ctx)).toBe(
-      'Cán bộ: Đại úy Nguyễn Văn An · Đang hoạt động: không · Thông tin khác: —',
+      // An empty value alone is left out ("Thông tin khác: —" would say nothing).
+      'Cán bộ: Đại úy Nguyễn Văn An · Đang hoạt động: không',
     );
     const text = detailsText({ description: 'x'.repeat(1000) }, ctx, 50);
     expect(text).toHaveLength(50);
