@@ -161,8 +161,12 @@ export async function buildServices(
           if (!found) return { ok: false, errorKind: 'ffmpeg_missing', detail: '' };
           return probeStream({ ffprobePath: found.ffprobe, input, timeoutMs });
         }),
-      // Awaited by the removal: the layouts no longer show the cameras when it answers.
-      onRemoved: (ids) => layouts.forgetCameras(ids),
+      // Awaited by the removal: when it answers, the layouts no longer show the cameras and
+      // their open outages are closed (the rows stay for the handover).
+      onRemoved: async (ids) => {
+        await layouts.forgetCameras(ids);
+        await outages.closeForRemoved(ids);
+      },
       onUpdated: (cameraId) => bus.publish('camera.updated', { cameraId }),
     });
     cleanups.push('cameras', () => cameras.dispose());

@@ -12,9 +12,17 @@ const coreDir = fileURLToPath(new URL('..', import.meta.url));
 
 const CREATE_TABLE = /\bCREATE\s+(?:VIRTUAL\s+)?TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?["`]?(\w+)/gi;
 
-/** Names of the tables the given SQL creates. */
+const RENAME_TABLE = /\bALTER\s+TABLE\s+["`]?(\w+)["`]?\s+RENAME\s+TO\s+["`]?(\w+)/gi;
+
+/**
+ * Names of the tables the given SQL creates. A table rebuilt the SQLite way (created under
+ * a new name, filled, renamed over the old one) is the old table, not a new one.
+ */
 function createdTables(sql: string): string[] {
-  return [...sql.matchAll(CREATE_TABLE)].map((m) => m[1] as string);
+  const renamedAway = new Set([...sql.matchAll(RENAME_TABLE)].map((m) => m[1] as string));
+  return [...sql.matchAll(CREATE_TABLE)]
+    .map((m) => m[1] as string)
+    .filter((t) => !renamedAway.has(t));
 }
 
 const ownerOf = new Map<string, string>();

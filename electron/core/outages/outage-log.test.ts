@@ -106,6 +106,28 @@ describe('OutageLog', () => {
     expect(await log.list({ limit: 5 })).toEqual([]);
   });
 
+  it('keeps the outages of a removed camera for the handover, closed at the removal', async () => {
+    const changes: OutageAlarm[] = [];
+    const log = new OutageLog({
+      db,
+      cameraExists,
+      now: () => clock,
+      onChange: (a) => changes.push(a),
+    });
+    log.onStatus(status('offline', 3000, 'unreachable'));
+    await log.flush();
+    clock = 7000;
+    await db.run("DELETE FROM cameras WHERE id = 'cam-1'");
+    await log.closeForRemoved(['cam-1']);
+    // Its recorder winding down afterwards opens nothing.
+    log.onStatus(status('offline', 7500, 'unreachable'));
+    await log.flush();
+    expect(await log.overlapping(0, 10_000, 10)).toEqual([
+      expect.objectContaining({ cameraId: 'cam-1', startedAt: 3000, endedAt: 7000 }),
+    ]);
+    expect(changes.at(-1)).toMatchObject({ cameraId: 'cam-1', endedAt: 7000 });
+  });
+
   it('reads the outages overlapping a range by camera then start, capped, inside a transaction too', async () => {
     await db.run(
       "INSERT INTO cameras (id, name, source, main_url, created_at) VALUES ('cam-0', 'Chợ', 'rtsp', 'rtsp://h/y', 0)",

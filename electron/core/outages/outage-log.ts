@@ -167,6 +167,26 @@ export class OutageLog {
     return { alarm, fresh: result.changes > 0 };
   }
 
+  /**
+   * Closes the open outages of removed cameras now: their rows stay for the handover
+   * and reports, and their alarms stop.
+   */
+  async closeForRemoved(cameraIds: readonly string[]): Promise<void> {
+    await this.flush();
+    const at = this.now();
+    for (const cameraId of cameraIds) {
+      const rows = await this.deps.db.all<{ id: number }>(
+        'SELECT id FROM camera_outages WHERE camera_id = ? AND ended_at IS NULL',
+        [cameraId],
+      );
+      this.open.delete(cameraId);
+      for (const { id } of rows) {
+        await this.deps.db.run('UPDATE camera_outages SET ended_at = ? WHERE id = ?', [at, id]);
+        await this.changed(id);
+      }
+    }
+  }
+
   async dispose(): Promise<void> {
     await this.flush();
     const at = this.now();

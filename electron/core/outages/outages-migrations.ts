@@ -1,4 +1,4 @@
-// The outages domain's table: when each camera stream was unreachable. Keyed by
+// The outages domain's tables: when each camera was unreachable, and who acknowledged it. Keyed by
 // the schema version that adds the SQL; append-only like every migration step
 // (docs/ref/schema.md).
 import type { DomainMigrations } from '../db/migrate';
@@ -18,7 +18,25 @@ export const outagesMigrations: DomainMigrations = {
   `,
   // Who acknowledged an outage's alarm ("Đã biết"): one row per outage at most, the
   // officer's name kept as it was then. Its own table so the outage rows stay as written.
+  //
+  // Outages outlive their camera: a camera removed during a shift still counts in that
+  // shift's handover (by its last known name). Rebuilt without the cascading reference,
+  // before anything refers to the table.
   6: `
+  CREATE TABLE camera_outages_kept (
+    id          INTEGER PRIMARY KEY,
+    camera_id   TEXT NOT NULL,
+    stream      TEXT NOT NULL CHECK (stream IN ('main', 'sub')),
+    started_at  INTEGER NOT NULL,
+    ended_at    INTEGER,
+    error_kind  TEXT
+  ) STRICT;
+  INSERT INTO camera_outages_kept SELECT id, camera_id, stream, started_at, ended_at, error_kind
+    FROM camera_outages;
+  DROP TABLE camera_outages;
+  ALTER TABLE camera_outages_kept RENAME TO camera_outages;
+  CREATE INDEX camera_outages_camera ON camera_outages (camera_id, started_at);
+  CREATE INDEX camera_outages_open ON camera_outages (ended_at) WHERE ended_at IS NULL;
   CREATE TABLE camera_outage_acks (
     outage_id     INTEGER PRIMARY KEY REFERENCES camera_outages (id) ON DELETE CASCADE,
     officer_id    TEXT NOT NULL,
