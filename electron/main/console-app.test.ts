@@ -160,6 +160,8 @@ describe('console on the station service', () => {
     });
     consoleApp = launch();
     expect(FakeBrowserWindow.all).toHaveLength(0);
+    // Chromium's own widgets (date fields) in Vietnamese order: only a switch set before ready counts.
+    expect(app.switches.get('lang')).toBe('vi');
     app.ready();
     await consoleApp.started;
 

@@ -157,6 +157,8 @@ function backend(opts: { setupRequired?: boolean; pending?: PendingHandoverBrief
     'settings.get': () => (needSession(), DEFAULT_SETTINGS),
     'camera.list': () => (needSession(), []),
     'camera.statuses': () => (needSession(), []),
+    'camera.healths': () => (needSession(), []),
+    'outage.open': () => (needSession(), []),
     'layout.list': () => (needSession(), []),
     'recording.statuses': () => (needSession(), []),
     'recording.cameras': () => (needSession(), []),

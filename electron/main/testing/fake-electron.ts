@@ -152,6 +152,14 @@ class FakeApp extends EventEmitter {
   gotLock = true;
   quitCalls = 0;
   exitCode: number | null = null;
+  /** Chromium switches the shell set; as in Electron, only those set before ready count. */
+  readonly switches = new Map<string, string>();
+  readonly commandLine = {
+    appendSwitch: (name: string, value = ''): void => {
+      if (timeline.includes('ready')) throw new Error(`switch --${name} set after app is ready`);
+      this.switches.set(name, value);
+    },
+  };
   private readyResolve: () => void = () => undefined;
   private readyPromise: Promise<void> = new Promise((r) => (this.readyResolve = r));
   private exitResolve: (code: number) => void = () => undefined;
@@ -164,6 +172,7 @@ class FakeApp extends EventEmitter {
     this.gotLock = true;
     this.quitCalls = 0;
     this.exitCode = null;
+    this.switches.clear();
     this.readyPromise = new Promise((r) => (this.readyResolve = r));
     this.exited = new Promise((r) => (this.exitResolve = r));
   }
