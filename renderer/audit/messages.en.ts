@@ -100,7 +100,7 @@ export const enAudit: Record<keyof typeof viAudit, string> = {
   'audit.detail.code': 'Incident code',
   'audit.detail.category': 'Category',
   'audit.detail.fields': 'Changed items',
-  'audit.detail.locks': 'Locks released',
+  'audit.detail.locks': 'Footage ranges',
   'audit.detail.sha256': 'Picture checksum (SHA-256)',
   'audit.detail.name': 'Name',
   'audit.detail.url': 'RTSP address',

@@ -98,7 +98,8 @@ export const viAudit = {
   'audit.detail.code': 'Mã vụ việc',
   'audit.detail.category': 'Loại vụ việc',
   'audit.detail.fields': 'Mục đã sửa',
-  'audit.detail.locks': 'Số vùng dữ liệu được mở khóa',
+  // Written on a lock and on an unlock alike: the action column says which.
+  'audit.detail.locks': 'Số vùng dữ liệu',
   'audit.detail.sha256': 'Mã kiểm tra ảnh (SHA-256)',
   'audit.detail.name': 'Tên',
   'audit.detail.url': 'Địa chỉ RTSP',

@@ -7,6 +7,7 @@ import { FormField } from '../shell/form-field';
 import { formatDuration } from '../incidents/incident-labels';
 import { parseStationDateTime } from '../../electron/contract/station-time';
 import { useEscapeFirst } from '../incidents/use-escape-first';
+import { useCameraName } from '../cameras/last-known-names';
 import { useLanguage, useT } from '../i18n/use-t';
 import { DialogActions } from '../shell/dialog-actions';
 import { FormError } from '../shell/form-error';
@@ -56,7 +57,6 @@ function ExportDialogForm(props: { draft: ExportDraft }) {
   const api = useApi();
   const language = useLanguage();
   const store = useStationStore();
-  const cameras = useStationState((s) => s.cameras);
   const incidentCode = useIncidentCode(draft.incidentId);
   const drives = useDrives();
   const recent = useRecentFolders();
@@ -144,7 +144,7 @@ function ExportDialogForm(props: { draft: ExportDraft }) {
     startMs !== null && endMs !== null && endMs > startMs
       ? formatDuration(endMs - startMs, t)
       : '—';
-  const cameraName = (id: string) => cameras.find((c) => c.id === id)?.name ?? id;
+  const cameraName = useCameraName(draft.cameraIds);
 
   return (
     <Modal

@@ -9,6 +9,7 @@ import {
 } from '../../electron/contract/incident-schemas';
 import { errorMessage, toUiError } from '../api/api-error';
 import { FormField } from '../shell/form-field';
+import { useCameraName } from '../cameras/last-known-names';
 import { formatDateTime } from '../i18n/format-time';
 import type { Translate } from '../i18n/translate';
 import { useLanguage, useT } from '../i18n/use-t';
@@ -90,7 +91,8 @@ function EditorForm(
       if (!list.some((x) => x.id === c.id)) list.push({ id: c.id, name: c.name, location: '' });
     return list;
   }, [cameras, incident]);
-  const cameraName = (id: string) => choices.find((c) => c.id === id)?.name ?? id;
+  const registeredName = useCameraName(form.cameraIds);
+  const cameraName = (id: string) => choices.find((c) => c.id === id)?.name ?? registeredName(id);
   const snapshots = (draft?.snapshots ?? []).filter((s) => form.cameraIds.includes(s.cameraId));
 
   const setF = <K extends keyof IncidentForm>(k: K, v: IncidentForm[K]) => {

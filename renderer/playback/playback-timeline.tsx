@@ -7,10 +7,10 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { PlaybackTimeline as TimelineData } from '../../electron/contract/playback-schemas';
 import { STATION_UTC_OFFSET_MS } from '../../electron/contract/station-time';
+import { useCameraName } from '../cameras/last-known-names';
 import { formatDateTime } from '../i18n/format-time';
 import { isMessageKey } from '../i18n/translate';
 import { useLanguage, useT } from '../i18n/use-t';
-import { useStationState } from '../store/store-context';
 import type { PlaybackEngine } from './engine/types';
 import { moveEdge, rangeBetween, type RangeEdge, type RangeMarks } from './export-range';
 import { snapTargets, snapTime } from './range-snap';
@@ -63,11 +63,8 @@ export function PlaybackTimeline(props: {
   const t = useT();
   const language = useLanguage();
   const { engine, view, onViewChange, onWidth, data, onSeek, range, onRange } = props;
-  const cameras = useStationState((s) => s.cameras);
-  const names = props.cameraIds.map((id) => ({
-    id,
-    name: cameras.find((c) => c.id === id)?.name ?? id,
-  }));
+  const cameraName = useCameraName(props.cameraIds);
+  const names = props.cameraIds.map((id) => ({ id, name: cameraName(id) }));
   const wrapRef = useRef<HTMLDivElement>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const [width, setWidth] = useState(0);

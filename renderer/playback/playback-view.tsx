@@ -4,6 +4,7 @@
 // PageUp/PageDown, Ctrl+←/→, L (not while typing or under a dialog or the lock screen).
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Gap } from '../../electron/contract/recording-schemas';
+import { useCameraName } from '../cameras/last-known-names';
 import { formatDateTime } from '../i18n/format-time';
 import type { MessageKey } from '../i18n/translate';
 import { useLanguage, useT } from '../i18n/use-t';
@@ -61,6 +62,7 @@ function SnapshotButton(props: {
   const language = useLanguage();
   const store = useStationStore();
   const { engine, cameraId } = props;
+  const cameraName = useCameraName([cameraId]);
   const [taken, setTaken] = useState<TakenSnapshot | null>(null);
   const [busy, setBusy] = useState(false);
   const ref = useRef<HTMLDivElement>(null);
@@ -83,8 +85,7 @@ function SnapshotButton(props: {
 
   const take = async () => {
     if (!cameraId) return;
-    const s = store.getState();
-    const name = s.cameras.find((c) => c.id === cameraId)?.name ?? cameraId;
+    const name = cameraName(cameraId);
     const cam = engine.getState().cameras.find((c) => c.cameraId === cameraId);
     const at = cam?.frameWallMs ?? engine.getState().positionMs;
     setBusy(true);
@@ -94,7 +95,9 @@ function SnapshotButton(props: {
         timestamp: formatDateTime(at, language),
       });
       if (!png) {
-        s.pushToast({ kind: 'warning', key: 'playback.snapshotNone', params: {}, at: null });
+        store
+          .getState()
+          .pushToast({ kind: 'warning', key: 'playback.snapshotNone', params: {}, at: null });
         return;
       }
       setTaken({ cameraId, cameraName: name, takenAt: at, png });

@@ -10,7 +10,7 @@ import type {
   ExportPlanCamera,
   ParsedExportSelection,
 } from '../../contract/export-schemas';
-import { CATEGORY_VI, labelOf } from '../reports/report-labels-vi';
+import { CATEGORY_VI, labelOf, REMOVED_CAMERA_VI } from '../reports/report-labels-vi';
 import { readVolume, type Volume } from '../storage/disk-space';
 import { isInside, isInsideReal } from '../storage/path-inside';
 import { planClip, type ClipPlan, type SourceSegment } from './clip-plan';
@@ -174,7 +174,7 @@ export class ExportPlanner {
       const cam = registered.get(id);
       if (cam) return { id, name: cam.name, location: cam.location };
       const kept = incident?.cameras.find((c) => c.id === id);
-      return { id, name: kept?.name ?? id, location: '' };
+      return { id, name: kept?.name ?? REMOVED_CAMERA_VI, location: '' };
     });
   }
 }

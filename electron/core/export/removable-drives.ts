@@ -4,7 +4,7 @@
 // is exact and the same call the export's free-space check makes.
 import type { Systeminformation } from 'systeminformation';
 import type { ExportDrive } from '../../contract/export-schemas';
-import { readVolume, type DiskSpace } from '../storage/disk-space';
+import { mountPathOf, readVolume, type DiskSpace } from '../storage/disk-space';
 
 type BlockDevice = Pick<
   Systeminformation.BlockDevicesData,
@@ -49,11 +49,6 @@ export function removableMounts(
     if (removable) seen.add(mount);
     return removable;
   });
-}
-
-function mountPathOf(mount: string, platform: NodeJS.Platform): string {
-  // "E:" alone means "the current folder on E:"; the drive's root is "E:\".
-  return platform === 'win32' && /^[a-z]:$/i.test(mount) ? `${mount}\\` : mount;
 }
 
 export interface DriveListOptions {

@@ -6,6 +6,9 @@ import { INCIDENT_CATEGORY_LABELS, INCIDENT_SEVERITY_LABELS } from '../../contra
 import type { IncidentStatus } from '../../contract/incident-schemas';
 import type { DiskAlarmKind, GapReason } from '../recording/recording-types';
 
+/** A camera removed before its name was kept (reports never print an id). */
+export const REMOVED_CAMERA_VI = 'Camera đã xóa';
+
 export const CATEGORY_VI = INCIDENT_CATEGORY_LABELS.vi;
 
 export const SEVERITY_VI = INCIDENT_SEVERITY_LABELS.vi;

@@ -7,6 +7,7 @@
 // rows so a shift with a flapping camera cannot produce an unbounded report.
 import type { HandoverIncident, HandoverSummary } from '../../contract/shift-schemas';
 import type { Queryable } from '../db/database';
+import { REMOVED_CAMERA_VI } from '../reports/report-labels-vi';
 import type { HandoverSources } from './handover-sources';
 
 /** Most rows per list of a summary. */
@@ -22,9 +23,6 @@ const EXPORT_OUTCOME_VI: Readonly<Record<string, string>> = {
   failed: ' (thất bại)',
   cancelled: ' (đã hủy)',
 };
-
-/** A camera removed before its name was kept (older databases): never shown as a bare id. */
-const NAMELESS_CAMERA_VI = 'Camera đã xóa';
 
 interface Span {
   cameraId: string;
@@ -97,7 +95,7 @@ export class HandoverSummaryBuilder {
       [...outages.map((o) => o.cameraId), ...gaps.map((g) => g.cameraId)],
       tx,
     );
-    const nameOf = (cameraId: string) => names.get(cameraId) ?? NAMELESS_CAMERA_VI;
+    const nameOf = (cameraId: string) => names.get(cameraId) ?? REMOVED_CAMERA_VI;
     const exports = await src.exportsFinished(fromMs, toMs, limit, tx);
     const alarms = await src.storageAlarms(fromMs, toMs, limit, tx);
     return {

@@ -28,3 +28,11 @@ export async function readVolume(dir: string): Promise<Volume> {
 }
 
 export const readDiskSpace: DiskSpaceReader = readVolume;
+
+/**
+ * A mount as a folder path. Windows reports drives as "E:", which means "the current
+ * folder on E:"; the drive's root is "E:\\".
+ */
+export function mountPathOf(mount: string, platform: NodeJS.Platform = process.platform): string {
+  return platform === 'win32' && /^[a-z]:$/i.test(mount) ? `${mount}\\` : mount;
+}

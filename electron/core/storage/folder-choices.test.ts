@@ -1,7 +1,8 @@
 // The storage panel's folder choices, over the mount tables of a duty-room PC: the
 // folders used before, and a new folder on each other real disk, with free space.
-import { join } from 'node:path';
-import { expect, it } from 'vitest';
+import { join, win32 } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { mountPathOf } from './disk-space';
 import { NEW_FOLDER_NAME, storageFolderChoices, type MountedVolume } from './folder-choices';
 
 const GB = 1024 ** 3;
@@ -54,4 +55,13 @@ it('offers a new folder on a disk that holds no footage folder yet', async () =>
     join('/run/media/canbo/USB64', NEW_FOLDER_NAME),
   ]);
   expect(choices.every((c) => c.kind === 'volume' && c.freeBytes === 80 * GB)).toBe(true);
+});
+
+describe('Windows drives', () => {
+  it('are roots, not the system mounts a bare "E:" would look like', () => {
+    expect(mountPathOf('E:', 'win32')).toBe('E:\\');
+    expect(win32.isAbsolute(mountPathOf('E:', 'win32'))).toBe(true);
+    expect(mountPathOf('/media/usb', 'linux')).toBe('/media/usb');
+    expect(mountPathOf('E:', 'linux')).toBe('E:');
+  });
 });

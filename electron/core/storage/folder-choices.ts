@@ -4,7 +4,7 @@
 // stays the last resort.
 import { isAbsolute, join } from 'node:path';
 import type { StorageFolderChoice } from '../../contract/recording-schemas';
-import { readVolume, type DiskSpace } from './disk-space';
+import { mountPathOf, readVolume, type DiskSpace } from './disk-space';
 import { isInside } from './path-inside';
 
 /** The folder proposed on another disk ("D:\TrucBanCamera"); created on the move. */
@@ -80,7 +80,8 @@ export async function storageFolderChoices(o: FolderChoiceInput): Promise<Storag
 export async function mountedVolumes(): Promise<MountedVolume[]> {
   try {
     const si = (await import('systeminformation')).default;
-    return (await si.fsSize()).map((f) => ({ mount: f.mount, type: f.type }));
+    // Windows drives come as "E:": a root path, or every drive would look like a system mount.
+    return (await si.fsSize()).map((f) => ({ mount: mountPathOf(f.mount), type: f.type }));
   } catch {
     return [];
   }
