@@ -121,4 +121,22 @@ test.describe('duty-room layout', () => {
       });
     }
   });
+
+  test('a station set up without a unit name asks its commander for one, in the top bar', async ({
+    page,
+    station,
+  }) => {
+    // Set up through the api with no name, as a station set up before the first-start screen asked.
+    await station.open(page);
+    await page.setViewportSize(VIEWPORTS[0]!);
+    const ask = page.getByTestId('unit-name-missing');
+    await expect(ask).toHaveText('Đặt tên đơn vị');
+    await expectInside({ ask }, page.locator('.brand'));
+    await expectTextWhole(ask, page.locator('.top-bar'));
+    await ask.click();
+    await page.getByTestId('settings-station-name').fill(STATION);
+    await page.getByTestId('settings-save').click();
+    await expect(page.getByTestId('station-name')).toHaveText(STATION);
+    await expect(ask).toBeHidden();
+  });
 });

@@ -4,6 +4,9 @@ export const enShell: Record<keyof typeof viShell, string> = {
   'app.title': 'Camera Duty Console',
   'app.demo': 'DEMO',
   'app.demoHint': 'Simulated station — no real cameras yet',
+  'app.unitNameMissing': 'Set the unit name',
+  'app.unitNameMissingHint':
+    'No unit name yet: handover reports and export reports leave “Unit” blank. Click to set it in Settings.',
   'app.loading': 'Loading…',
   'app.loadFailed': 'Could not load data: {message}',
   'app.retry': 'Retry',

@@ -2,6 +2,9 @@ export const viShell = {
   'app.title': 'Trực ban Camera',
   'app.demo': 'DEMO',
   'app.demoHint': 'Trạm mô phỏng — chưa có camera thật',
+  'app.unitNameMissing': 'Đặt tên đơn vị',
+  'app.unitNameMissingHint':
+    'Chưa đặt tên đơn vị: biên bản giao ca và báo cáo trích xuất sẽ để trống mục “Đơn vị”. Bấm để đặt trong Cài đặt.',
   'app.loading': 'Đang tải…',
   'app.loadFailed': 'Không tải được dữ liệu: {message}',
   'app.retry': 'Thử lại',

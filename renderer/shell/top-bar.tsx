@@ -4,6 +4,7 @@ import { errorKey, errorMessage } from '../api/api-error';
 import { formatDate, formatClock, formatWeekday } from '../i18n/format-time';
 import { useLanguage, useT } from '../i18n/use-t';
 import { LAYOUT_KINDS, tileCount } from '../live/layout-geometry';
+import { selectIsCommander } from '../auth/session-slice';
 import { useStationState, useStationStore } from '../store/store-context';
 import { IncidentTopButtons } from '../incidents/incident-top-buttons';
 import { PlaybackTopButton } from '../playback/playback-entry-buttons';
@@ -310,6 +311,7 @@ export function TopBar() {
   // From the registry as it is now: the badge goes the moment the demo cameras do.
   const demo = useStationState((s) => s.cameras.some((c) => c.source === 'demo'));
   const muted = useStationState((s) => s.settings.alertMuted);
+  const commander = useStationState(selectIsCommander);
   const inPlayback = useStationState((s) => s.playback.open);
   const language = useLanguage();
   const setLanguage = (l: Language) => void store.getState().updateSettings({ language: l });
@@ -321,13 +323,26 @@ export function TopBar() {
           <Icon name="shield" size={18} />
         </span>
         <div className="brand-text">
-          <span
-            className="brand-name"
-            data-testid="station-name"
-            title={stationName || t('app.title')}
-          >
-            {stationName || t('app.title')}
-          </span>
+          {!stationName && commander ? (
+            // Set up before the first-start screen asked for it: the reports' "Đơn vị" is blank.
+            <button
+              type="button"
+              className="brand-name unit-name-missing"
+              data-testid="unit-name-missing"
+              title={t('app.unitNameMissingHint')}
+              onClick={() => store.getState().openDialog({ type: 'settings' })}
+            >
+              {t('app.unitNameMissing')}
+            </button>
+          ) : (
+            <span
+              className="brand-name"
+              data-testid="station-name"
+              title={stationName || t('app.title')}
+            >
+              {stationName || t('app.title')}
+            </span>
+          )}
           <span className="brand-sub">{inPlayback ? t('playback.mode') : t('top.live')}</span>
         </div>
         {demo ? (

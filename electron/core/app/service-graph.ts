@@ -321,7 +321,6 @@ export async function buildServices(
       await layouts.start();
       if (deps.demo === 'auto') await cameras.ensureDemoCameras();
       await outages.start();
-      await duty.incidents.start();
       live.start();
       await recording.start();
       // A root an older build created world-readable becomes owner-only.
@@ -329,6 +328,8 @@ export async function buildServices(
         logger.warn('storage folder permissions not changed', { err }),
       );
       await recordingSync.sync();
+      // After the recorders start: an upgrade's search re-index must not delay recording.
+      await duty.incidents.start();
       // The registry changed: the recorded set follows.
       stopSync = bus.subscribe('camera.changed', () => recordingSync.schedule());
       cameraHealth.start();
