@@ -47,7 +47,7 @@ describe('ringingCameras', () => {
     expect(ringingCameras(open, ALL, now + 1).map((a) => a.cameraId)).toEqual(['b', 'a', 'c']);
   });
 
-  it('stays silent for a camera no longer registered (its outages went with it)', () => {
+  it('stays silent for a camera no longer registered (before its outages are closed)', () => {
     const open = [outage(1, 'gone', 1000), outage(2, 'a', 2000)];
     expect(ringingCameras(open, new Set(['a']), 60_000).map((a) => a.cameraId)).toEqual(['a']);
   });

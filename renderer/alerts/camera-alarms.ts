@@ -22,8 +22,9 @@ export interface CameraAlarm {
 }
 
 /**
- * `registered`: the cameras in the registry. A removed camera's outages go with it
- * in main without an outage.changed, so they must not ring on.
+ * `registered`: the cameras in the registry. Main closes a removed camera's outages
+ * and says so (outage.changed); a camera gone from the registry rings no more,
+ * whichever of the two events arrives first.
  */
 export function ringingCameras(
   open: readonly OutageAlarm[],

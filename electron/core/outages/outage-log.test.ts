@@ -14,7 +14,8 @@ let clock: number;
 // The camera registry as the log sees it: the cameras the test seeded.
 const cameraExists = async (id: string) =>
   (await db.get('SELECT 1 FROM cameras WHERE id = ?', [id])) !== undefined;
-const make = () => new OutageLog({ db, cameraExists, now: () => clock });
+const make = (onChange?: (alarm: OutageAlarm) => void) =>
+  new OutageLog({ db, cameraExists, now: () => clock, ...(onChange ? { onChange } : {}) });
 
 function status(
   state: StreamStatus['state'],
@@ -68,24 +69,67 @@ describe('OutageLog', () => {
     expect(await log.list({ cameraId: 'other', limit: 10 })).toEqual([]);
   });
 
-  it('closes outages left open by a crash at the next start, and its own at dispose', async () => {
+  it('goes on with an outage still down after a restart, acknowledged as it was', async () => {
+    const changes: OutageAlarm[] = [];
+    const first = make();
+    await first.start();
+    first.onStatus(status('offline', 3000, 'timeout'));
+    await first.flush();
+    const [outage] = await first.openAlarms();
+    const officer = { id: 'off-1', name: 'Thiếu úy Lê Văn An' };
+    await first.acknowledge(outage?.id ?? 0, officer);
+    clock = 20_000;
+    await first.dispose(); // an update or a reboot: a clean stop
+    expect(await first.openAlarms()).toMatchObject([{ id: outage?.id, endedAt: null }]);
+
+    clock = 50_000;
+    const second = make((a) => changes.push(a));
+    await second.start();
+    // Not yet told: the outage stays open, neither closed nor doubled.
+    second.onStatus(status('connecting', 50_500));
+    // Its watcher's first word since start: still down (a probe's "since" is its own).
+    second.onStatus(status('offline', 51_000, 'unreachable'));
+    await second.flush();
+    const ack = { at: 10_000, officerId: 'off-1', officerName: officer.name };
+    expect(await second.openAlarms()).toEqual([
+      expect.objectContaining({ id: outage?.id, startedAt: 3000, acknowledged: ack }),
+    ]);
+    expect(changes).toEqual([]);
+    second.onStatus(status('live', 70_000));
+    await second.flush();
+    expect((await second.list({ limit: 5 })).map((o) => [o.id, o.startedAt, o.endedAt])).toEqual([
+      [outage?.id, 3000, 70_000],
+    ]);
+    expect(changes).toMatchObject([{ id: outage?.id, endedAt: 70_000, acknowledged: ack }]);
+  });
+
+  it('closes at the next start an outage whose camera came back or is gone', async () => {
+    await db.run(
+      "INSERT INTO cameras (id, name, source, main_url, created_at) VALUES ('cam-0', 'Chợ', 'rtsp', 'rtsp://h/y', 0)",
+    );
     const first = make();
     first.onStatus(status('offline', 3000, 'timeout'));
+    first.onStatus({ ...status('offline', 4000, 'timeout'), cameraId: 'cam-0' });
     await first.flush(); // crash: no dispose
+    await db.run("DELETE FROM cameras WHERE id = 'cam-0'");
     clock = 50_000;
     const second = make();
     await second.start();
-    expect((await second.list({ limit: 5 }))[0]).toMatchObject({
-      startedAt: 3000,
-      endedAt: 50_000,
-    });
+    const spans = async () =>
+      (await second.list({ limit: 5 })).map((o) => [o.cameraId, o.startedAt, o.endedAt]);
+    expect(await spans()).toEqual([
+      ['cam-0', 4000, 50_000],
+      ['cam-1', 3000, null],
+    ]);
+    // Up at its first report (a while after start): closed when watching resumed.
+    second.onStatus(status('live', 58_000));
     second.onStatus(status('offline', 60_000, 'timeout'));
-    clock = 70_000;
-    await second.dispose();
-    expect((await second.list({ limit: 5 }))[0]).toMatchObject({
-      startedAt: 60_000,
-      endedAt: 70_000,
-    });
+    await second.flush();
+    expect(await spans()).toEqual([
+      ['cam-1', 60_000, null],
+      ['cam-0', 4000, 50_000],
+      ['cam-1', 3000, 50_000],
+    ]);
   });
 
   it('keeps one open outage per camera, whichever stream its watcher reads', async () => {
@@ -108,12 +152,7 @@ describe('OutageLog', () => {
 
   it('keeps the outages of a removed camera for the handover, closed at the removal', async () => {
     const changes: OutageAlarm[] = [];
-    const log = new OutageLog({
-      db,
-      cameraExists,
-      now: () => clock,
-      onChange: (a) => changes.push(a),
-    });
+    const log = make((a) => changes.push(a));
     log.onStatus(status('offline', 3000, 'unreachable'));
     await log.flush();
     clock = 7000;
@@ -161,12 +200,7 @@ describe('OutageLog', () => {
 
   it('acknowledges one outage once, with the officer; the next outage is not acknowledged', async () => {
     const changes: OutageAlarm[] = [];
-    const log = new OutageLog({
-      db,
-      cameraExists,
-      now: () => clock,
-      onChange: (a) => changes.push(a),
-    });
+    const log = make((a) => changes.push(a));
     await log.start();
     log.onStatus(status('offline', 3000, 'unreachable'));
     await log.flush();

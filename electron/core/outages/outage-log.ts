@@ -1,11 +1,15 @@
 // Records when a camera was down. An outage opens when its watcher (recorder or
 // probe, camera-health.ts) reports reconnecting / offline / auth_failed
 // (startedAt = status.since) and closes when it is live again or idle; one open
-// outage per camera, whichever stream the watcher reads. Outages still open when
-// the app stops are closed at that moment: after a crash, at the next start —
-// we cannot know what happened while nobody was watching. An officer may
+// outage per camera, whichever stream the watcher reads. An officer may
 // acknowledge an outage's alarm once; the acknowledgement belongs to that row,
 // so the next outage of the camera rings again.
+//
+// A restart (update, crash, reboot) is not a new outage: an outage still open
+// when the app stops stays open, and at the next start waits for its camera's
+// first report. Still down: the same outage goes on, acknowledged or not. Up, or
+// the camera gone: it closes at that start — we cannot know when it came back
+// while nobody was watching.
 import type { OutageAlarm } from '../../contract/outages';
 import type {
   Outage,
@@ -75,6 +79,9 @@ function toOutage(row: OutageRow): Outage {
 export class OutageLog {
   /** cameraId → id of its open outage. */
   private readonly open = new Map<string, number>();
+  /** cameraId → its outage left open by the previous run, until the camera first reports. */
+  private readonly pending = new Map<string, number>();
+  private startedAt = 0;
   /** Status updates are applied one at a time, in arrival order. */
   private chain: Promise<void> = Promise.resolve();
   private readonly log: Logger;
@@ -85,14 +92,11 @@ export class OutageLog {
     this.now = deps.now ?? Date.now;
   }
 
-  /** Closes outages left open by a previous run that did not stop cleanly. */
+  /** Takes over the outages the previous run left open (before any status is applied). */
   async start(): Promise<void> {
-    const result = await this.deps.db.run(
-      'UPDATE camera_outages SET ended_at = ? WHERE ended_at IS NULL',
-      [this.now()],
-    );
-    if (result.changes > 0)
-      this.log.info('closed outages left open by the previous run', { count: result.changes });
+    const resumed = this.chain.then(() => this.resume());
+    this.chain = resumed.catch(() => undefined);
+    await resumed;
   }
 
   /** StatusListener: feed every StreamStatus here. Never throws. */
@@ -180,27 +184,49 @@ export class OutageLog {
         [cameraId],
       );
       this.open.delete(cameraId);
-      for (const { id } of rows) {
-        await this.deps.db.run('UPDATE camera_outages SET ended_at = ? WHERE id = ?', [at, id]);
-        await this.changed(id);
-      }
+      this.pending.delete(cameraId);
+      for (const { id } of rows) await this.close(id, at);
     }
   }
 
+  /** Open outages stay open: the next start goes on with them or closes them. */
   async dispose(): Promise<void> {
     await this.flush();
-    const at = this.now();
-    for (const id of this.open.values()) {
-      await this.deps.db.run(
-        'UPDATE camera_outages SET ended_at = ? WHERE id = ? AND ended_at IS NULL',
-        [at, id],
-      );
-    }
     this.open.clear();
+    this.pending.clear();
+  }
+
+  private async resume(): Promise<void> {
+    this.startedAt = this.now();
+    const rows = await this.deps.db.all<{ id: number; camera_id: string }>(
+      'SELECT id, camera_id FROM camera_outages WHERE ended_at IS NULL ORDER BY started_at, id',
+    );
+    for (const { id, camera_id: cameraId } of rows) {
+      // One open outage per camera: an older one (an older build's) ends here.
+      const older = this.pending.get(cameraId);
+      if (older !== undefined) await this.close(older, this.startedAt);
+      if (await this.deps.cameraExists(cameraId)) this.pending.set(cameraId, id);
+      else await this.close(id, this.startedAt);
+    }
+    if (rows.length > 0)
+      this.log.info('outages left open by the previous run wait for their camera', {
+        count: this.pending.size,
+      });
   }
 
   private async apply(status: StreamStatus): Promise<void> {
     const key = status.cameraId;
+    const pendingId = this.pending.get(key);
+    if (pendingId !== undefined) {
+      // The camera's first report since start decides whether its outage went on.
+      if (DOWN.has(status.state)) {
+        this.pending.delete(key);
+        this.open.set(key, pendingId);
+      } else if (status.state === 'live' || status.state === 'idle') {
+        this.pending.delete(key);
+        await this.close(pendingId, this.startedAt);
+      }
+    }
     const openId = this.open.get(key);
     if (DOWN.has(status.state)) {
       if (openId === undefined) {
@@ -223,12 +249,13 @@ export class OutageLog {
     }
     if (openId !== undefined && (status.state === 'live' || status.state === 'idle')) {
       this.open.delete(key);
-      await this.deps.db.run('UPDATE camera_outages SET ended_at = ? WHERE id = ?', [
-        Math.max(status.since, 0),
-        openId,
-      ]);
-      await this.changed(openId);
+      await this.close(openId, Math.max(status.since, 0));
     }
+  }
+
+  private async close(id: number, at: number): Promise<void> {
+    await this.deps.db.run('UPDATE camera_outages SET ended_at = ? WHERE id = ?', [at, id]);
+    await this.changed(id);
   }
 
   private async alarm(id: number): Promise<OutageAlarm | null> {
