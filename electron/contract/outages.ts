@@ -20,6 +20,15 @@ export const CameraHealth = z.object({
 });
 export type CameraHealth = z.infer<typeof CameraHealth>;
 
+/** What a camera's health says of it, the same everywhere: null while not known. */
+export function healthState(
+  h: CameraHealth | undefined,
+): 'live' | 'offline' | 'auth_failed' | null {
+  if (h?.reachable === 'up') return 'live';
+  if (h?.reachable === 'down') return h.errorKind === 'auth' ? 'auth_failed' : 'offline';
+  return null;
+}
+
 /** Who silenced an outage's alarm, and when; stored on the outage row. */
 export const OutageAcknowledgement = z.object({
   at: z.number().int(),
