@@ -2,7 +2,7 @@
 // live tile open: a camera being recorded is watched by its recorder (its ffmpeg
 // holds the RTSP session), any other camera by a light probe (does its RTSP port
 // answer?). Changes go to one listener, which feeds the outage log and the consoles.
-import type { CameraHealth } from '../../contract/outages';
+import { healthState, type CameraHealth } from '../../contract/outages';
 import type { RecordingStatusInfo } from '../../contract/recording-schemas';
 import type { StreamKind, StreamStatus } from '../../contract/schemas';
 import { silentLogger, type Logger } from '../logging/logger';
@@ -30,6 +30,8 @@ export class CameraHealthMonitor {
   private readonly cameras = new Map<string, Watched>();
   private timer: NodeJS.Timeout | null = null;
   private ticking: Promise<void> = Promise.resolve();
+  /** A round asked for that has not started yet. */
+  private queued: Promise<void> | null = null;
   private disposed = false;
   private readonly log: Logger;
   private readonly now: () => number;
@@ -83,12 +85,19 @@ export class CameraHealthMonitor {
 
   /** Probes every camera no recorder watches; resolves when done. */
   probeNow(): Promise<void> {
-    this.ticking = this.ticking
-      .then(() => this.probeUnwatched())
+    // Many statuses at once (recording switched off for all) ask for one round, not one each.
+    if (this.queued) return this.queued;
+    const round = this.ticking
+      .then(() => {
+        this.queued = null;
+        return this.probeUnwatched();
+      })
       .catch((err: unknown) => {
         this.log.warn('camera probe round failed', { err: String(err) });
       });
-    return this.ticking;
+    this.queued = round;
+    this.ticking = round;
+    return round;
   }
 
   async dispose(): Promise<void> {
@@ -109,16 +118,20 @@ export class CameraHealthMonitor {
     const unwatched = [...ids].filter(
       (id) => this.cameras.get(id)?.health.watchedBy !== 'recorder',
     );
-    await Promise.all(
-      unwatched.map(async (id) => {
-        const up = await this.deps.probe(id).catch(() => false);
-        // A recorder may have reported while the probe ran; it knows better.
-        if (this.disposed || this.cameras.get(id)?.health.watchedBy === 'recorder') return;
-        if (!ids.has(id)) return;
-        const stream = this.cameras.get(id)?.stream ?? 'main';
-        this.set(id, stream, 'probe', up ? 'up' : 'down', this.now(), up ? null : 'unreachable');
-      }),
+    const answers = await Promise.all(
+      unwatched.map(async (id) => [id, await this.deps.probe(id).catch(() => false)] as const),
     );
+    if (this.disposed) return;
+    // A camera removed while the probes ran is not brought back.
+    const current = new Set(await this.deps.cameraIds());
+    for (const id of this.cameras.keys()) if (!current.has(id)) this.cameras.delete(id);
+    for (const [id, up] of answers) {
+      // A recorder may have reported while the probe ran; it knows better.
+      if (this.disposed || !current.has(id)) continue;
+      if (this.cameras.get(id)?.health.watchedBy === 'recorder') continue;
+      const stream = this.cameras.get(id)?.stream ?? 'main';
+      this.set(id, stream, 'probe', up ? 'up' : 'down', this.now(), up ? null : 'unreachable');
+    }
   }
 
   private set(
@@ -146,8 +159,8 @@ export class CameraHealthMonitor {
 
 /** The outage log's input for a health change: down opens an outage, up closes it. */
 export function healthAsStreamStatus(h: CameraHealth, stream: StreamKind): StreamStatus | null {
-  if (h.reachable === 'unknown') return null;
-  const state = h.reachable === 'up' ? 'live' : h.errorKind === 'auth' ? 'auth_failed' : 'offline';
+  const state = healthState(h);
+  if (!state) return null;
   return {
     cameraId: h.cameraId,
     stream,
