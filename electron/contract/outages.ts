@@ -6,8 +6,9 @@ import { Id, Outage, StreamErrorKind } from './schemas';
 
 /**
  * Whether a camera can be reached, watched all the time: by its recorder while it records,
- * by a light probe (its RTSP port answers) while it does not. The one truth the camera list,
- * the tiles and the top bar show; the outage log is fed from it, never from a live viewer.
+ * by a probe (its RTSP port, its stream once a minute) while it does not. The one truth the
+ * camera list, the tiles and the top bar show; the outage log is fed from it, never from a live
+ * viewer.
  */
 export const CameraHealth = z.object({
   cameraId: Id,

@@ -89,6 +89,17 @@ describe('CameraHealthMonitor', () => {
     await m.dispose();
   });
 
+  it("takes the probe's reason: a stream that refuses the account is down for auth", async () => {
+    const m = new CameraHealthMonitor({
+      cameraIds: async () => ['a'],
+      probe: async () => 'auth',
+      onChange: () => undefined,
+      now: () => 42,
+    });
+    await m.probeNow();
+    expect(m.list()[0]).toMatchObject({ reachable: 'down', errorKind: 'auth' });
+  });
+
   it('forgets removed cameras', async () => {
     const ids = ['a', 'b'];
     const { m } = monitor(ids, { a: true, b: true });
