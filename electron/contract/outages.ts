@@ -6,8 +6,9 @@ import { Id, Outage, StreamErrorKind } from './schemas';
 
 /**
  * Whether a camera can be reached, watched all the time: by its recorder while it records,
- * by a light probe (its RTSP port answers) while it does not. The one truth the camera list,
- * the tiles and the top bar show; the outage log is fed from it, never from a live viewer.
+ * by a probe (its RTSP port, its stream once a minute) while it does not. The one truth the
+ * camera list, the tiles and the top bar show; the outage log is fed from it, never from a live
+ * viewer.
  */
 export const CameraHealth = z.object({
   cameraId: Id,
@@ -19,6 +20,15 @@ export const CameraHealth = z.object({
   watchedBy: z.enum(['recorder', 'probe']),
 });
 export type CameraHealth = z.infer<typeof CameraHealth>;
+
+/** What a camera's health says of it, the same everywhere: null while not known. */
+export function healthState(
+  h: CameraHealth | undefined,
+): 'live' | 'offline' | 'auth_failed' | null {
+  if (h?.reachable === 'up') return 'live';
+  if (h?.reachable === 'down') return h.errorKind === 'auth' ? 'auth_failed' : 'offline';
+  return null;
+}
 
 /** Who silenced an outage's alarm, and when; stored on the outage row. */
 export const OutageAcknowledgement = z.object({

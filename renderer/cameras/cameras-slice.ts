@@ -63,6 +63,8 @@ export const createCamerasSlice =
         cameras,
         kind,
         tiles,
+        // A deleted camera's health goes with it (no stale entry, no toast for a ghost).
+        health: Object.fromEntries(Object.entries(get().health).filter(([id]) => known.has(id))),
         singleCameraId: single && known.has(single) ? single : null,
       });
     },

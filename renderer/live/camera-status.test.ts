@@ -69,6 +69,25 @@ describe('one status per camera', () => {
     ).toBe('offline');
   });
 
+  it("a failing live stream outranks a probe's up (port open, stream not); a recorder's up stands", () => {
+    const probed = { ...health('a', 'up'), watchedBy: 'probe' as const };
+    // A DVR channel whose camera is unplugged: the DVR's port answers, the channel does not.
+    expect(selectCameraStatus(sources([probed], [stream('a', 'offline', 3000)]), 'a')).toEqual({
+      state: 'offline',
+      since: 3000,
+    });
+    expect(selectCameraStatus(sources([probed], [stream('a', 'auth_failed')]), 'a').state).toBe(
+      'auth_failed',
+    );
+    expect(
+      selectCameraCounts({ ...sources([probed], [stream('a', 'offline')]), cameras: cams('a') }),
+    ).toMatchObject({ online: 0, offline: 1 });
+    expect(selectCameraStatus(sources([probed], [stream('a', 'live')]), 'a').state).toBe('live');
+    expect(
+      selectCameraStatus(sources([health('a', 'up')], [stream('a', 'offline')]), 'a').state,
+    ).toBe('live');
+  });
+
   it('a tile shows the camera down like the list does, else its own stream', () => {
     const own = { state: 'live' as const, since: 5 };
     expect(tileShownState({ state: 'offline', since: 1000 }, own)).toEqual({

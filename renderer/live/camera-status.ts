@@ -1,7 +1,9 @@
 // The one answer to "is this camera live?" for every place that shows it: the
 // camera list, the tiles and the top bar's "Trực tuyến n/m". The service's
-// reachability (recorder or probe, watched all the time) decides; a live stream
-// status is only a fallback while the service has not said yet.
+// reachability (recorder or probe, watched all the time) decides, except that a
+// live stream that fails outranks a probe's "up"; a live stream status is otherwise
+// only a fallback while the service has not said yet.
+import { healthState } from '../../electron/contract/outages';
 import type { StreamState } from '../../electron/contract/schemas';
 import type { StationState } from '../store/types';
 import { cameraState, type ShownState } from './camera-state';
@@ -20,13 +22,19 @@ type StatusSources = Pick<StationState, 'health' | 'statuses'>;
 
 export function selectCameraStatus(s: StatusSources, cameraId: string): CameraStatusView {
   const h = s.health[cameraId];
-  if (h?.reachable === 'down')
-    return { state: h.errorKind === 'auth' ? 'auth_failed' : 'offline', since: h.since };
-  if (h?.reachable === 'up') return { state: 'live', since: h.since };
+  const fromHealth = healthState(h);
   const stream = cameraState(s.statuses, cameraId);
-  if (stream?.state === 'offline' || stream?.state === 'auth_failed' || stream?.state === 'live')
-    return { state: stream.state, since: stream.since };
-  return { state: 'connecting', since: stream?.since ?? 0 };
+  const fromStream =
+    stream?.state === 'offline' || stream?.state === 'auth_failed' || stream?.state === 'live'
+      ? { state: stream.state, since: stream.since }
+      : null;
+  // A probe's "up" only says the RTSP port answers; a live stream that cannot play
+  // (a DVR channel with its camera unplugged, a wrong password or path) knows better.
+  // A recorder's "up" is a stream that plays, and stands.
+  const probeOnly = fromHealth === 'live' && h?.watchedBy === 'probe';
+  if (probeOnly && fromStream && fromStream.state !== 'live') return fromStream;
+  if (h && fromHealth) return { state: fromHealth, since: h.since };
+  return fromStream ?? { state: 'connecting', since: stream?.since ?? 0 };
 }
 
 export interface CameraCounts {

@@ -2,7 +2,7 @@
 // whatever is on screen: the one source the list, the tiles, the top bar and the
 // offline/online toasts read.
 import type { StateCreator } from 'zustand';
-import type { CameraHealth } from '../../electron/contract/outages';
+import { healthState, type CameraHealth } from '../../electron/contract/outages';
 import type { StationState } from '../store/types';
 
 export interface HealthSlice {
@@ -11,29 +11,21 @@ export interface HealthSlice {
   setHealth(list: CameraHealth[]): void;
 }
 
-type Condition = 'up' | 'offline' | 'auth' | null;
-
-function condition(h: CameraHealth | undefined): Condition {
-  if (h?.reachable === 'up') return 'up';
-  if (h?.reachable === 'down') return h.errorKind === 'auth' ? 'auth' : 'offline';
-  return null;
-}
-
 export const createHealthSlice: StateCreator<StationState, [], [], HealthSlice> = (set, get) => ({
   health: {},
   setHealth: (list) => set({ health: Object.fromEntries(list.map((h) => [h.cameraId, h])) }),
   applyHealth: (h) => {
-    const before = condition(get().health[h.cameraId]);
+    const before = healthState(get().health[h.cameraId]);
     set({ health: { ...get().health, [h.cameraId]: h } });
-    const now = condition(h);
+    const now = healthState(h);
     if (now === before) return;
     const name = get().cameras.find((c) => c.id === h.cameraId)?.name ?? h.cameraId;
     // One alert per outage, heard whether or not the camera is on screen.
     if (now === 'offline') {
       get().pushToast({ kind: 'alert', key: 'toast.offline', params: { name }, at: h.since });
-    } else if (now === 'auth') {
+    } else if (now === 'auth_failed') {
       get().pushToast({ kind: 'warning', key: 'toast.authFailed', params: { name }, at: null });
-    } else if (now === 'up' && before === 'offline') {
+    } else if (now === 'live' && before === 'offline') {
       get().pushToast({ kind: 'info', key: 'toast.online', params: { name }, at: h.since });
     }
   },

@@ -204,6 +204,17 @@ describe('station store', () => {
     expect(s().toasts.at(-1)?.key).toBe('toast.authFailed');
   });
 
+  it("drops a deleted camera's health", async () => {
+    const { api } = backend({ cameras: 2 });
+    const store = createStationStore(api);
+    await store.getState().load();
+    const s = () => store.getState();
+    for (const cameraId of ['c1', 'c2'])
+      s().applyHealth({ cameraId, reachable: 'up', since: 1, errorKind: null, watchedBy: 'probe' });
+    s().setCameras(s().cameras.filter((c) => c.id !== 'c2'));
+    expect(Object.keys(s().health)).toEqual(['c1']);
+  });
+
   it('ignores a status older than the one it has', async () => {
     const { api } = backend({ cameras: 1 });
     const store = createStationStore(api);

@@ -16,6 +16,7 @@ import { LayoutService } from '../layouts/layout-service';
 import type { Logger } from '../logging/logger';
 import type { ScryptParams } from '../officers/password-hash';
 import { CameraHealthMonitor, healthAsStreamStatus } from '../outages/camera-health';
+import { CameraReachability } from '../outages/camera-reachability';
 import { OutageLog } from '../outages/outage-log';
 import { RecordingService } from '../recording/recording-service';
 import type { RecordingEmit, RecordingServiceEvents } from '../recording/recording-types';
@@ -27,7 +28,7 @@ import { StorageService } from '../storage/storage-service';
 import { recordingRootStore } from '../recording/storage-root-store';
 import { locateFfmpeg, type FfmpegPaths } from '../streams/ffmpeg-locator';
 import { LiveHub } from '../streams/live-hub';
-import { rtspEndpoint, tcpAccepts } from '../streams/rtsp-reachability';
+import { tcpAccepts } from '../streams/rtsp-reachability';
 import { ConsoleFeed, type CoreEventListener } from './console-feed';
 import type { Endpoint, Handlers } from './dispatch';
 import { createDutyServices, type DutyWiring } from './duty-services';
@@ -224,12 +225,14 @@ export async function buildServices(
       await recordingSync.idle();
     });
 
+    const reachability = new CameraReachability({
+      resolveInput: (cameraId) => cameras.resolveInput(cameraId, 'main'),
+      tcpAccepts: (host, port) => tcpAccepts(host, port, 2000),
+      probeStream: (cameraId) => cameras.probe({ cameraId, stream: 'main' }),
+    });
     const cameraHealth = new CameraHealthMonitor({
       cameraIds: async () => (await cameras.list()).map((c) => c.id),
-      probe: async (cameraId) => {
-        const endpoint = rtspEndpoint(await cameras.resolveInput(cameraId, 'main'));
-        return endpoint ? tcpAccepts(endpoint.host, endpoint.port, 2000) : true;
-      },
+      probe: reachability.probe,
       onChange: (health, stream) => {
         const status = healthAsStreamStatus(health, stream);
         if (status) outages.onStatus(status);
@@ -239,6 +242,7 @@ export async function buildServices(
     });
     // Before recording: stopping recorders at shut-down is not an outage.
     cleanups.push('camera-health', () => cameraHealth.dispose());
+    cleanups.push('camera-reachability', () => reachability.dispose());
     bus.subscribe('recording.status', cameraHealth.onRecordingStatus);
 
     // A changed URL or password: new ffmpeg runs pick it up now, not at the next retry.

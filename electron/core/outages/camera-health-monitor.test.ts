@@ -89,6 +89,17 @@ describe('CameraHealthMonitor', () => {
     await m.dispose();
   });
 
+  it("takes the probe's reason: a stream that refuses the account is down for auth", async () => {
+    const m = new CameraHealthMonitor({
+      cameraIds: async () => ['a'],
+      probe: async () => 'auth',
+      onChange: () => undefined,
+      now: () => 42,
+    });
+    await m.probeNow();
+    expect(m.list()[0]).toMatchObject({ reachable: 'down', errorKind: 'auth' });
+  });
+
   it('forgets removed cameras', async () => {
     const ids = ['a', 'b'];
     const { m } = monitor(ids, { a: true, b: true });
@@ -97,5 +108,49 @@ describe('CameraHealthMonitor', () => {
     await m.probeNow();
     m.onRecordingStatus(rec('a', 'unknown_camera', 1));
     expect(m.list()).toEqual([]);
+  });
+
+  it('does not bring back a camera removed while its probe ran', async () => {
+    const ids = ['a', 'b'];
+    const changes: CameraHealth[] = [];
+    const m = new CameraHealthMonitor({
+      cameraIds: async () => [...ids],
+      probe: async (id) => {
+        if (id === 'b') ids.pop(); // b is deleted while the round is under way
+        return true;
+      },
+      onChange: (h) => changes.push(h),
+      now: () => 42,
+    });
+    await m.probeNow();
+    expect(m.list().map((h) => h.cameraId)).toEqual(['a']);
+    expect(changes.map((h) => h.cameraId)).toEqual(['a']);
+  });
+
+  it('runs one more round for many statuses that come during a round, not one each', async () => {
+    let probes = 0;
+    let release = (): void => undefined;
+    const first = new Promise<void>((r) => (release = r));
+    const m = new CameraHealthMonitor({
+      cameraIds: async () => ['a', 'b', 'c', 'd'],
+      probe: async () => {
+        probes++;
+        if (probes <= 4) await first;
+        return true;
+      },
+      onChange: () => undefined,
+      now: () => 42,
+    });
+    const running = m.probeNow();
+    for (let i = 0; i < 100 && probes < 4; i++) await Promise.resolve();
+    expect(probes).toBe(4);
+    // Recording switched off for every camera while the first round waits on its probes.
+    for (const id of ['a', 'b', 'c', 'd']) m.onRecordingStatus(rec(id, 'disabled', 50));
+    const again = m.probeNow();
+    release();
+    await running;
+    await again;
+    expect(probes).toBe(8);
+    await m.dispose();
   });
 });

@@ -1,7 +1,8 @@
 // A camera's up/down state is watched all the time, with no console and no live
 // viewer: the production graph over the real RTSP rig, one camera recorded (its
 // recorder watches it) and one not recorded (the probe watches it). The rig stops:
-// both open an outage; it returns: both close.
+// both open an outage; it returns: both close. A third, not recorded, has a wrong path
+// on the same server: its port answers, its stream does not, and it is down throughout.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,6 +18,8 @@ import {
 } from '../app/testing/test-services';
 import type { Database } from '../db/database';
 import { openStationDb } from '../db/open-station-db';
+import { probeStream } from '../cameras/probe';
+import { TEST_FFPROBE } from '../streams/testing/ffmpeg-bin';
 
 let dir: string;
 let db: Database;
@@ -52,6 +55,7 @@ beforeAll(async () => {
     emit: (event, payload) => {
       if (event === 'camera.health') health.push(payload as CameraHealth);
     },
+    probe: ({ input, timeoutMs }) => probeStream({ ffprobePath: TEST_FFPROBE, input, timeoutMs }),
   });
   ctx = await signInCommander(services.endpoint);
 });
@@ -67,7 +71,12 @@ describe('camera health', () => {
   it('logs an outage from the recorder or the probe while nobody watches live', async () => {
     const recorded = await call<Camera>('camera.add', { name: 'Cổng', mainUrl: rig.url('rec1') });
     const probed = await call<Camera>('camera.add', { name: 'Chợ', mainUrl: rig.url('probe1') });
+    const wrongPath = await call<Camera>('camera.add', {
+      name: 'Kênh 3',
+      mainUrl: rig.url('no-such-channel'),
+    });
     await call('recording.setCamera', { cameraId: probed.id, enabled: false });
+    await call('recording.setCamera', { cameraId: wrongPath.id, enabled: false });
     await services.start();
 
     const up = async (id: string, by: CameraHealth['watchedBy']) => {
@@ -76,6 +85,12 @@ describe('camera health', () => {
     };
     await until('recorded camera up', () => up(recorded.id, 'recorder'));
     await until('probed camera up', () => up(probed.id, 'probe'));
+    const wrongDown = await until('wrong path down', async () => {
+      const h = await healthOf(wrongPath.id);
+      return h?.reachable === 'down' ? h : undefined;
+    });
+    expect(wrongDown).toMatchObject({ watchedBy: 'probe', errorKind: 'not_found' });
+    expect((await outagesOf(wrongPath.id)).filter((o) => o.endedAt === null)).toHaveLength(1);
     // Nobody opened a live stream: whatever follows comes from the recorder and the probe.
     expect(services.live.statuses()).toEqual([]);
 
@@ -104,6 +119,9 @@ describe('camera health', () => {
     // One outage each: a camera's state has one source, not one per stream or per viewer.
     expect(await outagesOf(recorded.id)).toHaveLength(1);
     expect(await outagesOf(probed.id)).toHaveLength(1);
+    // The wrong path's port answers again, its stream still does not: the same outage goes on.
+    expect(await outagesOf(wrongPath.id)).toMatchObject([{ endedAt: null }]);
+    expect(await healthOf(wrongPath.id)).toMatchObject({ reachable: 'down' });
     expect(services.live.statuses()).toEqual([]);
     // Consoles heard every change as it happened.
     const seen = (id: string) => health.filter((h) => h.cameraId === id).map((h) => h.reachable);

@@ -1,23 +1,26 @@
 // Each camera's reachability, watched all the time and not only while someone has its
 // live tile open: a camera being recorded is watched by its recorder (its ffmpeg
-// holds the RTSP session), any other camera by a light probe (does its RTSP port
-// answer?). Changes go to one listener, which feeds the outage log and the consoles.
-import type { CameraHealth } from '../../contract/outages';
+// holds the RTSP session), any other camera by a probe (its RTSP port every round, its
+// stream at a slower pace: see camera-reachability.ts). Changes go to one listener, which feeds the outage log and the consoles.
+import { healthState, type CameraHealth } from '../../contract/outages';
 import type { RecordingStatusInfo } from '../../contract/recording-schemas';
-import type { StreamKind, StreamStatus } from '../../contract/schemas';
+import type { StreamErrorKind, StreamKind, StreamStatus } from '../../contract/schemas';
 import { silentLogger, type Logger } from '../logging/logger';
 
 export interface CameraHealthDeps {
   /** Ids of the cameras registered now. */
   cameraIds: () => Promise<string[]>;
   /** Whether the camera answers; true for inputs with nothing to probe (demo cameras). */
-  probe: (cameraId: string) => Promise<boolean>;
+  probe: (cameraId: string) => Promise<ProbeAnswer>;
   onChange: (health: CameraHealth, stream: StreamKind) => void;
   /** How often cameras not watched by a recorder are probed. */
   probeEveryMs?: number;
   logger?: Logger;
   now?: () => number;
 }
+
+/** A probe's answer: true when the camera answers, else why not (false: unreachable). */
+export type ProbeAnswer = boolean | StreamErrorKind;
 
 interface Watched {
   health: CameraHealth;
@@ -30,6 +33,8 @@ export class CameraHealthMonitor {
   private readonly cameras = new Map<string, Watched>();
   private timer: NodeJS.Timeout | null = null;
   private ticking: Promise<void> = Promise.resolve();
+  /** A round asked for that has not started yet. */
+  private queued: Promise<void> | null = null;
   private disposed = false;
   private readonly log: Logger;
   private readonly now: () => number;
@@ -83,12 +88,19 @@ export class CameraHealthMonitor {
 
   /** Probes every camera no recorder watches; resolves when done. */
   probeNow(): Promise<void> {
-    this.ticking = this.ticking
-      .then(() => this.probeUnwatched())
+    // Many statuses at once (recording switched off for all) ask for one round, not one each.
+    if (this.queued) return this.queued;
+    const round = this.ticking
+      .then(() => {
+        this.queued = null;
+        return this.probeUnwatched();
+      })
       .catch((err: unknown) => {
         this.log.warn('camera probe round failed', { err: String(err) });
       });
-    return this.ticking;
+    this.queued = round;
+    this.ticking = round;
+    return round;
   }
 
   async dispose(): Promise<void> {
@@ -109,16 +121,23 @@ export class CameraHealthMonitor {
     const unwatched = [...ids].filter(
       (id) => this.cameras.get(id)?.health.watchedBy !== 'recorder',
     );
-    await Promise.all(
-      unwatched.map(async (id) => {
-        const up = await this.deps.probe(id).catch(() => false);
-        // A recorder may have reported while the probe ran; it knows better.
-        if (this.disposed || this.cameras.get(id)?.health.watchedBy === 'recorder') return;
-        if (!ids.has(id)) return;
-        const stream = this.cameras.get(id)?.stream ?? 'main';
-        this.set(id, stream, 'probe', up ? 'up' : 'down', this.now(), up ? null : 'unreachable');
-      }),
+    const answers = await Promise.all(
+      unwatched.map(
+        async (id) => [id, await this.deps.probe(id).catch((): ProbeAnswer => false)] as const,
+      ),
     );
+    if (this.disposed) return;
+    // A camera removed while the probes ran is not brought back.
+    const current = new Set(await this.deps.cameraIds());
+    for (const id of this.cameras.keys()) if (!current.has(id)) this.cameras.delete(id);
+    for (const [id, answer] of answers) {
+      // A recorder may have reported while the probe ran; it knows better.
+      if (this.disposed || !current.has(id)) continue;
+      if (this.cameras.get(id)?.health.watchedBy === 'recorder') continue;
+      const stream = this.cameras.get(id)?.stream ?? 'main';
+      if (answer === true) this.set(id, stream, 'probe', 'up', this.now(), null);
+      else this.set(id, stream, 'probe', 'down', this.now(), answer || 'unreachable');
+    }
   }
 
   private set(
@@ -146,8 +165,8 @@ export class CameraHealthMonitor {
 
 /** The outage log's input for a health change: down opens an outage, up closes it. */
 export function healthAsStreamStatus(h: CameraHealth, stream: StreamKind): StreamStatus | null {
-  if (h.reachable === 'unknown') return null;
-  const state = h.reachable === 'up' ? 'live' : h.errorKind === 'auth' ? 'auth_failed' : 'offline';
+  const state = healthState(h);
+  if (!state) return null;
   return {
     cameraId: h.cameraId,
     stream,

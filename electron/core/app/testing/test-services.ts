@@ -2,7 +2,8 @@
 // real SQLite file with test overrides (cheap password hashing, a canned probe,
 // the test ffmpeg), nothing started (no recorder, no media server) unless the
 // test starts it. Plus sign-in helpers that go through the contract.
-import type { ProbeResult, SystemInfo } from '../../../contract/schemas';
+import type { SystemInfo } from '../../../contract/schemas';
+import type { ProbeFn } from '../../cameras/camera-service';
 import type { Database } from '../../db/database';
 import type { FootageSource } from '../../export/export-sources';
 import { silentLogger } from '../../logging/logger';
@@ -16,7 +17,8 @@ export interface TestServiceOptions {
   dir: string;
   /** Hears every contract event, as a console does. */
   emit?: (event: string, payload: unknown) => void;
-  probe?: () => Promise<ProbeResult>;
+  /** The stream probe (test connection, the health probe's stream check); by default "no ffprobe". */
+  probe?: ProbeFn;
   systemInfo?: () => Promise<SystemInfo>;
   now?: () => number;
   /** The segment being recorded, for export; by default the (not started) recording service's. */
