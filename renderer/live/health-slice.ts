@@ -19,7 +19,9 @@ export const createHealthSlice: StateCreator<StationState, [], [], HealthSlice> 
     set({ health: { ...get().health, [h.cameraId]: h } });
     const now = healthState(h);
     if (now === before) return;
-    const name = get().cameras.find((c) => c.id === h.cameraId)?.name ?? h.cameraId;
+    // A camera not (or no longer) in the list: no toast that could only name it by its id.
+    const name = get().cameras.find((c) => c.id === h.cameraId)?.name;
+    if (name === undefined) return;
     // One alert per outage, heard whether or not the camera is on screen.
     if (now === 'offline') {
       get().pushToast({ kind: 'alert', key: 'toast.offline', params: { name }, at: h.since });
