@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { startRig, type Rig } from '../../../e2e/rig/rig';
 import { createApi, type StationApi } from '../../contract/api';
+import type { CameraHealth } from '../../contract/outages';
 import type { RecordingStatusInfo } from '../../contract/recording-schemas';
 import type { Camera, StreamStatus } from '../../contract/schemas';
 import { createLogger, silentLogger } from '../logging/logger';
@@ -29,6 +30,7 @@ let base: { mediaBaseUrl: string; mediaToken: string; port: number };
 const statuses: StreamStatus[] = [];
 const cameraEvents: Camera[][] = [];
 const recStatuses: RecordingStatusInfo[] = [];
+const healths: CameraHealth[] = [];
 
 /** Polls `fn` (an event list or a stored result) every 100 ms until it yields, at most `ms`. */
 async function until<T>(
@@ -40,7 +42,15 @@ async function until<T>(
   for (;;) {
     const v = await fn();
     if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    // What the core last said, so a timeout on a loaded machine explains itself.
+    if (Date.now() > end)
+      throw new Error(
+        `timed out waiting for ${what}; last events: ${JSON.stringify({
+          live: statuses.slice(-3),
+          recording: recStatuses.slice(-3),
+          health: healths.slice(-3),
+        })}`,
+      );
     await new Promise((r) => setTimeout(r, 100));
   }
 }
@@ -104,6 +114,7 @@ beforeAll(async () => {
   api.on('camera.status', (s) => statuses.push(s));
   api.on('camera.changed', (c) => cameraEvents.push(c.cameras));
   api.on('recording.status', (s) => recStatuses.push(s));
+  api.on('camera.health', (h) => healths.push(h));
 });
 
 afterAll(async () => {
