@@ -214,6 +214,18 @@ export const Settings = z.object({
   incidentAfterSec: z.number().int().min(1).max(3600),
 });
 export type Settings = z.infer<typeof Settings>;
+/** A fresh station's settings: main's fallback per key, and the console's first paint (Vietnamese). */
+export const DEFAULT_SETTINGS: Settings = {
+  language: 'vi',
+  alertMuted: false,
+  tourIntervalSec: 10,
+  ffmpegPath: '',
+  stationName: '',
+  lastLayoutId: null,
+  idleLockMinutes: 10,
+  incidentBeforeSec: 120,
+  incidentAfterSec: 180,
+};
 /** Console settings any signed-in officer may change. */
 export const SettingsUpdate = Settings.pick({
   language: true,

@@ -11,7 +11,7 @@ import { HandoverSummary, type Handover } from '../../electron/contract/shift-sc
 import { memoryTokenKeeper } from './session-token';
 import { watchUnauthenticated } from './watch-session';
 import { fakeTransport, type FakeHandlers } from '../testing/fake-transport';
-import { DEFAULT_SETTINGS } from '../settings/settings-slice';
+import { DEFAULT_SETTINGS } from '../../electron/contract/schemas';
 import { createStationStore } from '../store/create-store';
 
 const officer = (id: string, role: Officer['role'] = 'duty'): Officer => ({

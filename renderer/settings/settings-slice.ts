@@ -1,10 +1,11 @@
 import type { StateCreator } from 'zustand';
 import type { StationApi } from '../../electron/contract/api';
-import type {
-  Settings,
-  SettingsUpdate,
-  StationSettingsUpdate,
-  SystemInfo,
+import {
+  DEFAULT_SETTINGS,
+  type Settings,
+  type SettingsUpdate,
+  type StationSettingsUpdate,
+  type SystemInfo,
 } from '../../electron/contract/schemas';
 import type { StationState } from '../store/types';
 
@@ -16,19 +17,6 @@ export interface SettingsSlice {
   /** Station settings (commander only): name, ffmpeg, idle lock, incident range. */
   updateStationSettings(patch: StationSettingsUpdate): Promise<void>;
 }
-
-/** Used until main's settings arrive, so the first paint is already Vietnamese. */
-export const DEFAULT_SETTINGS: Settings = {
-  language: 'vi',
-  alertMuted: false,
-  tourIntervalSec: 10,
-  ffmpegPath: '',
-  stationName: '',
-  lastLayoutId: null,
-  idleLockMinutes: 10,
-  incidentBeforeSec: 120,
-  incidentAfterSec: 180,
-};
 
 export const createSettingsSlice =
   (api: StationApi): StateCreator<StationState, [], [], SettingsSlice> =>

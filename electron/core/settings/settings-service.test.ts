@@ -5,7 +5,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Settings } from '../../contract/schemas';
 import type { Database } from '../db/database';
 import { openStationDb } from '../db/open-station-db';
-import { defaultSettings, SettingsService } from './settings-service';
+import { DEFAULT_SETTINGS } from '../../contract/schemas';
+import { SettingsService } from './settings-service';
 
 let dir: string;
 let db: Database;
@@ -39,14 +40,14 @@ describe('SettingsService', () => {
 
   it('persists updates, emits them, and ignores a corrupt stored value', async () => {
     const s = await make().update({ language: 'en', tourIntervalSec: 30 });
-    expect(s).toEqual({ ...defaultSettings, language: 'en', tourIntervalSec: 30 });
+    expect(s).toEqual({ ...DEFAULT_SETTINGS, language: 'en', tourIntervalSec: 30 });
     expect(events).toEqual([s]);
     await db.run("INSERT INTO settings (key, value_json) VALUES ('alertMuted', '\"yes\"')");
     await db.run(
       "INSERT INTO settings (key, value_json) VALUES ('internal.demo.dismissed', 'true')",
     );
     const fresh = make();
-    expect(await fresh.get()).toEqual({ ...defaultSettings, language: 'en', tourIntervalSec: 30 });
+    expect(await fresh.get()).toEqual({ ...DEFAULT_SETTINGS, language: 'en', tourIntervalSec: 30 });
     expect(await fresh.getInternal('demo.dismissed')).toBe(true);
     await expect(fresh.update({ tourIntervalSec: 1 })).rejects.toThrow();
   });

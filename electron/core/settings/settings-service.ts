@@ -1,20 +1,8 @@
 // Officer-facing settings (contract Settings) plus a few internal flags, all in
 // the `settings` table as JSON values. Unknown or invalid stored values fall
 // back to the default for that key, so a bad row never blocks start-up.
-import { Settings } from '../../contract/schemas';
+import { DEFAULT_SETTINGS, Settings } from '../../contract/schemas';
 import type { Database, Queryable } from '../db/database';
-
-export const defaultSettings: Settings = {
-  language: 'vi',
-  alertMuted: false,
-  tourIntervalSec: 10,
-  ffmpegPath: '',
-  stationName: '',
-  lastLayoutId: null,
-  idleLockMinutes: 10,
-  incidentBeforeSec: 120,
-  incidentAfterSec: 180,
-};
 
 /** Internal keys live under this prefix and never appear in `Settings`. */
 const INTERNAL = 'internal.';
@@ -35,9 +23,9 @@ export class SettingsService {
     const rows = await this.deps.db.all<{ key: string; value_json: string }>(
       `SELECT key, value_json FROM settings WHERE key NOT LIKE '${INTERNAL}%'`,
     );
-    const merged: Record<string, unknown> = { ...defaultSettings };
+    const merged: Record<string, unknown> = { ...DEFAULT_SETTINGS };
     for (const row of rows) {
-      if (!(row.key in defaultSettings)) continue;
+      if (!(row.key in DEFAULT_SETTINGS)) continue;
       const key = row.key as keyof Settings;
       const field = Settings.shape[key];
       const parsed = field.safeParse(safeJson(row.value_json));
