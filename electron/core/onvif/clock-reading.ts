@@ -4,6 +4,7 @@
 import { XMLParser } from 'fast-xml-parser';
 import type { ClockLevel } from '../../contract/onvif';
 import { STATION_UTC_OFFSET_MINUTES } from '../../contract/station-time';
+import { xmlAt as at, xmlText as str } from './xml-tree';
 
 export interface SystemDateAndTime {
   /** The camera's UTC clock (whole seconds), or null when it did not give one. */
@@ -134,17 +135,4 @@ function dateTimeMs(node: unknown): number | null {
   const all = [year, month, day, hour, minute, second];
   if (all.some((v) => !Number.isInteger(v)) || year < 1970 || month < 1 || day < 1) return null;
   return Date.UTC(year, month - 1, day, hour, minute, second);
-}
-
-function at(node: unknown, ...path: string[]): unknown {
-  let cur = node;
-  for (const key of path) {
-    if (cur === null || typeof cur !== 'object') return undefined;
-    cur = (cur as Record<string, unknown>)[key];
-  }
-  return cur;
-}
-
-function str(node: unknown): string {
-  return typeof node === 'string' ? node.trim() : typeof node === 'number' ? String(node) : '';
 }

@@ -1,6 +1,7 @@
 // WS-Discovery (2005/04, the version ONVIF devices speak) messages: the Probe the
 // station sends and the ProbeMatches devices answer with.
 import { XMLParser } from 'fast-xml-parser';
+import { xmlAt, xmlText as textOf } from './xml-tree';
 
 export const WS_DISCOVERY_ADDRESS = '239.255.255.250';
 export const WS_DISCOVERY_PORT = 3702;
@@ -69,25 +70,25 @@ export function parseProbeMatches(xml: string): ProbeMatches | null {
   } catch {
     return null;
   }
-  const envelope = field(doc, 'Envelope');
-  const list = field(field(envelope, 'Body'), 'ProbeMatches');
+  const envelope = xmlAt(doc, 'Envelope');
+  const list = xmlAt(envelope, 'Body', 'ProbeMatches');
   if (list === undefined) return null;
-  const raw = field(list, 'ProbeMatch');
+  const raw = xmlAt(list, 'ProbeMatch');
   const matches: ProbeMatch[] = [];
   for (const m of Array.isArray(raw) ? raw : []) {
-    const endpoint = textOf(field(field(m, 'EndpointReference'), 'Address'));
+    const endpoint = textOf(xmlAt(m, 'EndpointReference', 'Address'));
     if (!endpoint) continue;
-    const scopes = words(textOf(field(m, 'Scopes')));
+    const scopes = words(textOf(xmlAt(m, 'Scopes')));
     matches.push({
       endpoint,
-      xaddrs: words(textOf(field(m, 'XAddrs'))),
+      xaddrs: words(textOf(xmlAt(m, 'XAddrs'))),
       scopes,
       manufacturer: scopeValue(scopes, 'manufacturer') ?? scopeValue(scopes, 'mfr'),
       model: scopeValue(scopes, 'hardware') ?? scopeValue(scopes, 'model'),
       name: scopeValue(scopes, 'name'),
     });
   }
-  return { relatesTo: textOf(field(field(envelope, 'Header'), 'RelatesTo')) || null, matches };
+  return { relatesTo: textOf(xmlAt(envelope, 'Header', 'RelatesTo')) || null, matches };
 }
 
 /** The value of an `onvif://www.onvif.org/<key>/<value>` scope, URL-decoded. */
@@ -101,18 +102,6 @@ function scopeValue(scopes: string[], key: string): string | null {
   } catch {
     return value || null;
   }
-}
-
-function field(node: unknown, name: string): unknown {
-  return node !== null && typeof node === 'object'
-    ? (node as Record<string, unknown>)[name]
-    : undefined;
-}
-
-function textOf(node: unknown): string {
-  if (typeof node === 'string') return node.trim();
-  if (typeof node === 'number') return String(node);
-  return '';
 }
 
 function words(text: string): string[] {

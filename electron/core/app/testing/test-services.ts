@@ -7,6 +7,7 @@ import type { ProbeFn } from '../../cameras/camera-service';
 import type { Database } from '../../db/database';
 import type { FootageSource } from '../../export/export-sources';
 import { silentLogger } from '../../logging/logger';
+import { loopbackOnlyTransport } from '../../onvif/udp-transport';
 import { KeyFileSecretBox } from '../../secrets/key-file-secret-box';
 import { TEST_FFMPEG, TEST_FFPROBE } from '../../streams/testing/ffmpeg-bin';
 import { dispatch, type CallContext, type Endpoint } from '../dispatch';
@@ -53,6 +54,8 @@ export async function buildTestServices(o: TestServiceOptions): Promise<TestServ
         (async () => {
           throw new Error('system.info is not used by this test');
         }),
+      // Tests never reach the LAN: any non-loopback or multicast send throws.
+      udpTransport: loopbackOnlyTransport(),
       ...(o.now ? { now: o.now } : {}),
       ...(o.openSegment ? { openSegment: o.openSegment } : {}),
     },
