@@ -22,6 +22,8 @@ export interface UdpSocket {
 
 export interface UdpTransport {
   open(): UdpSocket;
+  /** Throws when this transport may never send to `address` (the loopback guard). */
+  check?(address: string): void;
 }
 
 export class NonLoopbackSendError extends Error {
@@ -101,6 +103,9 @@ export function loopbackOnlyTransport(inner: UdpTransport = dgramTransport): Loo
   };
   return {
     refused: () => refused,
+    check(address: string): void {
+      if (!isLoopbackV4(address)) throw refuse(address);
+    },
     open(): UdpSocket {
       const socket = inner.open();
       return {

@@ -217,7 +217,7 @@ describe('loopback-only transport', () => {
     await expect(discovery.probeAt('192.168.1.64', 3702, 200)).rejects.toMatchObject({
       code: 'non_loopback_send',
     });
-    expect(guard.refused()).toBe(3);
+    expect(guard.refused()).toBe(2);
   });
 });
 

@@ -60,6 +60,8 @@ export class WsDiscovery {
 
   /** Multicast Probes out of every LAN interface; the devices that answered within `timeoutMs`. */
   async sweep(timeoutMs: number): Promise<DiscoveryReply[]> {
+    // Refused before looking at interfaces: a loopback-only station has none to sweep.
+    this.deps.transport.check?.(WS_DISCOVERY_ADDRESS);
     const found = new Map<string, DiscoveryReply>();
     const addresses = this.sweepInterfaces();
     const errors: unknown[] = [];
