@@ -14,6 +14,9 @@ import type { StorageService } from '../storage/storage-service';
 import type { AuthorizedContext, Handlers } from './dispatch';
 import { actorOf, auditActor, createDutyHandlers, type DutyServices } from './duty-handlers';
 import { createExportHandlers } from './export-handlers';
+import { createOnvifHandlers } from './onvif-handlers';
+import { createPtzHandlers } from './ptz-handlers';
+import { createTamperHandlers } from './tamper-handlers';
 import { createPlaybackHandlers, type PlaybackServices } from './playback-handlers';
 import type { ExportService } from '../export/export-service';
 
@@ -60,6 +63,9 @@ export function createHandlers(s: HandlerServices): Handlers {
     ...createDutyHandlers(s.duty),
     ...createPlaybackHandlers(s.playback),
     ...createExportHandlers(s.exports),
+    ...createOnvifHandlers(),
+    ...createPtzHandlers(),
+    ...createTamperHandlers(),
     'system.info': () => s.systemInfo(),
     'system.stopService': async (req, ctx) => {
       const stop = s.stopService;
