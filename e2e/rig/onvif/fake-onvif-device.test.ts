@@ -566,6 +566,51 @@ describe('fake ONVIF device with the real onvif@0.8.3 client', () => {
   });
 });
 
+describe('fake ONVIF device vendor quirks', () => {
+  it('writes local time into the UTC field when asked (XiongMai): the client reads +9 h', async () => {
+    const d = await start({ localTimeAsUtc: true });
+    const camTime = await call<Date>((cb) => camFor(d).getSystemDateAndTime(cb));
+    expect(Math.abs(camTime.getTime() - (Date.now() + TWO_HOURS + 7 * 3600_000))).toBeLessThan(
+      3000,
+    );
+    expect(d.clock().offsetMs).toBe(TWO_HOURS);
+  });
+
+  it('can lock GetSystemDateAndTime behind digest with an HTML 401 (Hikvision firmware); the client still connects', async () => {
+    const d = await start({ auth: 'digest', clockNeedsAuth: true });
+    const raw = await post(
+      d,
+      '/onvif/device_service',
+      soap(`<GetSystemDateAndTime xmlns="${DEVICE_NS}"/>`),
+    );
+    expect(raw.status).toBe(401);
+    expect(raw.body).toContain('Document Error: Unauthorized');
+    expect(raw.authenticate).toHaveLength(2);
+    await connected(d);
+    expect(d.calls().find((c) => c.op === 'GetSystemDateAndTime')?.auth).toBe('digest');
+  });
+
+  it('advertises another host in its XAddrs when asked; preserveAddress keeps the client on 127.0.0.1', async () => {
+    const d = await start({ auth: 'digest', advertisedHost: '192.168.1.64' });
+    const services = await post(
+      d,
+      '/onvif/device_service',
+      soap(
+        `<GetServices xmlns="${DEVICE_NS}"><IncludeCapability>false</IncludeCapability></GetServices>`,
+      ),
+    );
+    expect(services.body).toContain(
+      `<tds:XAddr>http://192.168.1.64:${d.httpPort}/onvif/media_service</tds:XAddr>`,
+    );
+    const cam = await connected(d);
+    const uri = await call<{ uri: string }>((cb) =>
+      cam.getStreamUri({ profileToken: 'Profile_1' }, cb),
+    );
+    expect(uri.uri).toBe('rtsp://127.0.0.1:8554/cam1');
+    expect(d.xaddr).toBe(`http://127.0.0.1:${d.httpPort}/onvif/device_service`);
+  });
+});
+
 describe('fake ONVIF device WS-Discovery responder (directed probes on 127.0.0.1)', () => {
   function probeXml(messageId: string, types: string | null): string {
     return (

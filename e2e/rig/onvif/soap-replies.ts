@@ -60,15 +60,16 @@ function dateTimeXml(ms: number): string {
   );
 }
 
-export function systemDateAndTime(c: ClockState): string {
-  const utc = c.utc.getTime();
+/** `localTimeAsUtc`: the cheap-firmware bug of writing local time into the UTC field. */
+export function systemDateAndTime(c: ClockState, localTimeAsUtc = false): string {
+  const utc = c.utc.getTime() + (localTimeAsUtc ? c.localOffsetMs : 0);
   return (
     `<tds:GetSystemDateAndTimeResponse><tds:SystemDateAndTime>` +
     `<tt:DateTimeType>${c.dateTimeType}</tt:DateTimeType>` +
     `<tt:DaylightSavings>${String(c.daylightSavings)}</tt:DaylightSavings>` +
     `<tt:TimeZone><tt:TZ>${escapeXml(c.tz)}</tt:TZ></tt:TimeZone>` +
     `<tt:UTCDateTime>${dateTimeXml(utc)}</tt:UTCDateTime>` +
-    `<tt:LocalDateTime>${dateTimeXml(utc + c.localOffsetMs)}</tt:LocalDateTime>` +
+    `<tt:LocalDateTime>${dateTimeXml(c.utc.getTime() + c.localOffsetMs)}</tt:LocalDateTime>` +
     `</tds:SystemDateAndTime></tds:GetSystemDateAndTimeResponse>`
   );
 }
