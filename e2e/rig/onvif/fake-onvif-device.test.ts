@@ -691,11 +691,24 @@ describe('fake ONVIF device WS-Discovery responder (directed probes on 127.0.0.1
       (await probe(d, probeXml('urn:uuid:3', 'dn:NetworkVideoTransmitter'), 500)).replies,
     ).toEqual([]);
     expect((await probe(d, probeXml('urn:uuid:4', 'wsdp:Printer'), 500)).replies).toEqual([]);
+    const resolve = probeXml('urn:uuid:6', null).replace('discovery/Probe<', 'discovery/Resolve<');
+    expect((await probe(d, resolve, 300)).replies).toEqual([]);
+    expect((await probe(d, '<Envelope><Body>', 300)).replies).toEqual([]);
     expect(d.probes().map((p) => [p.messageId, p.answered])).toEqual([
       ['urn:uuid:1', true],
       ['urn:uuid:2', true],
       ['urn:uuid:3', false],
       ['urn:uuid:4', false],
+      ['', false],
+      ['', false],
+    ]);
+    expect(d.probes().map((p) => p.ignored)).toEqual([
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      'not_probe',
+      'not_xml',
     ]);
     await d.close();
     device = await start();
