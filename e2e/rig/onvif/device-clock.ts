@@ -35,7 +35,8 @@ export function posixTzOffsetMs(tz: string, signInverted = false): number | null
   const magnitude = (Number(m[2]) * 3600 + Number(m[3] ?? 0) * 60 + Number(m[4] ?? 0)) * 1000;
   const west = m[1] !== '-';
   const local = west ? -magnitude : magnitude;
-  return signInverted ? -local : local;
+  // `|| 0`: no -0 for GMT0.
+  return (signInverted ? -local : local) || 0;
 }
 
 export class DeviceClock {

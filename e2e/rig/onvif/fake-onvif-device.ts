@@ -72,6 +72,13 @@ export interface FakeOnvifOptions {
   info?: Partial<reply.DeviceInformation>;
   /** Probe Types this device answers; default all three. */
   discoveryAnswers?: ProbeType[];
+  /** XiongMai-style: local time written into the UTCDateTime field (reads as a +7 h offset). */
+  localTimeAsUtc?: boolean;
+  /**
+   * Some Hikvision/Panasonic firmware: GetSystemDateAndTime needs credentials too (an HTML
+   * 401 page with the digest challenge, or a NotAuthorized fault with WS-Security only).
+   */
+  clockNeedsAuth?: boolean;
   /** Presets the camera starts with; default two. */
   presets?: reply.Preset[];
 }
@@ -151,6 +158,10 @@ const PATHS = {
   pullPoint: '/onvif/pull_point/',
 } as const;
 const MAX_BODY = 1 << 20;
+/** What a Hikvision answered to an unauthenticated GetSystemDateAndTime (agsh/onvif cam.js). */
+const HTML_401 =
+  '<!DOCTYPE html><html><head><title>Document Error: Unauthorized</title></head><body>' +
+  '<h2>Access Error: 401 -- Unauthorized</h2><p>Authentication Error: Access Denied! Authorization required.</p></body></html>';
 const DEFAULT_SUBSCRIPTION_MS = 60_000;
 
 function withoutCredentials(url: string): string {
@@ -236,6 +247,16 @@ export async function startFakeOnvif(opts: FakeOnvifOptions): Promise<FakeOnvif>
     Profile_2: withoutCredentials(opts.subUrl),
   };
 
+  const scopes = [
+    'onvif://www.onvif.org/type/video_encoder',
+    ...(ptzOn ? ['onvif://www.onvif.org/type/ptz'] : []),
+    `onvif://www.onvif.org/name/${opts.name ?? 'FAKE-PTZ'}`,
+    `onvif://www.onvif.org/hardware/${info.model}`,
+    'onvif://www.onvif.org/location/country/vietnam',
+    'onvif://www.onvif.org/location/city/hanoi',
+    'onvif://www.onvif.org/Profile/Streaming',
+  ];
+
   let httpPort = 0;
   const base = () => `http://${opts.advertisedHost ?? host}:${httpPort}`;
   const addresses = (): reply.ServiceAddresses => ({
@@ -283,7 +304,7 @@ export async function startFakeOnvif(opts: FakeOnvifOptions): Promise<FakeOnvif>
   function deviceOp(req: SoapRequest): Handled {
     switch (req.op) {
       case 'GetSystemDateAndTime':
-        return { body: reply.systemDateAndTime(clock.state()) };
+        return { body: reply.systemDateAndTime(clock.state(), opts.localTimeAsUtc ?? false) };
       case 'GetServices':
         return { body: reply.services(addresses()) };
       case 'GetCapabilities':
@@ -296,6 +317,8 @@ export async function startFakeOnvif(opts: FakeOnvifOptions): Promise<FakeOnvif>
         return {
           body: `<tds:GetWsdlUrlResponse><tds:WsdlUrl>http://www.onvif.org/</tds:WsdlUrl></tds:GetWsdlUrlResponse>`,
         };
+      case 'GetScopes':
+        return { body: reply.scopes(scopes) };
       case 'GetDeviceInformation':
         return { body: reply.deviceInformation(info) };
       case 'SetSystemDateAndTime': {
@@ -506,8 +529,9 @@ export async function startFakeOnvif(opts: FakeOnvifOptions): Promise<FakeOnvif>
       send(res, f.status, reply.faultBody(f.fault));
       return;
     }
+    const clockLocked = opts.clockNeedsAuth === true && req.op === 'GetSystemDateAndTime';
     const auth: AuthResult =
-      PRE_AUTH.has(req.op) && where.service === 'device'
+      PRE_AUTH.has(req.op) && where.service === 'device' && !clockLocked
         ? { ok: true, auth: 'none' }
         : authorize(http, req);
     if (!auth.ok) {
@@ -520,7 +544,10 @@ export async function startFakeOnvif(opts: FakeOnvifOptions): Promise<FakeOnvif>
       });
       const headers: Record<string, string[]> =
         auth.status === 401 ? { 'WWW-Authenticate': digest.challenges(auth.stale ?? false) } : {};
-      send(res, auth.status, reply.faultBody(auth.fault.fault), headers);
+      if (clockLocked && auth.status === 401) {
+        res.writeHead(401, { 'Content-Type': 'text/html', ...headers });
+        res.end(HTML_401);
+      } else send(res, auth.status, reply.faultBody(auth.fault.fault), headers);
       return;
     }
     const call: FakeOnvifCall = {
@@ -571,15 +598,7 @@ export async function startFakeOnvif(opts: FakeOnvifOptions): Promise<FakeOnvif>
     discovery = await WsDiscoveryResponder.start(host, opts.discoveryPort ?? 0, () => ({
       endpoint,
       xaddr: addresses().device,
-      scopes: [
-        'onvif://www.onvif.org/type/video_encoder',
-        ...(ptzOn ? ['onvif://www.onvif.org/type/ptz'] : []),
-        `onvif://www.onvif.org/name/${opts.name ?? 'FAKE-PTZ'}`,
-        `onvif://www.onvif.org/hardware/${info.model}`,
-        'onvif://www.onvif.org/location/country/vietnam',
-        'onvif://www.onvif.org/location/city/hanoi',
-        'onvif://www.onvif.org/Profile/Streaming',
-      ],
+      scopes,
       answers: opts.discoveryAnswers ?? ['NetworkVideoTransmitter', 'Device', 'none'],
     }));
   } catch (err) {

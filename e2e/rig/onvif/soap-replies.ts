@@ -60,15 +60,16 @@ function dateTimeXml(ms: number): string {
   );
 }
 
-export function systemDateAndTime(c: ClockState): string {
-  const utc = c.utc.getTime();
+/** `localTimeAsUtc`: the cheap-firmware bug of writing local time into the UTC field. */
+export function systemDateAndTime(c: ClockState, localTimeAsUtc = false): string {
+  const utc = c.utc.getTime() + (localTimeAsUtc ? c.localOffsetMs : 0);
   return (
     `<tds:GetSystemDateAndTimeResponse><tds:SystemDateAndTime>` +
     `<tt:DateTimeType>${c.dateTimeType}</tt:DateTimeType>` +
     `<tt:DaylightSavings>${String(c.daylightSavings)}</tt:DaylightSavings>` +
     `<tt:TimeZone><tt:TZ>${escapeXml(c.tz)}</tt:TZ></tt:TimeZone>` +
     `<tt:UTCDateTime>${dateTimeXml(utc)}</tt:UTCDateTime>` +
-    `<tt:LocalDateTime>${dateTimeXml(utc + c.localOffsetMs)}</tt:LocalDateTime>` +
+    `<tt:LocalDateTime>${dateTimeXml(c.utc.getTime() + c.localOffsetMs)}</tt:LocalDateTime>` +
     `</tds:SystemDateAndTime></tds:GetSystemDateAndTimeResponse>`
   );
 }
@@ -129,6 +130,16 @@ export function deviceInformation(i: DeviceInformation): string {
     `<tds:HardwareId>${escapeXml(i.hardwareId)}</tds:HardwareId>` +
     `</tds:GetDeviceInformationResponse>`
   );
+}
+
+export function scopes(items: string[]): string {
+  const each = items
+    .map(
+      (s) =>
+        `<tds:Scopes><tt:ScopeDef>Fixed</tt:ScopeDef><tt:ScopeItem>${escapeXml(s)}</tt:ScopeItem></tds:Scopes>`,
+    )
+    .join('');
+  return `<tds:GetScopesResponse>${each}</tds:GetScopesResponse>`;
 }
 
 export const VIDEO_SOURCE_TOKEN = 'VideoSource_1';
