@@ -42,8 +42,8 @@ function CameraRow(props: { camera: Camera; inGrid: boolean }) {
       <div className="camera-item-text">
         <span className="camera-item-name">{camera.name}</span>
         {camera.location ? <span className="camera-item-location">{camera.location}</span> : null}
+        <CameraClockBadge cameraId={camera.id} />
       </div>
-      <CameraClockBadge cameraId={camera.id} />
       <CameraPlaybackButton cameraId={camera.id} />
       {commander ? (
         <button
