@@ -148,7 +148,7 @@ export class CameraClockService {
       return { before, after };
     } catch (err) {
       if (err instanceof OnvifError)
-        throw new ApiError('conflict', `onvif_${err.kind}`, { cameraId: `onvif_${err.kind}` });
+        throw new ApiError('conflict', err.kind, { cameraId: err.kind });
       throw err;
     }
   }

@@ -162,11 +162,11 @@ describe('ONVIF discovery and add (fake camera on 127.0.0.1)', () => {
     },
   );
 
-  it('a wrong password is onvif_auth_failed on the password field', async () => {
+  it('a wrong password is auth_failed on the password field', async () => {
     const f = await startFake('digest');
     await expect(
       call('onvif.inspect', { xaddr: f.xaddr, username: f.user, password: 'sai-mat-khau' }),
-    ).rejects.toMatchObject({ message: 'onvif_auth_failed' });
+    ).rejects.toMatchObject({ message: 'auth_failed' });
   });
 });
 

@@ -325,7 +325,7 @@ async function onvifCall<T>(run: () => Promise<T>): Promise<T> {
     return await run();
   } catch (err) {
     if (!(err instanceof OnvifError)) throw err;
-    const code = `onvif_${err.kind}`;
+    const code = err.kind;
     throw new ApiError('invalid_request', code, { [ERROR_FIELD[err.kind]]: code });
   }
 }
