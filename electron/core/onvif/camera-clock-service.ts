@@ -76,7 +76,8 @@ export class CameraClockService {
   private readonly log: Logger;
   private readonly now: () => number;
   private readonly last = new Map<string, CameraClock>();
-  private readonly timers = new Set<NodeJS.Timeout>();
+  /** The next reading of each camera (one timer per camera). */
+  private readonly timers = new Map<string, NodeJS.Timeout>();
   private disposed = false;
 
   constructor(private readonly deps: CameraClockServiceDeps) {
@@ -99,7 +100,7 @@ export class CameraClockService {
 
   async dispose(): Promise<void> {
     this.disposed = true;
-    for (const t of this.timers) clearTimeout(t);
+    for (const t of this.timers.values()) clearTimeout(t);
     this.timers.clear();
   }
 
@@ -224,19 +225,22 @@ export class CameraClockService {
 
   private schedule(cameraId: string, delayMs: number, intervalMs: number): void {
     if (this.disposed) return;
-    const timer = setTimeout(() => {
-      this.timers.delete(timer);
-      void this.tick(cameraId, intervalMs);
-    }, delayMs);
+    clearTimeout(this.timers.get(cameraId));
+    const timer = setTimeout(() => void this.tick(cameraId, intervalMs), delayMs);
     timer.unref();
-    this.timers.add(timer);
+    this.timers.set(cameraId, timer);
   }
 
+  /** The next reading is planned before this one runs, so slow cameras do not drift the hour. */
   private async tick(cameraId: string, intervalMs: number): Promise<void> {
-    if (this.disposed) return;
-    const still = (await this.deps.devices.devices()).some((d) => d.cameraId === cameraId);
-    if (!still) return;
+    this.schedule(cameraId, intervalMs, intervalMs);
     try {
+      const still = (await this.deps.devices.devices()).some((d) => d.cameraId === cameraId);
+      if (!still) {
+        clearTimeout(this.timers.get(cameraId));
+        this.timers.delete(cameraId);
+        return;
+      }
       await this.read(cameraId);
       await this.deps.db.run('DELETE FROM camera_clock_readings WHERE at < ?', [
         this.now() - KEEP_MS,
@@ -244,6 +248,5 @@ export class CameraClockService {
     } catch (err) {
       this.log.warn('camera clock check failed', { cameraId, err });
     }
-    this.schedule(cameraId, intervalMs, intervalMs);
   }
 }
