@@ -202,9 +202,11 @@ export class OnvifClient {
 
   private build(): Cam {
     const url = new URL(this.target.xaddr);
+    const secure = url.protocol === 'https:';
     return new Cam({
       hostname: url.hostname,
-      port: url.port ? Number(url.port) : 80,
+      port: url.port ? Number(url.port) : secure ? 443 : 80,
+      useSecure: secure,
       path: url.pathname || '/onvif/device_service',
       ...(this.target.username ? { username: this.target.username } : {}),
       ...(this.target.password ? { password: this.target.password } : {}),

@@ -127,6 +127,16 @@ describe('ONVIF discovery and add (fake camera on 127.0.0.1)', () => {
     expect(again[0]?.cameraId).toBe(cam.id);
     // Nothing tried to leave the machine.
     expect(guard.refused()).toBe(0);
+
+    // Removed: the device row goes, the device is no longer marked added.
+    await call('camera.remove', { id: cam.id });
+    await expect.poll(() => db.all('SELECT * FROM onvif_devices')).toEqual([]);
+    expect(await call('camera.clocks', {})).toEqual([]);
+    const afterRemoval = await call<DiscoveredDevice[]>('onvif.discover', {
+      target,
+      timeoutMs: 3000,
+    });
+    expect(afterRemoval[0]?.cameraId).toBeNull();
   });
 
   it('the LAN sweep is refused on a loopback-only station, loudly', async () => {
