@@ -360,7 +360,9 @@ describe('OnvifEventBridge', () => {
       sink: {
         open: (_c, kind) => {
           opened.push(kind);
-          if (kind === 'scene') return Promise.reject(new Error('database is locked'));
+          return kind === 'scene'
+            ? Promise.reject(new Error('database is locked'))
+            : Promise.resolve();
         },
         close: () => undefined,
       },
