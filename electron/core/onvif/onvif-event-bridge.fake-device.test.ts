@@ -132,6 +132,6 @@ describe('OnvifEventBridge with the fake ONVIF camera', () => {
     const second = harness(quiet);
     await second.bridge.start();
     await until('no events', () => second.status() === 'no_events', 5_000);
-    expect(quiet.calls().map((c) => c.op)).toEqual(['GetSystemDateAndTime', 'GetCapabilities']);
+    expect(quiet.calls().map((c) => c.op)).toEqual(['GetSystemDateAndTime', 'GetServices']);
   });
 });

@@ -343,7 +343,11 @@ export class OnvifEventBridge {
 
   /** Reads the targets again (call on camera.changed): new cameras start, removed ones stop. */
   refresh(): Promise<void> {
-    this.syncing = this.syncing.then(() => this.sync());
+    this.syncing = this.syncing
+      .then(() => this.sync())
+      .catch((err: unknown) =>
+        this.opts.logger.error('ONVIF event targets not applied', { error: errorText(err) }),
+      );
     return this.syncing;
   }
 
@@ -480,7 +484,7 @@ export interface CamPullPointOptions {
 
 /**
  * Subscriptions through the `onvif` Cam: clock first (WS-Security needs the camera's
- * time), capabilities (is there an event service?), CreatePullPointSubscription; then
+ * time), services (is there an event service?), CreatePullPointSubscription; then
  * our own PullMessages with a short long-poll, and the library's Renew and Unsubscribe.
  */
 export function camPullPoint(options: CamPullPointOptions = {}): OpenPullPoint {
@@ -504,7 +508,10 @@ export function camPullPoint(options: CamPullPointOptions = {}): OpenPullPoint {
     });
     const inner = cam as unknown as CamInternals;
     await callback((cb) => cam.getSystemDateAndTime(cb));
-    await callback((cb) => cam.getCapabilities(cb));
+    // GetServices as the library's connect() does; GetCapabilities for pre-2.0 firmware.
+    await callback((cb) => cam.getServices(false, cb)).catch(() =>
+      callback((cb) => cam.getCapabilities(cb)),
+    );
     if (!inner.uri?.events) return null;
     await callback((cb) => cam.createPullPointSubscription(cb));
     return {
