@@ -22,6 +22,9 @@ class ScriptedCamera {
   offersEvents = true;
   /** Pulls never answer (a camera that hangs). */
   hang = false;
+  /** Pulls answer at once, ignoring the long-poll Timeout. */
+  instant = false;
+  pulls = 0;
   private generation = 0;
   private queue: CameraNotification[] = [];
   private wake: (() => void) | null = null;
@@ -58,8 +61,11 @@ class ScriptedCamera {
   }
 
   private async pull(generation: number): Promise<CameraNotification[]> {
+    this.pulls++;
     if (this.hang) return new Promise(() => undefined);
-    if (this.queue.length === 0 && generation === this.generation) {
+    // A socket's answer always comes in a later turn of the event loop.
+    if (this.instant) await new Promise((r) => setImmediate(r));
+    if (this.queue.length === 0 && generation === this.generation && !this.instant) {
       await new Promise<void>((resolve) => {
         const done = () => {
           clearTimeout(timer);
@@ -151,6 +157,7 @@ function setup(
     openPullPoint: (t) => cameras[t.cameraId]!.open(t),
     retry: { initialMs: 10, maxMs: 40 },
     unsubscribeWaitMs: 200,
+    minPullIntervalMs: 0,
     ...extra,
   });
   return {
@@ -284,6 +291,20 @@ describe('OnvifEventBridge', () => {
     await until(() => bridge.status('c1')?.state === 'no_events');
     await new Promise((r) => setTimeout(r, 100));
     expect(cam.opens).toBe(1);
+  });
+
+  it('does not spin on a camera that answers every pull at once and empty', async () => {
+    const cam = new ScriptedCamera();
+    cam.instant = true;
+    const { bridge, calls } = setup({ c1: cam }, { minPullIntervalMs: 100 });
+    await bridge.start();
+    await until(() => cam.pulls >= 1);
+    await new Promise((r) => setTimeout(r, 350));
+    // About 4 pulls in 350 ms at one per 100 ms; without the guard, thousands.
+    expect(cam.pulls).toBeGreaterThanOrEqual(2);
+    expect(cam.pulls).toBeLessThanOrEqual(6);
+    cam.emit(TAMPER, { IsTamper: 'true' });
+    await until(() => calls.length === 1);
   });
 
   it('renews the subscription on schedule', async () => {

@@ -85,12 +85,15 @@ export interface OnvifEventBridgeOptions {
   renewEveryMs?: number;
   /** How long dispose or a removal waits for Unsubscribe before leaving it. */
   unsubscribeWaitMs?: number;
+  /** Least time between empty pulls, for firmware that ignores the long-poll Timeout. */
+  minPullIntervalMs?: number;
   now?: () => number;
 }
 
 const DEFAULT_RETRY = { initialMs: 2_000, maxMs: 60_000 };
 const DEFAULT_RENEW_EVERY_MS = 60_000;
 const DEFAULT_UNSUBSCRIBE_WAIT_MS = 1_000;
+const DEFAULT_MIN_PULL_INTERVAL_MS = 1_000;
 /** Distinct unused topics remembered per camera (each logged once). */
 const MAX_LOGGED_TOPICS = 64;
 
@@ -210,6 +213,7 @@ class CameraEventLoop {
         }
         let renewAt = this.opts.now() + this.opts.renewEveryMs;
         for (;;) {
+          const pulledAt = this.opts.now();
           const batch = await unlessStopped(session.pull(), signal);
           if (batch === STOPPED) break;
           this.lastPullAt = this.opts.now();
@@ -220,6 +224,9 @@ class CameraEventLoop {
             if ((await unlessStopped(session.renew(), signal)) === STOPPED) break;
             renewAt = this.opts.now() + this.opts.renewEveryMs;
           }
+          // An empty answer that did not wait would otherwise spin against the camera.
+          const early = pulledAt + this.opts.minPullIntervalMs - this.opts.now();
+          if (batch.length === 0 && early > 0) await sleep(early, signal);
         }
       } catch (err) {
         this.lost(err);
@@ -333,6 +340,7 @@ export class OnvifEventBridge {
       retry: options.retry ?? DEFAULT_RETRY,
       renewEveryMs: options.renewEveryMs ?? DEFAULT_RENEW_EVERY_MS,
       unsubscribeWaitMs: options.unsubscribeWaitMs ?? DEFAULT_UNSUBSCRIBE_WAIT_MS,
+      minPullIntervalMs: options.minPullIntervalMs ?? DEFAULT_MIN_PULL_INTERVAL_MS,
       now: options.now ?? Date.now,
     };
   }
