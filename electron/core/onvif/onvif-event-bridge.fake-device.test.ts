@@ -105,7 +105,9 @@ describe('OnvifEventBridge with the fake ONVIF camera', () => {
     expect(bridge.lastMotionAt(CAMERA)).not.toBeNull(); // the last evidence stays
     await new Promise((r) => setTimeout(r, 700));
     d = await device({ auth: 'wsse', httpPort: port });
+    const back = Date.now();
     await until('resubscribed', () => status() === 'subscribed', 5_000);
+    console.log(`resubscribed ${Date.now() - back} ms after the camera returned`);
     expect(d.calls().filter((c) => c.op === 'CreatePullPointSubscription')).toHaveLength(1);
     d.emitEvent(unused, { LogicalState: 'true' });
     d.emitEvent(TAMPER, { IsTamper: 'true' });
