@@ -7,6 +7,7 @@ import type { StreamStatus, SystemInfo } from '../../contract/schemas';
 import type { CameraService } from '../cameras/camera-service';
 import type { LayoutService } from '../layouts/layout-service';
 import type { OutageLog } from '../outages/outage-log';
+import type { PtzService } from '../ptz/ptz-service';
 import type { RecordingService } from '../recording/recording-service';
 import type { SettingsService } from '../settings/settings-service';
 import { StorageFolderError } from '../storage/storage-folder';
@@ -33,6 +34,7 @@ export interface HandlerServices {
   duty: DutyServices;
   playback: PlaybackServices;
   exports: ExportService;
+  ptz: PtzService;
   /** Ends the service process (after the reply); absent where the core is not a service. */
   stopService?: (() => void) | undefined;
 }
@@ -64,7 +66,7 @@ export function createHandlers(s: HandlerServices): Handlers {
     ...createPlaybackHandlers(s.playback),
     ...createExportHandlers(s.exports),
     ...createOnvifHandlers(),
-    ...createPtzHandlers(),
+    ...createPtzHandlers(s.ptz),
     ...createTamperHandlers(),
     'system.info': () => s.systemInfo(),
     'system.stopService': async (req, ctx) => {

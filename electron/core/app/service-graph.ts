@@ -18,6 +18,8 @@ import type { ScryptParams } from '../officers/password-hash';
 import { CameraHealthMonitor, healthAsStreamStatus } from '../outages/camera-health';
 import { CameraReachability } from '../outages/camera-reachability';
 import { OutageLog } from '../outages/outage-log';
+import { PtzDevices, type OpenPtzDevice } from '../ptz/ptz-devices';
+import { PtzService } from '../ptz/ptz-service';
 import { RecordingService } from '../recording/recording-service';
 import type { RecordingEmit, RecordingServiceEvents } from '../recording/recording-types';
 import type { SecretBox } from '../secrets/secret-box';
@@ -87,6 +89,8 @@ export interface ServiceOverrides {
   /** The segment being recorded, as export sees it. */
   openSegment?: FootageSource['openSegment'];
   systemInfo?: () => Promise<SystemInfo>;
+  /** Opens a camera's PTZ connection (tests: a fake dome). */
+  openPtzDevice?: OpenPtzDevice;
 }
 
 export interface ServiceGraph {
@@ -101,6 +105,7 @@ export interface ServiceGraph {
   readonly duty: DutyWiring;
   readonly playback: PlaybackServices;
   readonly exports: ExportService;
+  readonly ptz: PtzService;
   readonly handlers: Handlers;
   readonly endpoint: Endpoint;
   /** The ffmpeg in use now (a changed setting applies to probing and export at once). */
@@ -291,6 +296,19 @@ export async function buildServices(
     // Before recording and the db: a running export is cancelled and its partial files removed.
     cleanups.push('export', () => exports.dispose());
 
+    const ptzDevices = new PtzDevices(overrides.openPtzDevice ?? (async () => null));
+    const ptz = new PtzService({
+      db,
+      devices: ptzDevices.lookup,
+      audit: duty.audit,
+      logger: logger.child('ptz'),
+      ...(overrides.now ? { now: overrides.now } : {}),
+    });
+    // Before the db: a dome still moving gets its Stop.
+    cleanups.push('ptz', () => ptz.close());
+    bus.subscribe('camera.updated', ({ cameraId }) => ptzDevices.forget(cameraId));
+    bus.subscribe('camera.changed', () => ptzDevices.forgetAll());
+
     const info = async (): Promise<SystemInfo> => {
       const media = deps.mediaAddress?.();
       return {
@@ -306,6 +324,7 @@ export async function buildServices(
     const handlers = createHandlers({
       duty,
       exports,
+      ptz,
       playback,
       cameras,
       layouts,
@@ -352,6 +371,7 @@ export async function buildServices(
       duty,
       playback,
       exports,
+      ptz,
       handlers,
       endpoint: { handlers, authorize: duty.authorize },
       locateFfmpeg: locate,

@@ -11,6 +11,7 @@ import { incidentsMigrations } from '../incidents/incidents-migrations';
 import { layoutsMigrations } from '../layouts/layouts-migrations';
 import { officersMigrations } from '../officers/officers-migrations';
 import { outagesMigrations } from '../outages/outages-migrations';
+import { ptzMigrations } from '../ptz/ptz-migrations';
 import { recordingMigrations } from '../recording/recording-migrations';
 import { settingsMigrations } from '../settings/settings-migrations';
 import { HANDOVER_TRIGGERS, shiftsMigrations } from '../shifts/shifts-migrations';
@@ -33,6 +34,8 @@ export const DOMAIN_MIGRATIONS: readonly (readonly [domain: string, DomainMigrat
   ['audit', auditMigrations],
   // v5: footage exports (docs/design/export.md).
   ['export', exportMigrations],
+  // v7: names of PTZ presets as officers typed them (docs/design/ptz.md).
+  ['ptz', ptzMigrations],
 ];
 
 const latest = Math.max(...DOMAIN_MIGRATIONS.flatMap(([, m]) => Object.keys(m).map(Number)));
