@@ -300,6 +300,7 @@ export async function buildServices(
     const ptz = new PtzService({
       db,
       devices: ptzDevices.lookup,
+      onDeviceFailed: (cameraId) => ptzDevices.forget(cameraId),
       audit: duty.audit,
       logger: logger.child('ptz'),
       ...(overrides.now ? { now: overrides.now } : {}),

@@ -166,3 +166,27 @@ describe('PtzService', () => {
     });
   });
 });
+
+describe('PtzService when the camera fails', () => {
+  it('drops the connection after a failed call, and a camera that cannot be opened is a conflict', async () => {
+    const failed: string[] = [];
+    let opens = 0;
+    const flaky = new PtzService({
+      db,
+      devices: async () => {
+        opens++;
+        if (opens === 1) throw new Error('ECONNREFUSED');
+        return dome;
+      },
+      onDeviceFailed: (id) => failed.push(id),
+      audit: { append: async () => undefined },
+    });
+    await expect(flaky.info('dome')).rejects.toMatchObject({ code: 'conflict' });
+    dome.stop = async () => {
+      throw new Error('Wsse authorized time check failed.');
+    };
+    await expect(flaky.stop('dome')).rejects.toMatchObject({ message: 'ptz_camera_failed' });
+    expect(failed).toEqual(['dome', 'dome']);
+    await flaky.close();
+  });
+});

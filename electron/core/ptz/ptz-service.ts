@@ -16,6 +16,11 @@ import { checkPresetToken, isPresetToken, presetNameForCamera } from './ptz-xml'
 export interface PtzServiceDeps {
   db: Database;
   devices: PtzDeviceLookup;
+  /**
+   * A call to the camera failed: its connection is dropped and the next call opens a new
+   * one (after the camera's clock was set, the library's WS-Security clock shift is stale).
+   */
+  onDeviceFailed?: (cameraId: string) => void;
   audit: { append(input: AuditInput, tx?: Queryable): Promise<unknown> };
   logger?: Logger;
   now?: () => number;
@@ -40,7 +45,7 @@ export class PtzService {
   }
 
   async info(cameraId: string): Promise<PtzInfo> {
-    const device = await this.deps.devices(cameraId);
+    const device = await this.call(cameraId, () => this.deps.devices(cameraId));
     if (!device) return { cameraId, panTilt: false, zoom: false, presets: [] };
     return {
       cameraId,
@@ -54,7 +59,7 @@ export class PtzService {
   async presets(cameraId: string, device?: PtzDevice): Promise<PtzPreset[]> {
     const d = device ?? (await this.deviceOf(cameraId));
     const [fromCamera, named] = await Promise.all([
-      this.call(() => d.getPresets()),
+      this.call(cameraId, () => d.getPresets()),
       this.names.of(cameraId),
     ]);
     return fromCamera
@@ -74,7 +79,7 @@ export class PtzService {
   async gotoPreset(cameraId: string, token: string): Promise<void> {
     checkPresetToken(token);
     const device = await this.deviceOf(cameraId);
-    await this.call(() => device.gotoPreset(token));
+    await this.call(cameraId, () => device.gotoPreset(token));
   }
 
   /** Saves the current view under `name` (a new preset when `token` is null); audited. */
@@ -88,7 +93,7 @@ export class PtzService {
     const typed = presetNameForCamera(name);
     if (typed === '') throw new ApiError('invalid_request', 'preset_name_required');
     const device = await this.deviceOf(cameraId);
-    const saved = checkPresetToken(await this.call(() => device.setPreset(token, typed)));
+    const saved = checkPresetToken(await this.call(cameraId, () => device.setPreset(token, typed)));
     await this.deps.db.transaction(async (tx) => {
       await this.names.save(tx, cameraId, saved, typed, officer?.officerId ?? null);
       await this.deps.audit.append(
@@ -108,7 +113,7 @@ export class PtzService {
     checkPresetToken(token);
     const device = await this.deviceOf(cameraId);
     const name = (await this.names.of(cameraId)).get(token) ?? null;
-    await this.call(() => device.removePreset(token));
+    await this.call(cameraId, () => device.removePreset(token));
     await this.deps.db.transaction(async (tx) => {
       await this.names.remove(tx, cameraId, token);
       await this.deps.audit.append(
@@ -137,11 +142,11 @@ export class PtzService {
         {
           move: async (v) => {
             const d = await this.deviceOf(cameraId);
-            await this.call(() => d.continuousMove(v, timeoutMs));
+            await this.call(cameraId, () => d.continuousMove(v, timeoutMs));
           },
           stop: async () => {
             const d = await this.deviceOf(cameraId);
-            await this.call(() => d.stop());
+            await this.call(cameraId, () => d.stop());
           },
         },
         {
@@ -158,18 +163,19 @@ export class PtzService {
   }
 
   private async deviceOf(cameraId: string): Promise<PtzDevice> {
-    const device = await this.deps.devices(cameraId);
+    const device = await this.call(cameraId, () => this.deps.devices(cameraId));
     if (!device) throw new ApiError('not_found', NOT_PTZ);
     return device;
   }
 
   /** A camera that does not answer, or faults, is a conflict the tile shows, not an internal error. */
-  private async call<T>(fn: () => Promise<T>): Promise<T> {
+  private async call<T>(cameraId: string, fn: () => Promise<T>): Promise<T> {
     try {
       return await fn();
     } catch (err) {
       if (err instanceof ApiError) throw err;
-      this.logger.warn('ptz call failed', { error: String(err) });
+      this.deps.onDeviceFailed?.(cameraId);
+      this.logger.warn('ptz call failed', { cameraId, error: String(err) });
       throw new ApiError('conflict', 'ptz_camera_failed');
     }
   }
