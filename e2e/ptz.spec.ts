@@ -92,6 +92,7 @@ test('PTZ from the tile: keys and buttons move the dome, presets are saved and r
   expect(set.args).toMatchObject({ name: 'Ngã tư Phố Huế', requestedToken: null });
   const token = set.args.token as string;
   await expect(overlay.getByTestId(`ptz-preset-${token}`)).toContainText('Ngã tư Phố Huế');
+  await page.screenshot({ path: 'e2e/artifacts/ptz-overlay.png' });
   const audit = await station.api.audit.list({ action: 'ptz.preset_saved' });
   expect(audit.items).toHaveLength(1);
   expect(audit.items[0]).toMatchObject({
