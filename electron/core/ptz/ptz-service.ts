@@ -36,6 +36,8 @@ const NOT_PTZ = 'no_ptz';
 
 export class PtzService {
   private readonly pacers = new Map<string, PtzMovePacer>();
+  /** Closing: no new pacer (and its timers) outlives the database. */
+  private closed = false;
   private readonly names: PresetNames;
   private readonly logger: Logger;
 
@@ -130,11 +132,13 @@ export class PtzService {
 
   /** Stops every camera still moving (the service is closing). */
   async close(): Promise<void> {
+    this.closed = true;
     await Promise.all([...this.pacers.values()].map((p) => p.close()));
     this.pacers.clear();
   }
 
   private pacerOf(cameraId: string): PtzMovePacer {
+    if (this.closed) throw new ApiError('conflict', 'closing');
     let pacer = this.pacers.get(cameraId);
     if (!pacer) {
       const timeoutMs = this.deps.moveTimeoutMs ?? 1000;
