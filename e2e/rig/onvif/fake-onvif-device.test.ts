@@ -179,6 +179,8 @@ describe('fake ONVIF device with the real onvif@0.8.3 client', () => {
     );
     expect(mainUri.uri).toBe('rtsp://127.0.0.1:8554/cam1');
     expect(subUri.uri).toBe(SUB);
+    const scopes = await call<{ scopeItem: string }[]>((cb) => cam.getScopes(cb));
+    expect(scopes.map((x) => x.scopeItem)).toContain('onvif://www.onvif.org/name/FAKE-PTZ');
     const info = await call<DeviceInformation>((cb) => cam.getDeviceInformation(cb));
     expect(info).toMatchObject({ manufacturer: 'FakeVision', model: 'FK-PTZ-1' });
 
@@ -566,6 +568,28 @@ describe('fake ONVIF device with the real onvif@0.8.3 client', () => {
   });
 });
 
+describe("fake ONVIF device with the library's own event loop (cam.on('event'))", () => {
+  it('delivers an emitted event to a listener, and the loop unsubscribes once the listener is gone', async () => {
+    const d = await start({ auth: 'both' });
+    const cam = await connected(d);
+    const topics: string[] = [];
+    cam.on('event', (m: { topic: { _: string } }) => topics.push(m.topic._));
+    const until = async (done: () => boolean) => {
+      const end = Date.now() + 8000;
+      while (!done() && Date.now() < end) await new Promise((r) => setTimeout(r, 50));
+    };
+    await until(() => d.calls().some((c) => c.op === 'PullMessages'));
+    d.emitEvent('tns1:VideoSource/GlobalSceneChange/ImagingService', { State: 'true' });
+    await until(() => topics.length > 0);
+    expect(topics).toEqual(['tns1:VideoSource/GlobalSceneChange/ImagingService']);
+    expect(d.calls().some((c) => c.op === 'Renew')).toBe(true);
+
+    cam.removeAllListeners('event');
+    await until(() => d.calls().some((c) => c.op === 'Unsubscribe'));
+    expect(d.calls().filter((c) => c.op === 'Unsubscribe')).toHaveLength(1);
+  });
+});
+
 describe('fake ONVIF device vendor quirks', () => {
   it('writes local time into the UTC field when asked (XiongMai): the client reads +9 h', async () => {
     const d = await start({ localTimeAsUtc: true });
@@ -691,11 +715,24 @@ describe('fake ONVIF device WS-Discovery responder (directed probes on 127.0.0.1
       (await probe(d, probeXml('urn:uuid:3', 'dn:NetworkVideoTransmitter'), 500)).replies,
     ).toEqual([]);
     expect((await probe(d, probeXml('urn:uuid:4', 'wsdp:Printer'), 500)).replies).toEqual([]);
+    const resolve = probeXml('urn:uuid:6', null).replace('discovery/Probe<', 'discovery/Resolve<');
+    expect((await probe(d, resolve, 300)).replies).toEqual([]);
+    expect((await probe(d, '<Envelope><Body>', 300)).replies).toEqual([]);
     expect(d.probes().map((p) => [p.messageId, p.answered])).toEqual([
       ['urn:uuid:1', true],
       ['urn:uuid:2', true],
       ['urn:uuid:3', false],
       ['urn:uuid:4', false],
+      ['', false],
+      ['', false],
+    ]);
+    expect(d.probes().map((p) => p.ignored)).toEqual([
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      'not_probe',
+      'not_xml',
     ]);
     await d.close();
     device = await start();

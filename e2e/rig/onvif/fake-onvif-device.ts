@@ -247,6 +247,16 @@ export async function startFakeOnvif(opts: FakeOnvifOptions): Promise<FakeOnvif>
     Profile_2: withoutCredentials(opts.subUrl),
   };
 
+  const scopes = [
+    'onvif://www.onvif.org/type/video_encoder',
+    ...(ptzOn ? ['onvif://www.onvif.org/type/ptz'] : []),
+    `onvif://www.onvif.org/name/${opts.name ?? 'FAKE-PTZ'}`,
+    `onvif://www.onvif.org/hardware/${info.model}`,
+    'onvif://www.onvif.org/location/country/vietnam',
+    'onvif://www.onvif.org/location/city/hanoi',
+    'onvif://www.onvif.org/Profile/Streaming',
+  ];
+
   let httpPort = 0;
   const base = () => `http://${opts.advertisedHost ?? host}:${httpPort}`;
   const addresses = (): reply.ServiceAddresses => ({
@@ -307,6 +317,8 @@ export async function startFakeOnvif(opts: FakeOnvifOptions): Promise<FakeOnvif>
         return {
           body: `<tds:GetWsdlUrlResponse><tds:WsdlUrl>http://www.onvif.org/</tds:WsdlUrl></tds:GetWsdlUrlResponse>`,
         };
+      case 'GetScopes':
+        return { body: reply.scopes(scopes) };
       case 'GetDeviceInformation':
         return { body: reply.deviceInformation(info) };
       case 'SetSystemDateAndTime': {
@@ -586,15 +598,7 @@ export async function startFakeOnvif(opts: FakeOnvifOptions): Promise<FakeOnvif>
     discovery = await WsDiscoveryResponder.start(host, opts.discoveryPort ?? 0, () => ({
       endpoint,
       xaddr: addresses().device,
-      scopes: [
-        'onvif://www.onvif.org/type/video_encoder',
-        ...(ptzOn ? ['onvif://www.onvif.org/type/ptz'] : []),
-        `onvif://www.onvif.org/name/${opts.name ?? 'FAKE-PTZ'}`,
-        `onvif://www.onvif.org/hardware/${info.model}`,
-        'onvif://www.onvif.org/location/country/vietnam',
-        'onvif://www.onvif.org/location/city/hanoi',
-        'onvif://www.onvif.org/Profile/Streaming',
-      ],
+      scopes,
       answers: opts.discoveryAnswers ?? ['NetworkVideoTransmitter', 'Device', 'none'],
     }));
   } catch (err) {

@@ -132,6 +132,16 @@ export function deviceInformation(i: DeviceInformation): string {
   );
 }
 
+export function scopes(items: string[]): string {
+  const each = items
+    .map(
+      (s) =>
+        `<tds:Scopes><tt:ScopeDef>Fixed</tt:ScopeDef><tt:ScopeItem>${escapeXml(s)}</tt:ScopeItem></tds:Scopes>`,
+    )
+    .join('');
+  return `<tds:GetScopesResponse>${each}</tds:GetScopesResponse>`;
+}
+
 export const VIDEO_SOURCE_TOKEN = 'VideoSource_1';
 export const PTZ_NODE_TOKEN = 'PTZNodeToken';
 export const PTZ_CONFIG_TOKEN = 'PTZToken';

@@ -21,6 +21,8 @@ export interface RecordedProbe {
   /** Types as sent (QNames), [] when the probe had none. */
   types: string[];
   answered: boolean;
+  /** Set when the datagram was not a WS-Discovery Probe at all (so it was not answered). */
+  ignored?: 'not_xml' | 'not_probe';
 }
 
 export interface DiscoveryIdentity {
@@ -82,15 +84,15 @@ interface ParsedProbe {
   kinds: (ProbeType | null)[];
 }
 
-function parseProbe(xml: string): ParsedProbe | null {
-  if (XMLValidator.validate(xml) !== true) return null;
+function parseProbe(xml: string): ParsedProbe | 'not_xml' | 'not_probe' {
+  if (XMLValidator.validate(xml) !== true) return 'not_xml';
   const doc = parser.parse(xml) as {
     Envelope?: { Header?: Record<string, unknown>; Body?: Record<string, unknown> };
   };
   const header = doc.Envelope?.Header;
   const probe = doc.Envelope?.Body?.Probe;
   if (!header || probe === undefined || String(header.Action ?? '').trim() !== PROBE_ACTION) {
-    return null;
+    return 'not_probe';
   }
   const typesText =
     typeof probe === 'object' && probe !== null
@@ -143,14 +145,26 @@ export class WsDiscoveryResponder {
 
   private onMessage(xml: string, rinfo: dgram.RemoteInfo): void {
     const probe = parseProbe(xml);
-    if (!probe) return;
+    const from = { address: rinfo.address, port: rinfo.port };
+    if (typeof probe === 'string') {
+      // Kept so a test can tell a malformed probe from a silent device.
+      this.recorded.push({
+        at: Date.now(),
+        from,
+        messageId: '',
+        types: [],
+        answered: false,
+        ignored: probe,
+      });
+      return;
+    }
     const id = this.identity();
     // WS-Discovery: a device matches when it is every one of the asked types.
     const answered =
       probe.messageId !== '' && probe.kinds.every((k) => k !== null && id.answers.includes(k));
     this.recorded.push({
       at: Date.now(),
-      from: { address: rinfo.address, port: rinfo.port },
+      from,
       messageId: probe.messageId,
       types: probe.types,
       answered,

@@ -6,6 +6,8 @@ import type { StorageQuota, StorageSettings } from '../../contract/recording-sch
 import type { StreamStatus, SystemInfo } from '../../contract/schemas';
 import type { CameraService } from '../cameras/camera-service';
 import type { LayoutService } from '../layouts/layout-service';
+import type { CameraClockService } from '../onvif/camera-clock-service';
+import type { OnvifDeviceService } from '../onvif/onvif-device-service';
 import type { OutageLog } from '../outages/outage-log';
 import type { PtzService } from '../ptz/ptz-service';
 import type { RecordingService } from '../recording/recording-service';
@@ -35,6 +37,8 @@ export interface HandlerServices {
   playback: PlaybackServices;
   exports: ExportService;
   ptz: PtzService;
+  onvif: OnvifDeviceService;
+  clocks: CameraClockService;
   /** Ends the service process (after the reply); absent where the core is not a service. */
   stopService?: (() => void) | undefined;
 }
@@ -65,7 +69,7 @@ export function createHandlers(s: HandlerServices): Handlers {
     ...createDutyHandlers(s.duty),
     ...createPlaybackHandlers(s.playback),
     ...createExportHandlers(s.exports),
-    ...createOnvifHandlers(),
+    ...createOnvifHandlers({ onvif: s.onvif, clocks: s.clocks, audit: s.duty.audit }),
     ...createPtzHandlers(s.ptz),
     ...createTamperHandlers(),
     'system.info': () => s.systemInfo(),

@@ -13,11 +13,16 @@ import { ExportService } from '../export/export-service';
 import type { FootageSource } from '../export/export-sources';
 import { exportRenderers } from '../export/export-renderers';
 import { LayoutService } from '../layouts/layout-service';
+import { CameraClockService, type ClockAlarmSink } from '../onvif/camera-clock-service';
+import { OnvifDeviceService } from '../onvif/onvif-device-service';
+import { transportFromEnv, type UdpTransport } from '../onvif/udp-transport';
+import { WsDiscovery } from '../onvif/ws-discovery';
 import type { Logger } from '../logging/logger';
 import type { ScryptParams } from '../officers/password-hash';
 import { CameraHealthMonitor, healthAsStreamStatus } from '../outages/camera-health';
 import { CameraReachability } from '../outages/camera-reachability';
 import { OutageLog } from '../outages/outage-log';
+import { openCamPtzDevice } from '../ptz/cam-ptz-device';
 import { PtzDevices, type OpenPtzDevice } from '../ptz/ptz-devices';
 import { PtzService } from '../ptz/ptz-service';
 import { RecordingService } from '../recording/recording-service';
@@ -89,6 +94,10 @@ export interface ServiceOverrides {
   /** The segment being recorded, as export sees it. */
   openSegment?: FootageSource['openSegment'];
   systemInfo?: () => Promise<SystemInfo>;
+  /** WS-Discovery sockets (tests: loopback only). */
+  udpTransport?: UdpTransport;
+  /** Where clock alarms go (the camera alarm log). */
+  clockAlarms?: ClockAlarmSink;
   /** Opens a camera's PTZ connection (tests: a fake dome). */
   openPtzDevice?: OpenPtzDevice;
 }
@@ -105,6 +114,8 @@ export interface ServiceGraph {
   readonly duty: DutyWiring;
   readonly playback: PlaybackServices;
   readonly exports: ExportService;
+  readonly onvif: OnvifDeviceService;
+  readonly clocks: CameraClockService;
   readonly ptz: PtzService;
   readonly handlers: Handlers;
   readonly endpoint: Endpoint;
@@ -296,7 +307,46 @@ export async function buildServices(
     // Before recording and the db: a running export is cancelled and its partial files removed.
     cleanups.push('export', () => exports.dispose());
 
-    const ptzDevices = new PtzDevices(overrides.openPtzDevice ?? (async () => null));
+    const discovery = new WsDiscovery({
+      transport: overrides.udpTransport ?? transportFromEnv(),
+      logger: logger.child('discovery'),
+    });
+    const onvif = new OnvifDeviceService({
+      db,
+      cameras,
+      discovery,
+      onAdded: (cameraId) => clocks.added(cameraId),
+      logger: logger.child('onvif'),
+    });
+    const clocks = new CameraClockService({
+      db,
+      devices: onvif,
+      emit,
+      ...(overrides.clockAlarms ? { alarms: overrides.clockAlarms } : {}),
+      logger: logger.child('camera-clocks'),
+    });
+    cleanups.push('camera-clocks', () => clocks.dispose());
+    // A removed camera's device row goes; a changed account signs in anew.
+    bus.subscribe('camera.changed', ({ cameras: list }) => {
+      void onvif.keepOnly(list.map((c) => c.id)).catch((err: unknown) => {
+        log.warn('onvif devices not pruned', { err });
+      });
+    });
+    bus.subscribe('camera.updated', ({ cameraId }) => onvif.forgetClient(cameraId));
+
+    // A camera added through ONVIF with a PTZ profile, reached with the camera's own account.
+    const openPtz: OpenPtzDevice = async (cameraId) => {
+      const device = await onvif.device(cameraId);
+      if (!device?.ptzProfile) return null;
+      const { username, password } = await cameras.credentials(cameraId);
+      return openCamPtzDevice({
+        xaddr: device.xaddr,
+        username: username ?? '',
+        password: password ?? '',
+        profileToken: device.ptzProfile,
+      });
+    };
+    const ptzDevices = new PtzDevices(overrides.openPtzDevice ?? openPtz);
     const ptz = new PtzService({
       db,
       devices: ptzDevices.lookup,
@@ -327,6 +377,8 @@ export async function buildServices(
       exports,
       ptz,
       playback,
+      onvif,
+      clocks,
       cameras,
       layouts,
       settings,
@@ -358,6 +410,7 @@ export async function buildServices(
       stopSync = bus.subscribe('camera.changed', () => recordingSync.schedule());
       cameraHealth.start();
       await exports.start();
+      await clocks.start();
     };
 
     return {
@@ -372,6 +425,8 @@ export async function buildServices(
       duty,
       playback,
       exports,
+      onvif,
+      clocks,
       ptz,
       handlers,
       endpoint: { handlers, authorize: duty.authorize },

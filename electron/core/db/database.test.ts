@@ -40,6 +40,7 @@ describe('Database', () => {
     );
     expect(tables.map((t) => t.name).filter((n) => !n.startsWith('incident_search_'))).toEqual([
       'audit_log',
+      'camera_clock_readings',
       'camera_outage_acks',
       'camera_outages',
       'cameras',
@@ -52,6 +53,8 @@ describe('Database', () => {
       'incidents',
       'layouts',
       'officers',
+      'onvif_devices',
+      'ptz_presets',
       'recorders',
       'recording_cameras',
       'recording_events',
