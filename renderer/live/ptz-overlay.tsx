@@ -22,9 +22,14 @@ const ZOOM: { key: PtzHoldKey; testId: string; glyph: string }[] = [
   { key: 'zoomOut', testId: 'ptz-zoom-out', glyph: '−' },
 ];
 
-/** The tile's camera, if it can move; null while asking or when it cannot. */
-function usePtzInfo(cameraId: string): [PtzInfo | null, () => void] {
+/**
+ * The tile's camera, if it can move; null while asking or when it cannot. Asked again
+ * when the camera changes or its tile is selected: a camera added through ONVIF may
+ * reach the grid a moment before the station knows its PTZ profile.
+ */
+function usePtzInfo(cameraId: string, selected: boolean): [PtzInfo | null, () => void] {
   const api = useApi();
+  const camera = useStationState((s) => s.cameras.find((c) => c.id === cameraId));
   const [info, setInfo] = useState<PtzInfo | null>(null);
   const [asked, setAsked] = useState(0);
   useEffect(() => {
@@ -37,13 +42,13 @@ function usePtzInfo(cameraId: string): [PtzInfo | null, () => void] {
     return () => {
       live = false;
     };
-  }, [api, cameraId, asked]);
+  }, [api, cameraId, asked, camera, selected]);
   return [info, useCallback(() => setAsked((n) => n + 1), [])];
 }
 
 export function PtzOverlay(props: { cameraId: string; single: boolean; selected: boolean }) {
   const { cameraId } = props;
-  const [info, refresh] = usePtzInfo(cameraId);
+  const [info, refresh] = usePtzInfo(cameraId, props.selected || props.single);
   const movable = Boolean(info && (info.panTilt || info.zoom));
   // Only one dome listens to the keyboard: the single view's, else the one selected tile.
   const keyboard = useStationState((s) =>
@@ -71,16 +76,22 @@ function PtzControls(props: { info: PtzInfo; keyboard: boolean; refresh: () => v
   const [saving, setSaving] = useState(false);
   const held = useRef(new Set<PtzHoldKey>());
   const holdRef = useRef<PtzHold | null>(null);
+  // Read through refs: a refreshed preset list or a renamed camera must not restart the
+  // key listeners or the repeater, which would cut a move that is being held.
+  const presets = useRef(info.presets);
+  presets.current = info.presets;
+  const cameraNameRef = useRef(cameraName);
+  cameraNameRef.current = cameraName;
 
   const fail = useCallback(
     () =>
       store.getState().pushToast({
         kind: 'error',
         key: 'tile.ptz.failed',
-        params: { name: cameraName },
+        params: { name: cameraNameRef.current },
         at: null,
       }),
-    [store, cameraName],
+    [store],
   );
 
   // One repeater per camera; closing the tile (unmount) lets go of whatever is held.
@@ -128,10 +139,10 @@ function PtzControls(props: { info: PtzInfo; keyboard: boolean; refresh: () => v
 
   const gotoSlot = useCallback(
     (slot: number) => {
-      const preset = presetForSlot(info.presets, slot);
+      const preset = presetForSlot(presets.current, slot);
       if (preset) api.ptz.gotoPreset({ cameraId, token: preset.token }).catch(fail);
     },
-    [api, cameraId, info.presets, fail],
+    [api, cameraId, fail],
   );
 
   const save = useCallback(
@@ -167,7 +178,7 @@ function PtzControls(props: { info: PtzInfo; keyboard: boolean; refresh: () => v
       else if (e.repeat) return;
       else if (action.kind === 'goto') gotoSlot(action.slot);
       else {
-        const existing = presetForSlot(info.presets, action.slot);
+        const existing = presetForSlot(presets.current, action.slot);
         void save(
           existing?.token ?? null,
           existing?.name ?? t('tile.ptz.slotName', { n: action.slot }),
@@ -196,7 +207,7 @@ function PtzControls(props: { info: PtzInfo; keyboard: boolean; refresh: () => v
       keysHeld.clear();
       holdRef.current?.release();
     };
-  }, [keyboard, press, lift, gotoSlot, save, info.presets, t]);
+  }, [keyboard, press, lift, gotoSlot, save, t]);
 
   const holdButton = (key: PtzHoldKey, testId: string, glyph: string) => (
     <button

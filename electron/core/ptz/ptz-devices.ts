@@ -1,7 +1,8 @@
 // One open PTZ connection per camera, opened on first use and kept: connecting
 // (clock, services, profiles) takes several SOAP round trips, too slow to repeat
 // for every 300 ms move. A failed open is not kept, so the next call tries again;
-// a camera whose address or password changed is forgotten.
+// neither is "no PTZ" (a cheap lookup, and an ONVIF add writes its device row just
+// after the camera appears); a camera whose address or password changed is forgotten.
 import type { PtzDevice, PtzDeviceLookup } from './ptz-device';
 
 /** Where and how to reach a camera's ONVIF service, or null when it is not an ONVIF camera. */
@@ -17,9 +18,10 @@ export class PtzDevices {
     if (!device) {
       device = this.opener(cameraId);
       this.open.set(cameraId, device);
-      device.catch(() => {
+      const drop = () => {
         if (this.open.get(cameraId) === device) this.open.delete(cameraId);
-      });
+      };
+      device.then((d) => d ?? drop(), drop);
     }
     return device;
   };
