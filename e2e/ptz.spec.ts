@@ -110,6 +110,35 @@ test('PTZ from the tile: keys and buttons move the dome, presets are saved and r
   await overlay.getByTestId(`ptz-preset-${token}`).click();
   expect((await nextCall(dome, 'GotoPreset', t4)).args).toEqual({ preset: token });
 
+  // Shift+2 saves the view over the second preset, keeping its name; a name with XML
+  // specials reaches the dome intact; a commander removes a preset, audited.
+  await page.locator('body').focus();
+  const t6 = Date.now();
+  await page.keyboard.press('Shift+Digit2');
+  expect((await nextCall(dome, 'SetPreset', t6)).args).toEqual({
+    name: 'Bãi xe',
+    token: '2',
+    requestedToken: '2',
+  });
+  await overlay.getByTestId('ptz-preset-name').fill('Hàng Bài & <Tràng Tiền>');
+  const t7 = Date.now();
+  await overlay.getByTestId('ptz-save-preset').click();
+  const special = await nextCall(dome, 'SetPreset', t7);
+  expect(special.args.name).toBe('Hàng Bài & <Tràng Tiền>');
+  const specialToken = special.args.token as string;
+  await expect(overlay.getByTestId(`ptz-preset-${specialToken}`)).toContainText(
+    'Hàng Bài & <Tràng Tiền>',
+  );
+  const t8 = Date.now();
+  await overlay.getByTestId(`ptz-remove-${specialToken}`).click();
+  expect((await nextCall(dome, 'RemovePreset', t8)).args).toEqual({ preset: specialToken });
+  await expect(overlay.getByTestId(`ptz-preset-${specialToken}`)).toHaveCount(0);
+  const removed = await station.api.audit.list({ action: 'ptz.preset_removed' });
+  expect(removed.items[0]).toMatchObject({
+    officerName: E2E_ADMIN.fullName,
+    details: { token: specialToken, name: 'Hàng Bài & <Tràng Tiền>' },
+  });
+
   // Typing a name is not driving the dome: digits and arrows stay in the field.
   const t5 = Date.now();
   await overlay.getByTestId('ptz-preset-name').focus();
