@@ -10,6 +10,7 @@ import type { Database } from '../db/database';
 import { openStationDb } from '../db/open-station-db';
 import { openCamPtzDevice } from './cam-ptz-device';
 import type { PtzDevice } from './ptz-device';
+import { PtzDevices } from './ptz-devices';
 import { PtzService } from './ptz-service';
 
 let fake: FakeOnvif;
@@ -131,5 +132,31 @@ describe('PtzService over the fake dome', () => {
     expect(fake.presets()).toContainEqual({ token: saved.token, name: 'Ngã tư Phố Huế' });
     expect((await service.info('dome')).presets).toContainEqual(saved);
     expect(audits.map((a) => a.action)).toEqual(['ptz.preset_saved']);
+  });
+
+  it('reconnects when the camera refuses a stale clock after its clock was set', async () => {
+    const devices = new PtzDevices(() =>
+      openCamPtzDevice({ xaddr: fake.xaddr, username: fake.user, password: fake.pass }),
+    );
+    const reconnecting = new PtzService({
+      db,
+      devices: devices.lookup,
+      onDeviceFailed: (id) => devices.forget(id),
+      audit: { append: async () => undefined },
+    });
+    await reconnecting.gotoPreset('dome', '1');
+    // The station set the camera's clock: +2 h → right. The open connection still signs +2 h ahead.
+    fake.setClockOffset(0);
+    const before = Date.now();
+    await reconnecting.gotoPreset('dome', '2');
+    expect(fake.rejections().filter((r) => r.at >= before && r.op === 'GotoPreset')).toMatchObject([
+      { reason: 'time_check' },
+    ]);
+    expect(
+      ptzCalls()
+        .filter((c) => c.op === 'GotoPreset')
+        .map((c) => c.args),
+    ).toEqual([{ preset: '1' }, { preset: '2' }]);
+    await reconnecting.close();
   });
 });

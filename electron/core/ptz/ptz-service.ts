@@ -53,15 +53,14 @@ export class PtzService {
       cameraId,
       panTilt: device.panTilt,
       zoom: device.zoom,
-      presets: await this.presets(cameraId, device),
+      presets: await this.presets(cameraId),
     };
   }
 
   /** The camera's presets, named as officers named them where the station knows the token. */
-  async presets(cameraId: string, device?: PtzDevice): Promise<PtzPreset[]> {
-    const d = device ?? (await this.deviceOf(cameraId));
+  async presets(cameraId: string): Promise<PtzPreset[]> {
     const [fromCamera, named] = await Promise.all([
-      this.call(cameraId, () => d.getPresets()),
+      this.steer(cameraId, (d) => d.getPresets()),
       this.names.of(cameraId),
     ]);
     return fromCamera
@@ -80,8 +79,7 @@ export class PtzService {
 
   async gotoPreset(cameraId: string, token: string): Promise<void> {
     checkPresetToken(token);
-    const device = await this.deviceOf(cameraId);
-    await this.call(cameraId, () => device.gotoPreset(token));
+    await this.steer(cameraId, (d) => d.gotoPreset(token));
   }
 
   /** Saves the current view under `name` (a new preset when `token` is null); audited. */
@@ -144,14 +142,8 @@ export class PtzService {
       const timeoutMs = this.deps.moveTimeoutMs ?? 1000;
       pacer = new PtzMovePacer(
         {
-          move: async (v) => {
-            const d = await this.deviceOf(cameraId);
-            await this.call(cameraId, () => d.continuousMove(v, timeoutMs));
-          },
-          stop: async () => {
-            const d = await this.deviceOf(cameraId);
-            await this.call(cameraId, () => d.stop());
-          },
+          move: (v) => this.steer(cameraId, (d) => d.continuousMove(v, timeoutMs)),
+          stop: () => this.steer(cameraId, (d) => d.stop()),
         },
         {
           minIntervalMs: this.deps.minMoveIntervalMs ?? 200,
@@ -170,6 +162,28 @@ export class PtzService {
     const device = await this.call(cameraId, () => this.deps.devices(cameraId));
     if (!device) throw new ApiError('not_found', NOT_PTZ);
     return device;
+  }
+
+  /**
+   * A call that is safe to repeat (moves, stops, presets read or recalled): when it fails,
+   * the connection is dropped and the call goes once more over a new one. After the
+   * camera's clock was set, the old connection signs with a stale clock shift and the
+   * camera refuses it ("Wsse authorized time check failed."); a new one reads the clock first.
+   */
+  private async steer<T>(cameraId: string, op: (d: PtzDevice) => Promise<T>): Promise<T> {
+    const device = await this.deviceOf(cameraId);
+    try {
+      return await op(device);
+    } catch (err) {
+      if (err instanceof ApiError) throw err;
+      this.deps.onDeviceFailed?.(cameraId);
+      this.logger.info('ptz call failed, retrying on a new connection', {
+        cameraId,
+        error: String(err),
+      });
+    }
+    const fresh = await this.deviceOf(cameraId);
+    return this.call(cameraId, () => op(fresh));
   }
 
   /** A camera that does not answer, or faults, is a conflict the tile shows, not an internal error. */
