@@ -172,3 +172,26 @@ test('leaving the window while a key is held stops the dome within 1 s', async (
   expect(ptzCalls(dome, 'ContinuousMove', stop.at + 1)).toEqual([]);
   await page.keyboard.up('ArrowRight');
 });
+
+test('the single view steers its dome from the keyboard', async ({
+  page,
+  station,
+  onvifDevice: dome,
+}) => {
+  test.setTimeout(90_000);
+  const tile = await domeTile(page, station, dome);
+  await tile.dblclick({ position: { x: 400, y: 300 } });
+  const single = page.getByTestId('single-tile');
+  await expect(single.getByTestId('ptz-overlay')).toHaveAttribute('data-keyboard', 'true');
+  // The grid's tile under the single view lets go of the keyboard.
+  await expect(tile.getByTestId('ptz-overlay')).toHaveAttribute('data-keyboard', 'false');
+  const t0 = Date.now();
+  await page.keyboard.down('ArrowUp');
+  const up = await nextCall(dome, 'ContinuousMove', t0);
+  expect(up.args).toMatchObject({ pan: 0, zoom: 0 });
+  expect(up.args.tilt as number).toBeGreaterThan(0);
+  await page.waitForTimeout(300);
+  const released = Date.now();
+  await page.keyboard.up('ArrowUp');
+  expect((await nextCall(dome, 'Stop', released)).at - released).toBeLessThan(1_000);
+});
