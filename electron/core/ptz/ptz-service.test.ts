@@ -121,6 +121,15 @@ describe('PtzService', () => {
     ]);
   });
 
+  it("forgets a removed camera's preset names", async () => {
+    await service.setPreset('dome', null, 'Cổng chợ', officer);
+    expect(await db.all('SELECT token, name, updated_by FROM ptz_presets')).toEqual([
+      { token: '2', name: 'Cổng chợ', updated_by: 'o-1' },
+    ]);
+    await db.run("DELETE FROM cameras WHERE id = 'dome'");
+    expect(await db.all('SELECT * FROM ptz_presets')).toEqual([]);
+  });
+
   it('cuts names to 32 characters and refuses an empty one', async () => {
     const long = 'Đường Nguyễn Trãi hướng về Ngã Tư Sở';
     const saved = await service.setPreset('dome', '1', long, officer);
