@@ -15,6 +15,7 @@ import './styles/base.css';
 import './shell/shell.css';
 import './cameras/cameras.css';
 import './live/live.css';
+import './live/ptz.css';
 import './storage/storage.css';
 import './incidents/incidents.css';
 import './auth/auth.css';

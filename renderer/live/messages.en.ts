@@ -17,6 +17,24 @@ export const enLive: Record<keyof typeof viLive, string> = {
   'tile.clear': 'Remove camera from tile',
   'tile.channel': 'Channel {n}',
 
+  'tile.ptz.pad': 'Pan and tilt (PTZ)',
+  'tile.ptz.up': 'Tilt up',
+  'tile.ptz.down': 'Tilt down',
+  'tile.ptz.left': 'Pan left',
+  'tile.ptz.right': 'Pan right',
+  'tile.ptz.zoomIn': 'Zoom in',
+  'tile.ptz.zoomOut': 'Zoom out',
+  'tile.ptz.presets': 'Presets',
+  'tile.ptz.noPresets': 'No presets yet',
+  'tile.ptz.presetName': 'New preset name',
+  'tile.ptz.save': 'Save current view',
+  'tile.ptz.saved': 'Preset “{name}” saved',
+  'tile.ptz.remove': 'Remove this preset',
+  'tile.ptz.slotName': 'Preset {n}',
+  'tile.ptz.failed': 'Camera {name} did not take the PTZ command',
+  'tile.ptz.keysHint':
+    'Arrow keys: pan, tilt · + / −: zoom · 1–9: go to preset · Shift+1–9: save preset',
+
   'single.back': 'Back to grid',
   'single.hint': 'Press Esc or double-click to go back',
 

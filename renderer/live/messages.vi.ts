@@ -15,6 +15,24 @@ export const viLive = {
   'tile.clear': 'Bỏ camera khỏi ô',
   'tile.channel': 'Kênh {n}',
 
+  'tile.ptz.pad': 'Điều khiển quay, nghiêng (PTZ)',
+  'tile.ptz.up': 'Nghiêng lên',
+  'tile.ptz.down': 'Nghiêng xuống',
+  'tile.ptz.left': 'Quay sang trái',
+  'tile.ptz.right': 'Quay sang phải',
+  'tile.ptz.zoomIn': 'Phóng to',
+  'tile.ptz.zoomOut': 'Thu nhỏ',
+  'tile.ptz.presets': 'Vị trí đặt sẵn',
+  'tile.ptz.noPresets': 'Chưa có vị trí đặt sẵn',
+  'tile.ptz.presetName': 'Tên vị trí mới',
+  'tile.ptz.save': 'Lưu vị trí hiện tại',
+  'tile.ptz.saved': 'Đã lưu vị trí “{name}”',
+  'tile.ptz.remove': 'Xóa vị trí này',
+  'tile.ptz.slotName': 'Vị trí {n}',
+  'tile.ptz.failed': 'Camera {name} không nhận lệnh điều khiển',
+  'tile.ptz.keysHint':
+    'Phím mũi tên: quay, nghiêng · + / −: phóng to, thu nhỏ · 1–9: đến vị trí · Shift+1–9: lưu vị trí',
+
   'single.back': 'Quay lại lưới',
   'single.hint': 'Nhấn Esc hoặc nhấp đúp để quay lại',
 

@@ -28,7 +28,7 @@ export function SingleView() {
       data-camera-id={cameraId}
       onDoubleClick={close}
     >
-      <TileView index={0} testId="single-tile" cameraId={cameraId} stream="main" large />
+      <TileView index={0} testId="single-tile" cameraId={cameraId} stream="main" large single />
       <button
         type="button"
         className="single-close"

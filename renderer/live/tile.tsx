@@ -11,6 +11,7 @@ import { statusKey } from './statuses-slice';
 import { tileState } from './camera-state';
 import { selectCameraStatus, tileShownState } from './camera-status';
 import { LiveVideo, type LiveReport } from './live-video';
+import { PtzOverlay } from './ptz-overlay';
 import { RecMark } from './rec-mark';
 import { TamperBadges } from './tamper-badge';
 import { CameraClockBadge } from '../cameras/camera-clock-badge';
@@ -71,6 +72,8 @@ export const TileView = memo(function TileView(props: {
   selected?: boolean;
   /** A click: the tile's camera (null for an empty tile); additive with Ctrl/Shift/⌘. */
   onSelect?: (cameraId: string | null, additive: boolean) => void;
+  /** The single view's tile: its PTZ controls take the keyboard. */
+  single?: boolean;
 }) {
   const { index, cameraId, stream, onDropCamera, onDropTile, onOpen, onSelect } = props;
   const t = useT();
@@ -178,6 +181,11 @@ export const TileView = memo(function TileView(props: {
             <TileClock />
           </div>
           <TilePlaybackButton cameraId={camera.id} />
+          <PtzOverlay
+            cameraId={camera.id}
+            single={Boolean(props.single)}
+            selected={Boolean(props.selected)}
+          />
         </>
       ) : (
         <div className="tile-hint">

@@ -9,6 +9,7 @@ import type { LayoutService } from '../layouts/layout-service';
 import type { CameraClockService } from '../onvif/camera-clock-service';
 import type { OnvifDeviceService } from '../onvif/onvif-device-service';
 import type { OutageLog } from '../outages/outage-log';
+import type { PtzService } from '../ptz/ptz-service';
 import type { RecordingService } from '../recording/recording-service';
 import type { SettingsService } from '../settings/settings-service';
 import { StorageFolderError } from '../storage/storage-folder';
@@ -35,6 +36,7 @@ export interface HandlerServices {
   duty: DutyServices;
   playback: PlaybackServices;
   exports: ExportService;
+  ptz: PtzService;
   onvif: OnvifDeviceService;
   clocks: CameraClockService;
   /** Ends the service process (after the reply); absent where the core is not a service. */
@@ -68,7 +70,7 @@ export function createHandlers(s: HandlerServices): Handlers {
     ...createPlaybackHandlers(s.playback),
     ...createExportHandlers(s.exports),
     ...createOnvifHandlers({ onvif: s.onvif, clocks: s.clocks, audit: s.duty.audit }),
-    ...createPtzHandlers(),
+    ...createPtzHandlers(s.ptz),
     ...createTamperHandlers(),
     'system.info': () => s.systemInfo(),
     'system.stopService': async (req, ctx) => {

@@ -1,6 +1,7 @@
-// Handlers of the ptz.gotoPreset channels. PLACEHOLDER written with the contract: replaced by the service wiring.
-import { ApiError } from '../../contract/errors';
+// Handlers of the ptz.* channels: moving a dome camera from its tile, and its presets.
+import type { PtzService } from '../ptz/ptz-service';
 import type { Handler } from './dispatch';
+import { actorOf, auditActor } from './duty-handlers';
 
 export type PtzHandlers = {
   [
@@ -9,17 +10,28 @@ export type PtzHandlers = {
   ]: Handler<C>;
 };
 
-const notYet = (): never => {
-  throw new ApiError('internal', 'not_built');
-};
+const ok = { ok: true as const };
 
-export function createPtzHandlers(): PtzHandlers {
+export function createPtzHandlers(ptz: PtzService): PtzHandlers {
   return {
-    'ptz.info': notYet,
-    'ptz.move': notYet,
-    'ptz.stop': notYet,
-    'ptz.gotoPreset': notYet,
-    'ptz.setPreset': notYet,
-    'ptz.removePreset': notYet,
+    'ptz.info': ({ cameraId }) => ptz.info(cameraId),
+    'ptz.move': async ({ cameraId, pan, tilt, zoom }) => {
+      await ptz.move(cameraId, { pan, tilt, zoom });
+      return ok;
+    },
+    'ptz.stop': async ({ cameraId }) => {
+      await ptz.stop(cameraId);
+      return ok;
+    },
+    'ptz.gotoPreset': async ({ cameraId, token }) => {
+      await ptz.gotoPreset(cameraId, token);
+      return ok;
+    },
+    'ptz.setPreset': ({ cameraId, token, name }, ctx) =>
+      ptz.setPreset(cameraId, token, name, auditActor(actorOf(ctx))),
+    'ptz.removePreset': async ({ cameraId, token }, ctx) => {
+      await ptz.removePreset(cameraId, token, auditActor(actorOf(ctx)));
+      return ok;
+    },
   };
 }

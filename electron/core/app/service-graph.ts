@@ -22,6 +22,9 @@ import type { ScryptParams } from '../officers/password-hash';
 import { CameraHealthMonitor, healthAsStreamStatus } from '../outages/camera-health';
 import { CameraReachability } from '../outages/camera-reachability';
 import { OutageLog } from '../outages/outage-log';
+import { openCamPtzDevice } from '../ptz/cam-ptz-device';
+import { PtzDevices, type OpenPtzDevice } from '../ptz/ptz-devices';
+import { PtzService } from '../ptz/ptz-service';
 import { RecordingService } from '../recording/recording-service';
 import type { RecordingEmit, RecordingServiceEvents } from '../recording/recording-types';
 import type { SecretBox } from '../secrets/secret-box';
@@ -95,6 +98,8 @@ export interface ServiceOverrides {
   udpTransport?: UdpTransport;
   /** Where clock alarms go (the camera alarm log). */
   clockAlarms?: ClockAlarmSink;
+  /** Opens a camera's PTZ connection (tests: a fake dome). */
+  openPtzDevice?: OpenPtzDevice;
 }
 
 export interface ServiceGraph {
@@ -111,6 +116,7 @@ export interface ServiceGraph {
   readonly exports: ExportService;
   readonly onvif: OnvifDeviceService;
   readonly clocks: CameraClockService;
+  readonly ptz: PtzService;
   readonly handlers: Handlers;
   readonly endpoint: Endpoint;
   /** The ffmpeg in use now (a changed setting applies to probing and export at once). */
@@ -328,6 +334,32 @@ export async function buildServices(
     });
     bus.subscribe('camera.updated', ({ cameraId }) => onvif.forgetClient(cameraId));
 
+    // A camera added through ONVIF with a PTZ profile, reached with the camera's own account.
+    const openPtz: OpenPtzDevice = async (cameraId) => {
+      const device = await onvif.device(cameraId);
+      if (!device?.ptzProfile) return null;
+      const { username, password } = await cameras.credentials(cameraId);
+      return openCamPtzDevice({
+        xaddr: device.xaddr,
+        username: username ?? '',
+        password: password ?? '',
+        profileToken: device.ptzProfile,
+      });
+    };
+    const ptzDevices = new PtzDevices(overrides.openPtzDevice ?? openPtz);
+    const ptz = new PtzService({
+      db,
+      devices: ptzDevices.lookup,
+      onDeviceFailed: (cameraId) => ptzDevices.forget(cameraId),
+      audit: duty.audit,
+      logger: logger.child('ptz'),
+      ...(overrides.now ? { now: overrides.now } : {}),
+    });
+    // Before the db: a dome still moving gets its Stop.
+    cleanups.push('ptz', () => ptz.close());
+    bus.subscribe('camera.updated', ({ cameraId }) => ptzDevices.forget(cameraId));
+    bus.subscribe('camera.changed', () => ptzDevices.forgetAll());
+
     const info = async (): Promise<SystemInfo> => {
       const media = deps.mediaAddress?.();
       return {
@@ -343,6 +375,7 @@ export async function buildServices(
     const handlers = createHandlers({
       duty,
       exports,
+      ptz,
       playback,
       onvif,
       clocks,
@@ -394,6 +427,7 @@ export async function buildServices(
       exports,
       onvif,
       clocks,
+      ptz,
       handlers,
       endpoint: { handlers, authorize: duty.authorize },
       locateFfmpeg: locate,

@@ -54,6 +54,7 @@ describe('Database', () => {
       'layouts',
       'officers',
       'onvif_devices',
+      'ptz_presets',
       'recorders',
       'recording_cameras',
       'recording_events',

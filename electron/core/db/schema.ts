@@ -12,6 +12,7 @@ import { layoutsMigrations } from '../layouts/layouts-migrations';
 import { officersMigrations } from '../officers/officers-migrations';
 import { onvifMigrations } from '../onvif/onvif-migrations';
 import { outagesMigrations } from '../outages/outages-migrations';
+import { ptzMigrations } from '../ptz/ptz-migrations';
 import { recordingMigrations } from '../recording/recording-migrations';
 import { settingsMigrations } from '../settings/settings-migrations';
 import { HANDOVER_TRIGGERS, shiftsMigrations } from '../shifts/shifts-migrations';
@@ -36,6 +37,8 @@ export const DOMAIN_MIGRATIONS: readonly (readonly [domain: string, DomainMigrat
   ['export', exportMigrations],
   // v7: ONVIF devices and camera clock readings (docs/design/onvif.md).
   ['onvif', onvifMigrations],
+  // v7: names of PTZ presets as officers typed them (docs/design/ptz.md).
+  ['ptz', ptzMigrations],
 ];
 
 const latest = Math.max(...DOMAIN_MIGRATIONS.flatMap(([, m]) => Object.keys(m).map(Number)));
