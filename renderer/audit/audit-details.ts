@@ -4,7 +4,10 @@
 import type { AuditDetails } from '../../electron/contract/audit-schemas';
 import type { Language } from '../../electron/contract/schemas';
 import { formatDateTime } from '../i18n/format-time';
-import { isMessageKey, type Translate } from '../i18n/translate';
+import { CameraAlarmKind } from '../../electron/contract/camera-alarms';
+import { CARD_TEXT } from '../alerts/picture-alarms';
+import { formatClockOffset } from '../cameras/clock-text';
+import { isMessageKey, type MessageKey, type Translate } from '../i18n/translate';
 import { shortHash } from '../export/export-format';
 import { formatBytes } from '../storage/format-storage';
 
@@ -40,6 +43,7 @@ const CODE_WORDS: Readonly<Record<string, string>> = {
   stream: 'audit.stream.',
   language: 'audit.language.',
   kind: 'audit.quotaKind.',
+  source: 'audit.alarmSource.',
 };
 
 const HASHES = new Set(['contentHash', 'sha256', 'manifestSha256', 'sumsSha256']);
@@ -49,9 +53,19 @@ const isTimeKey = (key: string) => /(Ms|At)$/.test(key);
 /** An id of a row: named when the name is known, else left out. */
 const isIdKey = (key: string) => /Id$/.test(key);
 
+/** Picture and clock alarm kinds: a `kind` holding one is an alarm's, not a storage quota's. */
+const ALARM_KINDS = new Set(CameraAlarmKind.options as readonly string[]);
+/** A tamper check's setting, e.g. "covered.threshold": the check's name and the setting's. */
+const TAMPER_SETTING = /^(black|frozen|covered|scene)\.(enabled|threshold|holdSeconds)$/;
+/** Signed offsets in ms (a camera clock against the station's), not times. */
+const OFFSET_KEYS = new Set(['offsetMs', 'uncertaintyMs']);
+
 export function detailLabel(key: string, t: Translate): string {
   const own = `audit.detail.${key}`;
   if (isMessageKey(own)) return t(own);
+  const setting = TAMPER_SETTING.exec(key);
+  if (setting)
+    return `${t(`tamper.kind.${setting[1]}` as MessageKey)} – ${detailLabel(setting[2] ?? '', t)}`;
   const incidentField = `incident.fieldName.${key}`;
   return isMessageKey(incidentField) ? t(incidentField) : t('audit.detail.other');
 }
@@ -69,6 +83,8 @@ export function detailValue(key: string, value: Value, ctx: DetailContext): stri
   if (value === null || value === '') return null;
   if (typeof value === 'boolean') return value ? t('audit.yes') : t('audit.no');
   if (typeof value === 'number') {
+    if (OFFSET_KEYS.has(key)) return formatClockOffset(value, t);
+    if (/\.threshold$|^threshold$/.test(key)) return `${Math.round(value * 100)} %`;
     if (isTimeKey(key)) return formatDateTime(value, language);
     if (key === 'bytes') return formatBytes(value, language);
     return new Intl.NumberFormat(language === 'vi' ? 'vi-VN' : 'en-GB').format(value);
@@ -92,6 +108,9 @@ export function detailValue(key: string, value: Value, ctx: DetailContext): stri
       .join(', ');
   // Trigger names are the database's; the reader needs how many were put back.
   if (key === 'triggers') return String(value.split(',').filter((x) => x !== '').length);
+  if (key === 'kind' && ALARM_KINDS.has(value)) return t(CARD_TEXT[value as CameraAlarmKind]);
+  const slot = `tamper.slot.${value}`;
+  if (key === 'slot' && isMessageKey(slot)) return t(slot);
   return codeWords(key, value, t);
 }
 
@@ -119,7 +138,9 @@ export function detailLines(details: AuditDetails, ctx: DetailContext): DetailLi
       continue;
     }
     const shown = detailValue(key, value, ctx);
-    if (shown !== null) lines.push({ label: detailLabel(key, ctx.t), value: shown });
+    const alarmKind = key === 'kind' && typeof value === 'string' && ALARM_KINDS.has(value);
+    const label = alarmKind ? ctx.t('audit.detail.alarmKind') : detailLabel(key, ctx.t);
+    if (shown !== null) lines.push({ label, value: shown });
   }
   return lines;
 }
