@@ -2,6 +2,7 @@
 // the built app against a real station and rig. The ONVIF and tamper services are built
 // in other branches: until they are merged, a stand-in answers their channels inside the
 // page's WebSocket (everything else is the real station). Their own specs drive the real services.
+import { execFileSync } from 'node:child_process';
 import { expect, test, wardCameras } from './fixtures';
 import { ForwardAs, standIn } from './service-stand-in';
 
@@ -289,4 +290,156 @@ test('ONVIF discovery lists devices, marks added ones and adds a camera in one s
   const cameras = await station.api.cameras.list();
   expect(cameras.map((c) => c.name).sort()).toEqual(['Cổng UBND phường', 'Ngã tư Phố Huế']);
   await expect(page.getByTestId('camera-sidebar')).toContainText('Ngã tư Phố Huế');
+});
+
+test('alarm marks on the playback timeline, the handover section and the tamper settings', async ({
+  page,
+  rig,
+  station,
+}) => {
+  const cam = await station.api.cameras.add({ name: 'Cổng chợ Hàng Da', mainUrl: rig.url('cam1') });
+  const now = Date.now();
+  const marks = [
+    { kind: 'covered', startMs: now - 150_000, endMs: now - 90_000 },
+    { kind: 'clock', startMs: now - 60_000, endMs: null },
+  ];
+  const reference = { slot: 'colour', takenAt: now - 3_600_000, learned: false };
+  const state = {
+    cameraId: cam.id,
+    running: true,
+    mode: 'colour',
+    gopMs: 4000,
+    lastFrameAt: now,
+    references: [reference],
+    open: [],
+  };
+  const settings = {
+    cameraId: cam.id,
+    enabled: true,
+    black: { enabled: true, threshold: 0.95, holdSeconds: 3 },
+    frozen: { enabled: true, threshold: 0.03, holdSeconds: 4 },
+    covered: { enabled: true, threshold: 0.35, holdSeconds: 4 },
+    scene: { enabled: true, threshold: 0.6, holdSeconds: 4 },
+  };
+  const stand = await standIn(page, {
+    'alarm.open': () => [],
+    'camera.clocks': () => [],
+    'tamper.states': () => [state],
+    'tamper.settings': () => settings,
+    'tamper.updateSettings': (p) => p,
+    'tamper.retakeReference': () => ({ slot: 'colour', takenAt: Date.now() }),
+  });
+  // The core fills these once the alarm log is wired; here they are added to its real answers.
+  stand.rewrite('playback.timeline', (r) => {
+    const tl = r as { cameras: { alarms: unknown[] }[] };
+    return { ...tl, cameras: tl.cameras.map((c) => ({ ...c, alarms: marks })) };
+  });
+  stand.rewrite('shift.current', (r) => {
+    const current = r as { summary: Record<string, unknown> };
+    const alarm = (kind: string, startMs: number, durationMs: number, by: string | null) => ({
+      cameraId: cam.id,
+      cameraName: 'Cổng chợ Hàng Da',
+      kind,
+      startMs,
+      endMs: startMs + durationMs,
+      durationMs,
+      acknowledgedBy: by,
+    });
+    return {
+      ...current,
+      summary: {
+        ...current.summary,
+        cameraAlarms: [
+          alarm('covered', now - 150_000, 60_000, 'Thiếu tá Nguyễn Văn An'),
+          alarm('frozen', now - 100_000, 6_000, null),
+          alarm('frozen', now - 80_000, 8_000, 'Thiếu tá Nguyễn Văn An'),
+        ],
+      },
+    };
+  });
+  // The reference picture: a real grey frame of the camera, as the media route will serve it.
+  const png = execFileSync('ffmpeg', [
+    '-hide_banner',
+    '-loglevel',
+    'error',
+    '-rtsp_transport',
+    'tcp',
+    '-i',
+    rig.url('cam1'),
+    '-frames:v',
+    '1',
+    '-vf',
+    'scale=160:90,format=gray',
+    '-f',
+    'image2',
+    '-c:v',
+    'png',
+    'pipe:1',
+  ]);
+  await page.route('**/tamper/reference.png*', (route) =>
+    route.fulfill({ status: 200, contentType: 'image/png', body: png }),
+  );
+  await station.open(page);
+
+  // Playback: the marks on the camera's track, in the kind's colour, and the legend.
+  await page.getByTestId(`camera-playback-${cam.id}`).click();
+  const legend = page.getByTestId('timeline-legend-alarm');
+  await expect(legend).toContainText('Camera bị che/mờ');
+  await expect(legend).toContainText('Lệch giờ camera');
+  const timeline = page.getByTestId('timeline');
+  const from = Number(await timeline.getAttribute('data-from'));
+  const to = Number(await timeline.getAttribute('data-to'));
+  const colourAt = await page.getByTestId('timeline-canvas').evaluate(
+    (canvas: HTMLCanvasElement, at: { ms: number; from: number; to: number }) => {
+      const dpr = window.devicePixelRatio;
+      const x = ((at.ms - at.from) / (at.to - at.from)) * canvas.clientWidth;
+      // The track's first line (axis 24 px + incident lane 20 px), inside the alarm band.
+      const px = canvas
+        .getContext('2d')!
+        .getImageData(Math.round(x * dpr), Math.round(45 * dpr), 1, 1).data;
+      return `#${[px[0], px[1], px[2]].map((v) => v!.toString(16).padStart(2, '0')).join('')}`;
+    },
+    { ms: now - 120_000, from, to },
+  );
+  expect(colourAt).toBe('#a78bfa');
+  await page.screenshot({ path: `${ARTIFACTS}/timeline-alarm-marks.png` });
+  await page.getByTestId('playback-live').click();
+
+  // Handover: the section counts by kind, names the longest and who acknowledged.
+  await page.getByTestId('user-menu').click();
+  await page.getByTestId('menu-end-shift').click();
+  const section = page.getByTestId('handover-camera-alarms');
+  await expect(section.getByTestId('handover-camera-alarm-counts')).toHaveText(
+    'Hình bị đứng: 2 · Camera bị che/mờ: 1',
+  );
+  await expect(section.getByTestId('handover-camera-alarm-longest')).toContainText(
+    'Lâu nhất: Cổng chợ Hàng Da – Camera bị che/mờ, 1 phút',
+  );
+  await expect(section.getByTestId('summary-camera-alarm')).toHaveCount(3);
+  await expect(section).toContainText('Chưa ai xác nhận');
+  await section.screenshot({ path: `${ARTIFACTS}/handover-camera-alarms.png` });
+  await page.keyboard.press('Escape');
+
+  // Tamper settings in the camera dialog: thresholds in percent, saved; reference retaken.
+  await page.getByTestId(`camera-edit-${cam.id}`).click({ force: true });
+  const panel = page.getByTestId('tamper-settings');
+  await panel.locator('summary').click();
+  await expect(page.getByTestId('tamper-threshold-covered')).toHaveValue('35');
+  await page.getByTestId('tamper-threshold-covered').fill('50');
+  await page.getByTestId('tamper-enabled-frozen').uncheck({ force: true });
+  await page.getByTestId('tamper-save').click();
+  await expect(panel).toContainText('Đã lưu cài đặt cảnh báo');
+  const saved = stand.calls.find((c) => c.channel === 'tamper.updateSettings')?.payload;
+  expect(saved).toMatchObject({
+    cameraId: cam.id,
+    covered: { enabled: true, threshold: 0.5, holdSeconds: 4 },
+    frozen: { enabled: false },
+  });
+  const img = page.getByTestId('tamper-reference');
+  await expect(img).toHaveAttribute('data-slot', 'colour');
+  await expect.poll(() => img.evaluate((el: HTMLImageElement) => el.naturalWidth)).toBe(160);
+  await page.getByTestId('camera-dialog').screenshot({ path: `${ARTIFACTS}/tamper-settings.png` });
+  await page.getByTestId('tamper-retake').click();
+  await expect(panel).toContainText('Đã chụp lại ảnh chuẩn lúc');
+  expect(stand.calls.filter((c) => c.channel === 'tamper.retakeReference')).toHaveLength(1);
 });
