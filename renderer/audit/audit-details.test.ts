@@ -144,6 +144,20 @@ describe('audit details of camera alarms, clocks and tamper settings', () => {
     expect(shown).not.toMatch(RAW);
   });
 
+  it('pairs the before/after clock reading into one line per field', () => {
+    const shown = text({
+      beforeOffsetMs: 7_203_000,
+      beforeTz: 'GMT0',
+      beforeNtp: true,
+      afterOffsetMs: 400,
+      afterTz: 'ICT-7',
+      switchedFromNtp: true,
+    });
+    expect(shown).toBe(
+      'Độ lệch giờ: +2 giờ 0 phút → 0 giây · Múi giờ: GMT0 → ICT-7 · Lấy giờ qua NTP: có → — · Đã tắt NTP trên camera: có',
+    );
+  });
+
   it('names each changed tamper check and its setting, thresholds in percent', () => {
     const shown = text({
       cameraId: 'cam-1',
@@ -155,6 +169,10 @@ describe('audit details of camera alarms, clocks and tamper settings', () => {
     });
     expect(shown).toBe(
       'Camera: Cổng chợ · Bị che/mờ – Ngưỡng: 35 % → 50 % · Hình bị đứng – Bật: có → không · Ảnh chuẩn: Ban ngày (màu)',
+    );
+    // As the tamper handler writes it: only the new values.
+    expect(text({ 'scene.holdSeconds': 6, 'black.threshold': 0.9 })).toBe(
+      'Bị xoay/đổi cảnh – Thời gian giữ (giây): 6 · Màn hình đen – Ngưỡng: 90 %',
     );
   });
 });

@@ -114,26 +114,36 @@ export function detailValue(key: string, value: Value, ctx: DetailContext): stri
   return codeWords(key, value, t);
 }
 
+/** "fullName.from"/"fullName.to", or "beforeOffsetMs"/"afterOffsetMs": one field's two sides. */
+function changePair(key: string): { field: string; from: string; to: string } | null {
+  const dotted = /^(.+)\.(from|to)$/.exec(key);
+  if (dotted?.[1]) return { field: dotted[1], from: `${dotted[1]}.from`, to: `${dotted[1]}.to` };
+  const named = /^(before|after)([A-Z]\w*)$/.exec(key);
+  if (!named?.[2]) return null;
+  const rest = named[2];
+  return {
+    field: rest[0]!.toLowerCase() + rest.slice(1),
+    from: `before${rest}`,
+    to: `after${rest}`,
+  };
+}
+
 /**
  * The lines of an entry's details. A field's before and after ("fullName.from",
- * "fullName.to") make one line "Họ tên: A → B".
+ * "fullName.to", or "beforeTz", "afterTz") make one line "Họ tên: A → B".
  */
 export function detailLines(details: AuditDetails, ctx: DetailContext): DetailLine[] {
   const lines: DetailLine[] = [];
   const done = new Set<string>();
   for (const [key, value] of Object.entries(details)) {
     if (HIDDEN.has(key) || done.has(key)) continue;
-    const change = /^(.+)\.(from|to)$/.exec(key);
-    if (change) {
-      const field = change[1] as string;
-      done.add(`${field}.from`).add(`${field}.to`);
-      const side = (k: string) => detailValue(field, details[k] ?? null, ctx) ?? '—';
+    const pair = changePair(key);
+    if (pair) {
+      done.add(pair.from).add(pair.to);
+      const side = (k: string) => detailValue(pair.field, details[k] ?? null, ctx) ?? '—';
       lines.push({
-        label: detailLabel(field, ctx.t),
-        value: ctx.t('audit.detail.change', {
-          from: side(`${field}.from`),
-          to: side(`${field}.to`),
-        }),
+        label: detailLabel(pair.field, ctx.t),
+        value: ctx.t('audit.detail.change', { from: side(pair.from), to: side(pair.to) }),
       });
       continue;
     }

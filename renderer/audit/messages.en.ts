@@ -141,6 +141,7 @@ export const enAudit: Record<keyof typeof viAudit, string> = {
   'audit.detail.tz': 'Time zone',
   'audit.detail.ntp': 'Time from NTP',
   'audit.detail.switchFromNtp': 'NTP turned off on the camera',
+  'audit.detail.switchedFromNtp': 'NTP was turned off on the camera',
   'audit.detail.slot': 'Reference picture',
   'audit.detail.takenAt': 'Taken at',
   'audit.detail.startedAt': 'Started',

@@ -140,6 +140,7 @@ export const viAudit = {
   'audit.detail.tz': 'Múi giờ',
   'audit.detail.ntp': 'Lấy giờ qua NTP',
   'audit.detail.switchFromNtp': 'Tắt NTP trên camera',
+  'audit.detail.switchedFromNtp': 'Đã tắt NTP trên camera',
   'audit.detail.slot': 'Ảnh chuẩn',
   'audit.detail.takenAt': 'Chụp lúc',
   'audit.detail.startedAt': 'Bắt đầu',
