@@ -30,6 +30,7 @@ export const viAlerts = {
   'pictureAlarm.item': '{name}: {what}',
   'pictureAlarm.since': 'từ {time}',
   'pictureAlarm.offset': 'lệch {offset}',
+  'pictureAlarm.zone': 'múi giờ {tz}',
   'pictureAlarm.source.camera': 'camera tự báo',
   'pictureAlarm.ackHint': 'Tắt chuông cho cảnh báo này; chuông kêu lại nếu camera gặp lại sự cố.',
 };

@@ -45,6 +45,8 @@ function AlarmCard(props: { alarm: CameraAlarmEntry; name: string; stale: boolea
   const facts = [t('pictureAlarm.since', { time: formatHourMinute(alarm.startedAt, language) })];
   if (isClockKind(alarm.kind) && offset !== null)
     facts.push(t('pictureAlarm.offset', { offset: formatClockOffset(offset, t) }));
+  if (alarm.kind === 'timezone' && typeof alarm.detail.tz === 'string')
+    facts.push(t('pictureAlarm.zone', { tz: alarm.detail.tz }));
   if (alarm.source === 'camera') facts.push(t('pictureAlarm.source.camera'));
   return (
     <section
