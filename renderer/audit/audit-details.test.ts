@@ -124,6 +124,10 @@ describe('audit details in words', () => {
 
 describe('audit details of camera alarms, clocks and tamper settings', () => {
   it('says which alarm was acknowledged, in words', () => {
+    // As the tamper handler writes it: the camera's name and the kind.
+    expect(text({ camera: 'Ngõ 12 Hàng Bạc', kind: 'black' })).toBe(
+      'Camera: Ngõ 12 Hàng Bạc · Loại cảnh báo: Mất hình – màn hình đen',
+    );
     const shown = text({ alarmId: 12, cameraId: 'cam-1', kind: 'covered', source: 'detector' });
     expect(shown).toBe(
       'Mã cảnh báo: 12 · Camera: Cổng chợ · Loại cảnh báo: Camera bị che/mờ · Nguồn phát hiện: Máy trạm phân tích hình',

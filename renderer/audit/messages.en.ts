@@ -135,6 +135,7 @@ export const enAudit: Record<keyof typeof viAudit, string> = {
   'audit.detail.subUrl': 'Sub stream',
   'audit.detail.username': 'Camera user name',
   'audit.detail.alarmKind': 'Alarm kind',
+  'audit.detail.camera': 'Camera',
   'audit.detail.alarmId': 'Alarm no.',
   'audit.detail.offsetMs': 'Clock offset',
   'audit.detail.uncertaintyMs': 'Uncertainty',

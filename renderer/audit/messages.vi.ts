@@ -134,6 +134,7 @@ export const viAudit = {
   'audit.detail.subUrl': 'Luồng phụ (RTSP)',
   'audit.detail.username': 'Tên đăng nhập camera',
   'audit.detail.alarmKind': 'Loại cảnh báo',
+  'audit.detail.camera': 'Camera',
   'audit.detail.alarmId': 'Mã cảnh báo',
   'audit.detail.offsetMs': 'Độ lệch giờ',
   'audit.detail.uncertaintyMs': 'Sai số',
