@@ -102,6 +102,7 @@ export const enCameras: Record<keyof typeof viCameras, string> = {
   'clock.unread': 'The camera clock has not been read yet.',
   'clock.unreadAuth': 'Cannot read the clock: the camera refuses the ONVIF account.',
   'clock.none': 'None (not ONVIF)',
+  'clock.check': 'Read the camera clock now',
   'clock.setButton': 'Set clock from station',
   'clock.setTitle': 'Set the clock of camera “{name}”',
   'clock.setBody':

@@ -101,6 +101,7 @@ export const viCameras = {
   'clock.unread': 'Chưa đọc được giờ của camera.',
   'clock.unreadAuth': 'Không đọc được giờ: camera từ chối tài khoản ONVIF.',
   'clock.none': 'Không có (không phải ONVIF)',
+  'clock.check': 'Đọc lại giờ camera ngay',
   'clock.setButton': 'Chỉnh giờ theo máy trạm',
   'clock.setTitle': 'Chỉnh giờ camera “{name}”',
   'clock.setBody':
