@@ -132,6 +132,25 @@ test('picture and clock alarms ring as cards, badge the tile and are acknowledge
   await page.getByTestId('dialog-close').click();
   await expect(tileClock).toHaveAttribute('data-level', 'ok');
   await expect(tileClock).toBeHidden();
+
+  // Many alarms at once: four cards, the rest folded behind one line.
+  for (const [id, kind] of [
+    [14, 'frozen'],
+    [15, 'scene'],
+    [16, 'timezone'],
+  ] as const)
+    stand.emit('alarm.changed', {
+      ...covered,
+      id,
+      kind,
+      startedAt: Date.now(),
+      detail: { tz: 'GMT0' },
+    });
+  await expect(cards).toHaveCount(4);
+  await expect(page.getByTestId('alarm-more')).toHaveText('Còn 1 cảnh báo khác');
+  await page.getByTestId('alarm-more').click();
+  await expect(cards).toHaveCount(5);
+  await expect(cards.last()).toContainText('múi giờ GMT0');
 });
 
 test('ONVIF discovery lists devices, marks added ones and adds a camera in one step', async ({

@@ -34,5 +34,7 @@ export const enAlerts: Record<keyof typeof viAlerts, string> = {
   'pictureAlarm.offset': 'off by {offset}',
   'pictureAlarm.zone': 'time zone {tz}',
   'pictureAlarm.source.camera': 'reported by the camera',
+  'pictureAlarm.more': '{n} more alarms',
+  'pictureAlarm.fewer': 'Show fewer',
   'pictureAlarm.ackHint': 'Silences this alarm; it rings again if the camera has trouble again.',
 };

@@ -32,5 +32,7 @@ export const viAlerts = {
   'pictureAlarm.offset': 'lệch {offset}',
   'pictureAlarm.zone': 'múi giờ {tz}',
   'pictureAlarm.source.camera': 'camera tự báo',
+  'pictureAlarm.more': 'Còn {n} cảnh báo khác',
+  'pictureAlarm.fewer': 'Thu gọn',
   'pictureAlarm.ackHint': 'Tắt chuông cho cảnh báo này; chuông kêu lại nếu camera gặp lại sự cố.',
 };

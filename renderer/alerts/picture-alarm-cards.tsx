@@ -84,7 +84,12 @@ function AlarmCard(props: { alarm: CameraAlarmEntry; name: string; stale: boolea
   );
 }
 
+/** More cards than this would cover the grid: the rest fold behind "Còn n cảnh báo khác". */
+const CARDS_SHOWN = 4;
+
 export function PictureAlarmCards() {
+  const t = useT();
+  const [expanded, setExpanded] = useState(false);
   const open = useStationState((s) => s.openAlarms);
   const cameras = useStationState((s) => s.cameras);
   const muted = useStationState((s) => s.settings.alertMuted);
@@ -121,7 +126,7 @@ export function PictureAlarmCards() {
         data-ringing={cards.filter((a) => !isClockKind(a.kind)).length}
       />
       <audio ref={chimeRef} src={alertUrl} preload="auto" data-testid="clock-alarm-chime" />
-      {cards.map((alarm) => (
+      {(expanded ? cards : cards.slice(0, CARDS_SHOWN)).map((alarm) => (
         <AlarmCard
           key={alarm.id}
           alarm={alarm}
@@ -129,6 +134,18 @@ export function PictureAlarmCards() {
           stale={stale}
         />
       ))}
+      {cards.length > CARDS_SHOWN ? (
+        <button
+          type="button"
+          className="btn btn-small alarm-more"
+          data-testid="alarm-more"
+          onClick={() => setExpanded(!expanded)}
+        >
+          {expanded
+            ? t('pictureAlarm.fewer')
+            : t('pictureAlarm.more', { n: cards.length - CARDS_SHOWN })}
+        </button>
+      ) : null}
     </>
   );
 }
