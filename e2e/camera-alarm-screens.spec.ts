@@ -4,7 +4,9 @@
 // page's WebSocket (everything else is the real station). Their own specs drive the real services.
 import { execFileSync } from 'node:child_process';
 import { expect, test, wardCameras } from './fixtures';
+import type { Page } from '@playwright/test';
 import { ForwardAs, standIn } from './service-stand-in';
+import { collectVisibleText, describeFlags, findRawText } from './visible-text-check';
 
 test.use({
   rigOptions: wardCameras({ h264: ['cam1', 'cam2'] }),
@@ -12,6 +14,24 @@ test.use({
 });
 
 const ARTIFACTS = 'e2e/artifacts';
+/** Device names and the trade words officers read on camera boxes. */
+const NAMES = [
+  'HIKVISION',
+  'DS-2DE4225IW-DE',
+  'Dahua',
+  'IPC-HFW1230S',
+  'FAKE-PTZ',
+  'mainStream',
+  'subStream',
+  'GMT0',
+  'ICT-7',
+];
+
+/** What the screen shows is words, names and times: no codes, ids or raw numbers. */
+async function expectPlainWords(page: Page, screen: string): Promise<void> {
+  const flags = findRawText(await collectVisibleText(page), NAMES);
+  expect(flags, describeFlags(screen, flags)).toEqual([]);
+}
 const HOUR = 3_600_000;
 
 test('picture and clock alarms ring as cards, badge the tile and are acknowledged', async ({
@@ -84,6 +104,9 @@ test('picture and clock alarms ring as cards, badge the tile and are acknowledge
   await expect(cards.nth(1)).toContainText('Lệch giờ camera');
   await expect(cards.nth(1)).toContainText('lệch +2 giờ 0 phút');
   await expect(page.getByTestId('picture-alarm-sound')).toHaveAttribute('data-alarm', 'playing');
+  // The clock alarm chimes once, it does not loop.
+  const chime = page.getByTestId('clock-alarm-chime');
+  await expect(chime).toHaveAttribute('data-chimes', '1');
 
   // Tile and list: the alarm badge and the clock badge.
   await expect(tile.getByTestId('tamper-badge-covered')).toContainText('Bị che/mờ');
@@ -95,6 +118,7 @@ test('picture and clock alarms ring as cards, badge the tile and are acknowledge
   ).toHaveAttribute('data-level', 'alarm');
   await expect(tile).toHaveAttribute('data-state', 'live', { timeout: 30_000 });
   await page.screenshot({ path: `${ARTIFACTS}/picture-alarm-cards.png` });
+  await expectPlainWords(page, 'alarm cards');
 
   // "Đã biết" on the picture alarm: its card goes, the loop stops, the tile badge stays.
   await cards.nth(0).getByTestId('alarm-ack').click();
@@ -124,6 +148,7 @@ test('picture and clock alarms ring as cards, badge the tile and are acknowledge
   await expect(confirm).toBeDisabled();
   await page.getByTestId('camera-set-clock-ntp').check();
   await page.screenshot({ path: `${ARTIFACTS}/camera-clock-set.png` });
+  await expectPlainWords(page, 'set clock');
   await confirm.click();
   await expect(cell).toHaveAttribute('data-level', 'ok');
   expect(stand.calls.filter((c) => c.channel === 'camera.setClock')).toEqual([
@@ -148,6 +173,8 @@ test('picture and clock alarms ring as cards, badge the tile and are acknowledge
     });
   await expect(cards).toHaveCount(4);
   await expect(page.getByTestId('alarm-more')).toHaveText('Còn 1 cảnh báo khác');
+  // The new time-zone alarm chimed once more; the earlier clock alarm did not again.
+  await expect(chime).toHaveAttribute('data-chimes', '2');
   await page.getByTestId('alarm-more').click();
   await expect(cards).toHaveCount(5);
   await expect(cards.last()).toContainText('múi giờ GMT0');
@@ -271,6 +298,7 @@ test('ONVIF discovery lists devices, marks added ones and adds a camera in one s
     target: { host: '127.0.0.1', port: 3702 },
   });
   await dialog.screenshot({ path: `${ARTIFACTS}/discovery-devices.png` });
+  await expectPlainWords(page, 'discovery devices');
 
   await rows.nth(0).click();
   await page.getByTestId('discovery-username').fill('admin');
@@ -293,6 +321,7 @@ test('ONVIF discovery lists devices, marks added ones and adds a camera in one s
   await page.getByTestId('discovery-name').fill('Ngã tư Phố Huế');
   await page.getByTestId('discovery-location').fill('Ngã tư Phố Huế – Lê Văn Hưu');
   await dialog.screenshot({ path: `${ARTIFACTS}/discovery-add.png` });
+  await expectPlainWords(page, 'discovery add');
   await page.getByTestId('discovery-add').click();
   await expect.poll(() => stand.calls.some((c) => c.channel === 'onvif.add')).toBe(true);
   expect(stand.calls.find((c) => c.channel === 'onvif.add')?.payload).toMatchObject({
@@ -437,6 +466,7 @@ test('alarm marks on the playback timeline, the handover section and the tamper 
   await expect(section.getByTestId('summary-camera-alarm')).toHaveCount(3);
   await expect(section).toContainText('Chưa ai xác nhận');
   await section.screenshot({ path: `${ARTIFACTS}/handover-camera-alarms.png` });
+  await expectPlainWords(page, 'handover');
   await page.keyboard.press('Escape');
 
   // Tamper settings in the camera dialog: thresholds in percent, saved; reference retaken.
@@ -458,6 +488,7 @@ test('alarm marks on the playback timeline, the handover section and the tamper 
   await expect(img).toHaveAttribute('data-slot', 'colour');
   await expect.poll(() => img.evaluate((el: HTMLImageElement) => el.naturalWidth)).toBe(160);
   await page.getByTestId('camera-dialog').screenshot({ path: `${ARTIFACTS}/tamper-settings.png` });
+  await expectPlainWords(page, 'tamper settings');
   await page.getByTestId('tamper-retake').click();
   await expect(panel).toContainText('Đã chụp lại ảnh chuẩn lúc');
   expect(stand.calls.filter((c) => c.channel === 'tamper.retakeReference')).toHaveLength(1);

@@ -97,6 +97,8 @@ export function PictureAlarmCards() {
   const loopRef = useRef<HTMLAudioElement>(null);
   const chimeRef = useRef<HTMLAudioElement>(null);
   const chimed = useRef(new Set<number>());
+  /** How often it chimed: one per new clock alarm (a test reads it; the speaker cannot be). */
+  const [chimes, setChimes] = useState(0);
   const names = useMemo(() => new Map(cameras.map((c) => [c.id, c.name])), [cameras]);
   const cards = useMemo(
     () => alarmCards(Object.values(open), new Set(names.keys())),
@@ -112,6 +114,7 @@ export function PictureAlarmCards() {
     if (!audio || muted || stale) return;
     audio.loop = false;
     audio.currentTime = 0;
+    setChimes((n) => n + 1);
     audio.play().catch(() => undefined);
   }, [cards, muted, stale]);
 
@@ -125,7 +128,13 @@ export function PictureAlarmCards() {
         data-alarm={sound}
         data-ringing={cards.filter((a) => !isClockKind(a.kind)).length}
       />
-      <audio ref={chimeRef} src={alertUrl} preload="auto" data-testid="clock-alarm-chime" />
+      <audio
+        ref={chimeRef}
+        src={alertUrl}
+        preload="auto"
+        data-testid="clock-alarm-chime"
+        data-chimes={chimes}
+      />
       {(expanded ? cards : cards.slice(0, CARDS_SHOWN)).map((alarm) => (
         <AlarmCard
           key={alarm.id}
