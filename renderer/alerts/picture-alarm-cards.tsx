@@ -25,7 +25,13 @@ function offsetOf(alarm: CameraAlarmEntry): number | null {
   return typeof v === 'number' ? v : null;
 }
 
-function AlarmCard(props: { alarm: CameraAlarmEntry; name: string; stale: boolean }) {
+function AlarmCard(props: {
+  alarm: CameraAlarmEntry;
+  name: string;
+  stale: boolean;
+  /** Several cards at once: what to do goes to the tooltip, so four fit on the screen. */
+  compact: boolean;
+}) {
   const t = useT();
   const language = useLanguage();
   const store = useStationStore();
@@ -56,6 +62,7 @@ function AlarmCard(props: { alarm: CameraAlarmEntry; name: string; stale: boolea
       data-kind={alarm.kind}
       data-camera={alarm.cameraId}
       data-alarm-id={alarm.id}
+      title={props.compact ? t(CARD_ADVICE[alarm.kind]) : undefined}
     >
       <header className="alarm-card-head">
         <Icon name={isClockKind(alarm.kind) ? 'clock' : 'alert'} size={16} />
@@ -65,7 +72,9 @@ function AlarmCard(props: { alarm: CameraAlarmEntry; name: string; stale: boolea
         <div className="alarm-card-text">
           <span className="alarm-card-camera">{props.name}</span>
           <span className="alarm-card-facts">{facts.join(' · ')}</span>
-          <span className="alarm-card-advice">{t(CARD_ADVICE[alarm.kind])}</span>
+          {props.compact ? null : (
+            <span className="alarm-card-advice">{t(CARD_ADVICE[alarm.kind])}</span>
+          )}
           {failed && <span className="form-error">{t('cameraAlarm.ackFailed')}</span>}
         </div>
         <button
@@ -141,6 +150,7 @@ export function PictureAlarmCards() {
           alarm={alarm}
           name={names.get(alarm.cameraId) ?? ''}
           stale={stale}
+          compact={cards.length > 2}
         />
       ))}
       {cards.length > CARDS_SHOWN ? (

@@ -118,6 +118,8 @@ export const enCameras: Record<keyof typeof viCameras, string> = {
 
   'discovery.open': 'Find cameras on the network',
   'discovery.title': 'Find cameras on the network (ONVIF)',
+  'discovery.intro':
+    'Click “Find cameras on the network” to list the ONVIF cameras on the station network, or type the IP address of a camera on another network.',
   'discovery.searching': 'Searching the network for cameras…',
   'discovery.searchAgain': 'Search again',
   'discovery.found': '{n} devices found',

@@ -117,6 +117,8 @@ export const viCameras = {
 
   'discovery.open': 'Tìm camera trong mạng',
   'discovery.title': 'Tìm camera trong mạng (ONVIF)',
+  'discovery.intro':
+    'Bấm “Tìm camera trong mạng” để liệt kê các camera ONVIF cùng mạng với máy trạm, hoặc nhập địa chỉ IP của camera ở mạng khác.',
   'discovery.searching': 'Đang tìm camera trong mạng…',
   'discovery.searchAgain': 'Tìm lại',
   'discovery.found': 'Tìm thấy {n} thiết bị',
