@@ -135,9 +135,9 @@ export const enCameras: Record<keyof typeof viCameras, string> = {
   'discovery.addedAs': 'Added: {name}',
   'discovery.choose': 'Choose',
   'discovery.target': 'Search at address',
-  'discovery.targetPlaceholder': 'IP or IP:port, e.g. 192.168.1.64',
+  'discovery.targetPlaceholder': 'e.g. 192.168.1.64',
   'discovery.targetHint':
-    'For cameras on another network: type the IP address (default port 3702).',
+    'For cameras on another network: type the IP address, optionally with a port (default 3702), e.g. 192.168.1.64:3702.',
   'discovery.targetInvalid':
     'Type an IP address or host name, optionally with a port (e.g. 192.168.1.64:3702).',
   'discovery.probe': 'Search',

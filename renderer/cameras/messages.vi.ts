@@ -134,8 +134,9 @@ export const viCameras = {
   'discovery.addedAs': 'Đã thêm: {name}',
   'discovery.choose': 'Chọn',
   'discovery.target': 'Tìm tại địa chỉ',
-  'discovery.targetPlaceholder': 'IP hoặc IP:cổng, ví dụ 192.168.1.64',
-  'discovery.targetHint': 'Dùng cho camera ở mạng khác: nhập địa chỉ IP (cổng mặc định 3702).',
+  'discovery.targetPlaceholder': 'Ví dụ 192.168.1.64',
+  'discovery.targetHint':
+    'Dùng cho camera ở mạng khác: nhập địa chỉ IP, có thể kèm cổng (mặc định 3702), ví dụ 192.168.1.64:3702.',
   'discovery.targetInvalid':
     'Nhập địa chỉ IP hoặc tên máy, có thể kèm cổng (ví dụ 192.168.1.64:3702).',
   'discovery.probe': 'Tìm',
