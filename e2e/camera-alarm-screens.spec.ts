@@ -450,6 +450,13 @@ test('alarm marks on the playback timeline, the handover section and the tamper 
     { ms: now - 120_000, from, to },
   );
   expect(colourAt).toBe('#a78bfa');
+  // Hovering the mark names it and its time.
+  const canvas = page.getByTestId('timeline-canvas');
+  const box = (await canvas.boundingBox())!;
+  await canvas.hover({
+    position: { x: ((now - 120_000 - from) / (to - from)) * box.width, y: 50 },
+  });
+  await expect(page.getByTestId('timeline-tip')).toContainText('Camera bị che/mờ');
   await page.screenshot({ path: `${ARTIFACTS}/timeline-alarm-marks.png` });
   await page.getByTestId('playback-live').click();
 
