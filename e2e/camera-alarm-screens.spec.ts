@@ -103,6 +103,9 @@ test('picture and clock alarms ring as cards, badge the tile and are acknowledge
   await expect(cards.nth(0)).toContainText('Ngã tư Phố Huế');
   await expect(cards.nth(1)).toContainText('Lệch giờ camera');
   await expect(cards.nth(1)).toContainText('lệch +2 giờ 0 phút');
+  // The commander sets the clock from the card itself (the same confirm as in the storage panel).
+  await expect(cards.nth(1).getByTestId('camera-set-clock')).toBeVisible();
+  await expect(cards.nth(0).getByTestId('camera-set-clock')).toHaveCount(0);
   await expect(page.getByTestId('picture-alarm-sound')).toHaveAttribute('data-alarm', 'playing');
   // The clock alarm chimes once, it does not loop.
   const chime = page.getByTestId('clock-alarm-chime');

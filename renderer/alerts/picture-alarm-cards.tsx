@@ -4,6 +4,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { CameraAlarmEntry } from '../../electron/contract/camera-alarms';
 import alertUrl from '../../resources/sounds/alert.wav';
+import { CameraSetClockButton } from '../cameras/camera-set-clock-button';
 import { formatClockOffset } from '../cameras/clock-text';
 import { formatHourMinute } from '../i18n/format-time';
 import { useLanguage, useT } from '../i18n/use-t';
@@ -76,6 +77,11 @@ function AlarmCard(props: {
             <span className="alarm-card-advice">{t(CARD_ADVICE[alarm.kind])}</span>
           )}
           {failed && <span className="form-error">{t('cameraAlarm.ackFailed')}</span>}
+          {isClockKind(alarm.kind) ? (
+            <span className="alarm-card-action">
+              <CameraSetClockButton cameraId={alarm.cameraId} name={props.name} />
+            </span>
+          ) : null}
         </div>
         <button
           type="button"
