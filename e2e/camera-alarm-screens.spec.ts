@@ -2,8 +2,11 @@
 // the built app against a real station and rig. The ONVIF and tamper services are built
 // in other branches: until they are merged, a stand-in answers their channels inside the
 // page's WebSocket (everything else is the real station). Their own specs drive the real services.
+import { execFileSync } from 'node:child_process';
 import { expect, test, wardCameras } from './fixtures';
+import type { Page } from '@playwright/test';
 import { ForwardAs, standIn } from './service-stand-in';
+import { collectVisibleText, describeFlags, findRawText } from './visible-text-check';
 
 test.use({
   rigOptions: wardCameras({ h264: ['cam1', 'cam2'] }),
@@ -11,6 +14,24 @@ test.use({
 });
 
 const ARTIFACTS = 'e2e/artifacts';
+/** Device names and the trade words officers read on camera boxes. */
+const NAMES = [
+  'HIKVISION',
+  'DS-2DE4225IW-DE',
+  'Dahua',
+  'IPC-HFW1230S',
+  'FAKE-PTZ',
+  'mainStream',
+  'subStream',
+  'GMT0',
+  'ICT-7',
+];
+
+/** What the screen shows is words, names and times: no codes, ids or raw numbers. */
+async function expectPlainWords(page: Page, screen: string): Promise<void> {
+  const flags = findRawText(await collectVisibleText(page), NAMES);
+  expect(flags, describeFlags(screen, flags)).toEqual([]);
+}
 const HOUR = 3_600_000;
 
 test('picture and clock alarms ring as cards, badge the tile and are acknowledged', async ({
@@ -82,7 +103,13 @@ test('picture and clock alarms ring as cards, badge the tile and are acknowledge
   await expect(cards.nth(0)).toContainText('Ngã tư Phố Huế');
   await expect(cards.nth(1)).toContainText('Lệch giờ camera');
   await expect(cards.nth(1)).toContainText('lệch +2 giờ 0 phút');
+  // The commander sets the clock from the card itself (the same confirm as in the storage panel).
+  await expect(cards.nth(1).getByTestId('camera-set-clock')).toBeVisible();
+  await expect(cards.nth(0).getByTestId('camera-set-clock')).toHaveCount(0);
   await expect(page.getByTestId('picture-alarm-sound')).toHaveAttribute('data-alarm', 'playing');
+  // The clock alarm chimes once, it does not loop.
+  const chime = page.getByTestId('clock-alarm-chime');
+  await expect(chime).toHaveAttribute('data-chimes', '1');
 
   // Tile and list: the alarm badge and the clock badge.
   await expect(tile.getByTestId('tamper-badge-covered')).toContainText('Bị che/mờ');
@@ -94,6 +121,7 @@ test('picture and clock alarms ring as cards, badge the tile and are acknowledge
   ).toHaveAttribute('data-level', 'alarm');
   await expect(tile).toHaveAttribute('data-state', 'live', { timeout: 30_000 });
   await page.screenshot({ path: `${ARTIFACTS}/picture-alarm-cards.png` });
+  await expectPlainWords(page, 'alarm cards');
 
   // "Đã biết" on the picture alarm: its card goes, the loop stops, the tile badge stays.
   await cards.nth(0).getByTestId('alarm-ack').click();
@@ -123,6 +151,7 @@ test('picture and clock alarms ring as cards, badge the tile and are acknowledge
   await expect(confirm).toBeDisabled();
   await page.getByTestId('camera-set-clock-ntp').check();
   await page.screenshot({ path: `${ARTIFACTS}/camera-clock-set.png` });
+  await expectPlainWords(page, 'set clock');
   await confirm.click();
   await expect(cell).toHaveAttribute('data-level', 'ok');
   expect(stand.calls.filter((c) => c.channel === 'camera.setClock')).toEqual([
@@ -131,6 +160,27 @@ test('picture and clock alarms ring as cards, badge the tile and are acknowledge
   await page.getByTestId('dialog-close').click();
   await expect(tileClock).toHaveAttribute('data-level', 'ok');
   await expect(tileClock).toBeHidden();
+
+  // Many alarms at once: four cards, the rest folded behind one line.
+  for (const [id, kind] of [
+    [14, 'frozen'],
+    [15, 'scene'],
+    [16, 'timezone'],
+  ] as const)
+    stand.emit('alarm.changed', {
+      ...covered,
+      id,
+      kind,
+      startedAt: Date.now(),
+      detail: { tz: 'GMT0' },
+    });
+  await expect(cards).toHaveCount(4);
+  await expect(page.getByTestId('alarm-more')).toHaveText('Còn 1 cảnh báo khác');
+  // The new time-zone alarm chimed once more; the earlier clock alarm did not again.
+  await expect(chime).toHaveAttribute('data-chimes', '2');
+  await page.getByTestId('alarm-more').click();
+  await expect(cards).toHaveCount(5);
+  await expect(cards.last()).toContainText('múi giờ GMT0');
 });
 
 test('ONVIF discovery lists devices, marks added ones and adds a camera in one step', async ({
@@ -251,6 +301,7 @@ test('ONVIF discovery lists devices, marks added ones and adds a camera in one s
     target: { host: '127.0.0.1', port: 3702 },
   });
   await dialog.screenshot({ path: `${ARTIFACTS}/discovery-devices.png` });
+  await expectPlainWords(page, 'discovery devices');
 
   await rows.nth(0).click();
   await page.getByTestId('discovery-username').fill('admin');
@@ -273,6 +324,7 @@ test('ONVIF discovery lists devices, marks added ones and adds a camera in one s
   await page.getByTestId('discovery-name').fill('Ngã tư Phố Huế');
   await page.getByTestId('discovery-location').fill('Ngã tư Phố Huế – Lê Văn Hưu');
   await dialog.screenshot({ path: `${ARTIFACTS}/discovery-add.png` });
+  await expectPlainWords(page, 'discovery add');
   await page.getByTestId('discovery-add').click();
   await expect.poll(() => stand.calls.some((c) => c.channel === 'onvif.add')).toBe(true);
   expect(stand.calls.find((c) => c.channel === 'onvif.add')?.payload).toMatchObject({
@@ -289,4 +341,165 @@ test('ONVIF discovery lists devices, marks added ones and adds a camera in one s
   const cameras = await station.api.cameras.list();
   expect(cameras.map((c) => c.name).sort()).toEqual(['Cổng UBND phường', 'Ngã tư Phố Huế']);
   await expect(page.getByTestId('camera-sidebar')).toContainText('Ngã tư Phố Huế');
+});
+
+test('alarm marks on the playback timeline, the handover section and the tamper settings', async ({
+  page,
+  rig,
+  station,
+}) => {
+  const cam = await station.api.cameras.add({ name: 'Cổng chợ Hàng Da', mainUrl: rig.url('cam1') });
+  const now = Date.now();
+  const marks = [
+    { kind: 'covered', startMs: now - 150_000, endMs: now - 90_000 },
+    { kind: 'clock', startMs: now - 60_000, endMs: null },
+  ];
+  const reference = { slot: 'colour', takenAt: now - 3_600_000, learned: false };
+  const state = {
+    cameraId: cam.id,
+    running: true,
+    mode: 'colour',
+    gopMs: 4000,
+    lastFrameAt: now,
+    references: [reference],
+    open: [],
+  };
+  const settings = {
+    cameraId: cam.id,
+    enabled: true,
+    black: { enabled: true, threshold: 0.95, holdSeconds: 3 },
+    frozen: { enabled: true, threshold: 0.03, holdSeconds: 4 },
+    covered: { enabled: true, threshold: 0.35, holdSeconds: 4 },
+    scene: { enabled: true, threshold: 0.6, holdSeconds: 4 },
+  };
+  const stand = await standIn(page, {
+    'alarm.open': () => [],
+    'camera.clocks': () => [],
+    'tamper.states': () => [state],
+    'tamper.settings': () => settings,
+    'tamper.updateSettings': (p) => p,
+    'tamper.retakeReference': () => ({ slot: 'colour', takenAt: Date.now() }),
+  });
+  // The core fills these once the alarm log is wired; here they are added to its real answers.
+  stand.rewrite('playback.timeline', (r) => {
+    const tl = r as { cameras: { alarms: unknown[] }[] };
+    return { ...tl, cameras: tl.cameras.map((c) => ({ ...c, alarms: marks })) };
+  });
+  stand.rewrite('shift.current', (r) => {
+    const current = r as { summary: Record<string, unknown> };
+    const alarm = (kind: string, startMs: number, durationMs: number, by: string | null) => ({
+      cameraId: cam.id,
+      cameraName: 'Cổng chợ Hàng Da',
+      kind,
+      startMs,
+      endMs: startMs + durationMs,
+      durationMs,
+      acknowledgedBy: by,
+    });
+    return {
+      ...current,
+      summary: {
+        ...current.summary,
+        cameraAlarms: [
+          alarm('covered', now - 150_000, 60_000, 'Thiếu tá Nguyễn Văn An'),
+          alarm('frozen', now - 100_000, 6_000, null),
+          alarm('frozen', now - 80_000, 8_000, 'Thiếu tá Nguyễn Văn An'),
+        ],
+      },
+    };
+  });
+  // The reference picture: a real grey frame of the camera, as the media route will serve it.
+  const png = execFileSync('ffmpeg', [
+    '-hide_banner',
+    '-loglevel',
+    'error',
+    '-rtsp_transport',
+    'tcp',
+    '-i',
+    rig.url('cam1'),
+    '-frames:v',
+    '1',
+    '-vf',
+    'scale=160:90,format=gray',
+    '-f',
+    'image2',
+    '-c:v',
+    'png',
+    'pipe:1',
+  ]);
+  await page.route('**/tamper/reference.png*', (route) =>
+    route.fulfill({ status: 200, contentType: 'image/png', body: png }),
+  );
+  await station.open(page);
+
+  // Playback: the marks on the camera's track, in the kind's colour, and the legend.
+  await page.getByTestId(`camera-playback-${cam.id}`).click();
+  const legend = page.getByTestId('timeline-legend-alarm');
+  await expect(legend).toContainText('Camera bị che/mờ');
+  await expect(legend).toContainText('Lệch giờ camera');
+  const timeline = page.getByTestId('timeline');
+  const from = Number(await timeline.getAttribute('data-from'));
+  const to = Number(await timeline.getAttribute('data-to'));
+  const colourAt = await page.getByTestId('timeline-canvas').evaluate(
+    (canvas: HTMLCanvasElement, at: { ms: number; from: number; to: number }) => {
+      const dpr = window.devicePixelRatio;
+      const x = ((at.ms - at.from) / (at.to - at.from)) * canvas.clientWidth;
+      // The track's first line (axis 24 px + incident lane 20 px), inside the alarm band.
+      const px = canvas
+        .getContext('2d')!
+        .getImageData(Math.round(x * dpr), Math.round(45 * dpr), 1, 1).data;
+      return `#${[px[0], px[1], px[2]].map((v) => v!.toString(16).padStart(2, '0')).join('')}`;
+    },
+    { ms: now - 120_000, from, to },
+  );
+  expect(colourAt).toBe('#a78bfa');
+  // Hovering the mark names it and its time.
+  const canvas = page.getByTestId('timeline-canvas');
+  const box = (await canvas.boundingBox())!;
+  await canvas.hover({
+    position: { x: ((now - 120_000 - from) / (to - from)) * box.width, y: 50 },
+  });
+  await expect(page.getByTestId('timeline-tip')).toContainText('Camera bị che/mờ');
+  await page.screenshot({ path: `${ARTIFACTS}/timeline-alarm-marks.png` });
+  await page.getByTestId('playback-live').click();
+
+  // Handover: the section counts by kind, names the longest and who acknowledged.
+  await page.getByTestId('user-menu').click();
+  await page.getByTestId('menu-end-shift').click();
+  const section = page.getByTestId('handover-camera-alarms');
+  await expect(section.getByTestId('handover-camera-alarm-counts')).toHaveText(
+    'Hình bị đứng: 2 · Camera bị che/mờ: 1',
+  );
+  await expect(section.getByTestId('handover-camera-alarm-longest')).toContainText(
+    'Lâu nhất: Cổng chợ Hàng Da – Camera bị che/mờ, 1 phút',
+  );
+  await expect(section.getByTestId('summary-camera-alarm')).toHaveCount(3);
+  await expect(section).toContainText('Chưa ai xác nhận');
+  await section.screenshot({ path: `${ARTIFACTS}/handover-camera-alarms.png` });
+  await expectPlainWords(page, 'handover');
+  await page.keyboard.press('Escape');
+
+  // Tamper settings in the camera dialog: thresholds in percent, saved; reference retaken.
+  await page.getByTestId(`camera-edit-${cam.id}`).click({ force: true });
+  const panel = page.getByTestId('tamper-settings');
+  await panel.locator('summary').click();
+  await expect(page.getByTestId('tamper-threshold-covered')).toHaveValue('35');
+  await page.getByTestId('tamper-threshold-covered').fill('50');
+  await page.getByTestId('tamper-enabled-frozen').uncheck({ force: true });
+  await page.getByTestId('tamper-save').click();
+  await expect(panel).toContainText('Đã lưu cài đặt cảnh báo');
+  const saved = stand.calls.find((c) => c.channel === 'tamper.updateSettings')?.payload;
+  expect(saved).toMatchObject({
+    cameraId: cam.id,
+    covered: { enabled: true, threshold: 0.5, holdSeconds: 4 },
+    frozen: { enabled: false },
+  });
+  const img = page.getByTestId('tamper-reference');
+  await expect(img).toHaveAttribute('data-slot', 'colour');
+  await expect.poll(() => img.evaluate((el: HTMLImageElement) => el.naturalWidth)).toBe(160);
+  await page.getByTestId('camera-dialog').screenshot({ path: `${ARTIFACTS}/tamper-settings.png` });
+  await expectPlainWords(page, 'tamper settings');
+  await page.getByTestId('tamper-retake').click();
+  await expect(panel).toContainText('Đã chụp lại ảnh chuẩn lúc');
+  expect(stand.calls.filter((c) => c.channel === 'tamper.retakeReference')).toHaveLength(1);
 });

@@ -10,6 +10,7 @@
 //   GET  /recordings/h264/<id>?from    a segment transcoded to H.264      recording-urls.ts
 //   GET  /snapshots/<id>               an incident snapshot               here
 //   GET  /reports/handover.pdf?id      a shift handover as PDF            here
+//   GET  /tamper/reference.png?camera&slot  a tamper reference picture  here
 
 /** Where the media server is and the tokens it asks for. */
 export interface MediaAccess {
@@ -51,6 +52,25 @@ export const HANDOVER_PDF_PATH = `${REPORT_ROUTE_PREFIX}handover.pdf`;
 export function handoverPdfUrl(access: MediaAccess, handoverId: string): string {
   return mediaUrl(access.mediaBaseUrl, HANDOVER_PDF_PATH, {
     id: handoverId,
+    token: access.mediaToken,
+    session: access.session,
+  });
+}
+
+/** GET /tamper/reference.png?camera&slot: a camera's reference picture for the tamper detector (grey PNG). */
+export const TAMPER_REFERENCE_PATH = '/tamper/reference.png';
+
+/** `takenAt` changes the URL when the reference is retaken, so an <img> does not keep the old one. */
+export function tamperReferenceUrl(
+  access: MediaAccess,
+  cameraId: string,
+  slot: string,
+  takenAt: number,
+): string {
+  return mediaUrl(access.mediaBaseUrl, TAMPER_REFERENCE_PATH, {
+    camera: cameraId,
+    slot,
+    at: String(takenAt),
     token: access.mediaToken,
     session: access.session,
   });

@@ -32,6 +32,9 @@ export const enAlerts: Record<keyof typeof viAlerts, string> = {
   'pictureAlarm.item': '{name}: {what}',
   'pictureAlarm.since': 'since {time}',
   'pictureAlarm.offset': 'off by {offset}',
+  'pictureAlarm.zone': 'time zone {tz}',
   'pictureAlarm.source.camera': 'reported by the camera',
+  'pictureAlarm.more': '{n} more alarms',
+  'pictureAlarm.fewer': 'Show fewer',
   'pictureAlarm.ackHint': 'Silences this alarm; it rings again if the camera has trouble again.',
 };

@@ -30,6 +30,9 @@ export const viAlerts = {
   'pictureAlarm.item': '{name}: {what}',
   'pictureAlarm.since': 'từ {time}',
   'pictureAlarm.offset': 'lệch {offset}',
+  'pictureAlarm.zone': 'múi giờ {tz}',
   'pictureAlarm.source.camera': 'camera tự báo',
+  'pictureAlarm.more': 'Còn {n} cảnh báo khác',
+  'pictureAlarm.fewer': 'Thu gọn',
   'pictureAlarm.ackHint': 'Tắt chuông cho cảnh báo này; chuông kêu lại nếu camera gặp lại sự cố.',
 };

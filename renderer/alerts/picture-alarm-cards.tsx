@@ -4,6 +4,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { CameraAlarmEntry } from '../../electron/contract/camera-alarms';
 import alertUrl from '../../resources/sounds/alert.wav';
+import { CameraSetClockButton } from '../cameras/camera-set-clock-button';
 import { formatClockOffset } from '../cameras/clock-text';
 import { formatHourMinute } from '../i18n/format-time';
 import { useLanguage, useT } from '../i18n/use-t';
@@ -25,7 +26,13 @@ function offsetOf(alarm: CameraAlarmEntry): number | null {
   return typeof v === 'number' ? v : null;
 }
 
-function AlarmCard(props: { alarm: CameraAlarmEntry; name: string; stale: boolean }) {
+function AlarmCard(props: {
+  alarm: CameraAlarmEntry;
+  name: string;
+  stale: boolean;
+  /** Several cards at once: what to do goes to the tooltip, so four fit on the screen. */
+  compact: boolean;
+}) {
   const t = useT();
   const language = useLanguage();
   const store = useStationStore();
@@ -45,6 +52,8 @@ function AlarmCard(props: { alarm: CameraAlarmEntry; name: string; stale: boolea
   const facts = [t('pictureAlarm.since', { time: formatHourMinute(alarm.startedAt, language) })];
   if (isClockKind(alarm.kind) && offset !== null)
     facts.push(t('pictureAlarm.offset', { offset: formatClockOffset(offset, t) }));
+  if (alarm.kind === 'timezone' && typeof alarm.detail.tz === 'string')
+    facts.push(t('pictureAlarm.zone', { tz: alarm.detail.tz }));
   if (alarm.source === 'camera') facts.push(t('pictureAlarm.source.camera'));
   return (
     <section
@@ -54,6 +63,7 @@ function AlarmCard(props: { alarm: CameraAlarmEntry; name: string; stale: boolea
       data-kind={alarm.kind}
       data-camera={alarm.cameraId}
       data-alarm-id={alarm.id}
+      title={props.compact ? t(CARD_ADVICE[alarm.kind]) : undefined}
     >
       <header className="alarm-card-head">
         <Icon name={isClockKind(alarm.kind) ? 'clock' : 'alert'} size={16} />
@@ -63,8 +73,15 @@ function AlarmCard(props: { alarm: CameraAlarmEntry; name: string; stale: boolea
         <div className="alarm-card-text">
           <span className="alarm-card-camera">{props.name}</span>
           <span className="alarm-card-facts">{facts.join(' · ')}</span>
-          <span className="alarm-card-advice">{t(CARD_ADVICE[alarm.kind])}</span>
+          {props.compact ? null : (
+            <span className="alarm-card-advice">{t(CARD_ADVICE[alarm.kind])}</span>
+          )}
           {failed && <span className="form-error">{t('cameraAlarm.ackFailed')}</span>}
+          {isClockKind(alarm.kind) ? (
+            <span className="alarm-card-action">
+              <CameraSetClockButton cameraId={alarm.cameraId} name={props.name} />
+            </span>
+          ) : null}
         </div>
         <button
           type="button"
@@ -82,7 +99,12 @@ function AlarmCard(props: { alarm: CameraAlarmEntry; name: string; stale: boolea
   );
 }
 
+/** More cards than this would cover the grid: the rest fold behind "Còn n cảnh báo khác". */
+const CARDS_SHOWN = 4;
+
 export function PictureAlarmCards() {
+  const t = useT();
+  const [expanded, setExpanded] = useState(false);
   const open = useStationState((s) => s.openAlarms);
   const cameras = useStationState((s) => s.cameras);
   const muted = useStationState((s) => s.settings.alertMuted);
@@ -90,6 +112,8 @@ export function PictureAlarmCards() {
   const loopRef = useRef<HTMLAudioElement>(null);
   const chimeRef = useRef<HTMLAudioElement>(null);
   const chimed = useRef(new Set<number>());
+  /** How often it chimed: one per new clock alarm (a test reads it; the speaker cannot be). */
+  const [chimes, setChimes] = useState(0);
   const names = useMemo(() => new Map(cameras.map((c) => [c.id, c.name])), [cameras]);
   const cards = useMemo(
     () => alarmCards(Object.values(open), new Set(names.keys())),
@@ -105,6 +129,7 @@ export function PictureAlarmCards() {
     if (!audio || muted || stale) return;
     audio.loop = false;
     audio.currentTime = 0;
+    setChimes((n) => n + 1);
     audio.play().catch(() => undefined);
   }, [cards, muted, stale]);
 
@@ -118,15 +143,34 @@ export function PictureAlarmCards() {
         data-alarm={sound}
         data-ringing={cards.filter((a) => !isClockKind(a.kind)).length}
       />
-      <audio ref={chimeRef} src={alertUrl} preload="auto" data-testid="clock-alarm-chime" />
-      {cards.map((alarm) => (
+      <audio
+        ref={chimeRef}
+        src={alertUrl}
+        preload="auto"
+        data-testid="clock-alarm-chime"
+        data-chimes={chimes}
+      />
+      {(expanded ? cards : cards.slice(0, CARDS_SHOWN)).map((alarm) => (
         <AlarmCard
           key={alarm.id}
           alarm={alarm}
           name={names.get(alarm.cameraId) ?? ''}
           stale={stale}
+          compact={cards.length > 2}
         />
       ))}
+      {cards.length > CARDS_SHOWN ? (
+        <button
+          type="button"
+          className="btn btn-small alarm-more"
+          data-testid="alarm-more"
+          onClick={() => setExpanded(!expanded)}
+        >
+          {expanded
+            ? t('pictureAlarm.fewer')
+            : t('pictureAlarm.more', { n: cards.length - CARDS_SHOWN })}
+        </button>
+      ) : null}
     </>
   );
 }

@@ -121,3 +121,62 @@ describe('audit details in words', () => {
     }
   });
 });
+
+describe('audit details of camera alarms, clocks and tamper settings', () => {
+  it('says which alarm was acknowledged, in words', () => {
+    // As the tamper handler writes it: the camera's name and the kind.
+    expect(text({ camera: 'Ngõ 12 Hàng Bạc', kind: 'black' })).toBe(
+      'Camera: Ngõ 12 Hàng Bạc · Loại cảnh báo: Mất hình – màn hình đen',
+    );
+    const shown = text({ alarmId: 12, cameraId: 'cam-1', kind: 'covered', source: 'detector' });
+    expect(shown).toBe(
+      'Mã cảnh báo: 12 · Camera: Cổng chợ · Loại cảnh báo: Camera bị che/mờ · Nguồn phát hiện: Máy trạm phân tích hình',
+    );
+  });
+
+  it('shows a set clock as the offset before and after, not as dates', () => {
+    const shown = text({
+      cameraId: 'cam-1',
+      'offsetMs.from': 7_203_000,
+      'offsetMs.to': -400,
+      switchFromNtp: true,
+      tz: 'ICT-7',
+    });
+    expect(shown).toBe(
+      'Camera: Cổng chợ · Độ lệch giờ: +2 giờ 0 phút → 0 giây · Tắt NTP trên camera: có · Múi giờ: ICT-7',
+    );
+    expect(shown).not.toMatch(RAW);
+  });
+
+  it('pairs the before/after clock reading into one line per field', () => {
+    const shown = text({
+      beforeOffsetMs: 7_203_000,
+      beforeTz: 'GMT0',
+      beforeNtp: true,
+      afterOffsetMs: 400,
+      afterTz: 'ICT-7',
+      switchedFromNtp: true,
+    });
+    expect(shown).toBe(
+      'Độ lệch giờ: +2 giờ 0 phút → 0 giây · Múi giờ: GMT0 → ICT-7 · Lấy giờ qua NTP: có → — · Đã tắt NTP trên camera: có',
+    );
+  });
+
+  it('names each changed tamper check and its setting, thresholds in percent', () => {
+    const shown = text({
+      cameraId: 'cam-1',
+      'covered.threshold.from': 0.35,
+      'covered.threshold.to': 0.5,
+      'frozen.enabled.from': true,
+      'frozen.enabled.to': false,
+      slot: 'colour',
+    });
+    expect(shown).toBe(
+      'Camera: Cổng chợ · Bị che/mờ – Ngưỡng: 35 % → 50 % · Hình bị đứng – Bật: có → không · Ảnh chuẩn: Ban ngày (màu)',
+    );
+    // As the tamper handler writes it: only the new values.
+    expect(text({ 'scene.holdSeconds': 6, 'black.threshold': 0.9 })).toBe(
+      'Bị xoay/đổi cảnh – Thời gian giữ (giây): 6 · Màn hình đen – Ngưỡng: 90 %',
+    );
+  });
+});

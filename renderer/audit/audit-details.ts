@@ -4,7 +4,10 @@
 import type { AuditDetails } from '../../electron/contract/audit-schemas';
 import type { Language } from '../../electron/contract/schemas';
 import { formatDateTime } from '../i18n/format-time';
-import { isMessageKey, type Translate } from '../i18n/translate';
+import { CameraAlarmKind } from '../../electron/contract/camera-alarms';
+import { CARD_TEXT } from '../alerts/picture-alarms';
+import { formatClockOffset } from '../cameras/clock-text';
+import { isMessageKey, type MessageKey, type Translate } from '../i18n/translate';
 import { shortHash } from '../export/export-format';
 import { formatBytes } from '../storage/format-storage';
 
@@ -40,6 +43,7 @@ const CODE_WORDS: Readonly<Record<string, string>> = {
   stream: 'audit.stream.',
   language: 'audit.language.',
   kind: 'audit.quotaKind.',
+  source: 'audit.alarmSource.',
 };
 
 const HASHES = new Set(['contentHash', 'sha256', 'manifestSha256', 'sumsSha256']);
@@ -49,9 +53,19 @@ const isTimeKey = (key: string) => /(Ms|At)$/.test(key);
 /** An id of a row: named when the name is known, else left out. */
 const isIdKey = (key: string) => /Id$/.test(key);
 
+/** Picture and clock alarm kinds: a `kind` holding one is an alarm's, not a storage quota's. */
+const ALARM_KINDS = new Set(CameraAlarmKind.options as readonly string[]);
+/** A tamper check's setting, e.g. "covered.threshold": the check's name and the setting's. */
+const TAMPER_SETTING = /^(black|frozen|covered|scene)\.(enabled|threshold|holdSeconds)$/;
+/** Signed offsets in ms (a camera clock against the station's), not times. */
+const OFFSET_KEYS = new Set(['offsetMs', 'uncertaintyMs']);
+
 export function detailLabel(key: string, t: Translate): string {
   const own = `audit.detail.${key}`;
   if (isMessageKey(own)) return t(own);
+  const setting = TAMPER_SETTING.exec(key);
+  if (setting)
+    return `${t(`tamper.kind.${setting[1]}` as MessageKey)} – ${detailLabel(setting[2] ?? '', t)}`;
   const incidentField = `incident.fieldName.${key}`;
   return isMessageKey(incidentField) ? t(incidentField) : t('audit.detail.other');
 }
@@ -69,6 +83,8 @@ export function detailValue(key: string, value: Value, ctx: DetailContext): stri
   if (value === null || value === '') return null;
   if (typeof value === 'boolean') return value ? t('audit.yes') : t('audit.no');
   if (typeof value === 'number') {
+    if (OFFSET_KEYS.has(key)) return formatClockOffset(value, t);
+    if (/\.threshold$|^threshold$/.test(key)) return `${Math.round(value * 100)} %`;
     if (isTimeKey(key)) return formatDateTime(value, language);
     if (key === 'bytes') return formatBytes(value, language);
     return new Intl.NumberFormat(language === 'vi' ? 'vi-VN' : 'en-GB').format(value);
@@ -92,34 +108,49 @@ export function detailValue(key: string, value: Value, ctx: DetailContext): stri
       .join(', ');
   // Trigger names are the database's; the reader needs how many were put back.
   if (key === 'triggers') return String(value.split(',').filter((x) => x !== '').length);
+  if (key === 'kind' && ALARM_KINDS.has(value)) return t(CARD_TEXT[value as CameraAlarmKind]);
+  const slot = `tamper.slot.${value}`;
+  if (key === 'slot' && isMessageKey(slot)) return t(slot);
   return codeWords(key, value, t);
+}
+
+/** "fullName.from"/"fullName.to", or "beforeOffsetMs"/"afterOffsetMs": one field's two sides. */
+function changePair(key: string): { field: string; from: string; to: string } | null {
+  const dotted = /^(.+)\.(from|to)$/.exec(key);
+  if (dotted?.[1]) return { field: dotted[1], from: `${dotted[1]}.from`, to: `${dotted[1]}.to` };
+  const named = /^(before|after)([A-Z]\w*)$/.exec(key);
+  if (!named?.[2]) return null;
+  const rest = named[2];
+  return {
+    field: rest[0]!.toLowerCase() + rest.slice(1),
+    from: `before${rest}`,
+    to: `after${rest}`,
+  };
 }
 
 /**
  * The lines of an entry's details. A field's before and after ("fullName.from",
- * "fullName.to") make one line "Họ tên: A → B".
+ * "fullName.to", or "beforeTz", "afterTz") make one line "Họ tên: A → B".
  */
 export function detailLines(details: AuditDetails, ctx: DetailContext): DetailLine[] {
   const lines: DetailLine[] = [];
   const done = new Set<string>();
   for (const [key, value] of Object.entries(details)) {
     if (HIDDEN.has(key) || done.has(key)) continue;
-    const change = /^(.+)\.(from|to)$/.exec(key);
-    if (change) {
-      const field = change[1] as string;
-      done.add(`${field}.from`).add(`${field}.to`);
-      const side = (k: string) => detailValue(field, details[k] ?? null, ctx) ?? '—';
+    const pair = changePair(key);
+    if (pair) {
+      done.add(pair.from).add(pair.to);
+      const side = (k: string) => detailValue(pair.field, details[k] ?? null, ctx) ?? '—';
       lines.push({
-        label: detailLabel(field, ctx.t),
-        value: ctx.t('audit.detail.change', {
-          from: side(`${field}.from`),
-          to: side(`${field}.to`),
-        }),
+        label: detailLabel(pair.field, ctx.t),
+        value: ctx.t('audit.detail.change', { from: side(pair.from), to: side(pair.to) }),
       });
       continue;
     }
     const shown = detailValue(key, value, ctx);
-    if (shown !== null) lines.push({ label: detailLabel(key, ctx.t), value: shown });
+    const alarmKind = key === 'kind' && typeof value === 'string' && ALARM_KINDS.has(value);
+    const label = alarmKind ? ctx.t('audit.detail.alarmKind') : detailLabel(key, ctx.t);
+    if (shown !== null) lines.push({ label, value: shown });
   }
   return lines;
 }

@@ -20,7 +20,7 @@ export function CameraClockBadge(props: { cameraId: string }) {
       aria-label={badge.text || badge.title}
     >
       <Icon name="clock" size={11} />
-      {badge.text}
+      {badge.text ? <span className="badge-label">{badge.text}</span> : null}
     </span>
   );
 }

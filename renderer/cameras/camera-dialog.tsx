@@ -10,6 +10,7 @@ import { useApi, useStationState, useStationStore } from '../store/store-context
 import { probeMessage } from './probe-message';
 import { FormError } from '../shell/form-error';
 import { DialogActions } from '../shell/dialog-actions';
+import { TamperSettings } from './tamper-settings';
 import {
   cameraUpdateOf,
   emptyRecorder,
@@ -250,6 +251,7 @@ export function CameraDialog(props: { cameraId: string | null }) {
           }
         />
       </form>
+      {camera ? <TamperSettings cameraId={camera.id} /> : null}
     </Modal>
   );
 }

@@ -10,6 +10,8 @@ export interface ClocksSlice {
   clocks: Record<string, CameraClock>;
   applyClock(clock: CameraClock): void;
   loadClocks(): Promise<void>;
+  /** Reads the camera's clock now (otherwise it is read hourly). */
+  checkCameraClock(cameraId: string): Promise<CameraClock>;
   /** Sets the camera's clock from the station's; the answer is the reading after. */
   setCameraClock(cameraId: string, switchFromNtp: boolean): Promise<CameraClock>;
 }
@@ -27,6 +29,11 @@ export const createClocksSlice =
     loadClocks: async () => {
       const list = await api.clocks.list();
       set({ clocks: Object.fromEntries(list.map((c) => [c.cameraId, c])) });
+    },
+    checkCameraClock: async (cameraId) => {
+      const clock = await api.clocks.check({ cameraId });
+      get().applyClock(clock);
+      return clock;
     },
     setCameraClock: async (cameraId, switchFromNtp) => {
       const clock = await api.clocks.set({ cameraId, switchFromNtp });

@@ -147,6 +147,10 @@ function DeviceList(props: { onChoose: (d: DiscoveredDevice) => void }) {
             </table>
           </div>
         </>
+      ) : !searched && !running && !error ? (
+        <p className="list-empty" data-testid="discovery-intro">
+          {t('discovery.intro')}
+        </p>
       ) : searched && !running && !error ? (
         <p className="list-empty" data-testid="discovery-empty">
           {t('discovery.none')}

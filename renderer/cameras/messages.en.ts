@@ -102,6 +102,7 @@ export const enCameras: Record<keyof typeof viCameras, string> = {
   'clock.unread': 'The camera clock has not been read yet.',
   'clock.unreadAuth': 'Cannot read the clock: the camera refuses the ONVIF account.',
   'clock.none': 'None (not ONVIF)',
+  'clock.check': 'Read the camera clock now',
   'clock.setButton': 'Set clock from station',
   'clock.setTitle': 'Set the clock of camera “{name}”',
   'clock.setBody':
@@ -117,6 +118,8 @@ export const enCameras: Record<keyof typeof viCameras, string> = {
 
   'discovery.open': 'Find cameras on the network',
   'discovery.title': 'Find cameras on the network (ONVIF)',
+  'discovery.intro':
+    'Click “Find cameras on the network” to list the ONVIF cameras on the station network, or type the IP address of a camera on another network.',
   'discovery.searching': 'Searching the network for cameras…',
   'discovery.searchAgain': 'Search again',
   'discovery.found': '{n} devices found',
@@ -132,9 +135,9 @@ export const enCameras: Record<keyof typeof viCameras, string> = {
   'discovery.addedAs': 'Added: {name}',
   'discovery.choose': 'Choose',
   'discovery.target': 'Search at address',
-  'discovery.targetPlaceholder': 'IP or IP:port, e.g. 192.168.1.64',
+  'discovery.targetPlaceholder': 'e.g. 192.168.1.64',
   'discovery.targetHint':
-    'For cameras on another network: type the IP address (default port 3702).',
+    'For cameras on another network: type the IP address, optionally with a port (default 3702), e.g. 192.168.1.64:3702.',
   'discovery.targetInvalid':
     'Type an IP address or host name, optionally with a port (e.g. 192.168.1.64:3702).',
   'discovery.probe': 'Search',

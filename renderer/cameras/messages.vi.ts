@@ -101,6 +101,7 @@ export const viCameras = {
   'clock.unread': 'Chưa đọc được giờ của camera.',
   'clock.unreadAuth': 'Không đọc được giờ: camera từ chối tài khoản ONVIF.',
   'clock.none': 'Không có (không phải ONVIF)',
+  'clock.check': 'Đọc lại giờ camera ngay',
   'clock.setButton': 'Chỉnh giờ theo máy trạm',
   'clock.setTitle': 'Chỉnh giờ camera “{name}”',
   'clock.setBody':
@@ -116,6 +117,8 @@ export const viCameras = {
 
   'discovery.open': 'Tìm camera trong mạng',
   'discovery.title': 'Tìm camera trong mạng (ONVIF)',
+  'discovery.intro':
+    'Bấm “Tìm camera trong mạng” để liệt kê các camera ONVIF cùng mạng với máy trạm, hoặc nhập địa chỉ IP của camera ở mạng khác.',
   'discovery.searching': 'Đang tìm camera trong mạng…',
   'discovery.searchAgain': 'Tìm lại',
   'discovery.found': 'Tìm thấy {n} thiết bị',
@@ -131,8 +134,9 @@ export const viCameras = {
   'discovery.addedAs': 'Đã thêm: {name}',
   'discovery.choose': 'Chọn',
   'discovery.target': 'Tìm tại địa chỉ',
-  'discovery.targetPlaceholder': 'IP hoặc IP:cổng, ví dụ 192.168.1.64',
-  'discovery.targetHint': 'Dùng cho camera ở mạng khác: nhập địa chỉ IP (cổng mặc định 3702).',
+  'discovery.targetPlaceholder': 'Ví dụ 192.168.1.64',
+  'discovery.targetHint':
+    'Dùng cho camera ở mạng khác: nhập địa chỉ IP, có thể kèm cổng (mặc định 3702), ví dụ 192.168.1.64:3702.',
   'discovery.targetInvalid':
     'Nhập địa chỉ IP hoặc tên máy, có thể kèm cổng (ví dụ 192.168.1.64:3702).',
   'discovery.probe': 'Tìm',

@@ -2,13 +2,17 @@
 // GOP, references; the settings panel reads it.
 import type { StateCreator } from 'zustand';
 import type { StationApi } from '../../electron/contract/api';
-import type { TamperState } from '../../electron/contract/tamper';
+import type { TamperSettings, TamperState } from '../../electron/contract/tamper';
 import type { StationState } from '../store/types';
 
 export interface TamperSlice {
   tamperStates: Record<string, TamperState>;
   applyTamperState(state: TamperState): void;
   loadTamperStates(): Promise<void>;
+  loadTamperSettings(cameraId: string): Promise<TamperSettings>;
+  saveTamperSettings(settings: TamperSettings): Promise<TamperSettings>;
+  /** The commander's "Chụp lại ảnh chuẩn": the next keyframes become the reference. */
+  retakeReference(cameraId: string): Promise<{ slot: string; takenAt: number }>;
 }
 
 export const createTamperSlice =
@@ -21,4 +25,7 @@ export const createTamperSlice =
       const list = await api.tamper.states();
       set({ tamperStates: Object.fromEntries(list.map((s) => [s.cameraId, s])) });
     },
+    loadTamperSettings: (cameraId) => api.tamper.settings({ cameraId }),
+    saveTamperSettings: (settings) => api.tamper.updateSettings(settings),
+    retakeReference: (cameraId) => api.tamper.retakeReference({ cameraId }),
   });

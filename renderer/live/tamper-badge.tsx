@@ -38,7 +38,7 @@ export function TamperBadges(props: { cameraId: string }) {
           title={t(CARD_TEXT[kind as PictureAlarmKind])}
         >
           <Icon name="alert" size={11} />
-          {t(BADGE_TEXT[kind as PictureAlarmKind])}
+          <span className="badge-label">{t(BADGE_TEXT[kind as PictureAlarmKind])}</span>
         </span>
       ))}
     </>

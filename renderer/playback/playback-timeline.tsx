@@ -23,6 +23,7 @@ import {
 } from './timeline-draw';
 import { tickText } from './timeline-labels';
 import { TimelineAlarmLegend } from './timeline-alarm-legend';
+import { CARD_TEXT } from '../alerts/picture-alarms';
 import { panWindow, spanOf, timeToX, xToTime, zoomWindow, type TimeWindow } from './timeline-scale';
 
 /** Wheel notches → zoom: one notch (100 px of deltaY) changes the span by about 35 %. */
@@ -343,6 +344,23 @@ function TimelineTip(props: { hover: Hover; width: number }) {
               hit.gap.endMs === null
                 ? t('playback.tip.ongoing')
                 : formatDateTime(hit.gap.endMs, language),
+          })}
+        </span>
+      </>
+    );
+  } else if (hit?.kind === 'alarm') {
+    body = (
+      <>
+        <span className="pb-tip-title pb-tip-alarm" data-kind={hit.alarm.kind}>
+          {t(CARD_TEXT[hit.alarm.kind])}
+        </span>
+        <span className="pb-tip-line">
+          {t('playback.tip.range', {
+            from: formatDateTime(hit.alarm.startMs, language),
+            to:
+              hit.alarm.endMs === null
+                ? t('playback.tip.ongoing')
+                : formatDateTime(hit.alarm.endMs, language),
           })}
         </span>
       </>

@@ -4,6 +4,7 @@ import type { CameraAlarmKind } from '../../electron/contract/camera-alarms';
 import type { PlaybackTimeline } from '../../electron/contract/playback-schemas';
 import { CARD_TEXT } from '../alerts/picture-alarms';
 import { useT } from '../i18n/use-t';
+import '../alerts/alarm-badges.css';
 import './timeline-alarm-legend.css';
 
 const ORDER: readonly CameraAlarmKind[] = [

@@ -6,6 +6,7 @@ import {
   alarmMarks,
   ALARM_COLORS,
   drawTimeline,
+  hitTest,
   timelineGeometry,
   trackY,
   type TimelineModel,
@@ -35,6 +36,42 @@ describe('alarm marks on the timeline', () => {
       { kind: 'frozen', x: 300, w: 3, y: 70, h: 4 },
       { kind: 'clock', x: -2, w: 52, y: 70, h: 4 },
     ]);
+  });
+
+  it('names the alarm under the pointer, the latest where two overlap', () => {
+    const data: PlaybackTimeline = {
+      fromMs: T0,
+      toMs: T0 + 60 * MIN,
+      bucketMs: MIN,
+      cameras: [
+        {
+          cameraId: 'a',
+          ranges: [],
+          gaps: [],
+          activity: [],
+          alarms: [
+            { kind: 'clock', startMs: T0, endMs: null },
+            { kind: 'frozen', startMs: T0 + 10 * MIN, endMs: T0 + 12 * MIN },
+          ],
+        },
+      ],
+      incidents: [],
+    };
+    const m: TimelineModel = {
+      view,
+      width: 600,
+      zoneOffsetMs: 0,
+      data,
+      cameras: [{ id: 'a', name: 'Cổng chợ' }],
+      positionMs: T0 + 50 * MIN,
+      nowMs: T0 + 55 * MIN,
+      hoverMs: null,
+      formatTick: () => '',
+    };
+    const y = trackY(timelineGeometry(1), 0) + 10;
+    expect(hitTest(m, 110, y)).toMatchObject({ kind: 'alarm', alarm: { kind: 'frozen' } });
+    expect(hitTest(m, 300, y)).toMatchObject({ kind: 'alarm', alarm: { kind: 'clock' } });
+    expect(hitTest(m, 580, y)).toEqual({ kind: 'track', cameraId: 'a' });
   });
 
   it('colours each kind as tokens.css does, so the legend and the canvas agree', () => {

@@ -374,6 +374,7 @@ export function drawTimeline(ctx: Ctx, m: TimelineModel, height: number): void {
 export type TimelineHit =
   | { kind: 'incident'; marker: IncidentMarker }
   | { kind: 'gap'; gap: Gap; cameraId: string }
+  | { kind: 'alarm'; alarm: CameraTimeline['alarms'][number]; cameraId: string }
   | { kind: 'playhead' }
   | { kind: 'rangeEdge'; edge: RangeEdge }
   | { kind: 'track'; cameraId: string }
@@ -411,6 +412,11 @@ export function hitTest(m: TimelineModel, x: number, y: number): TimelineHit {
   const t = m.view.fromMs + (x / m.width) * (m.view.toMs - m.view.fromMs);
   const tolerance = (2 / m.width) * (m.view.toMs - m.view.fromMs);
   const tl = m.data?.cameras.find((c) => c.cameraId === cam.id);
+  // The latest alarm under the pointer (an alarm's time had footage, so no gap hides it).
+  const alarm = tl?.alarms
+    .filter((a) => t >= a.startMs - tolerance && t <= (a.endMs ?? m.nowMs) + tolerance)
+    .at(-1);
+  if (alarm) return { kind: 'alarm', alarm, cameraId: cam.id };
   const gap = tl?.gaps.find(
     (g) => t >= g.startMs - tolerance && t <= gapEnd(g, m.nowMs) + tolerance,
   );

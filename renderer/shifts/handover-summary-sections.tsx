@@ -1,10 +1,16 @@
 // The automatic part of a handover, section by section: incidents opened,
 // updated and still open, camera outages, recording gaps, exports, storage
 // alarms. Used by the end-of-shift dialog (dark) and the printed report (paper).
-import type { HandoverIncident, HandoverSummary } from '../../electron/contract/shift-schemas';
+import type {
+  HandoverCameraAlarm,
+  HandoverIncident,
+  HandoverSummary,
+} from '../../electron/contract/shift-schemas';
+import { CARD_TEXT } from '../alerts/picture-alarms';
 import type { Language } from '../../electron/contract/schemas';
 import { isMessageKey, type MessageKey, type Translate } from '../i18n/translate';
 import { useLanguage, useT } from '../i18n/use-t';
+import { countsByKind, longestAlarm } from './camera-alarm-summary';
 import { formatDurationWords } from './duration-text';
 import { formatInShift } from './shift-time';
 
@@ -16,6 +22,7 @@ export const SUMMARY_SECTIONS = [
   'gaps',
   'exports',
   'alarms',
+  'cameraAlarms',
 ] as const;
 export type SummarySection = (typeof SUMMARY_SECTIONS)[number];
 
@@ -35,6 +42,8 @@ export function sectionCount(summary: HandoverSummary, key: SummarySection): num
       return summary.exports.length;
     case 'alarms':
       return summary.storageAlarms.length;
+    case 'cameraAlarms':
+      return summary.cameraAlarms?.length ?? 0;
   }
 }
 
@@ -43,7 +52,7 @@ function label(t: Translate, key: string, fallback: string): string {
   return isMessageKey(key) ? t(key) : fallback;
 }
 
-const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII'];
+const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII'];
 
 function IncidentTable(props: {
   items: HandoverIncident[];
@@ -85,6 +94,71 @@ function IncidentTable(props: {
         ))}
       </tbody>
     </table>
+  );
+}
+
+function CameraAlarmsBody(props: {
+  alarms: HandoverCameraAlarm[];
+  at: (ms: number) => string;
+  t: Translate;
+}) {
+  const { alarms, at, t } = props;
+  const longest = longestAlarm(alarms);
+  return (
+    <div data-testid="handover-camera-alarms">
+      <p className="summary-line" data-testid="handover-camera-alarm-counts">
+        {countsByKind(alarms)
+          .map(({ kind, count }) => t('summary.alarmCount', { kind: t(CARD_TEXT[kind]), n: count }))
+          .join(' · ')}
+      </p>
+      {longest ? (
+        <p className="summary-line" data-testid="handover-camera-alarm-longest">
+          {t('summary.alarmLongest', {
+            camera: longest.cameraName,
+            kind: t(CARD_TEXT[longest.kind]),
+            duration: formatDurationWords(longest.durationMs, t),
+          })}
+        </p>
+      ) : null}
+      <table className="summary-table">
+        <thead>
+          <tr>
+            <th>{t('summary.col.camera')}</th>
+            <th>{t('summary.col.alarm')}</th>
+            <th>{t('summary.col.from')}</th>
+            <th>{t('summary.col.to')}</th>
+            <th>{t('summary.col.duration')}</th>
+            <th>{t('summary.col.acknowledgedBy')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {alarms.map((a) => (
+            <tr
+              key={`${a.cameraId}-${a.kind}-${a.startMs}`}
+              data-testid="summary-camera-alarm"
+              data-kind={a.kind}
+            >
+              <td className="strong">{a.cameraName}</td>
+              <td>{t(CARD_TEXT[a.kind])}</td>
+              <td className="nowrap">{at(a.startMs)}</td>
+              <td className="nowrap">
+                {a.endMs === null ? (
+                  <span className="summary-open">{t('summary.alarmActive')}</span>
+                ) : (
+                  at(a.endMs)
+                )}
+              </td>
+              <td className="nowrap">{formatDurationWords(a.durationMs, t)}</td>
+              <td>
+                {a.acknowledgedBy ?? (
+                  <span className="summary-open">{t('summary.notAcknowledged')}</span>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 
@@ -189,6 +263,8 @@ function SectionBody(props: {
           </tbody>
         </table>
       );
+    case 'cameraAlarms':
+      return <CameraAlarmsBody alarms={summary.cameraAlarms ?? []} at={at} t={t} />;
     case 'alarms':
       return (
         <table className="summary-table">
@@ -227,6 +303,7 @@ const TITLE: Record<SummarySection, MessageKey> = {
   gaps: 'summary.gaps',
   exports: 'summary.exports',
   alarms: 'summary.alarms',
+  cameraAlarms: 'summary.cameraAlarms',
 };
 
 export function HandoverSummarySections(props: { summary: HandoverSummary }) {
@@ -235,6 +312,8 @@ export function HandoverSummarySections(props: { summary: HandoverSummary }) {
   return (
     <div className="summary">
       {SUMMARY_SECTIONS.map((key, i) => {
+        // A handover written before picture and clock alarms existed has no such section.
+        if (key === 'cameraAlarms' && props.summary.cameraAlarms === undefined) return null;
         const n = sectionCount(props.summary, key);
         return (
           <section
