@@ -27,6 +27,7 @@ export const INTEGRATION_TESTS = [
   'electron/core/export/export-report-pdf.test.ts',
   'electron/core/export/export-service.test.ts',
   'electron/core/export/offline-player-html.test.ts',
+  'electron/core/onvif/onvif-device-service.int.test.ts',
   'electron/core/export/open-segment-stage.test.ts',
   'electron/core/export/remux-clip.test.ts',
   'electron/core/playback/recording-routes.test.ts',

@@ -3,6 +3,11 @@
 import { test as base, expect } from '@playwright/test';
 import { copyFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
+import {
+  startFakeOnvif,
+  type FakeOnvif,
+  type FakeOnvifOptions,
+} from './rig/onvif/fake-onvif-device';
 import { D1, startRig, type Rig, type RigOptions } from './rig/rig';
 import { startStation, type Station } from './station-process';
 
@@ -22,12 +27,27 @@ interface StationOptions {
   segmentSeconds: number | undefined;
   /** 'admin': signed in as the set-up administrator; 'none': the first-start screen. */
   account: 'admin' | 'none';
+  /** The fake ONVIF camera's options (auth, clock offset, tz…); its streams come from the rig. */
+  onvifOptions: Partial<FakeOnvifOptions>;
 }
 
-export const test = base.extend<StationOptions & { rig: Rig; station: Station }>({
+/**
+ * The rig mounts the fake ONVIF camera's profiles point at: the first H.264 mount as
+ * main, and its `_sub` (rigOptions.sub) or else the second H.264 mount as sub.
+ */
+function onvifStreams(rig: Rig, opts: RigOptions): { mainUrl: string; subUrl: string } {
+  const [main = 'cam1', second] = opts.h264 ?? [];
+  const sub = opts.sub ? `${main}_sub` : (second ?? main);
+  return { mainUrl: rig.url(main), subUrl: rig.url(sub) };
+}
+
+export const test = base.extend<
+  StationOptions & { rig: Rig; station: Station; onvifDevice: FakeOnvif }
+>({
   demo: ['off', { option: true }],
   segmentSeconds: [undefined, { option: true }],
   account: ['admin', { option: true }],
+  onvifOptions: [{}, { option: true }],
   // Encoders cost CPU on 2 cores: tests that need other mounts ask for them with test.use.
   rigOptions: [
     wardCameras({ h264: ['cam1', 'cam2', 'cam3'], authMounts: ['secure1'] }),
@@ -37,6 +57,12 @@ export const test = base.extend<StationOptions & { rig: Rig; station: Station }>
     const rig = await startRig(rigOptions);
     await use(rig);
     await rig.stop();
+  },
+  // On 127.0.0.1 only; tests find it with a directed probe to onvifDevice.discoveryPort.
+  onvifDevice: async ({ rig, rigOptions, onvifOptions }, use) => {
+    const device = await startFakeOnvif({ ...onvifStreams(rig, rigOptions), ...onvifOptions });
+    await use(device);
+    await device.close();
   },
   station: async ({ demo, segmentSeconds, account }, use, testInfo) => {
     const { station, stop } = await startStation(demo, { segmentSeconds, account });

@@ -77,6 +77,8 @@ export async function startStation(
       env: {
         ...process.env,
         STATION_LOG_LEVEL: 'warn',
+        // Discovery may send only to 127/8: a test never probes a real network.
+        STATION_NET_LOOPBACK_ONLY: '1',
         ...(opts.segmentSeconds ? { STATION_SEGMENT_SECONDS: String(opts.segmentSeconds) } : {}),
       },
     },

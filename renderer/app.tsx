@@ -1,6 +1,7 @@
-import { CameraAlarmCard } from './alerts/camera-alarm';
+import { AlarmStack } from './alerts/alarm-stack';
 import { CameraDialog } from './cameras/camera-dialog';
 import { CameraSidebar } from './cameras/camera-sidebar';
+import { DiscoveryDialog } from './cameras/discovery-dialog';
 import { useT } from './i18n/use-t';
 import { LiveGrid } from './live/live-grid';
 import { SingleView } from './live/single-view';
@@ -38,6 +39,7 @@ function Dialogs() {
   if (dialog.type === 'camera')
     return <CameraDialog key={dialog.cameraId ?? 'new'} cameraId={dialog.cameraId} />;
   if (dialog.type === 'storage') return <StoragePanel />;
+  if (dialog.type === 'discovery') return <DiscoveryDialog />;
   if (dialog.type === 'incidents')
     return <IncidentLog onOpenFootage={(incident) => openIncidentFootage(store, incident)} />;
   if (dialog.type === 'changePassword') return <ChangePasswordDialog />;
@@ -118,7 +120,7 @@ export function App() {
           <ExportDialog />
           <ExportProgressPanel />
           <BookmarkHotkey />
-          <CameraAlarmCard />
+          <AlarmStack />
         </div>
       </AuthGate>
     </>

@@ -91,6 +91,35 @@ export function createApi(t: Transport) {
       open: call0(t, 'outage.open'),
       acknowledge: call(t, 'outage.acknowledge'),
     },
+    alarms: {
+      open: call0(t, 'alarm.open'),
+      acknowledge: call(t, 'alarm.acknowledge'),
+      list: call(t, 'camera.alarms'),
+    },
+    tamper: {
+      states: call0(t, 'tamper.states'),
+      settings: call(t, 'tamper.settings'),
+      updateSettings: call(t, 'tamper.updateSettings'),
+      retakeReference: call(t, 'tamper.retakeReference'),
+    },
+    onvif: {
+      discover: call(t, 'onvif.discover'),
+      inspect: call(t, 'onvif.inspect'),
+      add: call(t, 'onvif.add'),
+    },
+    clocks: {
+      list: call0(t, 'camera.clocks'),
+      check: call(t, 'camera.clockCheck'),
+      set: call(t, 'camera.setClock'),
+    },
+    ptz: {
+      info: call(t, 'ptz.info'),
+      move: call(t, 'ptz.move'),
+      stop: call(t, 'ptz.stop'),
+      gotoPreset: call(t, 'ptz.gotoPreset'),
+      setPreset: call(t, 'ptz.setPreset'),
+      removePreset: call(t, 'ptz.removePreset'),
+    },
     layouts: {
       list: call0(t, 'layout.list'),
       save: call(t, 'layout.save'),

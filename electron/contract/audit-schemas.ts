@@ -34,6 +34,17 @@ export const AuditAction = z.enum([
   'camera.removed',
   /** An officer acknowledged a camera outage's alarm ("Đã biết"). */
   'outage.acknowledged',
+  /** An officer acknowledged a picture or clock alarm ("Đã biết"). */
+  'alarm.acknowledged',
+  /** A camera added in one step from ONVIF discovery. */
+  'camera.onvif_added',
+  /** A commander set a camera's clock from the station's (before/after offsets). */
+  'camera.clock_set',
+  'ptz.preset_saved',
+  'ptz.preset_removed',
+  'tamper.settings_changed',
+  /** A commander re-took the reference picture a turned camera is compared with. */
+  'tamper.reference_taken',
   'storage.changed',
   'audit.verified',
   /** Protective triggers were found dropped (by a tool outside the app) and put back. */

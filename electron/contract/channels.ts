@@ -5,18 +5,22 @@
 import { z } from 'zod';
 import type { Access, ChannelMap, EventMap } from './channel-spec';
 import { auditChannels, auditEvents } from './audit';
+import { cameraAlarmChannels, cameraAlarmEvents } from './camera-alarms';
 import { cameraChannels, cameraEvents } from './cameras';
 import { exportChannels, exportEvents } from './export';
 import { incidentChannels, incidentEvents } from './incidents';
 import { layoutChannels, layoutEvents } from './layouts';
 import { officerChannels, officerEvents } from './officers';
+import { onvifChannels, onvifEvents } from './onvif';
 import { outageChannels, outageEvents } from './outages';
 import { playbackChannels, playbackEvents } from './playback';
+import { ptzChannels, ptzEvents } from './ptz';
 import { recordingChannels, recordingEvents } from './recording';
 import { settingsChannels, settingsEvents } from './settings';
 import { shiftChannels, shiftEvents } from './shifts';
 import { storageChannels, storageEvents } from './storage';
 import { systemChannels, systemEvents } from './system';
+import { tamperChannels, tamperEvents } from './tamper';
 
 export type { Access } from './channel-spec';
 
@@ -34,6 +38,10 @@ export const contractDomains = [
   { domain: 'audit', channels: auditChannels, events: auditEvents },
   { domain: 'cameras', channels: cameraChannels, events: cameraEvents },
   { domain: 'outages', channels: outageChannels, events: outageEvents },
+  { domain: 'camera-alarms', channels: cameraAlarmChannels, events: cameraAlarmEvents },
+  { domain: 'tamper', channels: tamperChannels, events: tamperEvents },
+  { domain: 'onvif', channels: onvifChannels, events: onvifEvents },
+  { domain: 'ptz', channels: ptzChannels, events: ptzEvents },
   { domain: 'layouts', channels: layoutChannels, events: layoutEvents },
   { domain: 'settings', channels: settingsChannels, events: settingsEvents },
   { domain: 'recording', channels: recordingChannels, events: recordingEvents },
@@ -70,6 +78,10 @@ export const channels = {
   ...auditChannels,
   ...cameraChannels,
   ...outageChannels,
+  ...cameraAlarmChannels,
+  ...tamperChannels,
+  ...onvifChannels,
+  ...ptzChannels,
   ...layoutChannels,
   ...settingsChannels,
   ...recordingChannels,
@@ -93,6 +105,10 @@ export const events = {
   ...auditEvents,
   ...cameraEvents,
   ...outageEvents,
+  ...cameraAlarmEvents,
+  ...tamperEvents,
+  ...onvifEvents,
+  ...ptzEvents,
   ...layoutEvents,
   ...settingsEvents,
   ...recordingEvents,

@@ -2,6 +2,7 @@
 // cameras over up to 8 days, and the list of indexed segments near the playhead.
 // Segment bytes are served by the media server at /recordings/<id> (by id only).
 import { z } from 'zod';
+import { CameraAlarmKind } from './camera-alarms';
 import { IncidentCategory, IncidentSeverity, IncidentStatus } from './incident-schemas';
 import { Gap } from './recording-schemas';
 import { Id } from './schemas';
@@ -45,6 +46,10 @@ export const CameraTimeline = z.object({
   gaps: z.array(Gap),
   /** Recorded bytes per bucket (bucket i = [fromMs + i·bucketMs, +bucketMs)); no decoding. */
   activity: z.array(z.number().int().min(0)),
+  /** Picture and clock alarms overlapping the window (marked on the timeline by kind). */
+  alarms: z
+    .array(z.object({ kind: CameraAlarmKind, startMs: ms, endMs: ms.nullable() }))
+    .default([]),
 });
 export type CameraTimeline = z.infer<typeof CameraTimeline>;
 

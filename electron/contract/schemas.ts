@@ -6,10 +6,10 @@ import { singleLine } from './safe-text';
 export const Id = z.string().min(1).max(64);
 
 // Every free-text field goes through singleLine: no control or bidi characters.
-const text = (max: number) => singleLine(z.string().trim().max(max));
-const requiredText = (max: number) => singleLine(z.string().trim().min(1).max(max));
+export const text = (max: number) => singleLine(z.string().trim().max(max));
+export const requiredText = (max: number) => singleLine(z.string().trim().min(1).max(max));
 /** Passwords keep spaces as typed; controls could still reach an ffmpeg argument. */
-const secret = () => singleLine(z.string().max(128));
+export const secret = () => singleLine(z.string().max(128));
 
 /** rtsp:// or rtsps:// URL without embedded credentials (they travel separately). */
 export const RtspUrl = singleLine(

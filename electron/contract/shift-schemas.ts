@@ -1,5 +1,6 @@
 // Contract schemas of shifts and the handover (bàn giao ca).
 import { z } from 'zod';
+import { CameraAlarmKind } from './camera-alarms';
 import { multiLine } from './safe-text';
 import { IncidentCategory, IncidentSeverity, IncidentStatus } from './incident-schemas';
 import { OfficerBrief } from './officer-schemas';
@@ -54,6 +55,19 @@ export const HandoverAlarm = z.object({
   cleared: z.boolean(),
 });
 
+/** A picture or clock alarm during the shift (black, frozen, covered, turned; clock off). */
+export const HandoverCameraAlarm = z.object({
+  cameraId: Id,
+  cameraName: z.string(),
+  kind: CameraAlarmKind,
+  startMs: ms,
+  endMs: ms.nullable(),
+  durationMs: z.number().int().min(0),
+  /** Who acknowledged it ("Đã biết"), or null. */
+  acknowledgedBy: z.string().nullable(),
+});
+export type HandoverCameraAlarm = z.infer<typeof HandoverCameraAlarm>;
+
 export const HandoverExport = z.object({
   id: Id,
   atMs: ms,
@@ -72,6 +86,8 @@ export const HandoverSummary = z.object({
   recordingGaps: z.array(HandoverGap),
   exports: z.array(HandoverExport),
   storageAlarms: z.array(HandoverAlarm),
+  /** Absent on handovers written before picture and clock alarms existed. */
+  cameraAlarms: z.array(HandoverCameraAlarm).optional(),
   /**
    * The audit trail's last row when the summary was made: printed on the report, so
    * a later deletion of audit rows shows against the paper. Absent on older handovers.

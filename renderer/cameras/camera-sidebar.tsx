@@ -2,6 +2,8 @@
 import { useMemo, useState } from 'react';
 import type { Camera } from '../../electron/contract/schemas';
 import { groupCameras } from './group-cameras';
+import { CameraClockBadge } from './camera-clock-badge';
+import './discovery.css';
 import { useT } from '../i18n/use-t';
 import { selectCameraStatus } from '../live/camera-status';
 import { CAMERA_MIME } from '../live/tile';
@@ -40,6 +42,7 @@ function CameraRow(props: { camera: Camera; inGrid: boolean }) {
       <div className="camera-item-text">
         <span className="camera-item-name">{camera.name}</span>
         {camera.location ? <span className="camera-item-location">{camera.location}</span> : null}
+        <CameraClockBadge cameraId={camera.id} />
       </div>
       <CameraPlaybackButton cameraId={camera.id} />
       {commander ? (
@@ -87,6 +90,17 @@ export function CameraSidebar() {
           </button>
         ) : null}
       </div>
+      {commander ? (
+        <button
+          type="button"
+          className="btn btn-small sidebar-discover"
+          data-testid="discovery-open"
+          onClick={() => store.getState().openDialog({ type: 'discovery' })}
+        >
+          <Icon name="search" size={14} />
+          {t('discovery.open')}
+        </button>
+      ) : null}
       <label className="search">
         <Icon name="search" size={14} />
         <input

@@ -86,4 +86,128 @@ export const enCameras: Record<keyof typeof viCameras, string> = {
     "The camera's address or account has characters that cannot be used. Open Edit camera and type them again.",
   'probe.ffmpeg_missing': 'ffmpeg not found. Check the ffmpeg path in Settings.',
   'probe.unknown': 'Unknown error while connecting. Try again or check the configuration.',
+
+  'clock.hoursMinutes': '{sign}{h} h {m} min',
+  'clock.minutesSeconds': '{sign}{m} min {s} s',
+  'clock.seconds': '{sign}{s} s',
+  'clock.off': 'Clock off {offset}',
+  'clock.wrongZone': 'Wrong time zone',
+  'clock.wrongZoneTitle':
+    'The camera is set to time zone {tz}, not Vietnam time (UTC+7); off by {offset}. Footage will carry the wrong time.',
+  'clock.okTitle': 'Camera clock right (off by {offset})',
+  'clock.warningTitle': 'Camera clock is {offset} off the station (over 5 seconds).',
+  'clock.alarmTitle':
+    'Camera clock is {offset} off the station (over 60 seconds): footage will carry the wrong time.',
+  'clock.onNtp': 'The camera takes its time from an NTP server.',
+  'clock.unread': 'The camera clock has not been read yet.',
+  'clock.unreadAuth': 'Cannot read the clock: the camera refuses the ONVIF account.',
+  'clock.none': 'None (not ONVIF)',
+  'clock.setButton': 'Set clock from station',
+  'clock.setTitle': 'Set the clock of camera “{name}”',
+  'clock.setBody':
+    'Sets the camera clock to the station time ({now}) and Vietnam time zone (UTC+7). The camera is off by {offset}. The action is recorded in the audit log.',
+  'clock.setNtpQuestion':
+    'The camera takes its time from an NTP server. Turn NTP off on the camera to set it from the station?',
+  'clock.setNtpNeeded':
+    'The camera uses NTP: tick the box above to set its clock, or fix its NTP server.',
+  'clock.setConfirm': 'Set clock',
+  'clock.setting': 'Setting the clock…',
+  'clock.setDone': 'Clock of camera “{name}” set: now off by {offset}',
+  'clock.setFailed': 'The camera clock was not set: {reason}',
+
+  'discovery.open': 'Find cameras on the network',
+  'discovery.title': 'Find cameras on the network (ONVIF)',
+  'discovery.searching': 'Searching the network for cameras…',
+  'discovery.searchAgain': 'Search again',
+  'discovery.found': '{n} devices found',
+  'discovery.none':
+    'No camera has answered. Check that ONVIF is on and the camera is on the station network, or search at the camera IP address.',
+  'discovery.colDevice': 'Device',
+  'discovery.colAddress': 'IP address',
+  'discovery.colState': 'State',
+  'discovery.unknownMaker': 'Unknown maker',
+  'discovery.needsLogin': 'Sign-in needed',
+  'discovery.noLogin': 'No sign-in needed',
+  'discovery.added': 'Added',
+  'discovery.addedAs': 'Added: {name}',
+  'discovery.choose': 'Choose',
+  'discovery.target': 'Search at address',
+  'discovery.targetPlaceholder': 'IP or IP:port, e.g. 192.168.1.64',
+  'discovery.targetHint':
+    'For cameras on another network: type the IP address (default port 3702).',
+  'discovery.targetInvalid':
+    'Type an IP address or host name, optionally with a port (e.g. 192.168.1.64:3702).',
+  'discovery.probe': 'Search',
+  'discovery.noneAt': 'No ONVIF device answered at {target}.',
+  'discovery.step1': '1. Choose a device',
+  'discovery.step2': '2. Sign in and choose streams',
+  'discovery.back': 'Back to the list',
+  'discovery.account': 'Camera ONVIF account',
+  'discovery.username': 'Username',
+  'discovery.password': 'Password',
+  'discovery.inspect': 'Read camera details',
+  'discovery.inspecting': 'Reading details…',
+  'discovery.device': '{maker} {model}',
+  'discovery.firmware': 'Firmware {firmware}',
+  'discovery.clock': 'Camera clock',
+  'discovery.main': 'Main stream (recording)',
+  'discovery.sub': 'Sub-stream (grid)',
+  'discovery.noSub': 'No sub-stream',
+  'discovery.ptz': 'Pan/tilt/zoom (PTZ) control',
+  'discovery.name': 'Camera name',
+  'discovery.add': 'Add',
+  'discovery.adding': 'Adding…',
+  'discovery.addedToast': 'Camera “{name}” added from ONVIF',
+  'discovery.noProfiles': 'The camera has no usable H.264/H.265 stream.',
+  'discovery.hint.hikvision_onvif_user':
+    'Hikvision camera: turn ONVIF on and create an ONVIF account on the camera (Configuration → Network → Advanced → Integration Protocol), then sign in with that account.',
+  'discovery.hint.dahua_time_check':
+    'Dahua camera: its clock is far off, so it refuses the sign-in. Set the camera clock, then try again.',
+  'discovery.hint.local_time_as_utc':
+    'The camera writes local time into its UTC field: the offset shows as about 7 hours. Set its clock after adding.',
+  'discovery.hint.recorder_channel':
+    'This is a recorder channel: the camera takes its time from the recorder, so set the clock on the recorder.',
+  'discovery.error.auth_failed':
+    'Wrong ONVIF username or password. Check the camera ONVIF account.',
+  'discovery.error.time_check':
+    'The camera refuses the sign-in because its clock is far off. Set the camera clock, then try again.',
+  'discovery.error.unreachable':
+    'Cannot reach the camera. Check the network cable, the IP address and that the camera is on.',
+  'discovery.error.not_onvif':
+    'The device does not answer ONVIF. Turn ONVIF on or add it by its RTSP address.',
+  'discovery.error.fault':
+    'The camera reported an error reading its details. Try again, or add it by its RTSP address.',
+
+  'tamper.title': 'Covered, turned and lost picture alarms',
+  'tamper.enabled': 'Watch this camera picture',
+  'tamper.enabledHint':
+    'The station reads the sub-stream once more to detect it. Turn off if the recorder allows no extra connection.',
+  'tamper.kind.black': 'Black screen',
+  'tamper.kind.frozen': 'Frozen picture',
+  'tamper.kind.covered': 'Covered/blurred',
+  'tamper.kind.scene': 'Turned/scene changed',
+  'tamper.threshold': 'Threshold (%)',
+  'tamper.hold': 'Hold (seconds)',
+  'tamper.thresholdHint.black': 'Share of dark pixels that raises',
+  'tamper.thresholdHint.frozen': 'Largest share of changed cells still frozen',
+  'tamper.thresholdHint.covered': 'Sharpness against the reference below which it is covered',
+  'tamper.thresholdHint.scene': 'Share of the reference no longer matching',
+  'tamper.reference': 'Reference picture',
+  'tamper.referenceNone':
+    'No reference yet: the station learns one after 1 minute of stable picture.',
+  'tamper.referenceTaken': 'Taken at {time}',
+  'tamper.referenceLearned': 'Learned at {time}',
+  'tamper.slot.colour': 'Day (colour)',
+  'tamper.slot.mono': 'Night (infrared)',
+  'tamper.retake': 'Retake reference picture',
+  'tamper.retakeHint':
+    'Use when the camera was re-aimed on purpose: the reference comes from the next frames.',
+  'tamper.retakeDone': 'Reference retaken at {time}',
+  'tamper.state.running': 'Watching',
+  'tamper.state.stopped': 'Not watching (camera offline or no sub-stream)',
+  'tamper.longGop': 'Long GOP ({seconds} s): alarms come late',
+  'tamper.save': 'Save settings',
+  'tamper.saved': 'Alarm settings saved',
+  'tamper.loadFailed': 'Picture alarm settings could not be loaded.',
+  'tamper.commanderOnly': 'Only a commander may change settings and retake the reference.',
 };

@@ -39,10 +39,10 @@ describe('locales', () => {
 // domain has, so each folder keeps its own next to its other messages.
 const SHARED_PREFIXES = ['error', 'field', 'toast'];
 const PREFIXES_BY_FOLDER: Record<keyof typeof viByFolder, string[]> = {
-  alerts: ['cameraAlarm'],
+  alerts: ['cameraAlarm', 'pictureAlarm'],
   audit: ['audit'],
   auth: ['auth', 'setup', 'signIn', 'lock', 'user', 'signOut', 'password'],
-  cameras: ['sidebar', 'camera', 'probe'],
+  cameras: ['sidebar', 'camera', 'probe', 'clock', 'discovery', 'tamper'],
   connection: ['serviceDown'],
   export: ['export'],
   incidents: ['incident'],

@@ -12,6 +12,8 @@ import { tileState } from './camera-state';
 import { selectCameraStatus, tileShownState } from './camera-status';
 import { LiveVideo, type LiveReport } from './live-video';
 import { RecMark } from './rec-mark';
+import { TamperBadges } from './tamper-badge';
+import { CameraClockBadge } from '../cameras/camera-clock-badge';
 import { StatusBadge } from './status-badge';
 import { TilePlaybackButton } from '../playback/playback-entry-buttons';
 
@@ -162,6 +164,8 @@ export const TileView = memo(function TileView(props: {
               {camera.location ? <span className="tile-location">{camera.location}</span> : null}
             </div>
             <div className="tile-badges">
+              <TamperBadges cameraId={camera.id} />
+              <CameraClockBadge cameraId={camera.id} />
               <RecMark cameraId={camera.id} />
               <StatusBadge state={shown.state} since={shown.since} />
             </div>

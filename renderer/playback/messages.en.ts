@@ -48,6 +48,7 @@ export const enPlayback: Record<keyof typeof viPlayback, string> = {
   'playback.span.1d': '1 day',
   'playback.span.7d': '7 days',
   'playback.timeline': 'Timeline',
+  'playback.alarmLegend': 'Legend of picture and camera clock alarms',
   'playback.timelineHint':
     'Wheel to zoom · Drag the background to pan · Click to seek · Drag the playhead to scrub · Shift+drag to choose a range to export',
   'playback.timelineLoading': 'Loading the timeline…',

@@ -48,6 +48,7 @@ export const viPlayback = {
   'playback.span.1d': '1 ngày',
   'playback.span.7d': '7 ngày',
   'playback.timeline': 'Dòng thời gian',
+  'playback.alarmLegend': 'Chú thích cảnh báo hình ảnh và giờ camera',
   'playback.timelineHint':
     'Lăn chuột để phóng to, thu nhỏ · Kéo nền để di chuyển · Bấm để tua tới · Kéo vạch phát để tua liên tục · Shift+kéo để chọn đoạn cần xuất',
   'playback.timelineLoading': 'Đang tải dòng thời gian…',

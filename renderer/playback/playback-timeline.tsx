@@ -22,6 +22,7 @@ import {
   type TimelineModel,
 } from './timeline-draw';
 import { tickText } from './timeline-labels';
+import { TimelineAlarmLegend } from './timeline-alarm-legend';
 import { panWindow, spanOf, timeToX, xToTime, zoomWindow, type TimeWindow } from './timeline-scale';
 
 /** Wheel notches → zoom: one notch (100 px of deltaY) changes the span by about 35 %. */
@@ -313,6 +314,7 @@ export function PlaybackTimeline(props: {
         onPointerCancel={(e) => finish(e, true)}
         onPointerLeave={() => setHover(null)}
       />
+      <TimelineAlarmLegend data={data} />
       {hover && !panning && scrubMs === null ? <TimelineTip hover={hover} width={width} /> : null}
     </div>
   );

@@ -38,6 +38,7 @@ describe('snapTargets', () => {
           ranges: [{ startMs: T + 1000, endMs: T + 2000 }],
           gaps: [],
           activity: [],
+          alarms: [],
         },
       ],
       incidents: [

@@ -34,8 +34,9 @@ const data: PlaybackTimeline = {
         },
       ],
       activity: new Array(60).fill(0).map((_, i) => (i < 20 ? 1000 + i : 0)),
+      alarms: [],
     },
-    { cameraId: 'b', ranges: [], gaps: [], activity: new Array(60).fill(0) },
+    { cameraId: 'b', ranges: [], gaps: [], activity: new Array(60).fill(0), alarms: [] },
   ],
   incidents: [
     {

@@ -2,6 +2,7 @@
 // incident lane (flags and their ranges), one track per camera (recorded ranges,
 // shaded gaps, the activity graph) and the playhead. Pure drawing from a model,
 // so the benchmark can time it without React, and hit testing uses the same geometry.
+import type { CameraAlarmKind } from '../../electron/contract/camera-alarms';
 import type {
   CameraTimeline,
   IncidentMarker,
@@ -85,6 +86,48 @@ export const SEVERITY_COLORS: Record<IncidentMarker['severity'], string> = {
   high: '#f59e0b',
   critical: '#ef4444',
 };
+
+/** The alarm kinds' colours: the same values as tokens.css --alarm-* (a test compares them). */
+export const ALARM_COLORS: Record<CameraAlarmKind, string> = {
+  black: '#f43f5e',
+  frozen: '#22d3ee',
+  covered: '#a78bfa',
+  scene: '#fb923c',
+  clock: '#facc15',
+  timezone: '#eab308',
+};
+
+/** Height of the alarm band along the top of a camera's track. */
+const ALARM_BAND_H = 4;
+
+export interface AlarmMark {
+  kind: CameraAlarmKind;
+  x: number;
+  w: number;
+  y: number;
+  h: number;
+}
+
+/**
+ * Where a camera's alarms show on its track: a band along its top from start to end (an
+ * open alarm runs to now), at least 3 px wide so a short one is still seen.
+ */
+export function alarmMarks(
+  m: Pick<TimelineModel, 'view' | 'width' | 'nowMs'>,
+  alarms: CameraTimeline['alarms'],
+  trackTop: number,
+): AlarmMark[] {
+  const marks: AlarmMark[] = [];
+  for (const a of alarms) {
+    const x0 = timeToX(m.view, m.width, a.startMs);
+    const x1 = timeToX(m.view, m.width, a.endMs ?? Math.max(a.startMs, m.nowMs));
+    if (x1 < 0 || x0 > m.width) continue;
+    const left = clipX(x0, m.width);
+    const w = Math.max(3, clipX(x1, m.width) - left);
+    marks.push({ kind: a.kind, x: left, w, y: trackTop, h: ALARM_BAND_H });
+  }
+  return marks;
+}
 
 type Ctx = CanvasRenderingContext2D;
 
@@ -201,6 +244,12 @@ function drawTrack(
     const x1 = clipX(timeToX(view, width, gapEnd(g, m.nowMs)), width);
     if (x1 < 0 || x0 > width) continue;
     ctx.fillRect(x0, y, Math.max(2, x1 - x0), h);
+  }
+  // Picture and clock alarms over everything else on the track, with a tick at their start.
+  for (const mark of alarmMarks(m, cam.alarms, y)) {
+    ctx.fillStyle = ALARM_COLORS[mark.kind];
+    ctx.fillRect(mark.x, mark.y, mark.w, mark.h);
+    ctx.fillRect(mark.x, mark.y, 1.5, h);
   }
 }
 

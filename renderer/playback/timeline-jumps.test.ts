@@ -7,6 +7,7 @@ const cam = (cameraId: string, activity: number[]) => ({
   ranges: [],
   gaps: [],
   activity,
+  alarms: [],
 });
 
 describe('activityPeaks', () => {

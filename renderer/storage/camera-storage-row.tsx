@@ -11,6 +11,7 @@ import { selectIsCommander } from '../auth/session-slice';
 import { formatBytes, formatDays } from './format-storage';
 import { MaxAgeInput } from './max-age-input';
 import { StatusCell } from './recording-status-cell';
+import { CameraClockCell } from './camera-clock-cell';
 
 export interface StorageTableRow {
   id: string;
@@ -108,6 +109,13 @@ export function CameraRow(props: { row: StorageTableRow }) {
       </td>
       <td>
         <StatusCell cameraId={row.id} />
+      </td>
+      <td>
+        {row.camera ? (
+          <CameraClockCell cameraId={row.id} name={row.camera.name} />
+        ) : (
+          <span className="muted">{t('storage.none')}</span>
+        )}
       </td>
     </tr>
   );

@@ -37,6 +37,7 @@ export function CameraTable(props: { summary: StorageSummary | null }) {
                 <th className="num">{t('storage.colOldest')}</th>
                 <th className="num">{t('storage.colDays')}</th>
                 <th>{t('storage.colStatus')}</th>
+                <th>{t('storage.colClock')}</th>
               </tr>
             </thead>
             <tbody>

@@ -62,6 +62,7 @@ export const enStorage: Record<keyof typeof viStorage, string> = {
   'storage.colOldest': 'Oldest',
   'storage.colDays': 'Days kept',
   'storage.colStatus': 'Status',
+  'storage.colClock': 'Camera clock',
   'storage.maxAgeNone': 'By quota',
   'storage.days': '{days} days',
   'storage.none': '—',

@@ -60,6 +60,7 @@ export const viStorage = {
   'storage.colOldest': 'Cũ nhất',
   'storage.colDays': 'Số ngày lưu',
   'storage.colStatus': 'Trạng thái',
+  'storage.colClock': 'Giờ camera',
   'storage.maxAgeNone': 'Theo dung lượng',
   'storage.days': '{days} ngày',
   'storage.none': '—',

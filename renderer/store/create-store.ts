@@ -18,6 +18,10 @@ import { createIncidentsSlice } from '../incidents/incidents-slice';
 import { createPlaybackSlice } from '../playback/playback-slice';
 import { createExportSlice } from '../export/export-slice';
 import { createOutageAlarmsSlice } from '../alerts/outage-alarms-slice';
+import { createPictureAlarmsSlice } from '../alerts/picture-alarms-slice';
+import { createClocksSlice } from '../cameras/clocks-slice';
+import { createTamperSlice } from '../cameras/tamper-slice';
+import { createDiscoverySlice } from '../cameras/discovery-slice';
 
 export type StationStore = StoreApi<StationState>;
 
@@ -47,6 +51,10 @@ export function createStationStore(
       ...createPlaybackSlice(...a),
       ...createExportSlice(api)(...a),
       ...createOutageAlarmsSlice(api)(...a),
+      ...createPictureAlarmsSlice(api)(...a),
+      ...createClocksSlice(api)(...a),
+      ...createTamperSlice(api)(...a),
+      ...createDiscoverySlice(api)(...a),
       load: async () => {
         try {
           const [systemInfo, settings, cameras, statuses, health, layouts] = await Promise.all([
@@ -88,6 +96,9 @@ export function createStationStore(
           void get()
             .loadOpenOutages()
             .catch(() => undefined);
+          // The same for picture and clock alarms; clocks and detector states fill badges.
+          for (const later of [get().loadOpenAlarms, get().loadClocks, get().loadTamperStates])
+            void later().catch(() => undefined);
           // An export still running in main (after a reload) gets its progress panel back.
           void get()
             .resumeRunningExport()

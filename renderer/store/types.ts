@@ -13,6 +13,10 @@ import type { IncidentsSlice } from '../incidents/incidents-slice';
 import type { PlaybackSlice } from '../playback/playback-slice';
 import type { ExportSlice } from '../export/export-slice';
 import type { OutageAlarmsSlice } from '../alerts/outage-alarms-slice';
+import type { PictureAlarmsSlice } from '../alerts/picture-alarms-slice';
+import type { ClocksSlice } from '../cameras/clocks-slice';
+import type { TamperSlice } from '../cameras/tamper-slice';
+import type { DiscoverySlice } from '../cameras/discovery-slice';
 
 export type ToastKind = 'alert' | 'warning' | 'info' | 'success' | 'error';
 
@@ -40,6 +44,8 @@ export type Dialog =
   | { type: 'audit' }
   // Incidents (renderer/incidents): the incident log with the open incident's detail.
   | { type: 'incidents' }
+  // ONVIF discovery and one-step add (renderer/cameras, commander).
+  | { type: 'discovery' }
   | null;
 
 export interface TourState {
@@ -98,4 +104,8 @@ export type StationState = CamerasSlice &
   IncidentsSlice &
   PlaybackSlice &
   ExportSlice &
-  OutageAlarmsSlice;
+  OutageAlarmsSlice &
+  PictureAlarmsSlice &
+  ClocksSlice &
+  TamperSlice &
+  DiscoverySlice;

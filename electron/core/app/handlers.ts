@@ -6,6 +6,8 @@ import type { StorageQuota, StorageSettings } from '../../contract/recording-sch
 import type { StreamStatus, SystemInfo } from '../../contract/schemas';
 import type { CameraService } from '../cameras/camera-service';
 import type { LayoutService } from '../layouts/layout-service';
+import type { CameraClockService } from '../onvif/camera-clock-service';
+import type { OnvifDeviceService } from '../onvif/onvif-device-service';
 import type { OutageLog } from '../outages/outage-log';
 import type { RecordingService } from '../recording/recording-service';
 import type { SettingsService } from '../settings/settings-service';
@@ -14,6 +16,9 @@ import type { StorageService } from '../storage/storage-service';
 import type { AuthorizedContext, Handlers } from './dispatch';
 import { actorOf, auditActor, createDutyHandlers, type DutyServices } from './duty-handlers';
 import { createExportHandlers } from './export-handlers';
+import { createOnvifHandlers } from './onvif-handlers';
+import { createPtzHandlers } from './ptz-handlers';
+import { createTamperHandlers } from './tamper-handlers';
 import { createPlaybackHandlers, type PlaybackServices } from './playback-handlers';
 import type { ExportService } from '../export/export-service';
 
@@ -30,6 +35,8 @@ export interface HandlerServices {
   duty: DutyServices;
   playback: PlaybackServices;
   exports: ExportService;
+  onvif: OnvifDeviceService;
+  clocks: CameraClockService;
   /** Ends the service process (after the reply); absent where the core is not a service. */
   stopService?: (() => void) | undefined;
 }
@@ -60,6 +67,9 @@ export function createHandlers(s: HandlerServices): Handlers {
     ...createDutyHandlers(s.duty),
     ...createPlaybackHandlers(s.playback),
     ...createExportHandlers(s.exports),
+    ...createOnvifHandlers({ onvif: s.onvif, clocks: s.clocks, audit: s.duty.audit }),
+    ...createPtzHandlers(),
+    ...createTamperHandlers(),
     'system.info': () => s.systemInfo(),
     'system.stopService': async (req, ctx) => {
       const stop = s.stopService;

@@ -13,6 +13,10 @@ import { ExportService } from '../export/export-service';
 import type { FootageSource } from '../export/export-sources';
 import { exportRenderers } from '../export/export-renderers';
 import { LayoutService } from '../layouts/layout-service';
+import { CameraClockService, type ClockAlarmSink } from '../onvif/camera-clock-service';
+import { OnvifDeviceService } from '../onvif/onvif-device-service';
+import { transportFromEnv, type UdpTransport } from '../onvif/udp-transport';
+import { WsDiscovery } from '../onvif/ws-discovery';
 import type { Logger } from '../logging/logger';
 import type { ScryptParams } from '../officers/password-hash';
 import { CameraHealthMonitor, healthAsStreamStatus } from '../outages/camera-health';
@@ -87,6 +91,10 @@ export interface ServiceOverrides {
   /** The segment being recorded, as export sees it. */
   openSegment?: FootageSource['openSegment'];
   systemInfo?: () => Promise<SystemInfo>;
+  /** WS-Discovery sockets (tests: loopback only). */
+  udpTransport?: UdpTransport;
+  /** Where clock alarms go (the camera alarm log). */
+  clockAlarms?: ClockAlarmSink;
 }
 
 export interface ServiceGraph {
@@ -101,6 +109,8 @@ export interface ServiceGraph {
   readonly duty: DutyWiring;
   readonly playback: PlaybackServices;
   readonly exports: ExportService;
+  readonly onvif: OnvifDeviceService;
+  readonly clocks: CameraClockService;
   readonly handlers: Handlers;
   readonly endpoint: Endpoint;
   /** The ffmpeg in use now (a changed setting applies to probing and export at once). */
@@ -291,6 +301,33 @@ export async function buildServices(
     // Before recording and the db: a running export is cancelled and its partial files removed.
     cleanups.push('export', () => exports.dispose());
 
+    const discovery = new WsDiscovery({
+      transport: overrides.udpTransport ?? transportFromEnv(),
+      logger: logger.child('discovery'),
+    });
+    const onvif = new OnvifDeviceService({
+      db,
+      cameras,
+      discovery,
+      onAdded: (cameraId) => clocks.added(cameraId),
+      logger: logger.child('onvif'),
+    });
+    const clocks = new CameraClockService({
+      db,
+      devices: onvif,
+      emit,
+      ...(overrides.clockAlarms ? { alarms: overrides.clockAlarms } : {}),
+      logger: logger.child('camera-clocks'),
+    });
+    cleanups.push('camera-clocks', () => clocks.dispose());
+    // A removed camera's device row goes; a changed account signs in anew.
+    bus.subscribe('camera.changed', ({ cameras: list }) => {
+      void onvif.keepOnly(list.map((c) => c.id)).catch((err: unknown) => {
+        log.warn('onvif devices not pruned', { err });
+      });
+    });
+    bus.subscribe('camera.updated', ({ cameraId }) => onvif.forgetClient(cameraId));
+
     const info = async (): Promise<SystemInfo> => {
       const media = deps.mediaAddress?.();
       return {
@@ -307,6 +344,8 @@ export async function buildServices(
       duty,
       exports,
       playback,
+      onvif,
+      clocks,
       cameras,
       layouts,
       settings,
@@ -338,6 +377,7 @@ export async function buildServices(
       stopSync = bus.subscribe('camera.changed', () => recordingSync.schedule());
       cameraHealth.start();
       await exports.start();
+      await clocks.start();
     };
 
     return {
@@ -352,6 +392,8 @@ export async function buildServices(
       duty,
       playback,
       exports,
+      onvif,
+      clocks,
       handlers,
       endpoint: { handlers, authorize: duty.authorize },
       locateFfmpeg: locate,

@@ -385,6 +385,12 @@ export class CameraService {
     };
   };
 
+  /** A camera's account, the password opened: the ONVIF client signs in with the camera's own. */
+  async credentials(id: string): Promise<{ username: string | null; password: string | null }> {
+    const row = await this.row(id);
+    return { username: row.username, password: this.openPassword(row) };
+  }
+
   async probe(request: ParsedProbeRequest): Promise<ProbeResult> {
     let input: StreamInput;
     let password: string | null = null;

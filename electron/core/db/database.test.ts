@@ -40,6 +40,7 @@ describe('Database', () => {
     );
     expect(tables.map((t) => t.name).filter((n) => !n.startsWith('incident_search_'))).toEqual([
       'audit_log',
+      'camera_clock_readings',
       'camera_outage_acks',
       'camera_outages',
       'cameras',
@@ -52,6 +53,7 @@ describe('Database', () => {
       'incidents',
       'layouts',
       'officers',
+      'onvif_devices',
       'recorders',
       'recording_cameras',
       'recording_events',

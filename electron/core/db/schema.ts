@@ -10,6 +10,7 @@ import { exportMigrations } from '../export/export-migrations';
 import { incidentsMigrations } from '../incidents/incidents-migrations';
 import { layoutsMigrations } from '../layouts/layouts-migrations';
 import { officersMigrations } from '../officers/officers-migrations';
+import { onvifMigrations } from '../onvif/onvif-migrations';
 import { outagesMigrations } from '../outages/outages-migrations';
 import { recordingMigrations } from '../recording/recording-migrations';
 import { settingsMigrations } from '../settings/settings-migrations';
@@ -33,6 +34,8 @@ export const DOMAIN_MIGRATIONS: readonly (readonly [domain: string, DomainMigrat
   ['audit', auditMigrations],
   // v5: footage exports (docs/design/export.md).
   ['export', exportMigrations],
+  // v7: ONVIF devices and camera clock readings (docs/design/onvif.md).
+  ['onvif', onvifMigrations],
 ];
 
 const latest = Math.max(...DOMAIN_MIGRATIONS.flatMap(([, m]) => Object.keys(m).map(Number)));

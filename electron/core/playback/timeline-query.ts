@@ -31,6 +31,8 @@ export async function playbackTimeline(
       ranges: open ? withOpenSegment(ranges, open, fromMs, toMs) : ranges,
       gaps: await gapsOverlapping(deps.db, cameraId, fromMs, toMs),
       activity: await activityBuckets(deps.db, cameraId, grid),
+      // Filled from the camera alarm log once it is wired (tamper/clock alarms).
+      alarms: [],
     });
   }
   return {

@@ -7,6 +7,8 @@ import type { ProbeFn } from '../../cameras/camera-service';
 import type { Database } from '../../db/database';
 import type { FootageSource } from '../../export/export-sources';
 import { silentLogger } from '../../logging/logger';
+import type { ClockAlarmSink } from '../../onvif/camera-clock-service';
+import { loopbackOnlyTransport, type UdpTransport } from '../../onvif/udp-transport';
 import { KeyFileSecretBox } from '../../secrets/key-file-secret-box';
 import { TEST_FFMPEG, TEST_FFPROBE } from '../../streams/testing/ffmpeg-bin';
 import { dispatch, type CallContext, type Endpoint } from '../dispatch';
@@ -23,6 +25,9 @@ export interface TestServiceOptions {
   now?: () => number;
   /** The segment being recorded, for export; by default the (not started) recording service's. */
   openSegment?: FootageSource['openSegment'];
+  /** WS-Discovery sockets; by default loopback only. */
+  udpTransport?: UdpTransport;
+  clockAlarms?: ClockAlarmSink;
 }
 
 export interface TestServices extends ServiceGraph {
@@ -53,6 +58,9 @@ export async function buildTestServices(o: TestServiceOptions): Promise<TestServ
         (async () => {
           throw new Error('system.info is not used by this test');
         }),
+      // Tests never reach the LAN: any non-loopback or multicast send throws.
+      udpTransport: o.udpTransport ?? loopbackOnlyTransport(),
+      ...(o.clockAlarms ? { clockAlarms: o.clockAlarms } : {}),
       ...(o.now ? { now: o.now } : {}),
       ...(o.openSegment ? { openSegment: o.openSegment } : {}),
     },
