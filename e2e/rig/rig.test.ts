@@ -401,7 +401,7 @@ describe('tamper mounts: the picture fails on command, the stream stays up', () 
     }
   });
 
-  it('busy mounts move, with noise, and rejects unknown mounts and states', async () => {
+  it('busy mounts move; bad commands are refused and a silent rig times out', async () => {
     expect(probe(rig.url('b1'))).toMatchObject({ codec: 'h264', width: 704, fps: '25/2' });
     const reader = readKeyframes(rig.url('b1'));
     try {
@@ -417,6 +417,15 @@ describe('tamper mounts: the picture fails on command, the stream stays up', () 
     }
     await expect(rig.tamper('nope', 'black')).rejects.toThrow(/unknown_mount/);
     await expect(rig.tamper('t1', 'purple' as PictureState)).rejects.toThrow(/unknown_state/);
+    // A rig that does not answer: a bounded wait, then the late ack is not taken for
+    // the next command's.
+    rig.freeze();
+    try {
+      await expect(rig.tamper('t1', 'black', 300)).rejects.toThrow(/no reply .* 300 ms/);
+    } finally {
+      rig.thaw();
+    }
+    await expect(rig.tamper('t1', 'normal')).resolves.toBeUndefined();
   });
 });
 
