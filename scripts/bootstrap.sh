@@ -15,7 +15,8 @@ esac
 
 # ffmpeg records and remuxes the cameras; Chromium runs the console when the
 # Electron binary is not available (and runs the e2e tests); GStreamer's RTSP
-# server is the test rig of real cameras; DejaVu gives demo cameras a font
+# server is the test rig of real cameras (its tamper mounts also need compositor and
+# videobalance from plugins-base/-good and gaussianblur from plugins-bad); DejaVu gives demo cameras a font
 # with Vietnamese glyphs for their burned-in names; chromium-l10n gives Chromium its
 # Vietnamese UI language, so its date fields read dd/mm/yyyy. Tests read the PDF reports
 # back with poppler's pdftotext. The packaging tests verify the station service's

@@ -2,7 +2,15 @@ import { spawnSync } from 'node:child_process';
 import { connect } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { D1, startRig, type Rig } from './rig';
+import {
+  changedCells,
+  lumaStats,
+  readKeyframes,
+  structureChanged,
+  type Keyframe,
+  type KeyframeReader,
+} from './keyframe-probe';
+import { D1, startRig, type PictureState, type Rig } from './rig';
 
 const RIG_SCRIPT = path.join(__dirname, 'rtsp_rig.py');
 
@@ -256,5 +264,189 @@ describe('power-cycling camera', () => {
       await rig.stop();
     }
     expect(rig.cycleLog().every((w) => w.downAt !== null)).toBe(true);
+  });
+});
+
+describe('tamper mounts: the picture fails on command, the stream stays up', () => {
+  const GOP_S = 2;
+  let rig: Rig;
+  beforeAll(async () => {
+    rig = await startRig({
+      tamper: ['t1', 't2'],
+      busy: ['b1'],
+      authMounts: ['t1'],
+      authMethod: 'digest',
+      fps: '25/2',
+      gopSeconds: GOP_S,
+      tamperSize: D1,
+    });
+  });
+  afterAll(() => rig.stop());
+
+  /**
+   * Sends the command, then returns the first two keyframes that show it (the first
+   * keyframes after the ack may have been encoded before it), timing the first.
+   */
+  async function switchTo(
+    reader: KeyframeReader,
+    state: PictureState,
+    shows: (k: Keyframe) => boolean,
+  ): Promise<{ first: Keyframe; second: Keyframe; latencyMs: number }> {
+    await rig.tamper('t1', state);
+    const ackAt = Date.now();
+    // A keyframe every GOP; the probe's own delay and a loaded machine get 6 s more.
+    const deadline = ackAt + GOP_S * 1000 + 6000;
+    let k = await reader.next(ackAt);
+    // shows() may compare with the keyframe it saw before: call it once per keyframe.
+    let shown = shows(k);
+    for (let i = 0; i < 20 && !shown && k.at <= deadline; i++) {
+      k = await reader.next(k.at);
+      shown = shows(k);
+    }
+    expect(shown, `${state} not shown by ${JSON.stringify(lumaStats(k.y))}`).toBe(true);
+    expect(k.at - ackAt, `${state}: ms from the ack`).toBeLessThanOrEqual(deadline - ackAt);
+    const second = await reader.next(k.at);
+    return { first: k, second, latencyMs: k.at - ackAt };
+  }
+
+  it('goes black, freezes, gets covered, changes scene and comes back, in one session', async () => {
+    const creds = { user: 'admin', pass: '12345' };
+    expect(probe(rig.url('t1')).stderr).toContain('401 Unauthorized');
+    const reader = readKeyframes(rig.url('t1', creds));
+    try {
+      const a = await reader.next(0, 20_000);
+      const ref = await reader.next(a.at);
+      const normal = lumaStats(ref.y);
+      // The normal scene moves: consecutive keyframes differ in many cells.
+      expect(changedCells(a.y, ref.y)).toBeGreaterThan(0.08);
+      const dark = (k: Keyframe) => lumaStats(k.y).dark >= 0.95;
+      const measured: Record<string, unknown> = { normal: normal };
+
+      const black = await switchTo(reader, 'black', dark);
+      expect(lumaStats(black.second.y).dark).toBeGreaterThanOrEqual(0.95);
+      measured.black = { ...lumaStats(black.first.y), latencyMs: black.latencyMs };
+
+      // Frozen: the picture stops (OSD corner aside) but keyframes keep coming.
+      let before = black.second;
+      const frozen = await switchTo(reader, 'frozen', (k) => {
+        const still = !dark(k) && changedCells(before.y, k.y) <= 0.03;
+        before = k;
+        return still;
+      });
+      expect(changedCells(frozen.first.y, frozen.second.y)).toBeLessThanOrEqual(0.03);
+      measured.frozen = {
+        changed: changedCells(frozen.first.y, frozen.second.y),
+        latencyMs: frozen.latencyMs,
+      };
+
+      // Covered: blurred and flat, not black.
+      const blurred = (k: Keyframe) => {
+        const s = lumaStats(k.y);
+        return s.dark < 0.5 && s.edge < 0.4 * normal.edge && s.std < 0.4 * normal.std;
+      };
+      const covered = await switchTo(reader, 'covered', blurred);
+      expect(blurred(covered.second)).toBe(true);
+      measured.covered = { ...lumaStats(covered.first.y), latencyMs: covered.latencyMs };
+
+      // Scene: another structure, not just another brightness.
+      const moved = (k: Keyframe) => structureChanged(ref.y, k.y) >= 0.7;
+      const scene = await switchTo(reader, 'scene', moved);
+      expect(moved(scene.second)).toBe(true);
+      measured.scene = {
+        structure: structureChanged(ref.y, scene.first.y),
+        latencyMs: scene.latencyMs,
+      };
+
+      const back = (k: Keyframe) => {
+        const s = lumaStats(k.y);
+        return (
+          structureChanged(ref.y, k.y) < 0.4 &&
+          Math.abs(s.mean - normal.mean) < 10 &&
+          s.edge > 0.7 * normal.edge
+        );
+      };
+      const restored = await switchTo(reader, 'normal', back);
+      expect(changedCells(restored.first.y, restored.second.y)).toBeGreaterThan(0.08);
+      measured.normalAgain = {
+        structure: structureChanged(ref.y, restored.first.y),
+        latencyMs: restored.latencyMs,
+      };
+      console.log('tamper states (160x90 luma of D1 keyframes):', JSON.stringify(measured));
+
+      // One session throughout: stream time advanced by a GOP per keyframe.
+      expect(reader.running()).toBe(true);
+      const pts = reader.frames.map((f) => f.ptsTime);
+      for (let i = 1; i < pts.length; i++) expect(pts[i]! - pts[i - 1]!).toBeCloseTo(GOP_S, 0);
+    } finally {
+      await reader.stop();
+    }
+  });
+
+  it('a mount commanded before any client starts in that state, on its _sub path too', async () => {
+    // t2 has no media yet: the state is applied when its first session builds one.
+    await rig.tamper('t2', 'black');
+    const reader = readKeyframes(rig.url('t2_sub'));
+    try {
+      // The first keyframe can be the compositor's black start-up frame: judge the next two.
+      let k = await reader.next(0, 20_000);
+      for (let i = 0; i < 2; i++) {
+        k = await reader.next(k.at);
+        expect(lumaStats(k.y).dark).toBeGreaterThanOrEqual(0.95);
+      }
+      await rig.tamper('t2', 'normal');
+      const ackAt = Date.now();
+      k = await reader.next(ackAt);
+      for (let i = 0; i < 3 && lumaStats(k.y).dark >= 0.95; i++) k = await reader.next(k.at);
+      expect(lumaStats(k.y).dark).toBeLessThan(0.5);
+    } finally {
+      await reader.stop();
+    }
+  });
+
+  it('busy mounts move; bad commands are refused and a silent rig times out', async () => {
+    expect(probe(rig.url('b1'))).toMatchObject({ codec: 'h264', width: 704, fps: '25/2' });
+    const reader = readKeyframes(rig.url('b1'));
+    try {
+      let k = await reader.next(0, 20_000);
+      for (let i = 0; i < 3; i++) {
+        const n = await reader.next(k.at);
+        expect(changedCells(k.y, n.y)).toBeGreaterThan(0.08);
+        expect(lumaStats(n.y).dark).toBeLessThan(0.5);
+        k = n;
+      }
+    } finally {
+      await reader.stop();
+    }
+    await expect(rig.tamper('nope', 'black')).rejects.toThrow(/unknown_mount/);
+    await expect(rig.tamper('t1', 'purple' as PictureState)).rejects.toThrow(/unknown_state/);
+    // A rig that does not answer: a bounded wait, then the late ack is not taken for
+    // the next command's.
+    rig.freeze();
+    try {
+      await expect(rig.tamper('t1', 'black', 300)).rejects.toThrow(/no reply .* 300 ms/);
+    } finally {
+      rig.thaw();
+    }
+    await expect(rig.tamper('t1', 'normal')).resolves.toBeUndefined();
+  });
+});
+
+describe('tamper mount as H.265 (CIF)', () => {
+  it('serves H.265 and goes black on command', async () => {
+    const rig = await startRig({ tamper: ['h1'], tamperCodec: 'h265', fps: '25/2', gopSeconds: 2 });
+    const reader = readKeyframes(rig.url('h1'));
+    try {
+      expect(probe(rig.url('h1'))).toMatchObject({ codec: 'hevc', width: 352, height: 288 });
+      await reader.next(0, 20_000);
+      await rig.tamper('h1', 'black');
+      const ackAt = Date.now();
+      let k = await reader.next(ackAt);
+      for (let i = 0; i < 5 && lumaStats(k.y).dark < 0.95; i++) k = await reader.next(k.at);
+      expect(lumaStats(k.y).dark).toBeGreaterThanOrEqual(0.95);
+      expect(k.at - ackAt).toBeLessThan(8000);
+    } finally {
+      await reader.stop();
+      await rig.stop();
+    }
   });
 });
