@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -191,7 +192,44 @@ describe('RTSP test rig', () => {
     expect(rig.port).toBe(port);
     expect(probe(rig.url('cam1')).codec).toBe('h264');
   });
+
+  it('a rig process that dies on its own is reported and comes back on its port', async () => {
+    const pid = rigPidOn(rig.port);
+    expect(pid).not.toBeNull();
+    const warned: string[] = [];
+    const warn = console.warn;
+    console.warn = (...args: unknown[]) => void warned.push(args.join(' '));
+    try {
+      process.kill(pid!, 'SIGKILL');
+      let back = false;
+      for (let i = 0; i < 60 && !back; i++) {
+        await new Promise((r) => setTimeout(r, 500));
+        back = rigPidOn(rig.port) !== null && probe(rig.url('cam1')).codec === 'h264';
+      }
+      expect(back).toBe(true);
+    } finally {
+      console.warn = warn;
+    }
+    expect(rigPidOn(rig.port)).not.toBe(pid);
+    expect(warned.join('\n')).toMatch(/died unexpectedly \(code null, signal SIGKILL\)/);
+  });
 });
+
+/** The pid of the rig process serving `port`, from /proc. */
+function rigPidOn(port: number): number | null {
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const argv = readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0');
+      const at = argv.indexOf('--port');
+      if (argv.some((a) => a.endsWith('rtsp_rig.py')) && argv[at + 1] === String(port))
+        return Number(entry);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return null;
+}
 
 describe('ward-like rig', () => {
   let rig: Rig;

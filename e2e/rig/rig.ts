@@ -123,6 +123,10 @@ interface Running {
   exited: Promise<void>;
   /** Lines the rig printed after ready (command replies), one callback each, in order. */
   replies: ((line: string | null) => void)[];
+  /** The last 2 000 characters the rig wrote to stderr. */
+  stderrTail: () => string;
+  /** Set when the test stops it: any other exit is a crash. */
+  retired?: boolean;
 }
 
 function buildArgs(opts: RigOptions, port: number): string[] {
@@ -187,7 +191,7 @@ function launch(opts: RigOptions, port: number): Promise<Running> {
           clearTimeout(timer);
           child.off('close', onEarlyExit);
           ready = true;
-          resolve({ child, port: msg.port, exited, replies });
+          resolve({ child, port: msg.port, exited, replies, stderrTail: () => stderrTail });
         }
       } catch {
         // not the readiness line
@@ -229,6 +233,7 @@ function track(run: Running): Running {
 
 async function retire(run: Running | null): Promise<void> {
   if (!run) return;
+  run.retired = true;
   await kill(run);
   live.delete(run);
 }
@@ -336,7 +341,34 @@ export async function startRig(opts: RigOptions = {}): Promise<Rig> {
     });
     exitHookInstalled = true;
   }
-  let current: Running | null = track(await launch(opts, opts.port ?? 0));
+  let current: Running | null = null;
+  let respawns = 0;
+  let stopped = false;
+  // A rig process that dies on its own (GStreamer crashed under load) is a test-rig
+  // failure, not a camera behaviour under test: say so loudly with its stderr, and
+  // bring it back on the same port like a camera that reboots, a few times at most.
+  const adopt = (run: Running): Running => {
+    run.child.once('exit', (code, signal) => {
+      if (run.retired || current !== run) return;
+      console.warn(
+        `RTSP rig on port ${run.port} died unexpectedly (code ${String(code)}, signal ${String(signal)})` +
+          `; stderr tail:\n${run.stderrTail()}`,
+      );
+      live.delete(run);
+      current = null;
+      if (respawns >= 3) return;
+      respawns++;
+      relaunch(opts, run.port).then(
+        (next) => {
+          if (current === null && !stopped) current = adopt(track(next));
+          else void retire(next);
+        },
+        (err: unknown) => console.warn(`RTSP rig respawn failed: ${String(err)}`),
+      );
+    });
+    return run;
+  };
+  current = adopt(track(await launch(opts, opts.port ?? 0)));
   const port = current.port;
   let cycler: PowerCycler | null = null;
   if (opts.powerCycle) {
@@ -364,14 +396,16 @@ export async function startRig(opts: RigOptions = {}): Promise<Rig> {
       return `rtsp://${auth}127.0.0.1:${p}/${mount}`;
     },
     async stop() {
+      stopped = true;
       const run = current;
       current = null;
       await Promise.all([retire(run), cycler?.stop()]);
     },
     async restart() {
+      stopped = false;
       await retire(current);
       current = null;
-      current = track(await relaunch(opts, port));
+      current = adopt(track(await relaunch(opts, port)));
       await cycler?.resume();
     },
     running() {
