@@ -14,6 +14,7 @@ import { outagesMigrations } from '../outages/outages-migrations';
 import { recordingMigrations } from '../recording/recording-migrations';
 import { settingsMigrations } from '../settings/settings-migrations';
 import { HANDOVER_TRIGGERS, shiftsMigrations } from '../shifts/shifts-migrations';
+import { tamperMigrations } from '../tamper/tamper-migrations';
 import type { DomainMigrations, Migration } from './migrate';
 
 /** Each domain folder with its migrations, in the order a step runs their parts. */
@@ -33,6 +34,8 @@ export const DOMAIN_MIGRATIONS: readonly (readonly [domain: string, DomainMigrat
   ['audit', auditMigrations],
   // v5: footage exports (docs/design/export.md).
   ['export', exportMigrations],
+  // v7: picture-alarm detector settings and reference pictures (docs/design/tamper.md).
+  ['tamper', tamperMigrations],
 ];
 
 const latest = Math.max(...DOMAIN_MIGRATIONS.flatMap(([, m]) => Object.keys(m).map(Number)));

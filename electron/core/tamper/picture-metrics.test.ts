@@ -21,7 +21,9 @@ describe('measure', () => {
     const sharp = measure(scene(1)).edgeEnergy;
     expect(sharp).toBeGreaterThan(8);
     expect(measure(flat(120)).edgeEnergy).toBeLessThan(1);
+    expect(measure(flat(120, 1)).edgeEnergy).toBeLessThan(0.35 * sharp);
     expect(measure(blurred(scene(1), 3)).edgeEnergy).toBeLessThan(0.35 * sharp);
+    expect(measure(blurred(scene(1), 1, 1)).edgeEnergy).toBeLessThan(0.35 * sharp);
   });
 
   it('leaves the OSD out of the edge energy of a covered lens', () => {

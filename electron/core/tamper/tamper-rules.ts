@@ -163,6 +163,11 @@ export class TamperRules {
     return raw.filter((k) => !hidden.has(k));
   }
 
+  /** Alarms left open by the previous run go on until two good keyframes clear them. */
+  resume(kinds: readonly PictureAlarmKind[]): void {
+    for (const kind of kinds) if (this.checks[kind].enabled) this.states[kind].open = true;
+  }
+
   /** The stream stopped: nothing is known of the picture any more. */
   reset(): void {
     for (const kind of PRECEDENCE) this.states[kind].reset();

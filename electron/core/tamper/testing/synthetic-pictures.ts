@@ -62,10 +62,11 @@ export function blackWithOsd(): Picture {
   return picture(y);
 }
 
-export function flat(level: number, seed = 1): Picture {
+/** One grey level; sensor noise as `noise` (luma, peak), seeded. */
+export function flat(level: number, noise = 0, seed = 1): Picture {
   const rnd = random(seed);
   const y = new Uint8Array(W * H);
-  for (let i = 0; i < y.length; i++) y[i] = clamp(level + (rnd() - 0.5) * 2);
+  for (let i = 0; i < y.length; i++) y[i] = clamp(level + (rnd() - 0.5) * 2 * noise);
   return picture(y);
 }
 
