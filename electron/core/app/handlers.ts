@@ -7,6 +7,8 @@ import type { StreamStatus, SystemInfo } from '../../contract/schemas';
 import type { CameraService } from '../cameras/camera-service';
 import type { LayoutService } from '../layouts/layout-service';
 import type { OutageLog } from '../outages/outage-log';
+import type { CameraAlarmLog } from '../outages/camera-alarm-log';
+import type { TamperWatch } from '../tamper/tamper-watch';
 import type { RecordingService } from '../recording/recording-service';
 import type { SettingsService } from '../settings/settings-service';
 import { StorageFolderError } from '../storage/storage-folder';
@@ -25,6 +27,8 @@ export interface HandlerServices {
   layouts: LayoutService;
   settings: SettingsService;
   outages: OutageLog;
+  cameraAlarms: CameraAlarmLog;
+  tamper: TamperWatch;
   recording: RecordingService;
   storage: StorageService;
   streamStatuses: () => StreamStatus[];
@@ -65,7 +69,12 @@ export function createHandlers(s: HandlerServices): Handlers {
     ...createExportHandlers(s.exports),
     ...createOnvifHandlers(),
     ...createPtzHandlers(),
-    ...createTamperHandlers(),
+    ...createTamperHandlers({
+      tamper: s.tamper,
+      alarms: s.cameraAlarms,
+      cameras: s.cameras,
+      audit: s.duty.audit,
+    }),
     'system.info': () => s.systemInfo(),
     'system.stopService': async (req, ctx) => {
       const stop = s.stopService;

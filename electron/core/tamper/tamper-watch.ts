@@ -13,7 +13,7 @@ import type { Camera } from '../../contract/schemas';
 import { silentLogger, type Logger } from '../logging/logger';
 import type { AlarmDetail, CameraAlarmSink } from '../outages/camera-alarm-log';
 import { FfmpegSupervisor, type SupervisorTimings } from '../streams/ffmpeg-supervisor';
-import { DEFAULT_FFMPEG_VERSION, type FfmpegVersion } from '../streams/ffmpeg-version';
+import { ffmpegVersionOf, type FfmpegVersion } from '../streams/ffmpeg-version';
 import { detectorArgs, DETECTOR_HEIGHT, DETECTOR_WIDTH } from './detector-args';
 import { FrameReader } from './frame-reader';
 import { changedCells, measure, MONO_SATURATION, sceneDiff, type Picture } from './picture-metrics';
@@ -36,7 +36,7 @@ export interface TamperWatchDeps {
   ffmpegVersion?: FfmpegVersion;
   cameras: () => Promise<Camera[]>;
   /** The detector's input options ending in `-i <source>`, or null when the camera has no sub-stream to read. */
-  inputArgs: (camera: Camera) => Promise<string[] | null>;
+  inputArgs: (camera: Camera, version: FfmpegVersion) => Promise<string[] | null>;
   settings: TamperSettingsStore;
   references: ReferenceStore;
   alarms: TamperAlarmSink;
@@ -203,6 +203,15 @@ export class TamperWatch {
     this.runners.clear();
   }
 
+  /** A camera's URL or password changed: its detector reconnects with the new one. */
+  restartCamera(cameraId: string): void {
+    this.runners.get(cameraId)?.supervisor.kick();
+  }
+
+  private async version(): Promise<FfmpegVersion> {
+    return this.deps.ffmpegVersion ?? ffmpegVersionOf(this.deps.ffmpegPath);
+  }
+
   private async requireCamera(cameraId: string): Promise<Camera> {
     const camera = (await this.deps.cameras()).find((c) => c.id === cameraId);
     if (!camera) throw new ApiError('not_found', 'not_found');
@@ -214,7 +223,8 @@ export class TamperWatch {
       ? undefined
       : (await this.deps.cameras()).find((c) => c.id === cameraId);
     const settings = camera ? await this.deps.settings.get(cameraId) : null;
-    const input = camera && camera.enabled ? await this.deps.inputArgs(camera) : null;
+    const input =
+      camera && camera.enabled ? await this.deps.inputArgs(camera, await this.version()) : null;
     const wanted = !!camera && !!settings?.enabled && input !== null && this.up.has(cameraId);
     const runner = this.runners.get(cameraId);
     if (wanted && !runner && camera && settings) await this.startRunner(camera, settings);
@@ -222,11 +232,11 @@ export class TamperWatch {
   }
 
   private async startRunner(camera: Camera, settings: TamperSettings): Promise<void> {
-    const version = this.deps.ffmpegVersion ?? DEFAULT_FFMPEG_VERSION;
     const supervisor = new FfmpegSupervisor({
       ffmpegPath: this.deps.ffmpegPath,
       args: async () => {
-        const input = await this.deps.inputArgs(runner.camera);
+        const version = await this.version();
+        const input = await this.deps.inputArgs(runner.camera, version);
         if (!input) throw new Error('no sub-stream');
         return detectorArgs(input, version);
       },
