@@ -50,7 +50,22 @@ export interface RigOptions {
    */
   unshared?: boolean;
   readyTimeoutMs?: number;
+  /**
+   * Cameras whose picture fails on command (`rig.tamper`): a moving test scene with
+   * noise under an OSD clock, served as <name> and <name>_sub (one pipeline). They get
+   * a password when also listed in authMounts.
+   */
+  tamper?: string[];
+  /** A busier moving scene with noise (false-alarm soaks); also takes commands. */
+  busy?: string[];
+  /** Picture size of tamper and busy mounts; default CIF 352x288 (D1: 704x576). */
+  tamperSize?: Size;
+  /** Codec of tamper and busy mounts; default h264. */
+  tamperCodec?: 'h264' | 'h265';
 }
+
+/** What a tamper mount's picture shows; `normal` is the moving scene. */
+export type PictureState = 'normal' | 'black' | 'frozen' | 'covered' | 'scene';
 
 export interface Size {
   width: number;
@@ -58,6 +73,7 @@ export interface Size {
 }
 
 export const D1: Size = { width: 704, height: 576 };
+export const CIF: Size = { width: 352, height: 288 };
 
 export interface PowerCycleOptions {
   mounts: string[];
@@ -93,12 +109,20 @@ export interface Rig {
   readonly cyclingPort: number | null;
   /** Up windows of the power-cycling cameras so far, oldest first. */
   cycleLog(): UpWindow[];
+  /**
+   * Switches a tamper/busy mount's picture and resolves once the rig has set it on
+   * every running session of that mount (later sessions start in it too). The RTSP
+   * session stays up. A restarted rig starts every mount in `normal`.
+   */
+  tamper(mount: string, state: PictureState, timeoutMs?: number): Promise<void>;
 }
 
 interface Running {
   child: ChildProcess;
   port: number;
   exited: Promise<void>;
+  /** Lines the rig printed after ready (command replies), one callback each, in order. */
+  replies: ((line: string | null) => void)[];
 }
 
 function buildArgs(opts: RigOptions, port: number): string[] {
@@ -116,12 +140,19 @@ function buildArgs(opts: RigOptions, port: number): string[] {
   if (opts.gopSeconds) args.push('--gop', String(opts.gopSeconds));
   if (opts.aliases) args.push('--aliases', String(opts.aliases));
   if (opts.unshared) args.push('--unshared');
+  if (opts.tamper?.length) args.push('--tamper', opts.tamper.join(','));
+  if (opts.busy?.length) args.push('--busy', opts.busy.join(','));
+  if (opts.tamperSize)
+    args.push('--tamper-size', `${opts.tamperSize.width}x${opts.tamperSize.height}`);
+  if (opts.tamperCodec) args.push('--tamper-codec', opts.tamperCodec);
   for (const e of opts.requireElements ?? []) args.push('--require-element', e);
   return args;
 }
 
 function launch(opts: RigOptions, port: number): Promise<Running> {
-  const child = spawn(PYTHON, buildArgs(opts, port), { stdio: ['ignore', 'pipe', 'pipe'] });
+  // stdin carries picture commands to tamper mounts; the replies come back on stdout.
+  const child = spawn(PYTHON, buildArgs(opts, port), { stdio: ['pipe', 'pipe', 'pipe'] });
+  child.stdin?.on('error', () => undefined); // a dead rig: the reply wait reports it
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   let stderrTail = '';
   child.stderr?.on('data', (chunk: Buffer) => {
@@ -140,7 +171,14 @@ function launch(opts: RigOptions, port: number): Promise<Running> {
     const onEarlyExit = (code: number | null) => fail(`exited with ${String(code)}`);
     child.once('close', onEarlyExit);
     const lines = createInterface({ input: child.stdout! });
+    const replies: Running['replies'] = [];
+    let ready = false;
+    lines.on('close', () => replies.splice(0).forEach((reply) => reply(null)));
     lines.on('line', (line) => {
+      if (ready) {
+        replies.shift()?.(line);
+        return;
+      }
       try {
         const msg = JSON.parse(line) as { ready?: boolean; port?: number; message?: string };
         // The rig's self-check names what is missing and the package to install.
@@ -148,8 +186,8 @@ function launch(opts: RigOptions, port: number): Promise<Running> {
         else if (msg.ready && typeof msg.port === 'number') {
           clearTimeout(timer);
           child.off('close', onEarlyExit);
-          lines.close();
-          resolve({ child, port: msg.port, exited });
+          ready = true;
+          resolve({ child, port: msg.port, exited, replies });
         }
       } catch {
         // not the readiness line
@@ -230,6 +268,8 @@ class PowerCycler {
       heavy: [],
       authMounts: [],
       aliases: 0,
+      tamper: [],
+      busy: [],
       unshared: true,
     };
     const first = track(await launch(opts, 0));
@@ -346,5 +386,40 @@ export async function startRig(opts: RigOptions = {}): Promise<Rig> {
     cycleLog() {
       return (cycler?.log ?? []).map((w) => ({ ...w }));
     },
+    tamper(mount, state, timeoutMs = 5000) {
+      if (!current) return Promise.reject(new Error(`rig.tamper(${mount}): the rig is stopped`));
+      return sendPictureCommand(current, mount, state, timeoutMs);
+    },
   };
+}
+
+/** One stdin command, answered by one line: {"ack": mount, "state"} or {"error": ...}. */
+function sendPictureCommand(
+  run: Running,
+  mount: string,
+  state: PictureState,
+  timeoutMs: number,
+): Promise<void> {
+  const what = `rig.tamper(${mount}, ${state})`;
+  return new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      // Keep the reply slot: a late reply must not be taken for the next command's.
+      settle = () => undefined;
+      reject(new Error(`${what}: no reply from the rig within ${timeoutMs} ms`));
+    }, timeoutMs);
+    let settle = (line: string | null): void => {
+      clearTimeout(timer);
+      if (line === null) return reject(new Error(`${what}: the rig exited`));
+      let reply: { ack?: string; state?: string; error?: string };
+      try {
+        reply = JSON.parse(line) as typeof reply;
+      } catch {
+        return reject(new Error(`${what}: unexpected rig output: ${line}`));
+      }
+      if (reply.ack === mount && reply.state === state) resolve();
+      else reject(new Error(`${what}: ${reply.error ?? 'wrong reply'}: ${line}`));
+    };
+    run.replies.push((line) => settle(line));
+    run.child.stdin?.write(`${JSON.stringify({ mount, state })}\n`);
+  });
 }

@@ -22,6 +22,13 @@ REQUIRED_ELEMENTS = {
     "x265enc": "gstreamer1.0-plugins-bad",
     "rtph264pay": "gstreamer1.0-plugins-good",
     "rtph265pay": "gstreamer1.0-plugins-good",
+    # Tamper and busy mounts (picture_faults.py).
+    "compositor": "gstreamer1.0-plugins-base",
+    "valve": "libgstreamer1.0-0",
+    "videobalance": "gstreamer1.0-plugins-good",
+    "videoconvert": "gstreamer1.0-plugins-base",
+    "videoscale": "gstreamer1.0-plugins-base",
+    "gaussianblur": "gstreamer1.0-plugins-bad",
 }
 
 
@@ -45,6 +52,9 @@ except (ImportError, ValueError) as err:
         "gir1.2-gst-rtsp-server-1.0 and run with Debian's /usr/bin/python3",
         packages=["python3-gi", "gir1.2-gst-rtsp-server-1.0"],
     )
+
+
+from picture_faults import PictureControl, scene_launch  # noqa: E402
 
 
 def check_elements(extra=()):
@@ -184,6 +194,21 @@ def main():
         default=0,
         help="also mount each H.264 stream as <name>-a1..<name>-aN, sharing its encoder",
     )
+    parser.add_argument(
+        "--tamper",
+        default="",
+        help="comma-separated mounts whose picture goes black/frozen/covered/scene on "
+        "stdin commands (picture_faults.py); each is also served as <name>_sub",
+    )
+    parser.add_argument(
+        "--busy",
+        default="",
+        help="comma-separated mounts of a busier moving scene with noise (false-alarm soaks)",
+    )
+    parser.add_argument(
+        "--tamper-size", default="352x288", help="tamper/busy picture WxH (CIF; D1: 704x576)"
+    )
+    parser.add_argument("--tamper-codec", choices=["h264", "h265"], default="h264")
     # Tests only (element[=package]): proves the check fails for an element that does not exist.
     parser.add_argument("--require-element", action="append", default=[], help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -246,8 +271,13 @@ def main():
         sub = h264_launch(name + " sub", index, sub_w, sub_h, 250, shape)
         mount(name + "_sub", sub, name in secured, args.aliases)
 
+    pictures = PictureControl()
+    scenes = [(n, False) for n in names(args.tamper)] + [(n, True) for n in names(args.busy)]
+    scene_names = [n for n, _ in scenes]
+
     index = 0
-    for name in names(args.h264) + [m for m in secured if m not in names(args.h264)]:
+    plain = names(args.h264) + scene_names
+    for name in names(args.h264) + [m for m in secured if m not in plain]:
         mount(name, h264_launch(name, index, main_w, main_h, 800, shape), name in secured, args.aliases)
         if args.sub:
             mount_sub(name, index)
@@ -261,6 +291,21 @@ def main():
         if args.sub:
             mount_sub(name, index)
         index += 1
+
+    scene_w, scene_h = size(args.tamper_size)
+    for name, busy in scenes:
+        launch = scene_launch(name, scene_w, scene_h, shape, args.tamper_codec, busy)
+        # <name> and <name>_sub share one pipeline, so a camera set up with both
+        # (recording the main, detecting on the sub) sees one picture state.
+        factory = SharedFactory(name)
+        factory.set_launch(launch)
+        factory.set_shared(not args.unshared)
+        if auth is not None and name in secured:
+            allow(factory, "user")
+        pictures.track(name, factory)
+        mounts.add_factory("/" + name, factory)
+        mounts.add_factory(f"/{name}_sub", factory)
+    pictures.watch_stdin()
 
     loop = GLib.MainLoop()
     if server.attach(None) == 0:
