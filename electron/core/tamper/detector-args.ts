@@ -1,7 +1,7 @@
 // The tamper detector's ffmpeg command: read the camera's sub-stream, decode its
 // keyframes only (the decoder skips everything else, so a D1 stream costs one
-// I-frame decode every GOP), shrink each to a 160×90 picture and write it raw to
-// stdout. Frames keep their own timing: rawvideo output is otherwise constant-rate,
+// I-frame decode every GOP), shrink each to a 160×90 picture and write it to stdout
+// as Y4M (raw planes behind a one-line frame header). Frames keep their own timing: rawvideo output is otherwise constant-rate,
 // and ffmpeg would repeat every keyframe to fill the gaps.
 import { passthroughTimingArgs } from '../streams/ffmpeg-dialect';
 import { DEFAULT_FFMPEG_VERSION, type FfmpegVersion } from '../streams/ffmpeg-version';
@@ -10,7 +10,7 @@ import { rtspSocketTimeoutArgs } from '../streams/ffmpeg-dialect';
 
 export const DETECTOR_WIDTH = 160;
 export const DETECTOR_HEIGHT = 90;
-/** One yuv420p picture: luma plus two quarter-size chroma planes. */
+/** One yuv420p picture: luma plus two quarter-size chroma planes (the Y4M frame payload). */
 export const DETECTOR_FRAME_BYTES = DETECTOR_WIDTH * DETECTOR_HEIGHT * 1.5;
 /** What the bench looks for in a process's command line to charge it to the detector. */
 export const DETECTOR_MARKER = '-skip_frame';
@@ -55,8 +55,13 @@ export function detectorArgs(
     '-vf',
     `scale=${DETECTOR_WIDTH}:${DETECTOR_HEIGHT}:flags=area,format=yuv420p`,
     ...passthroughTimingArgs(v),
+    // Each picture leaves at once, not in a 32 KiB output buffer.
+    '-flush_packets',
+    '1',
+    // Y4M, not rawvideo: ffmpeg 5.1 writes a rawvideo frame only when the next one is
+    // filtered (measured), a whole GOP late with keyframes only; Y4M frames leave at once.
     '-f',
-    'rawvideo',
+    'yuv4mpegpipe',
     'pipe:1',
   ];
 }

@@ -11,9 +11,17 @@ const normal = (at: number): Observation => ({
   edgeEnergy: EDGE_REF,
   changed: 0.8,
   scene: 0.05,
+  prevAt: null,
 });
 const PICTURES: Record<PictureAlarmKind, (at: number) => Observation> = {
-  black: (at) => ({ at, darkFraction: 0.97, edgeEnergy: 0.5, changed: 0.01, scene: 0.9 }),
+  black: (at) => ({
+    at,
+    darkFraction: 0.97,
+    edgeEnergy: 0.5,
+    changed: 0.01,
+    scene: 0.9,
+    prevAt: null,
+  }),
   frozen: (at) => ({ ...normal(at), changed: 0.01 }),
   covered: (at) => ({ ...normal(at), edgeEnergy: 3, changed: 0.02, scene: 0.7 }),
   scene: (at) => ({ ...normal(at), scene: 0.85 }),
@@ -30,12 +38,19 @@ function run(kind: PictureAlarmKind, gopMs: number, seed: number) {
   const goodAt = 120_000;
   let openedAt: number | null = null;
   let closedAt: number | null = null;
+  let prevT: number | null = null;
+  let prevBad = false;
   for (
     let k = 0, t = rnd() * gopMs;
     t < 200_000 && k < 10_000;
     k++, t = k * gopMs + (rnd() - 0.5) * 400
   ) {
-    const o = t >= badAt && t < goodAt ? PICTURES[kind](t) : normal(t);
+    const bad = t >= badAt && t < goodAt;
+    const o = { ...(bad ? PICTURES[kind](t) : normal(t)), prevAt: prevT };
+    // The first frozen keyframe still differs from the last live one.
+    if (kind === 'frozen' && bad && !prevBad) o.changed = 0.8;
+    prevT = t;
+    prevBad = bad;
     const open = rules.observe(o, EDGE_REF);
     if (open.includes(kind) && openedAt === null) openedAt = t;
     if (!open.includes(kind) && openedAt !== null && closedAt === null) closedAt = t;

@@ -17,6 +17,8 @@ export interface Observation {
   edgeEnergy: number;
   /** Fraction of cells changed since the previous keyframe; null for the first one. */
   changed: number | null;
+  /** Arrival of the previous keyframe (monotonic ms): a picture unchanged since then was frozen from then on. */
+  prevAt: number | null;
   /** Fraction of the reference's textured cells that moved; null without a reference. */
   scene: number | null;
 }
@@ -88,7 +90,11 @@ class KindState {
   private bad = 0;
   private good = 0;
 
-  step(v: Verdict, at: number, holdMs: number): void {
+  /**
+   * `since`: when the bad picture this keyframe shows began; `weight`: how many keyframes
+   * the verdict stands for (a frozen verdict compares two).
+   */
+  step(v: Verdict, at: number, holdMs: number, since = at, weight = 1): void {
     if (v === 'unknown') return;
     if (!this.open) {
       if (v !== 'bad') {
@@ -96,8 +102,9 @@ class KindState {
         this.badSince = null;
         return;
       }
+      if (this.bad === 0) this.bad = weight - 1;
       this.bad++;
-      this.badSince ??= at;
+      this.badSince ??= since;
       if (this.bad >= 2 && at - this.badSince >= holdMs - ARRIVAL_JITTER_MS) {
         this.open = true;
         this.good = 0;
@@ -144,7 +151,12 @@ export class TamperRules {
     const verdicts = judge(o, this.checks, edgeRef);
     for (const kind of PRECEDENCE) {
       const check = this.checks[kind];
-      if (check.enabled) this.states[kind].step(verdicts[kind], o.at, check.holdSeconds * 1000);
+      if (!check.enabled) continue;
+      const holdMs = check.holdSeconds * 1000;
+      // An unchanged keyframe proves the picture stood still since the previous one.
+      if (kind === 'frozen' && o.prevAt !== null)
+        this.states[kind].step(verdicts[kind], o.at, holdMs, o.prevAt, 2);
+      else this.states[kind].step(verdicts[kind], o.at, holdMs);
     }
     return this.open();
   }
@@ -153,7 +165,11 @@ export class TamperRules {
   healthy(o: Observation, edgeRef: number | null): boolean {
     const v = judge(o, this.checks, edgeRef);
     return (
-      this.open().length === 0 && v.black !== 'bad' && v.covered !== 'bad' && v.frozen !== 'bad'
+      this.open().length === 0 &&
+      v.black !== 'bad' &&
+      v.covered !== 'bad' &&
+      v.frozen !== 'bad' &&
+      v.scene !== 'bad'
     );
   }
 

@@ -295,6 +295,7 @@ export class TamperWatch {
     if (this.runners.get(runner.camera.id) !== runner) return;
     this.keyframes++;
     const at = this.mono();
+    const prevAt = runner.lastAt;
     if (runner.lastAt !== null) {
       const interval = at - runner.lastAt;
       runner.gopMs = runner.gopMs === null ? interval : runner.gopMs * 0.7 + interval * 0.3;
@@ -305,12 +306,16 @@ export class TamperWatch {
     const mode: PictureMode = m.saturation < MONO_SATURATION ? 'mono' : 'colour';
     if (mode !== runner.mode) runner.learner.reset();
     runner.mode = mode;
-    const ref = runner.references.get(mode) ?? null;
+    // A mode without its own reference yet is compared with the other's: the rest of the
+    // picture still matches a colour reference after the IR switch, a turned camera does not.
+    const own = runner.references.get(mode) ?? null;
+    const ref = own ?? runner.references.get(mode === 'colour' ? 'mono' : 'colour') ?? null;
     const o: Observation = {
       at,
       darkFraction: m.darkFraction,
       edgeEnergy: m.edgeEnergy,
       changed: runner.prev ? changedCells(picture, runner.prev) : null,
+      prevAt: runner.prev ? prevAt : null,
       scene: ref ? sceneDiff(picture, ref.picture) : null,
     };
     runner.prev = picture;
@@ -322,7 +327,7 @@ export class TamperWatch {
     void this.syncAlarms(runner, open, o).catch((err: unknown) =>
       this.log.error('tamper alarm update failed', { cameraId: runner.camera.id, err }),
     );
-    if (!ref && healthy) void this.learn(runner, mode, picture, at);
+    if (!own && healthy) void this.learn(runner, mode, picture, at);
     else runner.learner.reset();
     this.emitIfChanged(runner);
   }
