@@ -287,3 +287,20 @@ export class CameraAlarmLog implements CameraAlarmSink {
     if (alarm) listener(alarm);
   }
 }
+
+/** A camera's alarms overlapping [fromMs, toMs] as playback marks them, oldest first (bounded). */
+export async function alarmMarkers(
+  q: Queryable,
+  cameraId: string,
+  fromMs: number,
+  toMs: number,
+  limit = 500,
+): Promise<{ kind: CameraAlarmKind; startMs: number; endMs: number | null }[]> {
+  const rows = await q.all<{ kind: CameraAlarmKind; started_at: number; ended_at: number | null }>(
+    `SELECT kind, started_at, ended_at FROM camera_alarms
+     WHERE camera_id = ? AND started_at <= ? AND (ended_at IS NULL OR ended_at >= ?)
+     ORDER BY started_at, id LIMIT ?`,
+    [cameraId, toMs, fromMs, limit],
+  );
+  return rows.map((r) => ({ kind: r.kind, startMs: r.started_at, endMs: r.ended_at }));
+}
