@@ -295,6 +295,7 @@ export async function buildServices(
       settings,
       cameras,
       outages,
+      cameraAlarms,
       recording,
       emit,
       logger: logger.child('duty'),
