@@ -38,6 +38,7 @@ export const INTEGRATION_TESTS = [
   'electron/core/recording/reconciler.test.ts',
   'electron/core/recording/recording-service.test.ts',
   'electron/core/recording/storage-roots.test.ts',
+  'electron/core/tamper/grey-png.test.ts',
   'electron/core/tamper/tamper-rig.test.ts',
   'electron/core/tamper/tamper-watch.test.ts',
   'electron/core/reports/handover-pdf.test.ts',
