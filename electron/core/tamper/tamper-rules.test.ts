@@ -118,6 +118,14 @@ describe('TamperRules', () => {
     expect(noRef.open()).toEqual([]);
   });
 
+  it('resumes alarms left open by the previous run until two good keyframes clear them', () => {
+    const rules = new TamperRules(DEFAULT_TAMPER_CHECKS);
+    rules.resume(['covered']);
+    expect(rules.observe(PICTURES.covered(0), EDGE_REF)).toEqual(['covered']);
+    expect(rules.observe(normal(2000), EDGE_REF)).toEqual(['covered']);
+    expect(rules.observe(normal(4000), EDGE_REF)).toEqual([]);
+  });
+
   it('never raises a disabled check and drops it when switched off', () => {
     const checks = {
       ...DEFAULT_TAMPER_CHECKS,
