@@ -19,7 +19,7 @@ import { detectorRtspInput, DETECTOR_MARKER } from '../electron/core/tamper/dete
 import { ReferenceStore } from '../electron/core/tamper/reference-store';
 import { TamperSettingsStore } from '../electron/core/tamper/tamper-settings-store';
 import { TamperWatch } from '../electron/core/tamper/tamper-watch';
-import { allProcesses, treeOf, type ProcInfo } from './proc-cpu';
+import { allProcesses, cmdlineHas, treeOf, type ProcInfo } from './proc-cpu';
 
 const SECONDS = Math.max(20, Number(process.env.BENCH_SECONDS ?? 75));
 const BASELINE_SECONDS = Math.max(10, Number(process.env.BENCH_BASELINE_SECONDS ?? 30));
@@ -33,14 +33,8 @@ const FFMPEG = process.env.FFMPEG_PATH || '/usr/bin/ffmpeg';
 
 const sleep = (s: number) => new Promise((r) => setTimeout(r, s * 1000));
 
-function isDetector(p: ProcInfo): boolean {
-  if (!p.comm.startsWith('ffmpeg')) return false;
-  try {
-    return readFileSync(`/proc/${p.pid}/cmdline`, 'utf8').split('\0').includes(DETECTOR_MARKER);
-  } catch {
-    return false;
-  }
-}
+const isDetector = (p: ProcInfo): boolean =>
+  p.comm.startsWith('ffmpeg') && cmdlineHas(p.pid, DETECTOR_MARKER);
 
 /** Ticks of this process and of each detector ffmpeg (by pid), now. */
 function sample(): { own: number; detectors: Map<number, number> } {
