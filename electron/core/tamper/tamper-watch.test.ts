@@ -135,3 +135,55 @@ describe('TamperWatch with ffmpeg', () => {
     expect(first!.detail.darkFraction).toBeGreaterThan(0.95);
   }, 90_000);
 });
+
+describe('TamperWatch lifecycle', () => {
+  it('stops when the camera goes down or is switched off, closing its picture alarms', async () => {
+    // Whatever the test before left open is not this test's alarm.
+    await db.run('UPDATE camera_alarms SET ended_at = 0 WHERE ended_at IS NULL');
+    const log = new CameraAlarmLog({ db, cameraExists: async (id) => id === 'cam-1' });
+    await log.start();
+    let keyframe = 0;
+    const watch = new TamperWatch({
+      ffmpegPath: TEST_FFMPEG,
+      cameras: async () => [camera],
+      inputArgs: async () => ['-i', clip],
+      settings: new TamperSettingsStore(db),
+      references: new ReferenceStore(db),
+      alarms: log,
+      emit: () => undefined,
+      monotonicNow: () => 1000 * keyframe++,
+    });
+    const health = (reachable: 'up' | 'down') =>
+      watch.onHealth({
+        cameraId: 'cam-1',
+        reachable,
+        since: 0,
+        errorKind: null,
+        watchedBy: 'probe',
+      });
+    try {
+      health('up');
+      const until = Date.now() + 60_000;
+      while (!log.openKinds('cam-1').includes('black') && Date.now() < until)
+        await new Promise((r) => setTimeout(r, 20));
+      expect(log.openKinds('cam-1')).toContain('black');
+
+      // Down: the outage takes over; nothing is known of the picture.
+      health('down');
+      await watch.idle();
+      await log.flush();
+      expect(await log.openAlarms()).toEqual([]);
+      expect((await watch.states())[0]).toMatchObject({ running: false, open: [] });
+
+      health('up');
+      await watch.idle();
+      expect((await watch.states())[0]!.running).toBe(true);
+      const settings = await watch.settingsOf('cam-1');
+      await watch.updateSettings({ ...settings, enabled: false });
+      expect((await watch.states())[0]!.running).toBe(false);
+    } finally {
+      await watch.dispose();
+      await log.dispose();
+    }
+  }, 90_000);
+});
