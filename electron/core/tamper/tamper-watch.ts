@@ -269,7 +269,20 @@ export class TamperWatch {
       open: rules.open(),
       emitted: '',
     };
-    supervisor.on('data', (chunk) => runner.reader.push(chunk));
+    supervisor.on('data', (chunk) => {
+      try {
+        runner.reader.push(chunk);
+      } catch (err) {
+        // Output out of step (or a picture that cannot be measured): start this camera's
+        // ffmpeg again rather than let one camera's bytes take the service down.
+        this.log.warn('tamper detector output rejected; restarting it', {
+          cameraId: camera.id,
+          err: String(err),
+        });
+        runner.reader.reset();
+        supervisor.kick();
+      }
+    });
     supervisor.on('spawn', () => {
       runner.reader.reset();
       runner.prev = null;
