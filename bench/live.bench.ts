@@ -13,7 +13,8 @@ import { chromium, type Browser, type Page } from '@playwright/test';
 import { cpus } from 'node:os';
 import { startRig } from '../e2e/rig/rig';
 import { startStation } from '../e2e/station-process';
-import { cpuPercent, snapshot, treeOf, type ProcInfo } from './proc-cpu';
+import { DETECTOR_MARKER } from '../electron/core/tamper/detector-args';
+import { cmdlineHas, cpuPercent, snapshot, treeOf, type ProcInfo } from './proc-cpu';
 import type { LayoutKind } from '../electron/contract/schemas';
 
 const SOURCE_FPS = 25;
@@ -137,7 +138,9 @@ async function run(tiles: number, path: 'mse' | 'jsmpeg', rigUrl: (mount: string
     // Chromium is a child of this process (Playwright's launcher), the core too.
     const coreTree = new Set(treeOf(corePid).map((p) => p.pid));
     const classify = (p: ProcInfo): string | null => {
-      if (p.comm === 'ffmpeg' && coreTree.has(p.ppid)) return 'ffmpeg';
+      // The picture-alarm detectors (sub-streams) are not live view: bench:health measures them.
+      if (p.comm === 'ffmpeg' && coreTree.has(p.ppid))
+        return cmdlineHas(p.pid, DETECTOR_MARKER) ? 'detector' : 'ffmpeg';
       if (p.pid === corePid) return 'core';
       if (/^chrom/i.test(p.comm)) return 'browser';
       return null;

@@ -30,6 +30,15 @@ function readStat(pid: number): ProcInfo | null {
   }
 }
 
+/** Whether the process's command line has `arg` (false once it exited). */
+export function cmdlineHas(pid: number, arg: string): boolean {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').includes(arg);
+  } catch {
+    return false;
+  }
+}
+
 export function allProcesses(): ProcInfo[] {
   const out: ProcInfo[] = [];
   for (const name of readdirSync('/proc')) {

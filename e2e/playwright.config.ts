@@ -7,6 +7,8 @@ export default defineConfig({
   testMatch: /.*\.spec\.ts$/,
   // Compared against a baseline outside the repo: run with visual-parity.config.ts.
   testIgnore: /visual-parity\.spec\.ts$/,
+  // The 10-minute false-alarm soak runs only when asked for (npm run test:soak).
+  ...(process.env.STATION_SOAK ? {} : { grepInvert: /@soak/ }),
   outputDir: '../test-results',
   timeout: 120_000,
   expect: { timeout: 20_000 },

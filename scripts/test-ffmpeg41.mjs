@@ -32,6 +32,8 @@ const TESTS = [
   'electron/core/export/export-job.test.ts',
   'electron/core/export/open-segment-stage.test.ts',
   'electron/core/playback/transcode-route.test.ts',
+  'electron/core/tamper/tamper-watch.test.ts',
+  'electron/core/tamper/tamper-rig.test.ts',
 ];
 
 if (process.platform !== 'linux' || process.arch !== 'x64') {

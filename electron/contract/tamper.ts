@@ -9,7 +9,7 @@ const ms = z.number().int();
 
 /**
  * One picture check. `threshold` means, per kind: black = fraction of dark pixels that raises
- * (0.95); frozen = largest fraction of changed cells still "frozen" (0.03); covered = edge energy
+ * (0.95); frozen = largest fraction of changed cells still "frozen" (0.08: the OSD clock's cells change on a frozen picture); covered = edge energy
  * as a fraction of the reference's below which the lens is covered (0.35); scene = fraction of the
  * reference's textured cells that no longer match (0.6).
  */
@@ -34,7 +34,7 @@ export type TamperSettings = z.infer<typeof TamperSettings>;
 
 export const DEFAULT_TAMPER_CHECKS: Readonly<Record<PictureAlarmKind, TamperCheck>> = {
   black: { enabled: true, threshold: 0.95, holdSeconds: 3 },
-  frozen: { enabled: true, threshold: 0.03, holdSeconds: 4 },
+  frozen: { enabled: true, threshold: 0.08, holdSeconds: 4 },
   covered: { enabled: true, threshold: 0.35, holdSeconds: 4 },
   scene: { enabled: true, threshold: 0.6, holdSeconds: 4 },
 };

@@ -28,6 +28,7 @@ export interface DutyServicesDeps {
   cameras: CameraService;
   /** Read by the handover summary. */
   outages: HandoverServices['outages'];
+  cameraAlarms?: HandoverServices['cameraAlarms'];
   recording: HandoverServices['recording'];
   emit: <E extends EventName>(event: E, payload: EventOf<E>) => void;
   now?: () => number;
@@ -111,6 +112,7 @@ export async function createDutyServices(d: DutyServicesDeps): Promise<DutyWirin
       officers,
       cameras: d.cameras,
       outages: d.outages,
+      ...(d.cameraAlarms ? { cameraAlarms: d.cameraAlarms } : {}),
       incidents,
       exports: new ExportHistory({ db: d.db }),
       recording: d.recording,

@@ -10,6 +10,8 @@ import type { CameraClockService } from '../onvif/camera-clock-service';
 import type { OnvifDeviceService } from '../onvif/onvif-device-service';
 import type { OutageLog } from '../outages/outage-log';
 import type { PtzService } from '../ptz/ptz-service';
+import type { CameraAlarmLog } from '../outages/camera-alarm-log';
+import type { TamperWatch } from '../tamper/tamper-watch';
 import type { RecordingService } from '../recording/recording-service';
 import type { SettingsService } from '../settings/settings-service';
 import { StorageFolderError } from '../storage/storage-folder';
@@ -28,6 +30,8 @@ export interface HandlerServices {
   layouts: LayoutService;
   settings: SettingsService;
   outages: OutageLog;
+  cameraAlarms: CameraAlarmLog;
+  tamper: TamperWatch;
   recording: RecordingService;
   storage: StorageService;
   streamStatuses: () => StreamStatus[];
@@ -71,7 +75,12 @@ export function createHandlers(s: HandlerServices): Handlers {
     ...createExportHandlers(s.exports),
     ...createOnvifHandlers({ onvif: s.onvif, clocks: s.clocks, audit: s.duty.audit }),
     ...createPtzHandlers(s.ptz),
-    ...createTamperHandlers(),
+    ...createTamperHandlers({
+      tamper: s.tamper,
+      alarms: s.cameraAlarms,
+      cameras: s.cameras,
+      audit: s.duty.audit,
+    }),
     'system.info': () => s.systemInfo(),
     'system.stopService': async (req, ctx) => {
       const stop = s.stopService;

@@ -25,6 +25,7 @@ import { OutageLog } from '../outages/outage-log';
 import { openCamPtzDevice } from '../ptz/cam-ptz-device';
 import { PtzDevices, type OpenPtzDevice } from '../ptz/ptz-devices';
 import { PtzService } from '../ptz/ptz-service';
+import { CameraAlarmLog } from '../outages/camera-alarm-log';
 import { RecordingService } from '../recording/recording-service';
 import type { RecordingEmit, RecordingServiceEvents } from '../recording/recording-types';
 import type { SecretBox } from '../secrets/secret-box';
@@ -35,6 +36,10 @@ import { StorageService } from '../storage/storage-service';
 import { recordingRootStore } from '../recording/storage-root-store';
 import { locateFfmpeg, type FfmpegPaths } from '../streams/ffmpeg-locator';
 import { LiveHub } from '../streams/live-hub';
+import { detectorRtspInput } from '../tamper/detector-args';
+import { ReferenceStore } from '../tamper/reference-store';
+import { TamperSettingsStore } from '../tamper/tamper-settings-store';
+import { TamperWatch } from '../tamper/tamper-watch';
 import { tcpAccepts } from '../streams/rtsp-reachability';
 import { ConsoleFeed, type CoreEventListener } from './console-feed';
 import type { Endpoint, Handlers } from './dispatch';
@@ -108,6 +113,10 @@ export interface ServiceGraph {
   readonly cameras: CameraService;
   readonly layouts: LayoutService;
   readonly outages: OutageLog;
+  /** Picture and clock alarms (black, frozen, covered, turned; clock off). */
+  readonly cameraAlarms: CameraAlarmLog;
+  /** The picture-alarm detector on each camera's sub-stream. */
+  readonly tamper: TamperWatch;
   readonly live: LiveHub;
   readonly storage: StorageService;
   readonly recording: RecordingService;
@@ -183,6 +192,8 @@ export async function buildServices(
       onRemoved: async (ids) => {
         await layouts.forgetCameras(ids);
         await outages.closeForRemoved(ids);
+        await cameraAlarms.closeForRemoved(ids);
+        await tamper.forget(ids);
       },
       onUpdated: (cameraId) => bus.publish('camera.updated', { cameraId }),
     });
@@ -196,6 +207,13 @@ export async function buildServices(
       onChange: (alarm) => emit('outage.changed', alarm),
     });
     cleanups.push('outages', () => outages.dispose());
+    const cameraAlarms = new CameraAlarmLog({
+      db,
+      cameraExists: (id) => cameras.exists(id),
+      logger: logger.child('camera-alarms'),
+      onChange: (alarm) => emit('alarm.changed', alarm),
+    });
+    cleanups.push('camera-alarms', () => cameraAlarms.dispose());
 
     const live = new LiveHub({
       // A missing ffmpeg still gets a name: spawning fails and streams report ffmpeg_missing.
@@ -261,6 +279,27 @@ export async function buildServices(
     cleanups.push('camera-reachability', () => reachability.dispose());
     bus.subscribe('recording.status', cameraHealth.onRecordingStatus);
 
+    // Reads each camera's sub-stream while the camera is up (an extra RTSP session).
+    const tamper = new TamperWatch({
+      ffmpegPath: ffmpeg?.ffmpeg ?? 'ffmpeg',
+      cameras: () => cameras.list(),
+      inputArgs: async (camera, version) => {
+        if (camera.source !== 'rtsp' || !camera.subUrl) return null;
+        const input = await cameras.resolveInput(camera.id, 'sub');
+        return input.kind === 'rtsp' ? detectorRtspInput(input.url, version) : null;
+      },
+      settings: new TamperSettingsStore(db),
+      references: new ReferenceStore(db),
+      alarms: cameraAlarms,
+      emit: (state) => emit('tamper.state', state),
+      logger: logger.child('tamper'),
+    });
+    // Disposed before the camera alarm log (reverse order): open alarms stay open for the next start.
+    cleanups.push('tamper', () => tamper.dispose());
+    bus.subscribe('camera.health', tamper.onHealth);
+    bus.subscribe('camera.changed', tamper.onCamerasChanged);
+    bus.subscribe('camera.updated', ({ cameraId }) => tamper.restartCamera(cameraId));
+
     // A changed URL or password: new ffmpeg runs pick it up now, not at the next retry.
     bus.subscribe('camera.updated', ({ cameraId }) => live.restartCamera(cameraId));
     bus.subscribe('camera.updated', ({ cameraId }) => recording.restartCamera(cameraId));
@@ -272,6 +311,7 @@ export async function buildServices(
       settings,
       cameras,
       outages,
+      cameraAlarms,
       recording,
       emit,
       logger: logger.child('duty'),
@@ -383,6 +423,8 @@ export async function buildServices(
       layouts,
       settings,
       outages,
+      cameraAlarms,
+      tamper,
       recording,
       storage,
       streamStatuses: () => live.statuses(),
@@ -397,6 +439,7 @@ export async function buildServices(
       await layouts.start();
       if (deps.demo === 'auto') await cameras.ensureDemoCameras();
       await outages.start();
+      await cameraAlarms.start();
       live.start();
       await recording.start();
       // A root an older build created world-readable becomes owner-only.
@@ -419,6 +462,8 @@ export async function buildServices(
       cameras,
       layouts,
       outages,
+      cameraAlarms,
+      tamper,
       live,
       storage,
       recording,

@@ -17,6 +17,7 @@ import { MAX_CONCURRENT_TRANSCODES, TranscodeSlots } from '../playback/transcode
 import type { RecordingService } from '../recording/recording-service';
 import { registerReportRoutes } from '../reports/report-routes';
 import { RpcServer } from '../rpc/rpc-server';
+import { registerTamperRoutes } from '../tamper/reference-route';
 import { KeyFileSecretBox } from '../secrets/key-file-secret-box';
 import type { SecretBox } from '../secrets/secret-box';
 import { OWNER_ONLY_DIR } from '../storage/owner-only';
@@ -137,6 +138,7 @@ export async function createStationCore(config: StationCoreConfig): Promise<Stat
 
     registerSnapshotRoutes(server, { incidents: duty.incidents, canView: duty.canView });
     registerLiveRoutes(server, live, { canWatch: duty.canWatchLive });
+    registerTamperRoutes(server, { tamper: services.tamper, canView: duty.canView });
     registerRecordingRoutes(server, {
       recordingFile: (id) => recording.recordingFile(id),
       openSegmentFile: (id) => recording.openSegmentFile(id),

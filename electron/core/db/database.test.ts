@@ -40,6 +40,8 @@ describe('Database', () => {
     );
     expect(tables.map((t) => t.name).filter((n) => !n.startsWith('incident_search_'))).toEqual([
       'audit_log',
+      'camera_alarm_acks',
+      'camera_alarms',
       'camera_clock_readings',
       'camera_outage_acks',
       'camera_outages',
@@ -68,6 +70,8 @@ describe('Database', () => {
       'sqlite_sequence',
       'storage_root_usage',
       'storage_roots',
+      'tamper_references',
+      'tamper_settings',
     ]);
     await again.close();
     void file;

@@ -16,6 +16,7 @@ import { ptzMigrations } from '../ptz/ptz-migrations';
 import { recordingMigrations } from '../recording/recording-migrations';
 import { settingsMigrations } from '../settings/settings-migrations';
 import { HANDOVER_TRIGGERS, shiftsMigrations } from '../shifts/shifts-migrations';
+import { tamperMigrations } from '../tamper/tamper-migrations';
 import type { DomainMigrations, Migration } from './migrate';
 
 /** Each domain folder with its migrations, in the order a step runs their parts. */
@@ -39,6 +40,8 @@ export const DOMAIN_MIGRATIONS: readonly (readonly [domain: string, DomainMigrat
   ['onvif', onvifMigrations],
   // v7: names of PTZ presets as officers typed them (docs/design/ptz.md).
   ['ptz', ptzMigrations],
+  // v7: picture-alarm detector settings and reference pictures (docs/design/tamper.md).
+  ['tamper', tamperMigrations],
 ];
 
 const latest = Math.max(...DOMAIN_MIGRATIONS.flatMap(([, m]) => Object.keys(m).map(Number)));

@@ -44,4 +44,26 @@ export const outagesMigrations: DomainMigrations = {
     at            INTEGER NOT NULL
   ) STRICT;
   `,
+  // Picture and clock alarms (black, frozen, covered, turned, clock off), siblings of the
+  // outages: one open row per camera and kind, acknowledged once, outliving their camera.
+  7: `
+  CREATE TABLE camera_alarms (
+    id          INTEGER PRIMARY KEY,
+    camera_id   TEXT NOT NULL,
+    kind        TEXT NOT NULL
+                CHECK (kind IN ('black', 'frozen', 'covered', 'scene', 'clock', 'timezone')),
+    source      TEXT NOT NULL CHECK (source IN ('detector', 'camera', 'clock')),
+    started_at  INTEGER NOT NULL,
+    ended_at    INTEGER,
+    detail      TEXT NOT NULL DEFAULT '{}'
+  ) STRICT;
+  CREATE INDEX camera_alarms_camera ON camera_alarms (camera_id, started_at);
+  CREATE INDEX camera_alarms_open ON camera_alarms (ended_at) WHERE ended_at IS NULL;
+  CREATE TABLE camera_alarm_acks (
+    alarm_id      INTEGER PRIMARY KEY REFERENCES camera_alarms (id) ON DELETE CASCADE,
+    officer_id    TEXT NOT NULL,
+    officer_name  TEXT NOT NULL,
+    at            INTEGER NOT NULL
+  ) STRICT;
+  `,
 };

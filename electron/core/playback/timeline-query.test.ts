@@ -234,8 +234,26 @@ describe('playbackTimeline', () => {
       ranges: [],
       gaps: [],
       activity: new Array(10).fill(0),
+      alarms: [],
     });
     expect(tl.cameras[1]!.ranges).toHaveLength(1);
+  });
+
+  it('marks picture and clock alarms overlapping the window, open ones included', async () => {
+    const alarm = (kind: string, startMs: number, endMs: number | null) =>
+      db.run(
+        "INSERT INTO camera_alarms (camera_id, kind, source, started_at, ended_at) VALUES ('cam-a', ?, 'detector', ?, ?)",
+        [kind, startMs, endMs],
+      );
+    await alarm('black', T0 - 60 * S, T0 - 10 * S); // before the window
+    await alarm('covered', T0 - 5 * S, T0 + 20 * S);
+    await alarm('scene', T0 + 100 * S, null);
+    const tl = await timeline({ cameraIds: ['cam-a', 'cam-b'], fromMs: T0, toMs: T0 + 300 * S });
+    expect(tl.cameras[0]!.alarms).toEqual([
+      { kind: 'covered', startMs: T0 - 5 * S, endMs: T0 + 20 * S },
+      { kind: 'scene', startMs: T0 + 100 * S, endMs: null },
+    ]);
+    expect(tl.cameras[1]!.alarms).toEqual([]);
   });
 });
 

@@ -9,6 +9,7 @@ import type {
   PlaybackTimelineRequest,
 } from '../../contract/playback-schemas';
 import { incidentMarkers } from '../incidents/incident-markers';
+import { alarmMarkers } from '../outages/camera-alarm-log';
 import { activityBuckets, bucketMsOf, type BucketGrid } from '../recording/activity-buckets';
 import { gapsOverlapping, type PlaybackQueryDeps } from '../recording/footage-rows';
 import { MERGE_GAP_MS, recordedRanges } from '../recording/recorded-ranges';
@@ -31,8 +32,8 @@ export async function playbackTimeline(
       ranges: open ? withOpenSegment(ranges, open, fromMs, toMs) : ranges,
       gaps: await gapsOverlapping(deps.db, cameraId, fromMs, toMs),
       activity: await activityBuckets(deps.db, cameraId, grid),
-      // Filled from the camera alarm log once it is wired (tamper/clock alarms).
-      alarms: [],
+      // Picture and clock alarms (black, frozen, covered, turned; clock off).
+      alarms: await alarmMarkers(deps.db, cameraId, fromMs, toMs),
     });
   }
   return {

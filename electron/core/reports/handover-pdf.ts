@@ -6,6 +6,7 @@ import type { Handover, HandoverIncident } from '../../contract/shift-schemas';
 import type { OfficerBrief } from '../../contract/officer-schemas';
 import {
   ALARM_KIND_VI,
+  CAMERA_ALARM_KIND_VI,
   CATEGORY_VI,
   END_REASON_VI,
   GAP_REASON_VI,
@@ -106,6 +107,23 @@ class HandoverReport {
         a.cleared ? 'Đã hết cảnh báo' : 'Phát sinh',
       ]),
     );
+    // Handovers written before these alarms existed have no such list, and print no section.
+    if (s.cameraAlarms) {
+      this.heading('Cảnh báo hình ảnh và giờ camera trong ca', s.cameraAlarms.length);
+      this.table(
+        ['Camera', 'Cảnh báo', 'Từ', 'Thời lượng (trong ca)', 'Đã biết'],
+        [110, 115, 95, 85, 90],
+        s.cameraAlarms.map((a) => [
+          a.cameraName,
+          labelOf(CAMERA_ALARM_KIND_VI, a.kind),
+          this.time(a.startMs),
+          a.endMs === null
+            ? `${formatDurationVi(a.durationMs)}, chưa hết`
+            : formatDurationVi(a.durationMs),
+          a.acknowledgedBy ?? 'Chưa',
+        ]),
+      );
+    }
     this.notes();
     this.integrity();
     this.signatures();

@@ -5,6 +5,7 @@
 import { INCIDENT_CATEGORY_LABELS, INCIDENT_SEVERITY_LABELS } from '../../contract/incident-labels';
 import type { IncidentStatus } from '../../contract/incident-schemas';
 import type { DiskAlarmKind, GapReason } from '../recording/recording-types';
+import type { CameraAlarmKind } from '../../contract/camera-alarms';
 
 /** A camera removed before its name was kept (reports never print an id). */
 export const REMOVED_CAMERA_VI = 'Camera đã xóa';
@@ -32,6 +33,16 @@ export const ALARM_KIND_VI: Readonly<Record<DiskAlarmKind, string>> = {
   write_failed: 'Lỗi ghi dữ liệu',
   disk_full: 'Ổ cứng đầy',
   locked_over_quota: 'Dữ liệu khóa vượt dung lượng',
+};
+
+/** Picture and clock alarms of a camera, as the handover prints them. */
+export const CAMERA_ALARM_KIND_VI: Readonly<Record<CameraAlarmKind, string>> = {
+  black: 'Mất hình – màn hình đen',
+  frozen: 'Hình đứng',
+  covered: 'Camera bị che/mờ',
+  scene: 'Camera bị xoay/đổi cảnh',
+  clock: 'Lệch giờ',
+  timezone: 'Sai múi giờ',
 };
 
 export const END_REASON_VI = {

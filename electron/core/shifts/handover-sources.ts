@@ -14,6 +14,8 @@ import type { ExportHistory } from '../export/export-history';
 import type { IncidentService } from '../incidents/incident-service';
 import type { OfficerService } from '../officers/officer-service';
 import type { OutageLog } from '../outages/outage-log';
+import type { CameraAlarmLog } from '../outages/camera-alarm-log';
+import type { CameraAlarmEntry } from '../../contract/camera-alarms';
 import type { RecordingService } from '../recording/recording-service';
 
 /** An export that ended, whatever its outcome. */
@@ -35,6 +37,10 @@ export interface HandoverSources {
   incidentsOpen(toMs: number, limit: number, tx?: Queryable): Promise<HandoverIncident[]>;
   /** Stream outages overlapping [from, to], by camera then start. */
   outages: RangeRead<Pick<Outage, 'cameraId' | 'startedAt' | 'endedAt'>>;
+  /** Picture and clock alarms overlapping [from, to], by camera then start. */
+  cameraAlarms?: RangeRead<
+    Pick<CameraAlarmEntry, 'cameraId' | 'kind' | 'startedAt' | 'endedAt' | 'acknowledged'>
+  >;
   /** Recording gaps overlapping [from, to], by start then camera. */
   recordingGaps: RangeRead<Pick<Gap, 'cameraId' | 'startMs' | 'endMs' | 'reason'>>;
   /** disk_alarm, disk_ok and locked_over_quota events in [from, to], oldest first. */
@@ -53,6 +59,7 @@ export interface HandoverServices {
   officers: Pick<OfficerService, 'briefs'>;
   cameras: Pick<CameraService, 'lastKnownNames'>;
   outages: Pick<OutageLog, 'overlapping'>;
+  cameraAlarms?: Pick<CameraAlarmLog, 'overlapping'>;
   incidents: Pick<IncidentService, 'createdBetween' | 'changedBetween' | 'openAt'>;
   exports: Pick<ExportHistory, 'finishedBetween'>;
   recording: Pick<RecordingService, 'gapsOverlapping' | 'storageAlarmEvents'>;
@@ -70,6 +77,11 @@ export function handoverSourcesFrom(s: HandoverServices): HandoverSources {
     incidentsChanged: (from, to, limit, tx) => s.incidents.changedBetween(from, to, limit, tx),
     incidentsOpen: (toMs, limit, tx) => s.incidents.openAt(toMs, limit, tx),
     outages: (from, to, limit, tx) => s.outages.overlapping(from, to, limit, tx),
+    ...(s.cameraAlarms
+      ? {
+          cameraAlarms: (from, to, limit, tx) => s.cameraAlarms!.overlapping(from, to, limit, tx),
+        }
+      : {}),
     recordingGaps: (from, to, limit, tx) => s.recording.gapsOverlapping(from, to, limit, tx),
     storageAlarms: (from, to, limit, tx) => s.recording.storageAlarmEvents(from, to, limit, tx),
     exportsFinished: (from, to, limit, tx) => s.exports.finishedBetween(from, to, limit, tx),

@@ -142,6 +142,48 @@ describe('HandoverSummaryBuilder', () => {
     ]);
   });
 
+  it('counts picture and clock alarms with their camera, duration and who acknowledged them', async () => {
+    await db.run(
+      "INSERT INTO cameras (id, name, source, main_url, created_at) VALUES ('cam-p', 'Ngã tư Phố Huế', 'rtsp', 'rtsp://h/x', 0)",
+    );
+    const alarm = async (kind: string, startMs: number, endMs: number | null) =>
+      (
+        await db.run(
+          "INSERT INTO camera_alarms (camera_id, kind, source, started_at, ended_at) VALUES ('cam-p', ?, 'detector', ?, ?)",
+          [kind, startMs, endMs],
+        )
+      ).lastId;
+    await alarm('black', T0 - H, T0 - 30 * M); // before the shift
+    const covered = await alarm('covered', T0 + H, T0 + H + 10 * M);
+    await alarm('clock', SHIFT_END - 5 * M, null);
+    await db.run(
+      "INSERT INTO camera_alarm_acks (alarm_id, officer_id, officer_name, at) VALUES (?, 'off-a', 'Nguyễn Văn An', ?)",
+      [covered, T0 + H + M],
+    );
+    const summary = await builder.build(T0, SHIFT_END);
+    expect(HandoverSummary.parse(summary)).toEqual(summary);
+    expect(summary.cameraAlarms).toEqual([
+      {
+        cameraId: 'cam-p',
+        cameraName: 'Ngã tư Phố Huế',
+        kind: 'covered',
+        startMs: T0 + H,
+        endMs: T0 + H + 10 * M,
+        durationMs: 10 * M,
+        acknowledgedBy: 'Nguyễn Văn An',
+      },
+      {
+        cameraId: 'cam-p',
+        cameraName: 'Ngã tư Phố Huế',
+        kind: 'clock',
+        startMs: SHIFT_END - 5 * M,
+        endMs: null,
+        durationMs: 5 * M,
+        acknowledgedBy: null,
+      },
+    ]);
+  });
+
   it('is empty for a quiet shift and caps every list', async () => {
     expect(await builder.build(T0, SHIFT_END)).toEqual({
       fromMs: T0,
@@ -184,8 +226,8 @@ describe('HandoverSummaryBuilder', () => {
     await scriptShiftRecords(db, 'off-a');
     for (let i = 0; i < SUMMARY_LIST_LIMIT + 20; i++)
       await insertOutage(db, 'cam-1', 'main', T0 + i * 10_000, T0 + i * 10_000 + 5_000);
-    // One per list, one for the audit head and one for the names of both camera lists.
-    expect(await count()).toBe(9);
-    expect(quiet).toBeLessThanOrEqual(9);
+    // One per list, one for the audit head and one for the names of all camera lists.
+    expect(await count()).toBe(10);
+    expect(quiet).toBeLessThanOrEqual(10);
   });
 });

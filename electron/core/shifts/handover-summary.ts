@@ -1,5 +1,6 @@
 // Builds a shift's handover summary from what the station recorded during it:
-// incidents, camera outages, recording gaps, exports, storage alarms (docs/design/duty.md).
+// incidents, camera outages, recording gaps, exports, storage alarms, picture and clock
+// alarms (docs/design/duty.md, tamper.md).
 // A read model: every fact comes through HandoverSources, from the service that
 // owns it; this module only clips, merges and labels them.
 //
@@ -17,6 +18,7 @@ type Outage = HandoverSummary['outages'][number];
 type Gap = HandoverSummary['recordingGaps'][number];
 type Alarm = HandoverSummary['storageAlarms'][number];
 type ExportItem = HandoverSummary['exports'][number];
+type CameraAlarm = NonNullable<HandoverSummary['cameraAlarms']>[number];
 
 /** Appended to the label of an export that did not complete. */
 const EXPORT_OUTCOME_VI: Readonly<Record<string, string>> = {
@@ -90,9 +92,14 @@ export class HandoverSummaryBuilder {
     const incidentsStillOpen = await src.incidentsOpen(toMs, limit, tx);
     const outages = await src.outages(fromMs, toMs, limit, tx);
     const gaps = await src.recordingGaps(fromMs, toMs, limit, tx);
-    // One read of the names for both lists; a removed camera shows the name it last had.
+    const cameraAlarms = (await src.cameraAlarms?.(fromMs, toMs, limit, tx)) ?? [];
+    // One read of the names for all lists; a removed camera shows the name it last had.
     const names = await src.cameraNames(
-      [...outages.map((o) => o.cameraId), ...gaps.map((g) => g.cameraId)],
+      [
+        ...outages.map((o) => o.cameraId),
+        ...gaps.map((g) => g.cameraId),
+        ...cameraAlarms.map((a) => a.cameraId),
+      ],
       tx,
     );
     const nameOf = (cameraId: string) => names.get(cameraId) ?? REMOVED_CAMERA_VI;
@@ -127,6 +134,25 @@ export class HandoverSummaryBuilder {
         const kind = typeof a.detail.kind === 'string' ? a.detail.kind : a.kind;
         return { atMs: a.atMs, kind, cleared: a.kind === 'disk_ok' };
       }),
+      // Absent when there were none: handovers written before these alarms keep their hash.
+      ...(cameraAlarms.length > 0
+        ? {
+            cameraAlarms: cameraAlarms
+              .map((a): CameraAlarm => {
+                const { endedAt, durationMs } = clip(a.startedAt, a.endedAt, fromMs, toMs);
+                return {
+                  cameraId: a.cameraId,
+                  cameraName: nameOf(a.cameraId),
+                  kind: a.kind,
+                  startMs: a.startedAt,
+                  endMs: endedAt,
+                  durationMs,
+                  acknowledgedBy: a.acknowledged?.officerName ?? null,
+                };
+              })
+              .sort((x, y) => x.startMs - y.startMs || x.cameraName.localeCompare(y.cameraName)),
+          }
+        : {}),
       auditHead: await src.auditHead(tx),
     };
   }

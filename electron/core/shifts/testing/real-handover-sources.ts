@@ -8,6 +8,7 @@ import { ExportHistory } from '../../export/export-history';
 import { IncidentService } from '../../incidents/incident-service';
 import { OfficerService } from '../../officers/officer-service';
 import { OutageLog } from '../../outages/outage-log';
+import { CameraAlarmLog } from '../../outages/camera-alarm-log';
 import { RecordingService } from '../../recording/recording-service';
 import { KeyFileSecretBox } from '../../secrets/key-file-secret-box';
 import { SettingsService } from '../../settings/settings-service';
@@ -28,6 +29,7 @@ export function realHandoverSources(db: Database, audit: AuditLog, dir: string):
     officers,
     cameras,
     outages: new OutageLog({ db, cameraExists: (id) => cameras.exists(id) }),
+    cameraAlarms: new CameraAlarmLog({ db, cameraExists: (id) => cameras.exists(id) }),
     incidents: new IncidentService({
       db,
       audit,
