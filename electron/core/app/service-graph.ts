@@ -15,6 +15,7 @@ import { exportRenderers } from '../export/export-renderers';
 import { LayoutService } from '../layouts/layout-service';
 import { CameraClockService, type ClockAlarmSink } from '../onvif/camera-clock-service';
 import { OnvifDeviceService } from '../onvif/onvif-device-service';
+import { OnvifEventBridge, type OnvifEventTarget } from '../onvif/onvif-event-bridge';
 import { transportFromEnv, type UdpTransport } from '../onvif/udp-transport';
 import { WsDiscovery } from '../onvif/ws-discovery';
 import type { Logger } from '../logging/logger';
@@ -362,7 +363,7 @@ export async function buildServices(
       db,
       devices: onvif,
       emit,
-      ...(overrides.clockAlarms ? { alarms: overrides.clockAlarms } : {}),
+      alarms: overrides.clockAlarms ?? cameraAlarms,
       logger: logger.child('camera-clocks'),
     });
     cleanups.push('camera-clocks', () => clocks.dispose());
@@ -373,6 +374,37 @@ export async function buildServices(
       });
     });
     bus.subscribe('camera.updated', ({ cameraId }) => onvif.forgetClient(cameraId));
+
+    // The cameras' own tamper/scene/video-loss events: a second source beside the detector.
+    // A camera saying "off" ends only an alarm the camera opened, never the detector's.
+    const cameraEvents = new OnvifEventBridge({
+      targets: async () => {
+        const out: OnvifEventTarget[] = [];
+        for (const device of await onvif.devices()) {
+          const { username, password } = await cameras.credentials(device.cameraId);
+          out.push({
+            cameraId: device.cameraId,
+            xaddr: device.xaddr,
+            username: username ?? '',
+            password: password ?? '',
+          });
+        }
+        return out;
+      },
+      sink: {
+        open: (cameraId, kind, source, detail) => cameraAlarms.open(cameraId, kind, source, detail),
+        close: async (cameraId, kind) => {
+          const open = (await cameraAlarms.openAlarms()).find(
+            (a) => a.cameraId === cameraId && a.kind === kind,
+          );
+          if (open?.source === 'camera') await cameraAlarms.close(cameraId, kind);
+        },
+      },
+      logger: logger.child('camera-events'),
+    });
+    cleanups.push('camera-events', () => cameraEvents.dispose());
+    bus.subscribe('camera.changed', () => void cameraEvents.refresh());
+    bus.subscribe('camera.updated', () => void cameraEvents.refresh());
 
     // A camera added through ONVIF with a PTZ profile, reached with the camera's own account.
     const openPtz: OpenPtzDevice = async (cameraId) => {
@@ -454,6 +486,7 @@ export async function buildServices(
       cameraHealth.start();
       await exports.start();
       await clocks.start();
+      await cameraEvents.start();
     };
 
     return {

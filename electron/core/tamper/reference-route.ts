@@ -2,13 +2,13 @@
 // camera's tamper reference picture as a grey PNG, for the settings panel's <img>. The
 // media server checks the launch token; the session token says which officer asks.
 import type { ServerResponse } from 'node:http';
+import { TAMPER_REFERENCE_PATH } from '../../contract/media-routes';
 import { ReferenceSlot } from '../../contract/tamper';
 import type { MediaRoutes } from '../media-server/types';
 import { greyPng } from './grey-png';
 import type { TamperWatch } from './tamper-watch';
 
-/** The contract's TAMPER_REFERENCE_PATH (media-routes.ts). */
-export const TAMPER_REFERENCE_ROUTE = '/tamper/reference.png';
+const TAMPER_REFERENCE_ROUTE = TAMPER_REFERENCE_PATH;
 
 export interface ReferenceRouteDeps {
   tamper: Pick<TamperWatch, 'reference'>;
