@@ -1,148 +1,157 @@
-// The renderer's screens for picture/clock alarms, camera clocks and ONVIF discovery, on
-// the built app against a real station and rig. The ONVIF and tamper services are built
-// in other branches: until they are merged, a stand-in answers their channels inside the
-// page's WebSocket (everything else is the real station). Their own specs drive the real services.
-import { execFileSync } from 'node:child_process';
+// The screens for ONVIF discovery, camera clocks and picture alarms, on the built app
+// against the real station, one rig camera whose picture fails on command (D1, 12.5 fps,
+// GOP 4 s) and the fake ONVIF camera (clock +2 h, NTP on) whose profiles stream it. One
+// test walks a duty officer's path so the suite pays for one station and one rig: add the
+// camera from the discovery dialog, see its clock alarm, cover its picture, acknowledge,
+// set its clock, read the marks on the timeline and the handover, and retake its reference.
+// Each kind's latency is tamper-alarms.spec's; the clock's warning and time-zone levels are
+// camera-clock.spec's.
 import { expect, test, wardCameras } from './fixtures';
 import type { Page } from '@playwright/test';
-import { ForwardAs, standIn } from './service-stand-in';
+import { D1 } from './rig/rig';
 import { collectVisibleText, describeFlags, findRawText } from './visible-text-check';
 
 test.use({
-  rigOptions: wardCameras({ h264: ['cam1', 'cam2'] }),
+  rigOptions: wardCameras({ tamper: ['t1'], tamperSize: D1 }),
+  onvifOptions: { ntp: true },
   viewport: { width: 1366, height: 768 },
 });
 
 const ARTIFACTS = 'e2e/artifacts';
-/** Device names and the trade words officers read on camera boxes. */
-const NAMES = [
-  'HIKVISION',
-  'DS-2DE4225IW-DE',
-  'Dahua',
-  'IPC-HFW1230S',
-  'FAKE-PTZ',
-  'mainStream',
-  'subStream',
-  'GMT0',
-  'ICT-7',
-];
+/** Device names and the trade words officers read on camera boxes (the firmware's "build"). */
+const NAMES = ['FAKE-PTZ', 'FK-PTZ-1', 'mainStream', 'subStream', 'ICT-7', 'build'];
+const NAME = 'Ngã tư Phố Huế';
+const LIMIT_MS = 10_000;
 
 /** What the screen shows is words, names and times: no codes, ids or raw numbers. */
 async function expectPlainWords(page: Page, screen: string): Promise<void> {
   const flags = findRawText(await collectVisibleText(page), NAMES);
   expect(flags, describeFlags(screen, flags)).toEqual([]);
 }
-const HOUR = 3_600_000;
 
-test('picture and clock alarms ring as cards, badge the tile and are acknowledged', async ({
+test('a camera found by ONVIF: its clock and picture alarms, timeline, handover and reference', async ({
   page,
   rig,
   station,
+  onvifDevice,
 }) => {
-  const cam = await station.api.cameras.add({ name: 'Ngã tư Phố Huế', mainUrl: rig.url('cam1') });
-  const now = Date.now();
-  const covered = {
-    id: 11,
-    cameraId: cam.id,
-    kind: 'covered',
-    source: 'detector',
-    startedAt: now - 90_000,
-    endedAt: null,
-    detail: { edge: 0.4 },
-    acknowledged: null,
-  };
-  const clockAlarm = {
-    ...covered,
-    id: 12,
-    kind: 'clock',
-    source: 'clock',
-    startedAt: now - 30_000,
-    detail: { offsetMs: 2 * HOUR + 3_000 },
-  };
-  const reading = {
-    cameraId: cam.id,
-    at: now - 30_000,
-    offsetMs: 2 * HOUR + 3_000,
-    uncertaintyMs: 600,
-    tz: 'ICT-7',
-    tzOk: true,
-    ntp: true,
-    level: 'alarm',
-    error: null,
-  };
-  const officer = { at: 0, officerId: 'x', officerName: 'Nguyễn Văn An' };
-  const stand = await standIn(page, {
-    'alarm.open': () => [covered, clockAlarm],
-    'camera.clocks': () => [reading],
-    'tamper.states': () => [],
-    'alarm.acknowledge': (p) => {
-      const { id } = p as { id: number };
-      return {
-        ...(id === 11 ? covered : clockAlarm),
-        acknowledged: { ...officer, at: Date.now() },
-      };
-    },
-    'camera.setClock': () => ({
-      ...reading,
-      at: Date.now(),
-      offsetMs: 400,
-      level: 'ok',
-      ntp: false,
-    }),
-  });
+  test.setTimeout(240_000);
   await station.open(page);
+
+  // Discovery: a directed probe to the fake on 127.0.0.1 (nothing is multicast).
+  await page.getByTestId('discovery-open').click();
+  const dialog = page.getByTestId('discovery-dialog');
+  await page.getByTestId('discovery-target').fill(`127.0.0.1:${onvifDevice.discoveryPort}`);
+  await page.getByTestId('discovery-probe').click();
+  const row = dialog.locator(
+    `[data-testid="discovery-row"][data-endpoint="${onvifDevice.endpoint}"]`,
+  );
+  await expect(row).toContainText('FK-PTZ-1');
+  await expect(row).toContainText('Cần đăng nhập');
+  await expect(row).toContainText('127.0.0.1');
+  expect(onvifDevice.probes().length).toBeGreaterThanOrEqual(1);
+  await dialog.screenshot({ path: `${ARTIFACTS}/discovery-devices.png` });
+  await expectPlainWords(page, 'discovery devices');
+
+  await row.click();
+  await page.getByTestId('discovery-username').fill(onvifDevice.user);
+  await page.getByTestId('discovery-password').fill('sai');
+  await page.getByTestId('discovery-inspect').click();
+  await expect(dialog.getByTestId('discovery-error')).toContainText(
+    'Sai tên đăng nhập hoặc mật khẩu ONVIF',
+  );
+  expect(onvifDevice.rejections().length).toBeGreaterThanOrEqual(1);
+  await page.getByTestId('discovery-password').fill(onvifDevice.pass);
+  await page.getByTestId('discovery-inspect').click();
+  await expect(page.getByTestId('discovery-main')).toHaveValue('Profile_1');
+  await expect(page.getByTestId('discovery-sub')).toHaveValue('Profile_2');
+  await expect(dialog.getByTestId('discovery-error')).toHaveCount(0);
+  // The fake's clock is 2 h ahead: the dialog says so before the camera is even added.
+  await expect(dialog).toContainText('Lệch giờ +2 giờ 0 phút');
+  await page.getByTestId('discovery-name').fill(NAME);
+  await page.getByTestId('discovery-location').fill('Ngã tư Phố Huế – Lê Văn Hưu');
+  await dialog.screenshot({ path: `${ARTIFACTS}/discovery-add.png` });
+  await expectPlainWords(page, 'discovery add');
+  await page.getByTestId('discovery-add').click();
+
+  // One camera, its URLs from GetStreamUri (no credentials inside), the account sealed.
+  await expect
+    .poll(async () => (await station.api.cameras.list()).length, { timeout: 15_000 })
+    .toBe(1);
+  const [cam] = await station.api.cameras.list();
+  expect(cam).toMatchObject({
+    name: NAME,
+    mainUrl: rig.url('t1'),
+    subUrl: rig.url('t1_sub'),
+    username: onvifDevice.user,
+    hasPassword: true,
+  });
+  const uris = onvifDevice.calls().filter((c) => c.op === 'GetStreamUri');
+  expect(uris.map((c) => c.profile).sort()).toEqual(['Profile_1', 'Profile_2']);
+  const added = await station.api.audit.list({ action: 'camera.onvif_added', limit: 5 });
+  expect(added.items).toHaveLength(1);
+  expect(added.items[0]).toMatchObject({ subject: cam!.id });
+  // Searching again marks it added.
+  await page.getByTestId('discovery-probe').click();
+  await expect(row).toContainText(`Đã thêm: ${NAME}`);
+  await page.getByTestId('dialog-close').click();
+  await expect(page.getByTestId('camera-sidebar')).toContainText(NAME);
+
+  // The clock read at add: an alarm card (with the commander's set-clock), chimed once,
+  // the clock badge on the tile and on the camera list.
   await page.getByTestId('layout-1').click();
   const tile = page.getByTestId('tile-0');
-  await expect(tile).toHaveAttribute('data-camera-id', cam.id);
-
-  // Cards: one per alarm, with the kind's words, the camera and since when.
+  await expect(tile).toHaveAttribute('data-camera-id', cam!.id);
   const cards = page.getByTestId('alarm-card');
-  await expect(cards).toHaveCount(2);
-  await expect(cards.nth(0)).toHaveAttribute('data-kind', 'covered');
-  await expect(cards.nth(0)).toContainText('Camera bị che/mờ');
-  await expect(cards.nth(0)).toContainText('Ngã tư Phố Huế');
-  await expect(cards.nth(1)).toContainText('Lệch giờ camera');
-  await expect(cards.nth(1)).toContainText('lệch +2 giờ 0 phút');
-  // The commander sets the clock from the card itself (the same confirm as in the storage panel).
-  await expect(cards.nth(1).getByTestId('camera-set-clock')).toBeVisible();
-  await expect(cards.nth(0).getByTestId('camera-set-clock')).toHaveCount(0);
-  await expect(page.getByTestId('picture-alarm-sound')).toHaveAttribute('data-alarm', 'playing');
-  // The clock alarm chimes once, it does not loop.
-  const chime = page.getByTestId('clock-alarm-chime');
-  await expect(chime).toHaveAttribute('data-chimes', '1');
-
-  // Tile and list: the alarm badge and the clock badge.
-  await expect(tile.getByTestId('tamper-badge-covered')).toContainText('Bị che/mờ');
+  const clockCard = page.locator('[data-testid="alarm-card"][data-kind="clock"]');
+  await expect(clockCard).toContainText('Lệch giờ camera');
+  await expect(clockCard).toContainText('lệch +2 giờ 0 phút');
+  await expect(clockCard).toContainText(NAME);
+  await expect(clockCard.getByTestId('camera-set-clock')).toBeVisible();
+  await expect(page.getByTestId('clock-alarm-chime')).toHaveAttribute('data-chimes', '1');
   const tileClock = tile.getByTestId('camera-clock-badge');
   await expect(tileClock).toHaveAttribute('data-level', 'alarm');
   await expect(tileClock).toContainText('Lệch giờ +2 giờ 0 phút');
   await expect(
-    page.getByTestId(`camera-item-${cam.id}`).getByTestId('camera-clock-badge'),
+    page.getByTestId(`camera-item-${cam!.id}`).getByTestId('camera-clock-badge'),
   ).toHaveAttribute('data-level', 'alarm');
   await expect(tile).toHaveAttribute('data-state', 'live', { timeout: 30_000 });
+
+  // The detector learns the reference from the normal picture, then the camera is covered.
+  await expect
+    .poll(
+      async () => {
+        const s = (await station.api.tamper.states()).find((x) => x.cameraId === cam!.id);
+        return s?.running === true && s.references.length > 0;
+      },
+      { timeout: 90_000, intervals: [1000] },
+    )
+    .toBe(true);
+  await rig.tamper('t1', 'covered');
+  const coveredCard = page.locator('[data-testid="alarm-card"][data-kind="covered"]');
+  await expect(coveredCard).toContainText('Camera bị che/mờ', { timeout: LIMIT_MS });
+  await expect(coveredCard).toContainText(NAME);
+  await expect(coveredCard.getByTestId('camera-set-clock')).toHaveCount(0);
+  await expect(tile.getByTestId('tamper-badge-covered')).toContainText('Bị che/mờ');
+  await expect(page.getByTestId('picture-alarm-sound')).toHaveAttribute('data-alarm', 'playing');
+  await expect(cards).toHaveCount(2);
   await page.screenshot({ path: `${ARTIFACTS}/picture-alarm-cards.png` });
   await expectPlainWords(page, 'alarm cards');
 
-  // "Đã biết" on the picture alarm: its card goes, the loop stops, the tile badge stays.
-  await cards.nth(0).getByTestId('alarm-ack').click();
-  await expect(cards).toHaveCount(1);
-  expect(stand.calls.filter((c) => c.channel === 'alarm.acknowledge')).toEqual([
-    { channel: 'alarm.acknowledge', payload: { id: 11 } },
-  ]);
+  // "Đã biết": the card goes, the loop stops, the tile badge stays while the picture is bad;
+  // the acknowledgement is audited under the signed-in officer.
+  await coveredCard.getByTestId('alarm-ack').click();
+  await expect(coveredCard).toHaveCount(0);
   await expect(page.getByTestId('picture-alarm-sound')).toHaveAttribute('data-alarm', 'off');
   await expect(tile.getByTestId('tamper-badge-covered')).toBeVisible();
+  const acks = await station.api.audit.list({ action: 'alarm.acknowledged', limit: 5 });
+  expect(acks.items).toHaveLength(1);
+  expect(acks.items[0]).toMatchObject({ subject: cam!.id });
+  await rig.tamper('t1', 'normal');
+  await expect(tile.getByTestId('tamper-badge-covered')).toHaveCount(0, { timeout: LIMIT_MS });
 
-  // The detector sees the picture recover: main closes the alarm, the badge goes.
-  stand.emit('alarm.changed', { ...covered, endedAt: Date.now(), acknowledged: officer });
-  await expect(tile.getByTestId('tamper-badge-covered')).toHaveCount(0);
-  // A new black picture rings again.
-  stand.emit('alarm.changed', { ...covered, id: 13, kind: 'black', startedAt: Date.now() });
-  await expect(page.locator('[data-testid="alarm-card"][data-kind="black"]')).toContainText(
-    'Mất hình – màn hình đen',
-  );
-  await expect(tile.getByTestId('tamper-badge-black')).toBeVisible();
-
-  // Storage/health panel: the clock cell, and the commander's set-clock with its NTP question.
+  // Storage/health panel: the clock cell; the commander sets the clock from the station,
+  // answering the NTP question (the fake is on NTP).
   await page.getByTestId('open-storage').click();
   const cell = page.getByTestId('camera-clock-cell');
   await expect(cell).toHaveAttribute('data-level', 'alarm');
@@ -153,353 +162,111 @@ test('picture and clock alarms ring as cards, badge the tile and are acknowledge
   await page.screenshot({ path: `${ARTIFACTS}/camera-clock-set.png` });
   await expectPlainWords(page, 'set clock');
   await confirm.click();
-  await expect(cell).toHaveAttribute('data-level', 'ok');
-  expect(stand.calls.filter((c) => c.channel === 'camera.setClock')).toEqual([
-    { channel: 'camera.setClock', payload: { cameraId: cam.id, switchFromNtp: true } },
-  ]);
+  await expect(cell).toHaveAttribute('data-level', 'ok', { timeout: 15_000 });
+  const sets = onvifDevice.calls().filter((c) => c.op === 'SetSystemDateAndTime');
+  expect(sets).toHaveLength(1);
+  expect(sets[0]?.fault).toBeUndefined();
+  expect(Math.abs(onvifDevice.clock().offsetMs)).toBeLessThanOrEqual(5000);
+  expect(onvifDevice.clock().dateTimeType).toBe('Manual');
+  const [reading] = await station.api.clocks.list();
+  expect(reading).toMatchObject({ cameraId: cam!.id, level: 'ok', tzOk: true, ntp: false });
+  const setAudit = await station.api.audit.list({ action: 'camera.clock_set', limit: 5 });
+  expect(setAudit.items).toHaveLength(1);
+  expect(Math.abs(Number(setAudit.items[0]?.details.beforeOffsetMs) - 7_200_000)).toBeLessThan(
+    3000,
+  );
   await page.getByTestId('dialog-close').click();
-  await expect(tileClock).toHaveAttribute('data-level', 'ok');
   await expect(tileClock).toBeHidden();
+  // The clock alarm is over: its card goes with it.
+  await expect(clockCard).toHaveCount(0, { timeout: LIMIT_MS });
 
-  // Many alarms at once: four cards, the rest folded behind one line.
-  for (const [id, kind] of [
-    [14, 'frozen'],
-    [15, 'scene'],
-    [16, 'timezone'],
-  ] as const)
-    stand.emit('alarm.changed', {
-      ...covered,
-      id,
-      kind,
-      startedAt: Date.now(),
-      detail: { tz: 'GMT0' },
-    });
-  await expect(cards).toHaveCount(4);
-  await expect(page.getByTestId('alarm-more')).toHaveText('Còn 1 cảnh báo khác');
-  // The new time-zone alarm chimed once more; the earlier clock alarm did not again.
-  await expect(chime).toHaveAttribute('data-chimes', '2');
-  await page.getByTestId('alarm-more').click();
-  await expect(cards).toHaveCount(5);
-  await expect(cards.last()).toContainText('múi giờ GMT0');
-});
-
-test('ONVIF discovery lists devices, marks added ones and adds a camera in one step', async ({
-  page,
-  rig,
-  station,
-}) => {
-  const existing = await station.api.cameras.add({
-    name: 'Cổng UBND phường',
-    mainUrl: rig.url('cam1'),
-  });
-  const hik = {
-    endpoint: 'urn:uuid:hik-1',
-    host: '127.0.0.1',
-    xaddrs: ['http://127.0.0.1:18080/onvif/device_service'],
-    manufacturer: 'HIKVISION',
-    model: 'DS-2DE4225IW-DE',
-    name: 'FAKE-PTZ',
-    needsCredentials: true,
-    cameraId: null,
-    via: 'direct',
-  };
-  const added = {
-    ...hik,
-    endpoint: 'urn:uuid:dahua-1',
-    host: '127.0.0.2',
-    manufacturer: 'Dahua',
-    model: 'IPC-HFW1230S',
-    name: null,
-    cameraId: existing.id,
-  };
-  let password = '';
-  const stand = await standIn(page, {
-    'alarm.open': () => [],
-    'camera.clocks': () => [],
-    'tamper.states': () => [],
-    'onvif.discover': () => [hik, added],
-    'onvif.inspect': (p) => {
-      password = (p as { password: string }).password;
-      if (password !== 'Onvif@123')
-        throw Object.assign(new Error('auth_failed'), { code: 'forbidden' });
-      return {
-        device: {
-          manufacturer: 'HIKVISION',
-          model: 'DS-2DE4225IW-DE',
-          firmware: 'V5.6.3',
-          serial: 'DS1',
-          endpoint: hik.endpoint,
-        },
-        clock: {
-          at: Date.now(),
-          offsetMs: 2 * HOUR,
-          uncertaintyMs: 500,
-          tz: 'ICT-7',
-          tzOk: true,
-          ntp: false,
-          level: 'alarm',
-          error: null,
-        },
-        profiles: [
-          {
-            token: 'Profile_1',
-            name: 'mainStream',
-            codec: 'H265',
-            width: 1920,
-            height: 1080,
-            fps: 25,
-            hasPtz: true,
-          },
-          {
-            token: 'Profile_2',
-            name: 'subStream',
-            codec: 'H264',
-            width: 704,
-            height: 576,
-            fps: 12.5,
-            hasPtz: true,
-          },
-          {
-            token: 'Profile_3',
-            name: 'jpeg',
-            codec: 'JPEG',
-            width: 352,
-            height: 288,
-            fps: 5,
-            hasPtz: false,
-          },
-        ],
-        suggested: { main: 'Profile_1', sub: 'Profile_2' },
-        hints: [],
-      };
-    },
-    // The real camera.add the ONVIF service calls, with the rig's streams as its stream URIs.
-    'onvif.add': (p) => {
-      const req = p as { name: string; location: string; group: string };
-      return new ForwardAs('camera.add', {
-        name: req.name,
-        location: req.location,
-        group: req.group,
-        mainUrl: rig.url('cam1'),
-        subUrl: rig.url('cam2'),
-      });
-    },
-  });
-  await station.open(page);
-
-  await page.getByTestId('discovery-open').click();
-  const dialog = page.getByTestId('discovery-dialog');
-  await page.getByTestId('discovery-target').fill('127.0.0.1:3702');
-  await page.getByTestId('discovery-probe').click();
-  const rows = dialog.getByTestId('discovery-row');
-  await expect(rows).toHaveCount(2);
-  await expect(rows.nth(0)).toHaveAttribute('data-endpoint', hik.endpoint);
-  await expect(rows.nth(0)).toContainText('HIKVISION DS-2DE4225IW-DE');
-  await expect(rows.nth(0)).toContainText('Cần đăng nhập');
-  await expect(rows.nth(1)).toContainText('Đã thêm: Cổng UBND phường');
-  expect(stand.calls.find((c) => c.channel === 'onvif.discover')?.payload).toEqual({
-    target: { host: '127.0.0.1', port: 3702 },
-  });
-  await dialog.screenshot({ path: `${ARTIFACTS}/discovery-devices.png` });
-  await expectPlainWords(page, 'discovery devices');
-
-  await rows.nth(0).click();
-  await page.getByTestId('discovery-username').fill('admin');
-  await page.getByTestId('discovery-password').fill('sai');
-  await page.getByTestId('discovery-inspect').click();
-  await expect(dialog.getByTestId('discovery-error')).toContainText(
-    'Sai tên đăng nhập hoặc mật khẩu ONVIF',
-  );
-  await expect(dialog.getByTestId('discovery-hints')).toContainText(
-    'bật ONVIF và tạo tài khoản ONVIF',
-  );
-
-  await page.getByTestId('discovery-password').fill('Onvif@123');
-  await page.getByTestId('discovery-inspect').click();
-  await expect(page.getByTestId('discovery-main')).toHaveValue('Profile_1');
-  await expect(page.getByTestId('discovery-sub')).toHaveValue('Profile_2');
-  await expect(page.getByTestId('discovery-main')).toContainText('1920×1080 · H.265 · 25 fps');
-  await expect(page.getByTestId('discovery-main').locator('option')).toHaveCount(2);
-  await expect(dialog).toContainText('Lệch giờ +2 giờ 0 phút');
-  await page.getByTestId('discovery-name').fill('Ngã tư Phố Huế');
-  await page.getByTestId('discovery-location').fill('Ngã tư Phố Huế – Lê Văn Hưu');
-  await dialog.screenshot({ path: `${ARTIFACTS}/discovery-add.png` });
-  await expectPlainWords(page, 'discovery add');
-  await page.getByTestId('discovery-add').click();
-  await expect.poll(() => stand.calls.some((c) => c.channel === 'onvif.add')).toBe(true);
-  expect(stand.calls.find((c) => c.channel === 'onvif.add')?.payload).toMatchObject({
-    xaddr: hik.xaddrs[0],
-    endpoint: hik.endpoint,
-    username: 'admin',
-    password: 'Onvif@123',
-    name: 'Ngã tư Phố Huế',
-    mainProfile: 'Profile_1',
-    subProfile: 'Profile_2',
-  });
-  // Back on the list, the device is marked added; the camera is in the list.
-  await expect(rows.nth(1)).toContainText('Đã thêm: Ngã tư Phố Huế');
-  const cameras = await station.api.cameras.list();
-  expect(cameras.map((c) => c.name).sort()).toEqual(['Cổng UBND phường', 'Ngã tư Phố Huế']);
-  await expect(page.getByTestId('camera-sidebar')).toContainText('Ngã tư Phố Huế');
-});
-
-test('alarm marks on the playback timeline, the handover section and the tamper settings', async ({
-  page,
-  rig,
-  station,
-}) => {
-  const cam = await station.api.cameras.add({ name: 'Cổng chợ Hàng Da', mainUrl: rig.url('cam1') });
-  const now = Date.now();
-  const marks = [
-    { kind: 'covered', startMs: now - 150_000, endMs: now - 90_000 },
-    { kind: 'clock', startMs: now - 60_000, endMs: null },
-  ];
-  const reference = { slot: 'colour', takenAt: now - 3_600_000, learned: false };
-  const state = {
-    cameraId: cam.id,
-    running: true,
-    mode: 'colour',
-    gopMs: 4000,
-    lastFrameAt: now,
-    references: [reference],
-    open: [],
-  };
-  const settings = {
-    cameraId: cam.id,
-    enabled: true,
-    black: { enabled: true, threshold: 0.95, holdSeconds: 3 },
-    frozen: { enabled: true, threshold: 0.03, holdSeconds: 4 },
-    covered: { enabled: true, threshold: 0.35, holdSeconds: 4 },
-    scene: { enabled: true, threshold: 0.6, holdSeconds: 4 },
-  };
-  const stand = await standIn(page, {
-    'alarm.open': () => [],
-    'camera.clocks': () => [],
-    'tamper.states': () => [state],
-    'tamper.settings': () => settings,
-    'tamper.updateSettings': (p) => p,
-    'tamper.retakeReference': () => ({ slot: 'colour', takenAt: Date.now() }),
-  });
-  // The core fills these once the alarm log is wired; here they are added to its real answers.
-  stand.rewrite('playback.timeline', (r) => {
-    const tl = r as { cameras: { alarms: unknown[] }[] };
-    return { ...tl, cameras: tl.cameras.map((c) => ({ ...c, alarms: marks })) };
-  });
-  stand.rewrite('shift.current', (r) => {
-    const current = r as { summary: Record<string, unknown> };
-    const alarm = (kind: string, startMs: number, durationMs: number, by: string | null) => ({
-      cameraId: cam.id,
-      cameraName: 'Cổng chợ Hàng Da',
-      kind,
-      startMs,
-      endMs: startMs + durationMs,
-      durationMs,
-      acknowledgedBy: by,
-    });
-    return {
-      ...current,
-      summary: {
-        ...current.summary,
-        cameraAlarms: [
-          alarm('covered', now - 150_000, 60_000, 'Thiếu tá Nguyễn Văn An'),
-          alarm('frozen', now - 100_000, 6_000, null),
-          alarm('frozen', now - 80_000, 8_000, 'Thiếu tá Nguyễn Văn An'),
-        ],
-      },
-    };
-  });
-  // The reference picture: a real grey frame of the camera, as the media route will serve it.
-  const png = execFileSync('ffmpeg', [
-    '-hide_banner',
-    '-loglevel',
-    'error',
-    '-rtsp_transport',
-    'tcp',
-    '-i',
-    rig.url('cam1'),
-    '-frames:v',
-    '1',
-    '-vf',
-    'scale=160:90,format=gray',
-    '-f',
-    'image2',
-    '-c:v',
-    'png',
-    'pipe:1',
+  // Playback: both alarms marked on the camera's track, in the kind's colour, with a legend.
+  const log = await station.api.alarms.list({ cameraId: cam!.id });
+  expect(log.map((a) => [a.kind, a.endedAt !== null]).sort()).toEqual([
+    ['clock', true],
+    ['covered', true],
   ]);
-  await page.route('**/tamper/reference.png*', (route) =>
-    route.fulfill({ status: 200, contentType: 'image/png', body: png }),
-  );
-  await station.open(page);
-
-  // Playback: the marks on the camera's track, in the kind's colour, and the legend.
-  await page.getByTestId(`camera-playback-${cam.id}`).click();
+  const covered = log.find((a) => a.kind === 'covered')!;
+  await page.getByTestId(`camera-playback-${cam!.id}`).click();
   const legend = page.getByTestId('timeline-legend-alarm');
   await expect(legend).toContainText('Camera bị che/mờ');
   await expect(legend).toContainText('Lệch giờ camera');
   const timeline = page.getByTestId('timeline');
   const from = Number(await timeline.getAttribute('data-from'));
   const to = Number(await timeline.getAttribute('data-to'));
-  const colourAt = await page.getByTestId('timeline-canvas').evaluate(
-    (canvas: HTMLCanvasElement, at: { ms: number; from: number; to: number }) => {
+  const mid = (covered.startedAt + covered.endedAt!) / 2;
+  const canvas = page.getByTestId('timeline-canvas');
+  const colourAt = await canvas.evaluate(
+    (el: HTMLCanvasElement, at: { ms: number; from: number; to: number }) => {
       const dpr = window.devicePixelRatio;
-      const x = ((at.ms - at.from) / (at.to - at.from)) * canvas.clientWidth;
+      const x = ((at.ms - at.from) / (at.to - at.from)) * el.clientWidth;
       // The track's first line (axis 24 px + incident lane 20 px), inside the alarm band.
-      const px = canvas
+      const px = el
         .getContext('2d')!
         .getImageData(Math.round(x * dpr), Math.round(45 * dpr), 1, 1).data;
-      return `#${[px[0], px[1], px[2]].map((v) => v!.toString(16).padStart(2, '0')).join('')}`;
+      return [px[0]!, px[1]!, px[2]!];
     },
-    { ms: now - 120_000, from, to },
+    { ms: mid, from, to },
   );
-  expect(colourAt).toBe('#a78bfa');
-  // Hovering the mark names it and its time.
-  const canvas = page.getByTestId('timeline-canvas');
+  // The covered colour #a78bfa; a band a few pixels wide is blended by a unit at its edges.
+  const covColour = [0xa7, 0x8b, 0xfa];
+  expect(
+    Math.max(...colourAt.map((v, i) => Math.abs(v - covColour[i]!))),
+    `${colourAt}`,
+  ).toBeLessThanOrEqual(4);
   const box = (await canvas.boundingBox())!;
-  await canvas.hover({
-    position: { x: ((now - 120_000 - from) / (to - from)) * box.width, y: 50 },
-  });
+  await canvas.hover({ position: { x: ((mid - from) / (to - from)) * box.width, y: 50 } });
   await expect(page.getByTestId('timeline-tip')).toContainText('Camera bị che/mờ');
   await page.screenshot({ path: `${ARTIFACTS}/timeline-alarm-marks.png` });
   await page.getByTestId('playback-live').click();
 
-  // Handover: the section counts by kind, names the longest and who acknowledged.
+  // Handover: the shift's alarms counted by kind, the longest named, who acknowledged.
   await page.getByTestId('user-menu').click();
   await page.getByTestId('menu-end-shift').click();
   const section = page.getByTestId('handover-camera-alarms');
-  await expect(section.getByTestId('handover-camera-alarm-counts')).toHaveText(
-    'Hình bị đứng: 2 · Camera bị che/mờ: 1',
+  await expect(section.getByTestId('summary-camera-alarm')).toHaveCount(2);
+  await expect(section.getByTestId('handover-camera-alarm-counts')).toContainText(
+    'Camera bị che/mờ: 1',
   );
-  await expect(section.getByTestId('handover-camera-alarm-longest')).toContainText(
-    'Lâu nhất: Cổng chợ Hàng Da – Camera bị che/mờ, 1 phút',
+  await expect(section.getByTestId('handover-camera-alarm-counts')).toContainText(
+    'Lệch giờ camera: 1',
   );
-  await expect(section.getByTestId('summary-camera-alarm')).toHaveCount(3);
-  await expect(section).toContainText('Chưa ai xác nhận');
+  await expect(section.getByTestId('handover-camera-alarm-longest')).toContainText(NAME);
   await section.screenshot({ path: `${ARTIFACTS}/handover-camera-alarms.png` });
   await expectPlainWords(page, 'handover');
   await page.keyboard.press('Escape');
 
-  // Tamper settings in the camera dialog: thresholds in percent, saved; reference retaken.
-  await page.getByTestId(`camera-edit-${cam.id}`).click({ force: true });
+  // Tamper settings in the camera dialog: thresholds in percent, saved; the reference
+  // picture served by the station; the commander retakes it (audited).
+  await page.getByTestId(`camera-edit-${cam!.id}`).click({ force: true });
   const panel = page.getByTestId('tamper-settings');
   await panel.locator('summary').click();
   await expect(page.getByTestId('tamper-threshold-covered')).toHaveValue('35');
   await page.getByTestId('tamper-threshold-covered').fill('50');
-  await page.getByTestId('tamper-enabled-frozen').uncheck({ force: true });
+  // The switch's input is drawn over by its track: a click on it, not at its box.
+  const frozenSwitch = page.getByTestId('tamper-enabled-frozen');
+  await frozenSwitch.dispatchEvent('click');
+  await expect(frozenSwitch).not.toBeChecked();
+  await expect(page.getByTestId('tamper-enabled-covered')).toBeChecked();
   await page.getByTestId('tamper-save').click();
   await expect(panel).toContainText('Đã lưu cài đặt cảnh báo');
-  const saved = stand.calls.find((c) => c.channel === 'tamper.updateSettings')?.payload;
-  expect(saved).toMatchObject({
-    cameraId: cam.id,
-    covered: { enabled: true, threshold: 0.5, holdSeconds: 4 },
+  expect(await station.api.tamper.settings({ cameraId: cam!.id })).toMatchObject({
+    covered: { enabled: true, threshold: 0.5 },
     frozen: { enabled: false },
   });
   const img = page.getByTestId('tamper-reference');
   await expect(img).toHaveAttribute('data-slot', 'colour');
-  await expect.poll(() => img.evaluate((el: HTMLImageElement) => el.naturalWidth)).toBe(160);
+  await expect
+    .poll(() => img.evaluate((el: HTMLImageElement) => el.naturalWidth))
+    .toBeGreaterThan(0);
   await page.getByTestId('camera-dialog').screenshot({ path: `${ARTIFACTS}/tamper-settings.png` });
   await expectPlainWords(page, 'tamper settings');
+  const before = (await station.api.tamper.states()).find((s) => s.cameraId === cam!.id)!;
+  const takenBefore = before.references.find((r) => r.slot === 'colour')!.takenAt;
   await page.getByTestId('tamper-retake').click();
-  await expect(panel).toContainText('Đã chụp lại ảnh chuẩn lúc');
-  expect(stand.calls.filter((c) => c.channel === 'tamper.retakeReference')).toHaveLength(1);
+  await expect(panel).toContainText('Đã chụp lại ảnh chuẩn lúc', { timeout: 15_000 });
+  const after = (await station.api.tamper.states()).find((s) => s.cameraId === cam!.id)!;
+  expect(after.references.find((r) => r.slot === 'colour')!.takenAt).toBeGreaterThan(takenBefore);
+  const retakes = await station.api.audit.list({ action: 'tamper.reference_taken', limit: 5 });
+  expect(retakes.items).toHaveLength(1);
 });

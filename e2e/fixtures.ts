@@ -33,9 +33,12 @@ interface StationOptions {
 
 /**
  * The rig mounts the fake ONVIF camera's profiles point at: the first H.264 mount as
- * main, and its `_sub` (rigOptions.sub) or else the second H.264 mount as sub.
+ * main, and its `_sub` (rigOptions.sub) or else the second H.264 mount as sub; on a rig
+ * with only tamper mounts, the first one and its `_sub` (a camera whose picture fails).
  */
 function onvifStreams(rig: Rig, opts: RigOptions): { mainUrl: string; subUrl: string } {
+  const tamper = opts.h264?.length ? undefined : opts.tamper?.[0];
+  if (tamper) return { mainUrl: rig.url(tamper), subUrl: rig.url(`${tamper}_sub`) };
   const [main = 'cam1', second] = opts.h264 ?? [];
   const sub = opts.sub ? `${main}_sub` : (second ?? main);
   return { mainUrl: rig.url(main), subUrl: rig.url(sub) };
