@@ -68,6 +68,8 @@ test('a camera found by ONVIF: its clock and picture alarms, timeline, handover 
   await expect(dialog.getByTestId('discovery-error')).toHaveCount(0);
   // The fake's clock is 2 h ahead: the dialog says so before the camera is even added.
   await expect(dialog).toContainText('Lệch giờ +2 giờ 0 phút');
+  // The probe did not name the maker; the signed-in device information does.
+  await expect(dialog.getByTestId('discovery-device-title')).toHaveText('FakeVision FK-PTZ-1');
   await page.getByTestId('discovery-name').fill(NAME);
   await page.getByTestId('discovery-location').fill('Ngã tư Phố Huế – Lê Văn Hưu');
   await dialog.screenshot({ path: `${ARTIFACTS}/discovery-add.png` });

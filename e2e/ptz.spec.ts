@@ -5,10 +5,16 @@
 import type { Locator, Page } from '@playwright/test';
 import type { FakeOnvif, FakeOnvifCall } from './rig/onvif/fake-onvif-device';
 import { E2E_ADMIN, expect, test, wardCameras } from './fixtures';
+import { D1 } from './rig/rig';
 import type { Station } from './station-process';
 
-// One encoder is enough: the fake's main and sub both point at cam1.
-test.use({ rigOptions: wardCameras({ h264: ['cam1'] }) });
+// One encoder is enough: the fake's main and sub are the tamper mount's two paths.
+// A dome with a street-like picture and a right clock: nothing here should raise an alarm card
+// over the tile's controls (a flat test picture reads as covered, a +2 h clock as off).
+test.use({
+  rigOptions: wardCameras({ tamper: ['t1'], tamperSize: D1 }),
+  onvifOptions: { clockOffsetMs: 0 },
+});
 
 const ptzCalls = (d: FakeOnvif, op: string, after = 0): FakeOnvifCall[] =>
   d.calls().filter((c) => c.service === 'ptz' && c.op === op && c.at >= after);

@@ -284,7 +284,17 @@ function AddDevice(props: { device: DiscoveredDevice; onBack: () => void; onDone
       <div className="discovery-device">
         <Icon name="camera" size={18} />
         <div className="cell-camera">
-          <span className="cell-name">{deviceTitle(device, t)}</span>
+          <span className="cell-name" data-testid="discovery-device-title">
+            {/* The probe may not name the maker; the signed-in device information does. */}
+            {deviceTitle(
+              {
+                ...device,
+                manufacturer: inspection?.device.manufacturer ?? device.manufacturer,
+                model: inspection?.device.model ?? device.model,
+              },
+              t,
+            )}
+          </span>
           <span className="cell-sub">
             {device.host}
             {inspection?.device.firmware
