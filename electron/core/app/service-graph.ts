@@ -423,6 +423,8 @@ export async function buildServices(
       db,
       devices: ptzDevices.lookup,
       onDeviceFailed: (cameraId) => ptzDevices.forget(cameraId),
+      // A steered dome's view changes on purpose: no "turned camera" alarm for it.
+      onSteered: (cameraId) => tamper.steered(cameraId),
       audit: duty.audit,
       logger: logger.child('ptz'),
       ...(overrides.now ? { now: overrides.now } : {}),

@@ -50,6 +50,7 @@ let db: Database;
 let dome: RecordingDome;
 let audits: { input: AuditInput; inTx: boolean }[];
 let service: PtzService;
+let steered: string[];
 const officer = { officerId: 'o-1', fullName: 'Nguyễn Văn An' };
 
 beforeEach(async () => {
@@ -60,9 +61,11 @@ beforeEach(async () => {
   );
   dome = new RecordingDome();
   audits = [];
+  steered = [];
   service = new PtzService({
     db,
     devices: async (id) => (id === 'dome' ? dome : null),
+    onSteered: (id) => steered.push(id),
     audit: {
       append: async (input: AuditInput, tx?: Queryable) => {
         audits.push({ input, inTx: tx !== undefined });
@@ -88,6 +91,15 @@ describe('PtzService', () => {
       code: 'not_found',
       message: 'no_ptz',
     });
+    expect(steered).toEqual([]);
+  });
+
+  it('tells when a dome was steered (moved or sent to a preset): its view changes on purpose', async () => {
+    await service.move('dome', { pan: 0.3, tilt: 0, zoom: 0 });
+    await service.stop('dome');
+    expect(steered).toEqual(['dome']);
+    await service.gotoPreset('dome', '1');
+    expect(steered).toEqual(['dome', 'dome']);
   });
 
   it('sends ContinuousMove with a 1 s timeout, and a zero move is a Stop', async () => {

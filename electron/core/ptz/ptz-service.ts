@@ -21,6 +21,8 @@ export interface PtzServiceDeps {
    * one (after the camera's clock was set, the library's WS-Security clock shift is stale).
    */
   onDeviceFailed?: (cameraId: string) => void;
+  /** An officer moved the dome or sent it to a preset: its view changes on purpose. */
+  onSteered?: (cameraId: string) => void;
   audit: { append(input: AuditInput, tx?: Queryable): Promise<unknown> };
   logger?: Logger;
   now?: () => number;
@@ -70,7 +72,9 @@ export class PtzService {
 
   move(cameraId: string, v: PtzVelocity): Promise<void> {
     if (isStill(v)) return this.stop(cameraId);
-    return this.pacerOf(cameraId).move(v);
+    return this.pacerOf(cameraId)
+      .move(v)
+      .then(() => this.deps.onSteered?.(cameraId));
   }
 
   stop(cameraId: string): Promise<void> {
@@ -80,6 +84,7 @@ export class PtzService {
   async gotoPreset(cameraId: string, token: string): Promise<void> {
     checkPresetToken(token);
     await this.steer(cameraId, (d) => d.gotoPreset(token));
+    this.deps.onSteered?.(cameraId);
   }
 
   /** Saves the current view under `name` (a new preset when `token` is null); audited. */

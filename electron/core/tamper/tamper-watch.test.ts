@@ -1,7 +1,7 @@
 // The detector end to end with real ffmpeg: a clip that goes black, frozen, covered and
 // turned, read as fast as ffmpeg decodes it. The watch's clock counts keyframes (one
 // second each, as in the clip), so holds and GOPs mean what they mean on a camera.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -186,4 +186,70 @@ describe('TamperWatch lifecycle', () => {
       await log.dispose();
     }
   }, 90_000);
+});
+
+describe('TamperWatch and a steered PTZ dome', () => {
+  it('an officer turning the dome raises no "turned camera" alarm; the view it rests on becomes the reference', async () => {
+    await db.run(
+      "INSERT INTO cameras (id, name, source, main_url, created_at) VALUES ('dome-1', 'Nút giao', 'rtsp', 'rtsp://h/d', 0)",
+    );
+    const parts: ClipPart[] = [
+      { state: 'normal', seconds: 14 },
+      { state: 'scene', seconds: 30 },
+    ];
+    const clipDir = join(dir, 'dome');
+    mkdirSync(clipDir);
+    const domeClip = await makeTamperClip(clipDir, parts);
+    const log = new CameraAlarmLog({ db, cameraExists: async (id) => id === 'dome-1' });
+    await log.start();
+    const opened: { at: number; kind: string }[] = [];
+    const states: TamperState[] = [];
+    let keyframe = 0;
+    let watch: TamperWatch | null = null;
+    watch = new TamperWatch({
+      ffmpegPath: TEST_FFMPEG,
+      cameras: async () => [{ ...camera, id: 'dome-1' }],
+      inputArgs: async () => ['-i', domeClip],
+      settings: new TamperSettingsStore(db),
+      references: new ReferenceStore(db),
+      alarms: {
+        openKinds: (id) => log.openKinds(id),
+        open: (...args) => {
+          opened.push({ at: keyframe, kind: args[1] });
+          return log.open(...args);
+        },
+        close: (...args) => log.close(...args),
+      },
+      emit: (s) => states.push(s),
+      steerQuietMs: 8_000,
+      monotonicNow: () => {
+        const at = 1000 * keyframe++;
+        // The officer swings the dome as the view changes (keyframe 14), as PtzService tells it.
+        if (keyframe === 15) watch?.steered('dome-1');
+        return at;
+      },
+    });
+    watch.onHealth({
+      cameraId: 'dome-1',
+      reachable: 'up',
+      since: 0,
+      errorKind: null,
+      watchedBy: 'probe',
+    });
+    const total = parts.reduce((n, p) => n + p.seconds, 0);
+    const deadline = Date.now() + 60_000;
+    while (watch.keyframesAnalysed < total && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 50));
+    await watch.dispose();
+    await log.flush();
+    await log.dispose();
+
+    expect(watch.keyframesAnalysed).toBeGreaterThanOrEqual(total);
+    expect(opened.filter((o) => o.at < total)).toEqual([]);
+    // Learned from the first view, then again from the view the dome rests on.
+    const learnedAt = states
+      .flatMap((s) => s.references.filter((r) => r.learned).map((r) => r.takenAt))
+      .filter((at, i, all) => all.indexOf(at) === i);
+    expect(learnedAt.length).toBeGreaterThanOrEqual(2);
+  }, 120_000);
 });

@@ -45,11 +45,14 @@ export interface TamperWatchDeps {
   now?: () => number;
   monotonicNow?: () => number;
   timings?: Partial<SupervisorTimings>;
+  /** How long after an officer steers a PTZ dome its view counts as changing; 60 s. */
+  steerQuietMs?: number;
 }
 
 /** Keyframes kept for a commander's retake. */
 const RECENT_FRAMES = 5;
 const MIN_NO_DATA_MS = 12_000;
+const STEER_QUIET_MS = 60_000;
 
 interface Runner {
   camera: Camera;
@@ -82,6 +85,8 @@ export class TamperWatch {
   private readonly mono: () => number;
   private disposed = false;
   private keyframes = 0;
+  /** PTZ domes an officer steered: until when their view counts as changing on purpose. */
+  private readonly steeredUntil = new Map<string, number>();
 
   constructor(private readonly deps: TamperWatchDeps) {
     this.log = deps.logger ?? silentLogger;
@@ -160,6 +165,16 @@ export class TamperWatch {
     return saved;
   }
 
+  /**
+   * An officer moved a PTZ dome (or sent it to a preset): its view changes on purpose. Until it
+   * has rested for steerQuietMs the checks that compare with the reference (scene, covered
+   * against the reference's sharpness) pause; then the reference is learned anew from the
+   * view it rests on, so the next "turned camera" alarm means somebody else turned it.
+   */
+  steered(cameraId: string): void {
+    this.steeredUntil.set(cameraId, this.mono() + (this.deps.steerQuietMs ?? STEER_QUIET_MS));
+  }
+
   /** Takes the reference again from the latest keyframes (the camera was re-aimed on purpose). */
   async retakeReference(
     cameraId: string,
@@ -189,6 +204,7 @@ export class TamperWatch {
   async forget(cameraIds: readonly string[]): Promise<void> {
     for (const id of cameraIds) {
       this.up.delete(id);
+      this.steeredUntil.delete(id);
       await this.schedule(id);
     }
     await this.deps.settings.forget(cameraIds);
@@ -319,6 +335,9 @@ export class TamperWatch {
     const mode: PictureMode = m.saturation < MONO_SATURATION ? 'mono' : 'colour';
     if (mode !== runner.mode) runner.learner.reset();
     runner.mode = mode;
+    const steeredUntil = this.steeredUntil.get(runner.camera.id);
+    const steering = steeredUntil !== undefined && at < steeredUntil;
+    if (steeredUntil !== undefined && !steering) this.relearn(runner);
     // A mode without its own reference yet is compared with the other's: the rest of the
     // picture still matches a colour reference after the IR switch, a turned camera does not.
     const own = runner.references.get(mode) ?? null;
@@ -329,20 +348,32 @@ export class TamperWatch {
       edgeEnergy: m.edgeEnergy,
       changed: runner.prev ? changedCells(picture, runner.prev) : null,
       prevAt: runner.prev ? prevAt : null,
-      scene: ref ? sceneDiff(picture, ref.picture) : null,
+      scene: ref && !steering ? sceneDiff(picture, ref.picture) : null,
     };
     runner.prev = picture;
     runner.recent.push(picture);
     if (runner.recent.length > RECENT_FRAMES) runner.recent.shift();
-    const edgeRef = ref?.edgeEnergy ?? null;
+    const edgeRef = steering ? null : (ref?.edgeEnergy ?? null);
     const healthy = runner.rules.healthy(o, edgeRef);
     const open = runner.rules.observe(o, edgeRef);
     void this.syncAlarms(runner, open, o).catch((err: unknown) =>
       this.log.error('tamper alarm update failed', { cameraId: runner.camera.id, err }),
     );
-    if (!own && healthy) void this.learn(runner, mode, picture, at);
+    if (!own && healthy && !steering) void this.learn(runner, mode, picture, at);
     else runner.learner.reset();
     this.emitIfChanged(runner);
+  }
+
+  /** The dome rests after being steered: its old references describe another view. */
+  private relearn(runner: Runner): void {
+    const id = runner.camera.id;
+    this.steeredUntil.delete(id);
+    runner.references.clear();
+    runner.learner.reset();
+    void this.deps.references
+      .forget([id])
+      .catch((err: unknown) => this.log.error('tamper references not cleared', { err }));
+    this.log.info('tamper reference to be learned anew after PTZ steering', { cameraId: id });
   }
 
   private async learn(
