@@ -143,4 +143,18 @@ export const recordingMigrations: DomainMigrations = {
     WHERE root_id = NEW.root_id AND NEW.status IN ('complete', 'recovered');
   END;
   `,
+
+  // Where each keyframe sits in a filed segment, so a seek fetches the init segment plus
+  // the fragments from the keyframe before the target instead of the whole file.
+  // entries: varint pairs (delta ms, delta byte offset), see keyframe-index.ts.
+  8: `
+  CREATE TABLE recording_keyframes (
+    recording_id  INTEGER PRIMARY KEY,
+    init_end      INTEGER NOT NULL CHECK (init_end > 0),
+    entries       BLOB NOT NULL
+  ) STRICT;
+  CREATE TRIGGER recordings_keyframes_delete AFTER DELETE ON recordings BEGIN
+    DELETE FROM recording_keyframes WHERE recording_id = OLD.id;
+  END;
+  `,
 };
