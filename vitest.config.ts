@@ -34,6 +34,7 @@ export const INTEGRATION_TESTS = [
   'electron/core/playback/transcode-route.test.ts',
   'electron/core/recording/fmp4-scan.test.ts',
   'electron/core/recording/keyframe-filing.test.ts',
+  'electron/core/recording/keyframe-recording.test.ts',
   'electron/core/recording/open-segment.test.ts',
   'electron/core/recording/open-segments.test.ts',
   'electron/core/recording/power-cycling-camera.test.ts',
