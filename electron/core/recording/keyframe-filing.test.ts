@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/database';
 import { absPath, inboxDir, segmentRelPath } from '../storage/storage-layout';
 import { scanFmp4 } from './fmp4-scan';
+import { scanKeyframeIndex } from './keyframe-index';
 import { Reconciler } from './reconciler';
 import { RecordingIndex } from './recording-index';
 import type { NewRecording, RootRef } from './recording-types';
@@ -100,6 +101,8 @@ describe('keyframe index at filing', () => {
     const stored = await index.keyframeIndex(rec.id);
     const scan = await scanFmp4(absPath(root.path, rec.path));
     expect(stored).toEqual({ initEnd: scan.initEnd, keyframes: scan.keyframes });
+    // What playback scans on demand for a file not indexed yet is the same index.
+    expect(await scanKeyframeIndex(absPath(root.path, rec.path))).toEqual(stored);
     expect(stored!.keyframes.map((k) => k.ms)).toEqual([
       0, 2000, 4000, 6000, 8000, 10_000, 12_000, 14_000, 16_000, 18_000,
     ]);

@@ -2,7 +2,8 @@
 // begins in the file, and when. Playback streams the init segment plus the file
 // from the keyframe at or before a seek target instead of the whole segment.
 // Stored per recording in recording_keyframes as varint deltas: a 60 s segment
-// with a 1 s GOP costs about 250 bytes, with a 4 s GOP about 70.
+// with a 1 s GOP costs about 300 bytes, with a 4 s GOP about 70.
+import { scanFmp4 } from './fmp4-scan';
 
 /** A fragment whose first sample is a keyframe. */
 export interface Keyframe {
@@ -37,6 +38,14 @@ export function keyframeIndexOf(scan: KeyframeSource): KeyframeIndex | null {
   if (!scan.hasInit || scan.initEnd <= 0 || scan.keyframes.length === 0) return null;
   if (!isOrdered(scan.initEnd, scan.keyframes)) return null;
   return { initEnd: scan.initEnd, keyframes: scan.keyframes };
+}
+
+/**
+ * Scans a file for its index now: segments being written (their complete fragments so
+ * far) and rows the backfill has not reached. Null as keyframeIndexOf.
+ */
+export async function scanKeyframeIndex(file: string): Promise<KeyframeIndex | null> {
+  return keyframeIndexOf(await scanFmp4(file));
 }
 
 /**

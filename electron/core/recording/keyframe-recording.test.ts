@@ -75,7 +75,7 @@ describe('keyframe index of recorded footage', () => {
         expect(recs.length).toBeGreaterThanOrEqual(2);
         for (const r of recs) {
           ids.push(r.id);
-          const kf = await index.keyframeIndex(r.id);
+          const kf = await svc.keyframeIndex(r.id);
           expect(kf, `${r.path} has no keyframe index`).not.toBeNull();
           const probed = await ffprobeKeyframeMs(absPath(storage, r.path));
           expect(kf!.keyframes).toHaveLength(probed.length);

@@ -13,6 +13,7 @@ import type { InputResolver, StateChange } from '../streams/types';
 import type { DiskSpaceReader } from '../storage/disk-space';
 import { inboxDir } from '../storage/storage-layout';
 import { StorageService, type StorageChange } from '../storage/storage-service';
+import type { KeyframeIndex } from './keyframe-index';
 import { Reconciler, type EventLogger } from './reconciler';
 import { RecordingGaps } from './recording-gaps';
 import { RecordingIndex, type CameraRecordingSettings } from './recording-index';
@@ -433,6 +434,14 @@ export class RecordingService {
    */
   recordingFile(id: number): Promise<string | null> {
     return indexedRecordingFile(this.index, id);
+  }
+
+  /**
+   * Where playback may start inside an indexed recording (recording_keyframes); null when
+   * it has no index yet (backfill pending, or its keyframe flags cannot be trusted).
+   */
+  keyframeIndex(id: number): Promise<KeyframeIndex | null> {
+    return this.index.keyframeIndex(id);
   }
 
   /** The camera's segment being written, up to its last complete fragment (open-segments.ts). */
