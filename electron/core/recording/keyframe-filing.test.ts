@@ -158,7 +158,7 @@ describe('keyframe index at filing', () => {
 });
 
 describe('keyframe index backfill', () => {
-  it('indexes older rows a bounded batch per pass, scans each row once, then is done', async () => {
+  it('indexes older rows newest first, a bounded batch per pass, each row once, then is done', async () => {
     const ids: number[] = [];
     for (let i = 0; i < 5; i++) ids.push(await olderRow('camF', footage, T + i * 20_000));
     const syncId = await olderRow('camF', allSync, T + 5 * 20_000);
@@ -168,7 +168,11 @@ describe('keyframe index backfill', () => {
     await import('node:fs/promises').then((fs) => fs.rm(absPath(root.path, gone!.path)));
     const reconciler = new Reconciler(index, filer, async () => undefined);
 
-    const passes = [];
+    // Newest first: the first pass reaches the gone file, the all-sync one and the newest older row.
+    const passes = [await reconciler.backfillKeyframes(3)];
+    expect(passes[0]).toEqual({ scanned: 3, indexed: 1, done: false });
+    expect(await index.keyframeIndex(ids[4]!)).not.toBeNull();
+    expect(await index.keyframeIndex(ids[0]!)).toBeNull();
     for (let i = 0; i < 10; i++) {
       const report = await reconciler.backfillKeyframes(3);
       passes.push(report);

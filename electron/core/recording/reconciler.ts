@@ -80,7 +80,7 @@ export interface InboxFileContext {
 export interface KeyframeBackfillReport {
   scanned: number;
   indexed: number;
-  /** Every row up to the newest one at the start of this process has been looked at. */
+  /** Every row up to the newest one at the first pass of this process has been looked at. */
   done: boolean;
 }
 
@@ -88,10 +88,11 @@ export interface KeyframeBackfillReport {
 const BACKFILL_ID_WINDOW = 10_000;
 
 export class Reconciler {
-  /** The keyframe backfill has looked at every row up to this id (this process's walk). */
-  private backfilledThrough = 0;
-  /** Newest row at the first backfill pass: later rows get their index when filed. */
-  private backfillEnd: number | null = null;
+  /**
+   * The keyframe backfill has looked at every row from this id up to the newest at its
+   * first pass (later rows get their index when filed). Null: not started.
+   */
+  private backfillBelow: number | null = null;
 
   constructor(
     private readonly index: RecordingIndex,
@@ -277,22 +278,24 @@ export class Reconciler {
   /**
    * Scans up to `limit` playable segments that have no keyframe index yet (indexed by an
    * older version, or their file was away) and stores the index of those that support
-   * one. Walks ids upwards once per process, so rows whose flags cannot be trusted are
-   * scanned once, not every pass; a file that cannot be read is passed by.
+   * one. Walks ids down from the newest once per process: recent footage, the most
+   * likely to be played, first, and the oldest (next for retention) last. Rows whose
+   * flags cannot be trusted are scanned once, not every pass; an unreadable file is
+   * passed by.
    */
   async backfillKeyframes(limit: number): Promise<KeyframeBackfillReport> {
-    this.backfillEnd ??= await this.index.maxRecordingId();
+    this.backfillBelow ??= (await this.index.maxRecordingId()) + 1;
     const report: KeyframeBackfillReport = { scanned: 0, indexed: 0, done: false };
     const roots = new Map((await this.index.roots()).map((r) => [r.id, r.path]));
-    while (report.scanned < limit && this.backfilledThrough < this.backfillEnd) {
-      const through = Math.min(this.backfillEnd, this.backfilledThrough + BACKFILL_ID_WINDOW);
+    while (report.scanned < limit && this.backfillBelow > 1) {
+      const from = Math.max(1, this.backfillBelow - BACKFILL_ID_WINDOW);
       const rows = await this.index.recordingsWithoutKeyframes(
-        this.backfilledThrough,
-        through,
+        from,
+        this.backfillBelow,
         limit - report.scanned,
       );
-      // A full page may stop inside the window: resume after its last row.
-      this.backfilledThrough = rows.length === limit - report.scanned ? rows.at(-1)!.id : through;
+      // A full page may stop inside the window: resume below its last row.
+      this.backfillBelow = rows.length === limit - report.scanned ? rows.at(-1)!.id : from;
       for (const rec of rows) {
         report.scanned++;
         const rootPath = rec.rootId === null ? undefined : roots.get(rec.rootId);
@@ -304,7 +307,7 @@ export class Reconciler {
         report.indexed++;
       }
     }
-    report.done = this.backfilledThrough >= this.backfillEnd;
+    report.done = this.backfillBelow <= 1;
     return report;
   }
 

@@ -164,20 +164,20 @@ export class RecordingIndex {
   }
 
   /**
-   * Playable rows with ids in (afterId, throughId] that have no keyframe index, in id
-   * order: the backfill walks the table in windows of ids so a pass stays bounded.
+   * Playable rows with ids in [fromId, belowId) that have no keyframe index, newest
+   * first: the backfill walks the table down in windows of ids so a pass stays bounded.
    */
   async recordingsWithoutKeyframes(
-    afterId: number,
-    throughId: number,
+    fromId: number,
+    belowId: number,
     limit: number,
   ): Promise<Recording[]> {
     const rows = await this.db.all<RecordingRow>(
       `SELECT ${REC_COLS} FROM recordings r
-       WHERE id > ? AND id <= ? AND status IN ('complete', 'recovered') AND root_id IS NOT NULL
+       WHERE id >= ? AND id < ? AND status IN ('complete', 'recovered') AND root_id IS NOT NULL
          AND NOT EXISTS (SELECT 1 FROM recording_keyframes k WHERE k.recording_id = r.id)
-       ORDER BY id LIMIT ?`,
-      [afterId, throughId, limit],
+       ORDER BY id DESC LIMIT ?`,
+      [fromId, belowId, limit],
     );
     return rows.map(toRecording);
   }
