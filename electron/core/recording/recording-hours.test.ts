@@ -82,10 +82,19 @@ const summary = (q: Pick<Database, 'all'>) =>
 const allRows = (db: Database) =>
   db.all<Row>('SELECT id, camera_id, start_ms, end_ms, bytes, status FROM recordings');
 
-// Segments of 0–15 min starting in three hours, so many cross an hour boundary.
+// Segments of 0–15 min starting in three hours, half of them just before an hour ends,
+// so many cross into the next hour, often several into the same one.
 const segment = fc.record({
   camera: fc.constantFrom(...CAMERAS),
-  startMs: fc.integer({ min: T0, max: T0 + 3 * HOUR }),
+  startMs: fc.oneof(
+    fc.integer({ min: T0, max: T0 + 3 * HOUR }),
+    fc
+      .record({
+        hour: fc.integer({ min: 1, max: 3 }),
+        before: fc.integer({ min: 0, max: 15 * 60_000 }),
+      })
+      .map(({ hour, before }) => T0 + hour * HOUR - before),
+  ),
   durMs: fc.oneof(fc.integer({ min: 0, max: 15 * 60_000 }), fc.constant(60_000)),
   bytes: fc.integer({ min: 0, max: 50_000_000 }),
   status: fc.constantFrom(...STATUSES),
@@ -195,6 +204,26 @@ describe('recording_hours', () => {
     ]);
     await db.run("UPDATE recordings SET status = 'missing'");
     expect(await summary(db)).toEqual([]);
+  });
+
+  it('finds an hour edge again when the segment that held it goes', async () => {
+    await migrate(db, migrations);
+    const seg = (startMs: number, durMs: number) =>
+      insert({ camera: 'cam-a', startMs, durMs, bytes: 1000, status: 'complete' });
+    await seg(T0 + HOUR - 120_000, 180_000); // runs 1 min into the hour
+    await seg(T0 + HOUR - 60_000, 180_000); // runs 2 min into it
+    await seg(T0 + HOUR + 300_000, 60_000);
+    await seg(T0 + HOUR + 600_000, 60_000);
+    const hourOf = async () => (await summary(db)).find((h) => h.hour_ms === T0 + HOUR);
+    await db.run('DELETE FROM recordings WHERE start_ms = ?', [T0 + HOUR - 120_000]);
+    expect(await hourOf()).toMatchObject({
+      first_start_ms: T0 + HOUR,
+      last_end_ms: T0 + HOUR + 660_000,
+    });
+    await db.run('DELETE FROM recordings WHERE start_ms = ?', [T0 + HOUR - 60_000]);
+    expect(await hourOf()).toMatchObject({ first_start_ms: T0 + HOUR + 300_000, segments: 2 });
+    await db.run('DELETE FROM recordings WHERE start_ms = ?', [T0 + HOUR + 600_000]);
+    expect(await hourOf()).toMatchObject({ last_end_ms: T0 + HOUR + 360_000, segments: 1 });
   });
 
   it('is backfilled from an existing index by the v9 step', async () => {

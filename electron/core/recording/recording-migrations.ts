@@ -46,6 +46,20 @@ const inHour = (camera: string, h: string) =>
   `FROM recordings WHERE camera_id = ${camera} AND status ${PLAYABLE}
       AND start_ms >= ${h} - ${HOUR} AND start_ms < ${h} + ${HOUR} AND (start_ms >= ${h} OR end_ms > ${h})`;
 
+/**
+ * The first start in hour `h` left after a change: `h` itself when a row from the hour
+ * before runs into it, else the earliest start in the hour. Both walk the timeline index
+ * and stop at the first match, so retention (oldest first, the edge every time) reads a
+ * row or two per delete instead of the hour.
+ */
+const firstStartIn = (camera: string, h: string) =>
+  `COALESCE(
+        (SELECT ${h} FROM recordings WHERE camera_id = ${camera} AND status ${PLAYABLE}
+          AND start_ms >= ${h} - ${HOUR} AND start_ms < ${h} AND end_ms > ${h}
+          ORDER BY start_ms DESC LIMIT 1),
+        (SELECT start_ms FROM recordings WHERE camera_id = ${camera} AND status ${PLAYABLE}
+          AND start_ms >= ${h} AND start_ms < ${h} + ${HOUR} ORDER BY start_ms LIMIT 1)`;
+
 function addRow(r: 'NEW'): string {
   return pieces(r)
     .map(
@@ -69,8 +83,8 @@ function removeRow(r: 'OLD'): string {
       (p) => `
     UPDATE recording_hours SET
       bytes = bytes - ${p.b}, covered_ms = covered_ms - (${p.e} - ${p.s}), segments = segments - 1,
-      first_start_ms = CASE WHEN first_start_ms = ${p.s} THEN COALESCE(
-        (SELECT MIN(MAX(start_ms, ${p.h})) ${inHour(`${r}.camera_id`, p.h)}), first_start_ms)
+      first_start_ms = CASE WHEN first_start_ms = ${p.s}
+        THEN ${firstStartIn(`${r}.camera_id`, p.h)}, first_start_ms)
         ELSE first_start_ms END,
       last_end_ms = CASE WHEN last_end_ms = ${p.e} THEN COALESCE(
         (SELECT MAX(MIN(end_ms, ${p.h} + ${HOUR})) ${inHour(`${r}.camera_id`, p.h)}), last_end_ms)
