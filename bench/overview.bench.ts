@@ -53,11 +53,17 @@ async function overview(problems: string[]): Promise<number> {
       `seeded ${seeded.segments} segments (${DAYS} d × ${CAMERAS.length} cameras, 60 s, a 2-min gap every hour) in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
     );
     if (seeded.segments === 0) problems.push('no footage seeded');
+    // The seeded footage counts as ~400 GB (hard links of one file): a quota the station
+    // cannot reach keeps retention from pruning it while the answers are compared.
+    await keepFootage(path.join(dataDir, 'station.db'));
     const { station, stop } = await startStation('off', { dataDir });
     try {
       const req = { ...window, buckets: 600 };
       const f = await measureOverview(station.api, path.join(dataDir, 'station.db'), req);
       problems.push(...f.problems);
+      const left = await playableRows(path.join(dataDir, 'station.db'));
+      if (left !== seeded.segments)
+        problems.push(`footage changed during the run: ${left} of ${seeded.segments} rows left`);
       console.log(
         `\nTimeline overview, ${DAYS} d × ${CAMERAS.length} cameras, 600 buckets, ${f.contract.length} rounds alternating (load ${load()}):`,
       );
@@ -78,6 +84,25 @@ async function overview(problems: string[]): Promise<number> {
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+async function keepFootage(dbFile: string): Promise<void> {
+  const db = await Database.open(dbFile);
+  await db.run(
+    `INSERT INTO settings (key, value_json) VALUES ('internal.storage.quota', ?)
+     ON CONFLICT (key) DO UPDATE SET value_json = excluded.value_json`,
+    [JSON.stringify({ kind: 'gb', value: 1_000_000 })],
+  );
+  await db.close();
+}
+
+async function playableRows(dbFile: string): Promise<number> {
+  const db = await Database.open(dbFile);
+  const row = await db.get<{ n: number }>(
+    "SELECT COUNT(*) AS n FROM recordings WHERE status IN ('complete', 'recovered')",
+  );
+  await db.close();
+  return row?.n ?? 0;
 }
 
 /** Inserts `n` rows one statement each, in one transaction (as the filer does, many times). */

@@ -13,7 +13,7 @@ import type {
 import { incidentMarkers } from '../incidents/incident-markers';
 import { alarmMarkers } from '../outages/camera-alarm-log';
 import { activityBuckets, bucketMsOf, type BucketGrid } from '../recording/activity-buckets';
-import { gapsOverlapping, type PlaybackQueryDeps } from '../recording/footage-rows';
+import { gapsOverlappingEach, type PlaybackQueryDeps } from '../recording/footage-rows';
 import { HOUR_MS, hourlyFootage, type HourlyFootage } from '../recording/hour-summary';
 import { MERGE_GAP_MS, recordedRanges } from '../recording/recorded-ranges';
 import type { OpenSegmentSource } from '../recording/segments-query';
@@ -35,6 +35,7 @@ export async function playbackTimeline(
     opts.summary !== false && toMs - fromMs > SUMMARY_MIN_WINDOW_MS
       ? await hourlyFootage(deps.db, cameraIds, grid)
       : null;
+  const gaps = await gapsOverlappingEach(deps.db, cameraIds, fromMs, toMs);
   const cameras: CameraTimeline[] = [];
   for (const cameraId of cameraIds) {
     const footage: HourlyFootage = hourly
@@ -47,7 +48,7 @@ export async function playbackTimeline(
     cameras.push({
       cameraId,
       ranges: open ? withOpenSegment(footage.ranges, open, fromMs, toMs) : footage.ranges,
-      gaps: await gapsOverlapping(deps.db, cameraId, fromMs, toMs),
+      gaps: gaps.get(cameraId) ?? [],
       activity: footage.activity,
       // Picture and clock alarms (black, frozen, covered, turned; clock off).
       alarms: await alarmMarkers(deps.db, cameraId, fromMs, toMs),

@@ -279,7 +279,7 @@ export const recordingMigrations: DomainMigrations = {
 
   // Playable footage per camera and hour, kept by triggers like recording_usage, so the
   // week overview reads ~2 700 rows instead of merging ~160 000 segments
-  // (docs/design/recording.md, "Hourly summary"). Backfilled from the index.
+  // (docs/design/playback.md, docs/ref/schema.md v9). Backfilled from the index.
   9: `
   CREATE TABLE recording_hours (
     camera_id       TEXT NOT NULL,
