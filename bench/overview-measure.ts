@@ -22,6 +22,8 @@ export interface OverviewFigures {
   /** ms per call, in call order. */
   contract: number[];
   systemInfo: number[];
+  /** The same summary read in the bench process (no RPC): the query's own share. */
+  summaryInProcess: number[];
   exact: number[];
   /** What the contract call answered: 3 600 000 when the summary was read. */
   resolutionMs: number;
@@ -39,6 +41,7 @@ export async function measureOverview(
   const out: OverviewFigures = {
     contract: [],
     systemInfo: [],
+    summaryInProcess: [],
     exact: [],
     resolutionMs: -1,
     problems: [],
@@ -52,12 +55,13 @@ export async function measureOverview(
   try {
     let coarse: PlaybackTimeline | null = null;
     let exact: PlaybackTimeline | null = null;
-    // One warm-up of each (page cache, prepared plans), then A B C A B C …
+    // One warm-up of each (page cache, prepared plans), then A B C D A B C D …
     await api.playback.timeline(req);
     await playbackTimeline({ db }, req, { summary: false });
     for (let i = 0; i < rounds; i++) {
       await timed(out.systemInfo, () => api.system.info());
       coarse = await timed(out.contract, () => api.playback.timeline(req));
+      await timed(out.summaryInProcess, () => playbackTimeline({ db }, req));
       exact = await timed(out.exact, () => playbackTimeline({ db }, req, { summary: false }));
     }
     if (!coarse || !exact) throw new Error('no rounds');
