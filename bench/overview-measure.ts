@@ -24,6 +24,9 @@ export interface OverviewFigures {
   systemInfo: number[];
   /** The same summary read in the bench process (no RPC): the query's own share. */
   summaryInProcess: number[];
+  /** CPU time (all threads of the bench process) of those reads: the work, whatever the load. */
+  summaryCpu: number[];
+  exactCpu: number[];
   exact: number[];
   /** What the contract call answered: 3 600 000 when the summary was read. */
   resolutionMs: number;
@@ -42,14 +45,19 @@ export async function measureOverview(
     contract: [],
     systemInfo: [],
     summaryInProcess: [],
+    summaryCpu: [],
+    exactCpu: [],
     exact: [],
     resolutionMs: -1,
     problems: [],
   };
-  const timed = async <T>(list: number[], f: () => Promise<T>): Promise<T> => {
+  const timed = async <T>(list: number[], f: () => Promise<T>, cpu?: number[]): Promise<T> => {
+    const c = process.cpuUsage();
     const s = performance.now();
     const v = await f();
     list.push(performance.now() - s);
+    const used = process.cpuUsage(c);
+    cpu?.push((used.user + used.system) / 1000);
     return v;
   };
   try {
@@ -61,8 +69,12 @@ export async function measureOverview(
     for (let i = 0; i < rounds; i++) {
       await timed(out.systemInfo, () => api.system.info());
       coarse = await timed(out.contract, () => api.playback.timeline(req));
-      await timed(out.summaryInProcess, () => playbackTimeline({ db }, req));
-      exact = await timed(out.exact, () => playbackTimeline({ db }, req, { summary: false }));
+      await timed(out.summaryInProcess, () => playbackTimeline({ db }, req), out.summaryCpu);
+      exact = await timed(
+        out.exact,
+        () => playbackTimeline({ db }, req, { summary: false }),
+        out.exactCpu,
+      );
     }
     if (!coarse || !exact) throw new Error('no rounds');
     out.resolutionMs = coarse.resolutionMs;

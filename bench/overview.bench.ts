@@ -75,6 +75,9 @@ async function overview(problems: string[]): Promise<number> {
       );
       console.log(`  baseline old exact path (in the bench process, no RPC): ${stats(f.exact)}`);
       console.log(
+        `  CPU time in the bench process (all threads), whatever the load: summary read median ${ms(pct(f.summaryCpu, 50))}, exact path median ${ms(pct(f.exactCpu, 50))}`,
+      );
+      console.log(
         `  answers agree (covered time and bytes within 0.5 %, same hours): ${f.problems.length === 0 ? 'yes' : 'NO'}`,
       );
       const median = pct(f.contract, 50);
