@@ -153,7 +153,7 @@ describe('recording_hours', () => {
   it('stays equal to the per-hour sums of the rows through inserts, deletes and updates', async () => {
     await migrate(db, migrations);
     await fc.assert(
-      fc.asyncProperty(fc.array(op, { minLength: 1, maxLength: 40 }), async (ops) => {
+      fc.asyncProperty(fc.array(op, { minLength: 10, maxLength: 60, size: 'max' }), async (ops) => {
         await db.exec('DELETE FROM recordings');
         for (const o of ops) {
           const ids = (await db.all<{ id: number }>('SELECT id FROM recordings ORDER BY id')).map(
@@ -233,7 +233,7 @@ describe('recording_hours', () => {
   it('is backfilled from an existing index by the v9 step', async () => {
     await migrate(db, migrations.slice(0, 8));
     await fc.assert(
-      fc.asyncProperty(fc.array(segment, { maxLength: 40 }), async (segs) => {
+      fc.asyncProperty(fc.array(segment, { maxLength: 60, size: 'max' }), async (segs) => {
         await db.exec('DELETE FROM recordings');
         for (const s of segs) await insert(s);
         const backfilled = await db.transaction(async (tx) => {
