@@ -11,6 +11,7 @@ import { FootageIndexRows } from '../recording/testing/footage-index-rows';
 import { playbackTimeline } from './timeline-query';
 
 const S = 1000;
+const MIN = 60 * S;
 const T0 = Date.UTC(2026, 4, 1, 8, 0, 0);
 let dir: string;
 let db: Database;
@@ -307,6 +308,44 @@ describe('playbackTimeline', () => {
       const outage = coarse.cameras[0]!.activity.slice(12, 21);
       expect(outage).toEqual(new Array(9).fill(0));
       expect(exact.cameras[0]!.activity.slice(12, 21)).toEqual(outage);
+    });
+
+    it('draws an hour as its first start to its last end, its bytes spread over that span', async () => {
+      const seg = (from: number, to: number, bytes: number) =>
+        rows.segment({
+          cameraId: 'cam-a',
+          startMs: START + from * MIN,
+          endMs: START + to * MIN,
+          bytes,
+        });
+      await seg(0, 10, 3000);
+      await seg(40, 50, 2000); // the hole between is inside the hour: not drawn
+      await seg(65, 70, 600); // after a 15-minute outage across the hour: a range of its own
+      const tl = await timeline({
+        cameraIds: ['cam-a'],
+        fromMs: START,
+        toMs: START + 48 * H,
+        buckets: 288,
+      });
+      expect(tl.cameras[0]!.ranges).toEqual([
+        { startMs: START, endMs: START + 50 * MIN },
+        { startMs: START + 65 * MIN, endMs: START + 70 * MIN },
+      ]);
+      expect(tl.cameras[0]!.activity.slice(0, 8)).toEqual([
+        1000, 1000, 1000, 1000, 1000, 0, 600, 0,
+      ]);
+    });
+
+    it('clips an hour the window starts in, keeping the share of its bytes inside', async () => {
+      await rows.segment({ cameraId: 'cam-a', startMs: START, endMs: START + H, bytes: 6000 });
+      const tl = await timeline({
+        cameraIds: ['cam-a'],
+        fromMs: START + H / 2,
+        toMs: START + H / 2 + 48 * H,
+        buckets: 96,
+      });
+      expect(tl.cameras[0]!.ranges).toEqual([{ startMs: START + H / 2, endMs: START + H }]);
+      expect(tl.cameras[0]!.activity.slice(0, 2)).toEqual([3000, 0]);
     });
 
     it('keeps windows up to 36 h exact', async () => {
