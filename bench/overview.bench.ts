@@ -54,8 +54,9 @@ async function overview(problems: string[]): Promise<number> {
       `seeded ${seeded.segments} segments (${DAYS} d × ${CAMERAS.length} cameras, 60 s, a 2-min gap every hour) in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
     );
     if (seeded.segments === 0) problems.push('no footage seeded');
-    // Every seeded hard link counts at the file's full size, far above the default quota: a quota the station
-    // cannot reach keeps retention from pruning it while the answers are compared.
+    // Every seeded hard link counts at the file's full size, far above the default quota:
+    // a quota the station cannot reach keeps retention from pruning the footage while the
+    // answers are compared.
     await keepFootage(path.join(dataDir, 'station.db'));
     const { station, stop } = await startStation('off', { dataDir });
     try {
