@@ -70,6 +70,12 @@ export const PlaybackTimeline = z.object({
   fromMs: ms,
   toMs: ms,
   bucketMs: z.number().positive(),
+  /**
+   * 0: ranges and activity are exact. 3 600 000 (windows over 36 h): drawn from hourly
+   * sums, so a hole inside an hour is not shown and each hour's bytes are spread over
+   * its footage; range edges are still the segments' own.
+   */
+  resolutionMs: ms,
   cameras: z.array(CameraTimeline),
   /** Incidents on any of the cameras whose range overlaps the window. */
   incidents: z.array(IncidentMarker),

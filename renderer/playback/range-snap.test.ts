@@ -32,6 +32,7 @@ describe('snapTargets', () => {
       fromMs: T,
       toMs: T + 3_600_000,
       bucketMs: 60_000,
+      resolutionMs: 0,
       cameras: [
         {
           cameraId: 'a',

@@ -43,6 +43,7 @@ describe('alarm marks on the timeline', () => {
       fromMs: T0,
       toMs: T0 + 60 * MIN,
       bucketMs: MIN,
+      resolutionMs: 0,
       cameras: [
         {
           cameraId: 'a',
@@ -87,6 +88,7 @@ describe('alarm marks on the timeline', () => {
       fromMs: T0,
       toMs: T0 + 60 * MIN,
       bucketMs: MIN,
+      resolutionMs: 0,
       cameras: [
         {
           cameraId: 'a',

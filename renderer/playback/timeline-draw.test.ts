@@ -18,6 +18,7 @@ const data: PlaybackTimeline = {
   fromMs: T0,
   toMs: T0 + 60 * MIN,
   bucketMs: MIN,
+  resolutionMs: 0,
   cameras: [
     {
       cameraId: 'a',

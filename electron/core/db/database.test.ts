@@ -61,6 +61,7 @@ describe('Database', () => {
       'recording_cameras',
       'recording_events',
       'recording_gaps',
+      'recording_hours',
       'recording_keyframes',
       'recording_locks',
       'recording_usage',

@@ -11,6 +11,7 @@ import { FootageIndexRows } from '../recording/testing/footage-index-rows';
 import { playbackTimeline } from './timeline-query';
 
 const S = 1000;
+const MIN = 60 * S;
 const T0 = Date.UTC(2026, 4, 1, 8, 0, 0);
 let dir: string;
 let db: Database;
@@ -255,6 +256,113 @@ describe('playbackTimeline', () => {
     ]);
     expect(tl.cameras[1]!.alarms).toEqual([]);
   });
+
+  describe('over windows longer than 36 h (hourly summary)', () => {
+    const H = 3_600_000;
+    const START = Date.UTC(2026, 4, 1, 0, 0, 0);
+
+    /** 60 s segments over [from, to), with a byte count that varies per segment. */
+    async function fill(cameraId: string, from: number, to: number, status?: 'missing') {
+      for (let t = from; t < to; t += 60 * S)
+        await rows.segment({
+          cameraId,
+          startMs: t,
+          endMs: t + 60 * S,
+          bytes: 1000 + ((t / S) % 977),
+          status,
+        });
+    }
+
+    it('answers from hourly sums: the same ranges and byte totals as the exact reads, outages kept', async () => {
+      // cam-a: 0–5 h, then a 2.5 h outage, then 7:30–11 h with a segment across the 10 h mark
+      // shifted by 30 s (so an hour edge is not a segment edge); unplayable rows in between.
+      await fill('cam-a', START, START + 5 * H);
+      await fill('cam-a', START + 5 * H, START + 6 * H, 'missing');
+      await fill('cam-a', START + 7.5 * H, START + 10 * H - 30 * S);
+      await fill('cam-a', START + 10 * H - 30 * S, START + 11 * H);
+      await fill('cam-b', START + 20 * H, START + 21 * H);
+      const req = PlaybackTimelineRequest.parse({
+        cameraIds: ['cam-a', 'cam-b', 'cam-none'],
+        fromMs: START + 2.25 * H,
+        toMs: START + 2.25 * H + 40 * H,
+        buckets: 160,
+      });
+      const coarse = PlaybackTimeline.parse(await playbackTimeline({ db }, req));
+      const exact = PlaybackTimeline.parse(await playbackTimeline({ db }, req, { summary: false }));
+      expect(coarse.resolutionMs).toBe(H);
+      expect(exact.resolutionMs).toBe(0);
+      expect(coarse.cameras.map((c) => c.ranges)).toEqual(exact.cameras.map((c) => c.ranges));
+      expect(coarse.cameras[0]!.ranges).toEqual([
+        { startMs: START + 2.25 * H, endMs: START + 5 * H },
+        { startMs: START + 7.5 * H, endMs: START + 11 * H + 30 * S },
+      ]);
+      const total = (t: PlaybackTimeline) =>
+        t.cameras.map((c) => c.activity.reduce((a, b) => a + b, 0));
+      const [ca, cb, cn] = total(coarse);
+      const [ea, eb, en] = total(exact);
+      // The window starts inside an hour: only there is the split an even spread, not per segment.
+      expect(Math.abs(ca! - ea!) / ea!).toBeLessThan(0.005);
+      expect(Math.abs(cb! - eb!)).toBeLessThanOrEqual(80); // rounding, half a byte per bucket
+      expect([cn, en]).toEqual([0, 0]);
+      // Each bucket is a quarter hour: the outage's buckets are empty in both.
+      const outage = coarse.cameras[0]!.activity.slice(12, 21);
+      expect(outage).toEqual(new Array(9).fill(0));
+      expect(exact.cameras[0]!.activity.slice(12, 21)).toEqual(outage);
+    });
+
+    it('draws an hour as its first start to its last end, its bytes spread over that span', async () => {
+      const seg = (from: number, to: number, bytes: number) =>
+        rows.segment({
+          cameraId: 'cam-a',
+          startMs: START + from * MIN,
+          endMs: START + to * MIN,
+          bytes,
+        });
+      await seg(0, 10, 3000);
+      await seg(40, 50, 2000); // the hole between is inside the hour: not drawn
+      await seg(65, 70, 600); // after a 15-minute outage across the hour: a range of its own
+      const tl = await timeline({
+        cameraIds: ['cam-a'],
+        fromMs: START,
+        toMs: START + 48 * H,
+        buckets: 288,
+      });
+      expect(tl.cameras[0]!.ranges).toEqual([
+        { startMs: START, endMs: START + 50 * MIN },
+        { startMs: START + 65 * MIN, endMs: START + 70 * MIN },
+      ]);
+      expect(tl.cameras[0]!.activity.slice(0, 8)).toEqual([
+        1000, 1000, 1000, 1000, 1000, 0, 600, 0,
+      ]);
+    });
+
+    it('clips an hour the window starts in, keeping the share of its bytes inside', async () => {
+      await rows.segment({ cameraId: 'cam-a', startMs: START, endMs: START + H, bytes: 6000 });
+      const tl = await timeline({
+        cameraIds: ['cam-a'],
+        fromMs: START + H / 2,
+        toMs: START + H / 2 + 48 * H,
+        buckets: 96,
+      });
+      expect(tl.cameras[0]!.ranges).toEqual([{ startMs: START + H / 2, endMs: START + H }]);
+      expect(tl.cameras[0]!.activity.slice(0, 2)).toEqual([3000, 0]);
+    });
+
+    it('keeps windows up to 36 h exact', async () => {
+      await fill('cam-a', START, START + 2 * H);
+      const tl = await timeline({ cameraIds: ['cam-a'], fromMs: START, toMs: START + 36 * H });
+      expect(tl.resolutionMs).toBe(0);
+      expect(tl.cameras[0]!.ranges).toEqual([{ startMs: START, endMs: START + 2 * H }]);
+    });
+
+    it('sees footage deleted by retention at once (the triggers keep the summary)', async () => {
+      await fill('cam-a', START, START + 3 * H);
+      await db.run('DELETE FROM recordings WHERE start_ms < ?', [START + 1.5 * H]);
+      const tl = await timeline({ cameraIds: ['cam-a'], fromMs: START, toMs: START + 48 * H });
+      expect(tl.resolutionMs).toBe(H);
+      expect(tl.cameras[0]!.ranges).toEqual([{ startMs: START + 1.5 * H, endMs: START + 3 * H }]);
+    });
+  });
 });
 
 describe('playbackTimeline over 7 days × 16 cameras of 60 s segments', () => {
@@ -293,6 +401,7 @@ describe('playbackTimeline over 7 days × 16 cameras of 60 s segments', () => {
       `playback timeline 7 d × 16 cameras (${16 * 7 * 1440} segments, 1000 buckets): median ${times[1]!.toFixed(0)} ms`,
     );
     expect(tl.cameras).toHaveLength(16);
+    expect(tl.resolutionMs).toBe(3_600_000);
     for (const cam of tl.cameras) {
       expect(cam.ranges).toEqual([{ startMs: END - 7 * DAY, endMs: END }]);
       expect(cam.gaps).toHaveLength(28);

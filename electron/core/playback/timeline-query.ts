@@ -1,7 +1,9 @@
 // The timeline overview of playback (up to 16 cameras × 8 days): per camera the
 // recorded ranges, gaps and activity, plus incident markers. Bounded, indexed
-// SQL only; see recorded-ranges.ts and activity-buckets.ts for how each part
-// stays cheap over ~160 k segment rows.
+// SQL only. Windows up to 36 h are exact (recorded-ranges.ts, activity-buckets.ts);
+// longer ones read the hourly summary (hour-summary.ts), because merging a week of
+// 60 s segments for 16 cameras is ~160 k rows (hundreds of ms) where the summary
+// is ~2 700, and at that zoom a pixel is wider than the hour the summary rounds to.
 import type {
   CameraTimeline,
   CoverageRange,
@@ -11,27 +13,43 @@ import type {
 import { incidentMarkers } from '../incidents/incident-markers';
 import { alarmMarkers } from '../outages/camera-alarm-log';
 import { activityBuckets, bucketMsOf, type BucketGrid } from '../recording/activity-buckets';
-import { gapsOverlapping, type PlaybackQueryDeps } from '../recording/footage-rows';
+import { gapsOverlappingEach, type PlaybackQueryDeps } from '../recording/footage-rows';
+import { HOUR_MS, hourlyFootage, type HourlyFootage } from '../recording/hour-summary';
 import { MERGE_GAP_MS, recordedRanges } from '../recording/recorded-ranges';
 import type { OpenSegmentSource } from '../recording/segments-query';
+
+/** Windows longer than this are answered from the hourly summary. */
+export const SUMMARY_MIN_WINDOW_MS = 36 * HOUR_MS;
 
 export async function playbackTimeline(
   deps: PlaybackQueryDeps & { open?: OpenSegmentSource },
   req: PlaybackTimelineRequest,
+  /** summary: false forces the exact reads (the benchmark's baseline). */
+  opts: { summary?: boolean } = {},
 ): Promise<PlaybackTimeline> {
   const { fromMs, toMs } = req;
   const grid: BucketGrid = { fromMs, toMs, count: req.buckets };
   // Unknown ids are answered too (empty): footage outlives a camera removed from the registry.
   const cameraIds = [...new Set(req.cameraIds)];
+  const hourly =
+    opts.summary !== false && toMs - fromMs > SUMMARY_MIN_WINDOW_MS
+      ? await hourlyFootage(deps.db, cameraIds, grid)
+      : null;
+  const gaps = await gapsOverlappingEach(deps.db, cameraIds, fromMs, toMs);
   const cameras: CameraTimeline[] = [];
   for (const cameraId of cameraIds) {
-    const ranges = await recordedRanges(deps.db, cameraId, fromMs, toMs);
+    const footage: HourlyFootage = hourly
+      ? (hourly.get(cameraId) ?? { ranges: [], activity: new Array<number>(grid.count).fill(0) })
+      : {
+          ranges: await recordedRanges(deps.db, cameraId, fromMs, toMs),
+          activity: await activityBuckets(deps.db, cameraId, grid),
+        };
     const open = await deps.open?.openSegment(cameraId);
     cameras.push({
       cameraId,
-      ranges: open ? withOpenSegment(ranges, open, fromMs, toMs) : ranges,
-      gaps: await gapsOverlapping(deps.db, cameraId, fromMs, toMs),
-      activity: await activityBuckets(deps.db, cameraId, grid),
+      ranges: open ? withOpenSegment(footage.ranges, open, fromMs, toMs) : footage.ranges,
+      gaps: gaps.get(cameraId) ?? [],
+      activity: footage.activity,
       // Picture and clock alarms (black, frozen, covered, turned; clock off).
       alarms: await alarmMarkers(deps.db, cameraId, fromMs, toMs),
     });
@@ -40,6 +58,7 @@ export async function playbackTimeline(
     fromMs,
     toMs,
     bucketMs: bucketMsOf(grid),
+    resolutionMs: hourly ? HOUR_MS : 0,
     cameras,
     incidents: await incidentMarkers(deps.db, cameraIds, fromMs, toMs),
   };

@@ -4,6 +4,125 @@
 // index outlive a camera removed from the registry (it may be evidence).
 import type { DomainMigrations } from '../db/migrate';
 
+// Step 9's `recording_hours`: playable footage per camera and hour, kept by triggers on
+// `recordings` and backfilled from it. The same piece arithmetic appears in the insert,
+// delete and update triggers and the backfill, so it is written once and expanded per
+// row alias (NEW, OLD, r). Shipped SQL like the rest: never change the text it produces
+// (the schema snapshot pins it); a change is a new step.
+//
+// A recording never exceeds MAX_RECORDING_MS (15 min), so it touches at most two hours:
+// piece 0 in the hour it starts, piece 1 in the next when it ends past that hour. Bytes
+// are split with integer arithmetic (piece 1 = bytes − piece 0), so taking a row away
+// subtracts exactly what adding it added.
+const HOUR = 3_600_000;
+const PLAYABLE = "IN ('complete', 'recovered')";
+
+interface Piece {
+  /** The hour's start. */
+  h: string;
+  /** The piece's start and end, clipped to the hour. */
+  s: string;
+  e: string;
+  /** The piece's share of the row's bytes. */
+  b: string;
+  /** Whether the row has this piece at all. */
+  has: string;
+}
+
+function pieces(r: string): [Piece, Piece] {
+  const h0 = `(${r}.start_ms - ${r}.start_ms % ${HOUR})`;
+  const h1 = `(${h0} + ${HOUR})`;
+  const head =
+    `(CASE WHEN ${r}.end_ms <= ${h1} THEN ${r}.bytes` +
+    ` ELSE ${r}.bytes * (${h1} - ${r}.start_ms) / (${r}.end_ms - ${r}.start_ms) END)`;
+  return [
+    { h: h0, s: `${r}.start_ms`, e: `MIN(${r}.end_ms, ${h1})`, b: head, has: '1' },
+    { h: h1, s: h1, e: `${r}.end_ms`, b: `(${r}.bytes - ${head})`, has: `${r}.end_ms > ${h1}` },
+  ];
+}
+
+/** Playable rows of a camera with a piece in hour `h` (read after the change took place). */
+const inHour = (camera: string, h: string) =>
+  `FROM recordings WHERE camera_id = ${camera} AND status ${PLAYABLE}
+      AND start_ms >= ${h} - ${HOUR} AND start_ms < ${h} + ${HOUR} AND (start_ms >= ${h} OR end_ms > ${h})`;
+
+/**
+ * The first start in hour `h` left after a change: `h` itself when a row from the hour
+ * before runs into it, else the earliest start in the hour. Both walk the timeline index
+ * and stop at the first match, so retention (oldest first, the edge every time) reads a
+ * row or two per delete instead of the hour.
+ */
+const firstStartIn = (camera: string, h: string) =>
+  `COALESCE(
+        (SELECT ${h} FROM recordings WHERE camera_id = ${camera} AND status ${PLAYABLE}
+          AND start_ms >= ${h} - ${HOUR} AND start_ms < ${h} AND end_ms > ${h}
+          ORDER BY start_ms DESC LIMIT 1),
+        (SELECT start_ms FROM recordings WHERE camera_id = ${camera} AND status ${PLAYABLE}
+          AND start_ms >= ${h} AND start_ms < ${h} + ${HOUR} ORDER BY start_ms LIMIT 1)`;
+
+function addRow(r: 'NEW'): string {
+  return pieces(r)
+    .map(
+      (p) => `
+    INSERT INTO recording_hours
+      (camera_id, hour_ms, bytes, covered_ms, segments, first_start_ms, last_end_ms)
+    SELECT ${r}.camera_id, ${p.h}, ${p.b}, ${p.e} - ${p.s}, 1, ${p.s}, ${p.e}
+    WHERE ${r}.status ${PLAYABLE} AND ${p.has}
+    ON CONFLICT (camera_id, hour_ms) DO UPDATE SET
+      bytes = bytes + excluded.bytes, covered_ms = covered_ms + excluded.covered_ms,
+      segments = segments + 1, first_start_ms = MIN(first_start_ms, excluded.first_start_ms),
+      last_end_ms = MAX(last_end_ms, excluded.last_end_ms);`,
+    )
+    .join('');
+}
+
+/** Takes a row's pieces away; an hour edge it held is looked up again, an empty hour goes. */
+function removeRow(r: 'OLD'): string {
+  return pieces(r)
+    .map(
+      (p) => `
+    UPDATE recording_hours SET
+      bytes = bytes - ${p.b}, covered_ms = covered_ms - (${p.e} - ${p.s}), segments = segments - 1,
+      first_start_ms = CASE WHEN first_start_ms = ${p.s}
+        THEN ${firstStartIn(`${r}.camera_id`, p.h)}, first_start_ms)
+        ELSE first_start_ms END,
+      last_end_ms = CASE WHEN last_end_ms = ${p.e} THEN COALESCE(
+        (SELECT MAX(MIN(end_ms, ${p.h} + ${HOUR})) ${inHour(`${r}.camera_id`, p.h)}), last_end_ms)
+        ELSE last_end_ms END
+    WHERE camera_id = ${r}.camera_id AND hour_ms = ${p.h} AND ${r}.status ${PLAYABLE} AND ${p.has};
+    DELETE FROM recording_hours WHERE camera_id = ${r}.camera_id AND hour_ms = ${p.h} AND segments = 0;`,
+    )
+    .join('');
+}
+
+function backfill(): string {
+  const [p0, p1] = pieces('r');
+  const select = (p: Piece) =>
+    `SELECT r.camera_id AS camera_id, ${p.h} AS h, ${p.s} AS s, ${p.e} AS e, ${p.b} AS b
+       FROM recordings r WHERE r.status ${PLAYABLE} AND ${p.has}`;
+  return `
+  INSERT INTO recording_hours
+    (camera_id, hour_ms, bytes, covered_ms, segments, first_start_ms, last_end_ms)
+  SELECT camera_id, h, SUM(b), SUM(e - s), COUNT(*), MIN(s), MAX(e) FROM (
+    ${select(p0)}
+    UNION ALL
+    ${select(p1)}
+  ) GROUP BY camera_id, h;`;
+}
+
+/** Step 9 after its CREATE TABLE: the three triggers and the backfill. */
+const RECORDING_HOURS_TRIGGERS = `
+  CREATE TRIGGER recordings_hours_insert AFTER INSERT ON recordings
+  WHEN NEW.status ${PLAYABLE} BEGIN${addRow('NEW')}
+  END;
+  CREATE TRIGGER recordings_hours_delete AFTER DELETE ON recordings
+  WHEN OLD.status ${PLAYABLE} BEGIN${removeRow('OLD')}
+  END;
+  CREATE TRIGGER recordings_hours_update
+  AFTER UPDATE OF status, bytes, start_ms, end_ms, camera_id ON recordings BEGIN${removeRow('OLD')}${addRow('NEW')}
+  END;${backfill()}
+`;
+
 export const recordingMigrations: DomainMigrations = {
   // The recording index, usage, gaps, locks, events and per-camera settings.
   2: `
@@ -157,4 +276,20 @@ export const recordingMigrations: DomainMigrations = {
     DELETE FROM recording_keyframes WHERE recording_id = OLD.id;
   END;
   `,
+
+  // Playable footage per camera and hour, kept by triggers like recording_usage, so the
+  // week overview reads ~2 700 rows instead of merging ~160 000 segments
+  // (docs/design/playback.md, docs/ref/schema.md v9). Backfilled from the index.
+  9: `
+  CREATE TABLE recording_hours (
+    camera_id       TEXT NOT NULL,
+    hour_ms         INTEGER NOT NULL,
+    bytes           INTEGER NOT NULL,
+    covered_ms      INTEGER NOT NULL,
+    segments        INTEGER NOT NULL,
+    first_start_ms  INTEGER NOT NULL,
+    last_end_ms     INTEGER NOT NULL,
+    PRIMARY KEY (camera_id, hour_ms)
+  ) STRICT, WITHOUT ROWID;
+  ${RECORDING_HOURS_TRIGGERS}`,
 };
