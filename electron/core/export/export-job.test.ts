@@ -217,6 +217,12 @@ describe('runExportJob', () => {
     expect(manifest.format).toBe('vn-station-export/1');
     expect(manifest.caseNumber).toBe('CV 215/CAP-ĐTTH');
     expect(manifest.cameras.map((c) => c.file)).toEqual([videoA, videoB, null]);
+    // Both cameras' footage was copied from its fragments, not remuxed; the row says so too.
+    expect(manifest.cameras.map((c) => c.method)).toEqual(['fragments', 'fragments', undefined]);
+    expect(result.files.filter((f) => f.kind === 'video').map((f) => f.method)).toEqual([
+      'fragments',
+      'fragments',
+    ]);
     expect(manifest.cameras[2]!.missing).toEqual([
       { start: manifestTime(FROM), end: manifestTime(TO) },
     ]);
@@ -329,7 +335,9 @@ describe('runExportJob', () => {
           o.onProgress?.(ms);
         },
       });
-    const err = await failureOf(runExportJob(s, deps({ remux }), abort.signal, () => undefined));
+    const err = await failureOf(
+      runExportJob(s, deps({ remux, copyFragments: false }), abort.signal, () => undefined),
+    );
     expect(err).toBeInstanceOf(ExportCancelled);
     expect(remuxProgress).toBeGreaterThan(0);
     await expectNothingLeft(s.exportId);

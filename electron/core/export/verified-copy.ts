@@ -41,6 +41,13 @@ export interface WriteVerifiedOptions extends TargetOptions {
   data: Buffer;
 }
 
+export interface StreamVerifiedOptions extends TargetOptions {
+  /** The file's bytes in order; a failure to produce them is the station's, not the stick's. */
+  chunks: AsyncIterable<Buffer>;
+  /** Names the source in that failure. */
+  source: string;
+}
+
 export async function copyVerified(o: CopyVerifiedOptions): Promise<VerifiedFile> {
   const fs = o.fs ?? nodeFsOps;
   return writeThenVerify(o, fs, async (sink) => {
@@ -63,6 +70,28 @@ export async function writeVerified(o: WriteVerifiedOptions): Promise<VerifiedFi
   return writeThenVerify(o, o.fs ?? nodeFsOps, async (sink) => {
     for (let at = 0; at < o.data.length; at += COPY_CHUNK_BYTES) {
       await sink(o.data.subarray(at, at + COPY_CHUNK_BYTES));
+    }
+  });
+}
+
+/** The same steps for a file made while it is written (an export's MP4 built from recorded fragments). */
+export async function streamVerified(o: StreamVerifiedOptions): Promise<VerifiedFile> {
+  return writeThenVerify(o, o.fs ?? nodeFsOps, async (sink) => {
+    const it = o.chunks[Symbol.asyncIterator]();
+    try {
+      for (;;) {
+        let next: IteratorResult<Buffer>;
+        try {
+          next = await it.next();
+        } catch (err) {
+          throw sourceFailure(o.source, err);
+        }
+        if (next.done) return;
+        await sink(next.value);
+      }
+    } finally {
+      // Stopped early (a write failed, a cancel): the producer closes its files.
+      await it.return?.().catch(() => undefined);
     }
   });
 }
@@ -110,8 +139,10 @@ async function writePart(
   const out = await fs.open(part, 'w');
   try {
     await produce(async (chunk) => {
+      // The write runs on libuv's pool while this thread hashes the same bytes.
+      const written = writeAll(out, chunk, bytes);
       hash.update(chunk);
-      await writeAll(out, chunk, bytes);
+      await written;
       bytes += chunk.length;
       o.onBytes?.(chunk.length, 'write');
       throwIfAborted(o.signal);
