@@ -185,6 +185,8 @@ export async function runExportJob(
         signal,
         onBytes: track(v.name, 'video'),
         fs,
+        // A video is big: its read-back runs on the other core while it is written.
+        readBackAlongside: true,
       };
       let copied: VerifiedFile;
       if (prepared.method === 'fragments') {
