@@ -50,15 +50,17 @@ const CODECS: Record<string, FragmentLayout['codec']> = {
   hvc1: 'hevc',
   hev1: 'hevc',
 };
-/** Segments read at once: the reads are small and mostly wait on the disk. */
-const READ_PARALLEL = 4;
 
 export async function planFragmentMp4(plan: ClipPlan): Promise<FragmentPlan> {
   if (plan.contentStartMs === null || plan.contentEndMs === null || plan.segments.length === 0)
     return { fallback: 'no footage' };
-  let tracks: Fmp4Track[];
+  const tracks: Fmp4Track[] = [];
   try {
-    tracks = await mapLimit(plan.segments, READ_PARALLEL, (s) => readFmp4Track(s.path));
+    for (const s of plan.segments) {
+      tracks.push(readFmp4Track(s.path));
+      // Each file's reads block for about a millisecond: let live video and calls through between.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
   } catch (err) {
     if (err instanceof Fmp4ReadError) return { fallback: err.message };
     throw err;
@@ -507,21 +509,4 @@ export async function* fragmentMp4Bytes(layout: FragmentLayout): AsyncGenerator<
     await pending.catch(() => undefined);
     await (fh as FileHandle | null)?.close().catch(() => undefined);
   }
-}
-
-async function mapLimit<T, R>(
-  items: readonly T[],
-  limit: number,
-  fn: (t: T) => Promise<R>,
-): Promise<R[]> {
-  const out: R[] = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await fn(items[i]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return out;
 }
