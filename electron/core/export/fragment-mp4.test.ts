@@ -7,28 +7,15 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FFMPEG, ffprobeFile, tempDir } from '../recording/testing/recording-test-kit';
 import { planClip, type ClipPlan, type SourceSegment } from './clip-plan';
-import { fragmentMp4Bytes, planFragmentMp4, type FragmentLayout } from './fragment-mp4';
+import { planFragmentMp4 } from './fragment-mp4';
 import { remuxClip } from './remux-clip';
 import { makeSegments } from './testing/footage-fixture';
+import { layoutOf, writeLayout } from './testing/fragment-file';
 import { codecTag, decodeErrors, shownFrames } from './testing/frame-check';
 
 const FRAME_MS = 40; // 25 fps
 const GOP_MS = 1000;
 const T0 = Date.UTC(2024, 2, 1, 1, 0, 0);
-
-async function layoutOf(plan: ClipPlan): Promise<FragmentLayout> {
-  const planned = await planFragmentMp4(plan);
-  if ('fallback' in planned) throw new Error(`fell back: ${planned.fallback}`);
-  return planned.layout;
-}
-
-async function writeLayout(layout: FragmentLayout, file: string): Promise<Buffer> {
-  const parts: Buffer[] = [];
-  for await (const chunk of fragmentMp4Bytes(layout)) parts.push(Buffer.from(chunk));
-  const data = Buffer.concat(parts);
-  await writeFile(file, data);
-  return data;
-}
 
 async function remuxed(plan: ClipPlan, dir: string, name: string): Promise<string> {
   const outPath = join(dir, `${name}-remux.mp4`);

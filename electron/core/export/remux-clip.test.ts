@@ -25,6 +25,7 @@ import { ExportCancelled, ExportFailure } from './export-errors';
 import { remuxClip, type RemuxOptions } from './remux-clip';
 import { codecTag, decodeErrors, shownFrames } from './testing/frame-check';
 import { linkSegments, makeSegments } from './testing/footage-fixture';
+import { layoutOf, writeLayout } from './testing/fragment-file';
 
 const run = promisify(execFile);
 const FRAME_MS = 40; // 25 fps
@@ -288,6 +289,13 @@ describe('remuxClip with footage recorded from the RTSP rig', () => {
         if (codec === 'hevc') {
           expect(await codecTag(outPath)).toBe('hvc1');
         }
+        // The fragment copy of the same recorded files: the same pictures at the same times,
+        // H.265 tagged hvc1 as the remux tags it (the recorder writes hev1).
+        const copied = join(tmp.dir, `${cam}-fragments.mp4`);
+        await writeLayout(await layoutOf(plan), copied);
+        expect(await codecTag(copied)).toBe(codec === 'hevc' ? 'hvc1' : 'avc1');
+        expect(await decodeErrors(copied)).toBe('');
+        expect(await shownFrames(copied)).toEqual(shown);
       }
     } finally {
       await svc.dispose();
