@@ -251,6 +251,8 @@ async function main(): Promise<void> {
     const scanMs = performance.now() - t0;
     if (!('layout' in planned)) invalid(`the fragment path fell back: ${planned.fallback}`);
     let lastWrite = 0;
+    // CPU of this process and its worker threads: on a loaded machine, the work beside the wait.
+    const cpu0 = process.cpuUsage();
     t0 = performance.now();
     await streamVerified({
       destDir: dest,
@@ -262,10 +264,13 @@ async function main(): Promise<void> {
       },
     });
     const end = performance.now();
+    const cpu = process.cpuUsage(cpu0);
+    const cpuS = (cpu.user + cpu.system) / 1e6;
     await rm(path.join(dest, 'breakdown.mp4'), { force: true });
     console.log(
       `\nbreakdown, ${SPAN} × 1 camera (${(planned.layout.bytes / 1e6).toFixed(0)} MB, ${planned.layout.samples} samples): ` +
-        `read headers + lay out ${sec(scanMs)}, write + hash ${sec(lastWrite - t0)}, fsync + read-back tail ${sec(end - lastWrite)}`,
+        `read headers + lay out ${sec(scanMs)}, write + hash ${sec(lastWrite - t0)}, fsync + read-back tail ${sec(end - lastWrite)}; ` +
+        `CPU used by the write, both hashes and the read-back ${cpuS.toFixed(2)} s over ${sec(end - t0)} of wall time`,
     );
 
     console.log(

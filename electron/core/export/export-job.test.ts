@@ -436,6 +436,27 @@ describe('runExportJob', () => {
     expect(existsSync(join(staging, s.exportId))).toBe(false);
   });
 
+  it('remuxes with ffmpeg, and says so, a camera whose segments the fragment copy cannot join', async () => {
+    // The picture size changed at the third segment: the sample entries differ.
+    const resized = await makeSegments({
+      dir: join(root, 'rec', `resized-${n}`),
+      count: 1,
+      seconds: 4,
+      startMs: gateSegments[2]!.startMs,
+      size: { width: 320, height: 180 },
+    });
+    const s = spec({ snapshots: [] });
+    const segments = [gateSegments[0]!, gateSegments[1]!, resized[0]!];
+    s.cameras = [{ ...s.cameras[0]!, plan: planClip(segments, FROM, TO) }];
+    const result = await runExportJob(s, deps(), new AbortController().signal, () => undefined);
+    expect(result.manifest.cameras.map((c) => c.method)).toEqual(['remux']);
+    const video = result.files.find((f) => f.kind === 'video')!;
+    expect(video.method).toBe('remux');
+    const probe = await ffprobeFile(join(result.folderPath, video.name));
+    expect(probe.ok, probe.error).toBe(true);
+    expect(existsSync(join(staging, s.exportId))).toBe(false);
+  }, 60_000);
+
   it('refuses a snapshot name that leaves the folder', async () => {
     const s = spec({ snapshots: [{ name: '../outside.jpg', path: snapshotPath, cameraId: null }] });
     const fs: FsOps = faultyFs({ under: dest });
