@@ -108,7 +108,7 @@ interface VideoTask {
 /** A video ready to be written: its fragments laid out, or remuxed into staging by ffmpeg. */
 type PreparedVideo =
   | { method: 'fragments'; layout: FragmentLayout }
-  | { method: 'remux'; result: RemuxResult; why: string };
+  | { method: 'remux'; result: RemuxResult };
 
 /** What the manifest says of a video. */
 type VideoFacts = Omit<RemuxResult, 'bytes'> & { method: ExportVideoMethod };
@@ -313,17 +313,16 @@ async function prepareVideo(
   signal: AbortSignal,
   meter: ProgressMeter,
 ): Promise<PreparedVideo> {
-  let why = 'fragment copy turned off';
   if (deps.copyFragments !== false) {
+    // Any reason the fragments cannot be copied as they are (planned.fallback) leaves it to ffmpeg.
     const planned = await planFragmentMp4(v.camera.plan).catch((err: unknown) => ({
       fallback: String(err),
     }));
     throwIfAborted(signal);
     if ('layout' in planned) return { method: 'fragments', layout: planned.layout };
-    why = planned.fallback;
   }
   const result = await remuxVideo(v, deps.ffmpegPath, remux, staging, signal, meter);
-  return { method: 'remux', result, why };
+  return { method: 'remux', result };
 }
 
 async function remuxVideo(
