@@ -107,8 +107,7 @@ interface VideoTask {
 
 /** A video ready to be written: its fragments laid out, or remuxed into staging by ffmpeg. */
 type PreparedVideo =
-  | { method: 'fragments'; layout: FragmentLayout }
-  | { method: 'remux'; result: RemuxResult };
+  { method: 'fragments'; layout: FragmentLayout } | { method: 'remux'; result: RemuxResult };
 
 /** What the manifest says of a video. */
 type VideoFacts = Omit<RemuxResult, 'bytes'> & { method: ExportVideoMethod };
