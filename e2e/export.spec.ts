@@ -122,6 +122,13 @@ test.describe('export to a folder', () => {
         ]),
       );
       expect(listed.some((n) => /^video\/.+\.mp4$/.test(n))).toBe(true);
+      // Built from the recorded fragments (the player below plays that file), not by ffmpeg's remux.
+      const made = JSON.parse(readFileSync(path.join(folder, 'manifest.json'), 'utf8')) as {
+        cameras: { file: string | null; method?: string }[];
+      };
+      const exported = made.cameras.filter((c) => c.file);
+      expect(exported.length).toBeGreaterThan(0);
+      expect(exported.map((c) => c.method)).toEqual(exported.map(() => 'fragments'));
       const check = execFileSync('sha256sum', ['-c', 'SHA256SUMS.txt'], {
         cwd: folder,
         encoding: 'utf8',

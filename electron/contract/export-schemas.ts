@@ -126,6 +126,8 @@ export const ExportFile = z.object({
   sha256: z.string(),
   kind: z.enum(['video', 'snapshot', 'report', 'player', 'manifest']),
   cameraId: Id.nullable(),
+  /** Videos: `fragments` (recorded samples copied into a plain MP4) or `remux` (ffmpeg, the fallback). */
+  method: z.enum(['fragments', 'remux']).optional(),
 });
 export type ExportFile = z.infer<typeof ExportFile>;
 

@@ -217,6 +217,12 @@ describe('runExportJob', () => {
     expect(manifest.format).toBe('vn-station-export/1');
     expect(manifest.caseNumber).toBe('CV 215/CAP-ĐTTH');
     expect(manifest.cameras.map((c) => c.file)).toEqual([videoA, videoB, null]);
+    // Both cameras' footage was copied from its fragments, not remuxed; the row says so too.
+    expect(manifest.cameras.map((c) => c.method)).toEqual(['fragments', 'fragments', undefined]);
+    expect(result.files.filter((f) => f.kind === 'video').map((f) => f.method)).toEqual([
+      'fragments',
+      'fragments',
+    ]);
     expect(manifest.cameras[2]!.missing).toEqual([
       { start: manifestTime(FROM), end: manifestTime(TO) },
     ]);
@@ -329,7 +335,9 @@ describe('runExportJob', () => {
           o.onProgress?.(ms);
         },
       });
-    const err = await failureOf(runExportJob(s, deps({ remux }), abort.signal, () => undefined));
+    const err = await failureOf(
+      runExportJob(s, deps({ remux, copyFragments: false }), abort.signal, () => undefined),
+    );
     expect(err).toBeInstanceOf(ExportCancelled);
     expect(remuxProgress).toBeGreaterThan(0);
     await expectNothingLeft(s.exportId);
@@ -427,6 +435,27 @@ describe('runExportJob', () => {
     expect((err as ExportFailure).code).toBe('destination_missing');
     expect(existsSync(join(staging, s.exportId))).toBe(false);
   });
+
+  it('remuxes with ffmpeg, and says so, a camera whose segments the fragment copy cannot join', async () => {
+    // The picture size changed at the third segment: the sample entries differ.
+    const resized = await makeSegments({
+      dir: join(root, 'rec', `resized-${n}`),
+      count: 1,
+      seconds: 4,
+      startMs: gateSegments[2]!.startMs,
+      size: { width: 320, height: 180 },
+    });
+    const s = spec({ snapshots: [] });
+    const segments = [gateSegments[0]!, gateSegments[1]!, resized[0]!];
+    s.cameras = [{ ...s.cameras[0]!, plan: planClip(segments, FROM, TO) }];
+    const result = await runExportJob(s, deps(), new AbortController().signal, () => undefined);
+    expect(result.manifest.cameras.map((c) => c.method)).toEqual(['remux']);
+    const video = result.files.find((f) => f.kind === 'video')!;
+    expect(video.method).toBe('remux');
+    const probe = await ffprobeFile(join(result.folderPath, video.name));
+    expect(probe.ok, probe.error).toBe(true);
+    expect(existsSync(join(staging, s.exportId))).toBe(false);
+  }, 60_000);
 
   it('refuses a snapshot name that leaves the folder', async () => {
     const s = spec({ snapshots: [{ name: '../outside.jpg', path: snapshotPath, cameraId: null }] });

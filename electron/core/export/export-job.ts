@@ -1,5 +1,7 @@
 // One export, start to finish: writes `<destination>/<folderName>.partial/`
-// (videos remuxed to staging then copied and verified, snapshots, the offline
+// (videos built from the recorded fragments straight onto the stick, or, when
+// those cannot be copied as they are, remuxed to staging then copied; each
+// verified; snapshots, the offline
 // player, manifest.json, the report, SHA256SUMS.txt) and renames it to its
 // final name only when every file was read back and matched. Any failure or
 // cancel removes the folder and the staging files, so nothing incomplete ever
@@ -27,9 +29,11 @@ import {
 } from './export-manifest';
 import { ProgressMeter, type JobProgress } from './export-progress';
 import { nodeFsOps, pathExists, renameWithRetry, type FsOps } from './fs-ops';
+import { planFragmentMp4, fragmentMp4Bytes, type FragmentLayout } from './fragment-mp4';
 import { remuxClip, type RemuxResult } from './remux-clip';
 import {
   copyVerified,
+  streamVerified,
   syncDir,
   throwIfAborted,
   toExportError,
@@ -75,6 +79,8 @@ export interface ExportJobDeps {
   /** The destination's file system (tests inject faults); node's by default. */
   fs?: FsOps;
   remux?: typeof remuxClip;
+  /** false: every video goes through ffmpeg (the fallback path), as before fragment copies. */
+  copyFragments?: boolean;
   now?: () => number;
 }
 
@@ -98,6 +104,16 @@ interface VideoTask {
   name: string;
   staged: string;
 }
+
+/** A video ready to be written: its fragments laid out, or remuxed into staging by ffmpeg. */
+type PreparedVideo =
+  { method: 'fragments'; layout: FragmentLayout } | { method: 'remux'; result: RemuxResult };
+
+/** What the manifest says of a video. */
+type VideoFacts = Omit<RemuxResult, 'bytes'> & { method: ExportVideoMethod };
+
+/** How a video was made: its recorded fragments copied, or ffmpeg's remux (the fallback). */
+export type ExportVideoMethod = NonNullable<ExportFile['method']>;
 
 export async function runExportJob(
   spec: ExportJobSpec,
@@ -127,11 +143,11 @@ export async function runExportJob(
   const meter = new ProgressMeter(videos.length + spec.snapshots.length + 5, onProgress, deps.now);
   let created = false;
   let renamed = false;
-  let ahead: Promise<RemuxResult> | null = null;
+  let ahead: Promise<PreparedVideo> | null = null;
   try {
     for (const s of spec.snapshots) checkRelativeName(s.name);
     throwIfAborted(signal);
-    // Each recorded byte is remuxed, written and read back; each snapshot byte written and read.
+    // At most: each recorded byte remuxed, written and read back; each snapshot byte written and read.
     for (const v of videos) meter.addTotal(3 * v.camera.plan.sourceBytes);
     for (const s of spec.snapshots) meter.addTotal(2 * (await sourceSize(s.path)));
     meter.at('preparing', null);
@@ -147,35 +163,52 @@ export async function runExportJob(
       };
     };
 
-    const results = new Map<VideoTask, RemuxResult>();
+    const results = new Map<VideoTask, VideoFacts>();
     if (videos.length > 0) await fs.mkdir(join(partialDir, VIDEO_DIR));
-    const startRemux = (v: VideoTask) => {
-      const p = remuxVideo(v, deps.ffmpegPath, remux, staging, stop.signal, meter);
+    const startVideo = (v: VideoTask) => {
+      const p = prepareVideo(v, deps, remux, staging, stop.signal, meter);
       // Awaited later; a failure meanwhile must not surface as an unhandled rejection.
       p.catch(() => undefined);
       return p;
     };
-    ahead = videos[0] ? startRemux(videos[0]) : null;
+    ahead = videos[0] ? startVideo(videos[0]) : null;
     for (const [k, v] of videos.entries()) {
       meter.at('video', v.name);
-      const result = await ahead!;
-      results.set(v, result);
-      // The next camera is remuxed while this one is copied to the stick.
+      const prepared = await ahead!;
+      // The next camera is prepared while this one is written to the stick.
       const next = videos[k + 1];
-      ahead = next ? startRemux(next) : null;
-      // The estimate assumed the file as big as its sources: 2 × (write + read back).
-      meter.correctTotal(2 * (result.bytes - v.camera.plan.sourceBytes));
-      const copied = await copyVerified({
-        src: v.staged,
+      ahead = next ? startVideo(next) : null;
+      const target = {
         destDir: partialDir,
         name: v.name,
         signal,
         onBytes: track(v.name, 'video'),
         fs,
-      });
-      files.push(exportFile(v.name, copied, 'video', v.camera.id));
+        // A video is big: its read-back runs on the other core while it is written.
+        readBackAlongside: true,
+      };
+      let copied: VerifiedFile;
+      if (prepared.method === 'fragments') {
+        const { layout } = prepared;
+        // No remux: the estimate's third pass is dropped; the file is written and read back.
+        meter.correctTotal(2 * layout.bytes - 3 * v.camera.plan.sourceBytes);
+        copied = await streamVerified({
+          ...target,
+          chunks: fragmentMp4Bytes(layout),
+          source: v.camera.plan.segments[0]!.path,
+        });
+        const { codec, width, height, durationMs } = layout;
+        results.set(v, { codec, width, height, durationMs, method: 'fragments' });
+      } else {
+        const { result } = prepared;
+        // The estimate assumed the file as big as its sources: 2 × (write + read back).
+        meter.correctTotal(2 * (result.bytes - v.camera.plan.sourceBytes));
+        copied = await copyVerified({ ...target, src: v.staged });
+        await rm(v.staged, { force: true });
+        results.set(v, { ...result, method: 'remux' });
+      }
+      files.push({ ...exportFile(v.name, copied, 'video', v.camera.id), method: prepared.method });
       meter.fileDone();
-      await rm(v.staged, { force: true });
     }
 
     for (const s of spec.snapshots) {
@@ -271,6 +304,26 @@ export async function runExportJob(
   }
 }
 
+async function prepareVideo(
+  v: VideoTask,
+  deps: ExportJobDeps,
+  remux: typeof remuxClip,
+  staging: string,
+  signal: AbortSignal,
+  meter: ProgressMeter,
+): Promise<PreparedVideo> {
+  if (deps.copyFragments !== false) {
+    // Any reason the fragments cannot be copied as they are (planned.fallback) leaves it to ffmpeg.
+    const planned = await planFragmentMp4(v.camera.plan).catch((err: unknown) => ({
+      fallback: String(err),
+    }));
+    throwIfAborted(signal);
+    if ('layout' in planned) return { method: 'fragments', layout: planned.layout };
+  }
+  const result = await remuxVideo(v, deps.ffmpegPath, remux, staging, signal, meter);
+  return { method: 'remux', result };
+}
+
 async function remuxVideo(
   v: VideoTask,
   ffmpegPath: string,
@@ -308,7 +361,7 @@ async function remuxVideo(
 function manifestCamera(
   c: ExportJobCamera,
   file: string | null,
-  r: RemuxResult | null,
+  r: VideoFacts | null,
 ): ManifestCamera {
   const { plan } = c;
   const start = file && plan.contentStartMs !== null ? plan.contentStartMs : plan.fromMs;
@@ -322,6 +375,7 @@ function manifestCamera(
     codec: r?.codec ?? null,
     width: r?.width ?? null,
     height: r?.height ?? null,
+    ...(r ? { method: r.method } : {}),
     start: manifestTime(start),
     end: manifestTime(end),
     missing: plan.missing.map((m) => ({

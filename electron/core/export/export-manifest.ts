@@ -42,6 +42,11 @@ export interface ManifestCamera {
   codec: string | null;
   width: number | null;
   height: number | null;
+  /**
+   * How the file was made: `fragments` (the recorded samples copied into a plain MP4)
+   * or `remux` (ffmpeg stream copy); absent in exports made before either was recorded.
+   */
+  method?: 'fragments' | 'remux';
   /** Time the file covers: its first frame is shown at `start` (edit list), it ends at `end`. */
   start: ManifestTime;
   end: ManifestTime;

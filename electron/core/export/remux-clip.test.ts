@@ -14,7 +14,6 @@ import {
   collectingEmit,
   ffmpegChildren,
   FFMPEG,
-  FFPROBE,
   ffprobeFile,
   openRecordingDb,
   sleep,
@@ -24,61 +23,14 @@ import {
 import { ffconcatText, planClip, type SourceSegment } from './clip-plan';
 import { ExportCancelled, ExportFailure } from './export-errors';
 import { remuxClip, type RemuxOptions } from './remux-clip';
+import { codecTag, decodeErrors, shownFrames } from './testing/frame-check';
 import { linkSegments, makeSegments } from './testing/footage-fixture';
+import { layoutOf, writeLayout } from './testing/fragment-file';
 
 const run = promisify(execFile);
 const FRAME_MS = 40; // 25 fps
 const GOP_MS = 1000;
 const T0 = Date.UTC(2024, 2, 1, 1, 0, 0);
-
-interface Frame {
-  ms: number;
-  md5: string;
-}
-
-/** Frames as they are stamped (no 25 fps snapping), in the file's own time base. */
-const PASSTHROUGH = ['-vsync', 'passthrough', '-enc_time_base:v', '-1'];
-
-/**
- * Every frame a player shows (edit lists applied), with its time in ms from the start:
- * passthrough and the file's own time base, so jittery camera timestamps are not snapped to 25 fps.
- */
-async function shownFrames(file: string): Promise<Frame[]> {
-  const { stdout } = await run(
-    FFMPEG,
-    ['-v', 'error', '-i', file, ...PASSTHROUGH, '-f', 'framemd5', '-'],
-    { maxBuffer: 64 * 1024 * 1024 },
-  );
-  const tb = /#tb 0: (\d+)\/(\d+)/.exec(stdout);
-  expect(tb, 'framemd5 time base').not.toBeNull();
-  const unit = (Number(tb![1]) / Number(tb![2])) * 1000;
-  return stdout
-    .split('\n')
-    .filter((l) => l && !l.startsWith('#'))
-    .map((l) => {
-      const f = l.split(',').map((s) => s.trim());
-      return { ms: Math.round(Number(f[2]) * unit), md5: f[5]! };
-    });
-}
-
-/**
- * A full decode: any error line fails (ffprobe only reads the container). Passthrough
- * timing as in shownFrames: recorded camera frames arrive bunched under load, and
- * snapping them to 25 fps makes the null muxer complain about the check, not the file.
- */
-async function decodeErrors(file: string): Promise<string> {
-  const { stderr } = await run(FFMPEG, [
-    '-v',
-    'error',
-    '-i',
-    file,
-    ...PASSTHROUGH,
-    '-f',
-    'null',
-    '-',
-  ]);
-  return stderr.trim();
-}
 
 function options(o: Omit<RemuxOptions, 'ffmpegPath' | 'signal'> & { signal?: AbortSignal }) {
   return { ffmpegPath: FFMPEG, signal: new AbortController().signal, ...o };
@@ -335,17 +287,15 @@ describe('remuxClip with footage recorded from the RTSP rig', () => {
         expect(atOffset.map((f) => f.md5)).toContain(shown[0]!.md5);
         expect(shown[0]!.ms).toBeLessThanOrEqual(FRAME_MS);
         if (codec === 'hevc') {
-          const { stdout } = await run(FFPROBE, [
-            '-v',
-            'error',
-            '-show_entries',
-            'stream=codec_tag_string',
-            '-of',
-            'csv=p=0',
-            outPath,
-          ]);
-          expect(stdout.trim()).toBe('hvc1');
+          expect(await codecTag(outPath)).toBe('hvc1');
         }
+        // The fragment copy of the same recorded files: the same pictures at the same times,
+        // H.265 tagged hvc1 as the remux tags it (the recorder writes hev1).
+        const copied = join(tmp.dir, `${cam}-fragments.mp4`);
+        await writeLayout(await layoutOf(plan), copied);
+        expect(await codecTag(copied)).toBe(codec === 'hevc' ? 'hvc1' : 'avc1');
+        expect(await decodeErrors(copied)).toBe('');
+        expect(await shownFrames(copied)).toEqual(shown);
       }
     } finally {
       await svc.dispose();

@@ -6,7 +6,15 @@ import { tempDir } from '../recording/testing/recording-test-kit';
 import { ExportCancelled, ExportFailure } from './export-errors';
 import { nodeFsOps, type FsOps } from './fs-ops';
 import { errno, faultyFs } from './testing/faulty-fs';
-import { COPY_CHUNK_BYTES, copyVerified, syncDir, writeVerified } from './verified-copy';
+import {
+  COPY_CHUNK_BYTES,
+  SYNC_STEP_BYTES,
+  copyVerified as copyVerifiedAs,
+  syncDir,
+  writeVerified,
+  type CopyStage,
+  type CopyVerifiedOptions,
+} from './verified-copy';
 
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
@@ -33,7 +41,13 @@ async function failureOf(p: Promise<unknown>): Promise<unknown> {
   );
 }
 
-describe('copyVerified', () => {
+describe.each([
+  ['read back after writing', false],
+  ['read back alongside the write', true],
+])('copyVerified, %s', (_mode, alongside) => {
+  const copyVerified = (o: CopyVerifiedOptions) =>
+    copyVerifiedAs({ ...o, readBackAlongside: alongside });
+
   it('copies, hashes the source bytes and reports each byte written and read back', async () => {
     const seen = { write: 0, verify: 0 };
     const r = await copyVerified({
@@ -204,4 +218,24 @@ describe('syncDir', () => {
   it('flushes a real folder', async () => {
     await expect(syncDir(nodeFsOps, dest)).resolves.toBeUndefined();
   });
+});
+
+describe('reading back alongside the write', () => {
+  it('hashes flushed bytes read back while later ones are still being written', async () => {
+    // Past two flush steps, so the read-back has flushed bytes to read mid-write.
+    const big = randomBytes(2 * SYNC_STEP_BYTES + 4321);
+    await writeFile(src, big);
+    const order: CopyStage[] = [];
+    const r = await copyVerifiedAs({
+      src,
+      destDir: dest,
+      name: 'big.mp4',
+      readBackAlongside: true,
+      onBytes: (_n, stage) => order.push(stage),
+    });
+    expect(r).toEqual({ bytes: big.length, sha256: sha256(big) });
+    expect(order.indexOf('verify')).toBeGreaterThan(0);
+    expect(order.indexOf('verify')).toBeLessThan(order.lastIndexOf('write'));
+    expect((await readFile(join(dest, 'big.mp4'))).equals(big)).toBe(true);
+  }, 60_000);
 });

@@ -11,10 +11,16 @@ import { createHash, type Hash } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import { ExportCancelled, ExportFailure, classifyWriteError, isCancel } from './export-errors';
 import { nodeFsOps, renameWithRetry, type FileOps, type FsOps } from './fs-ops';
+import { ReadbackHash } from './readback-hash-worker';
 
 /** Read and write size: large enough for USB throughput, small enough to cancel promptly. */
 export const COPY_CHUNK_BYTES = 4 * 1024 * 1024;
 export const PART_SUFFIX = '.part';
+/**
+ * With `readBackAlongside`, the written part is flushed to the device every this
+ * many bytes and read back up to there while the rest is still being written.
+ */
+export const SYNC_STEP_BYTES = 64 * 1024 * 1024;
 
 /** `write`: a chunk reached the destination; `verify`: a chunk was read back. */
 export type CopyStage = 'write' | 'verify';
@@ -31,6 +37,11 @@ interface TargetOptions {
   signal?: AbortSignal;
   onBytes?: (bytes: number, stage: CopyStage) => void;
   fs?: FsOps;
+  /**
+   * Read back and hash (on a worker thread) what is already flushed while the rest
+   * is written: for big files (videos); a small file is not worth the thread.
+   */
+  readBackAlongside?: boolean;
 }
 
 export interface CopyVerifiedOptions extends TargetOptions {
@@ -39,6 +50,13 @@ export interface CopyVerifiedOptions extends TargetOptions {
 
 export interface WriteVerifiedOptions extends TargetOptions {
   data: Buffer;
+}
+
+export interface StreamVerifiedOptions extends TargetOptions {
+  /** The file's bytes in order; a failure to produce them is the station's, not the stick's. */
+  chunks: AsyncIterable<Buffer>;
+  /** Names the source in that failure. */
+  source: string;
 }
 
 export async function copyVerified(o: CopyVerifiedOptions): Promise<VerifiedFile> {
@@ -67,6 +85,28 @@ export async function writeVerified(o: WriteVerifiedOptions): Promise<VerifiedFi
   });
 }
 
+/** The same steps for a file made while it is written (an export's MP4 built from recorded fragments). */
+export async function streamVerified(o: StreamVerifiedOptions): Promise<VerifiedFile> {
+  return writeThenVerify(o, o.fs ?? nodeFsOps, async (sink) => {
+    const it = o.chunks[Symbol.asyncIterator]();
+    try {
+      for (;;) {
+        let next: IteratorResult<Buffer>;
+        try {
+          next = await it.next();
+        } catch (err) {
+          throw sourceFailure(o.source, err);
+        }
+        if (next.done) return;
+        await sink(next.value);
+      }
+    } finally {
+      // Stopped early (a write failed, a cancel): the producer closes its files.
+      await it.return?.().catch(() => undefined);
+    }
+  });
+}
+
 type Sink = (chunk: Buffer) => Promise<void>;
 
 async function writeThenVerify(
@@ -78,8 +118,9 @@ async function writeThenVerify(
   const part = final + PART_SUFFIX;
   try {
     throwIfAborted(o.signal);
-    const written = await writePart(fs, part, o, produce);
-    const readBack = await hashFile(fs, part, o);
+    const { written, readBack } = o.readBackAlongside
+      ? await writeAndReadBack(fs, part, o, produce)
+      : { written: await writePart(fs, part, o, produce), readBack: await hashFile(fs, part, o) };
     if (readBack.bytes !== written.bytes || readBack.sha256 !== written.sha256) {
       throw new ExportFailure(
         'verify_mismatch',
@@ -98,23 +139,30 @@ async function writeThenVerify(
   }
 }
 
-/** Writes every chunk the producer gives, hashing it as it goes, then flushes to the device. */
+/**
+ * Writes every chunk the producer gives, hashing it as it goes, then flushes to the
+ * device. `afterChunk` runs after each chunk reached the file (the total so far).
+ */
 async function writePart(
   fs: FsOps,
   part: string,
   o: TargetOptions,
   produce: (sink: Sink) => Promise<void>,
+  afterChunk?: (out: FileOps, bytes: number) => Promise<void>,
 ): Promise<VerifiedFile> {
   const hash = createHash('sha256');
   let bytes = 0;
   const out = await fs.open(part, 'w');
   try {
     await produce(async (chunk) => {
+      // The write runs on libuv's pool while this thread hashes the same bytes.
+      const written = writeAll(out, chunk, bytes);
       hash.update(chunk);
-      await writeAll(out, chunk, bytes);
+      await written;
       bytes += chunk.length;
       o.onBytes?.(chunk.length, 'write');
       throwIfAborted(o.signal);
+      await afterChunk?.(out, bytes);
     });
     await out.sync();
   } catch (err) {
@@ -124,6 +172,81 @@ async function writePart(
   // A close can report a delayed write error: it counts.
   await out.close();
   return { bytes, sha256: hash.digest('hex') };
+}
+
+/**
+ * writePart and hashFile at once: every SYNC_STEP_BYTES the part is flushed and
+ * the flushed bytes are read back (through `fs`, as hashFile reads them) and
+ * hashed on a worker thread while this thread hashes and writes the next ones.
+ */
+async function writeAndReadBack(
+  fs: FsOps,
+  part: string,
+  o: TargetOptions,
+  produce: (sink: Sink) => Promise<void>,
+): Promise<{ written: VerifiedFile; readBack: VerifiedFile }> {
+  let flushed = 0;
+  let writing = true;
+  let wake: (() => void) | null = null;
+  const kick = () => {
+    wake?.();
+    wake = null;
+  };
+  let input: FileOps | null = null;
+  const hasher = new ReadbackHash();
+  const readLoop = async (): Promise<VerifiedFile> => {
+    let position = 0;
+    for (;;) {
+      if (position < flushed) {
+        input ??= await fs.open(part, 'r');
+        await hasher.room();
+        const want = Math.min(COPY_CHUNK_BYTES, flushed - position);
+        const chunk = new ArrayBuffer(want);
+        const got = await readInto(input, Buffer.from(chunk), position);
+        position += got;
+        if (got > 0) hasher.update(got === want ? chunk : chunk.slice(0, got));
+        o.onBytes?.(got, 'verify');
+        throwIfAborted(o.signal);
+        // Shorter than what was flushed: the digest's byte count will not match.
+        if (got < want) break;
+      } else if (!writing) break;
+      else await new Promise<void>((resolve) => (wake = resolve));
+    }
+    return hasher.digest();
+  };
+  const reading = readLoop();
+  // Awaited below; a failure meanwhile must not surface as an unhandled rejection.
+  reading.catch(() => undefined);
+  try {
+    const written = await writePart(fs, part, o, produce, async (out, bytes) => {
+      if (bytes - flushed < SYNC_STEP_BYTES) return;
+      await out.sync();
+      flushed = bytes;
+      kick();
+    });
+    flushed = written.bytes;
+    writing = false;
+    kick();
+    return { written, readBack: await reading };
+  } finally {
+    writing = false;
+    kick();
+    // Stops a read loop waiting for room in the worker; then nothing reads the part any more.
+    await hasher.close();
+    await reading.catch(() => undefined);
+    await (input as FileOps | null)?.close().catch(() => undefined);
+  }
+}
+
+/** Fills `buf` from `position` unless the file ends first; returns the bytes read. */
+async function readInto(file: FileOps, buf: Buffer, position: number): Promise<number> {
+  let got = 0;
+  while (got < buf.length) {
+    const { bytesRead } = await file.read(buf, got, buf.length - got, position + got);
+    if (bytesRead === 0) break;
+    got += bytesRead;
+  }
+  return got;
 }
 
 async function writeAll(out: FileOps, chunk: Buffer, position: number): Promise<void> {

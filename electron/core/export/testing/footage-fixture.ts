@@ -30,6 +30,10 @@ export interface MakeSegmentsOptions {
   /** Milliseconds without footage after segment i (0-based). */
   gapAfter?: Record<number, number>;
   ffmpeg?: string;
+  /** H.265 is written as ffmpeg's mp4 muxer tags it by default (hev1), with B-frames. */
+  codec?: 'h264' | 'hevc';
+  /** Picture size; 640×360 by default. */
+  size?: { width: number; height: number };
 }
 
 /**
@@ -69,7 +73,7 @@ async function encodeSegment(s: SourceSegment, o: MakeSegmentsOptions): Promise<
   const offsetS = ((s.startMs / 1000) % DAY_S).toFixed(3);
   await writeFile(caption, `UTC %{pts:hms:${offsetS}:24HH}  seg ${s.id}  frame %{n}`);
   try {
-    await encode(o.ffmpeg ?? TEST_FFMPEG, caption, s.path, o.seconds);
+    await encode(o.ffmpeg ?? TEST_FFMPEG, caption, s.path, o);
   } finally {
     await rm(captionDir, { recursive: true, force: true });
   }
@@ -79,8 +83,14 @@ async function encode(
   ffmpeg: string,
   caption: string,
   out: string,
-  seconds: number,
+  o: MakeSegmentsOptions,
 ): Promise<void> {
+  const width = o.size?.width ?? FIXTURE_WIDTH;
+  const height = o.size?.height ?? FIXTURE_HEIGHT;
+  const codec =
+    o.codec === 'hevc'
+      ? ['libx265', '-x265-params', 'log-level=error']
+      : ['libx264', '-preset', 'ultrafast'];
   await run(ffmpeg, [
     '-hide_banner',
     '-loglevel',
@@ -89,15 +99,13 @@ async function encode(
     '-f',
     'lavfi',
     '-i',
-    `testsrc2=size=${FIXTURE_WIDTH}x${FIXTURE_HEIGHT}:rate=${FIXTURE_FPS}`,
+    `testsrc2=size=${width}x${height}:rate=${FIXTURE_FPS}`,
     '-vf',
     `drawtext=fontfile=${FONT}:textfile=${caption}:x=20:y=20:fontsize=28:fontcolor=white:box=1:boxcolor=black`,
     '-t',
-    String(seconds),
+    String(o.seconds),
     '-c:v',
-    'libx264',
-    '-preset',
-    'ultrafast',
+    ...codec,
     '-g',
     String(FIXTURE_GOP),
     '-pix_fmt',
