@@ -64,7 +64,7 @@ ${videos}
 <script>
 window.__floorStats = () => [...document.querySelectorAll('video')].map((v, i) => {
   const q = v.getVideoPlaybackQuality();
-  return { cameraId: 'floor-' + i, decodedFrames: q.totalVideoFrames, droppedFrames: q.droppedVideoFrames };
+  return { cameraId: 'floor-' + i, tile: 'floor-' + i, decodedFrames: q.totalVideoFrames, droppedFrames: q.droppedVideoFrames };
 });
 </script></body></html>`;
 }

@@ -18,6 +18,7 @@ import { startStation } from '../e2e/station-process';
 import { DETECTOR_MARKER } from '../electron/core/tamper/detector-args';
 import { TEST_FFMPEG } from '../electron/core/streams/testing/ffmpeg-bin';
 import { recordFloorClips, startFloorServer, type FloorRect, type FloorServer } from './floor-page';
+import { traceFor, type TraceRow } from './trace-summary';
 import { cmdlineHas, cpuPercent, snapshot, treeOf, type ProcInfo } from './proc-cpu';
 import type { LayoutKind } from '../electron/contract/schemas';
 
@@ -37,9 +38,14 @@ const FLOOR = process.env.BENCH_FLOOR !== '0';
 const REPEAT = Number(process.env.BENCH_REPEAT ?? 2);
 // "16 tiles + single view": the grid under the single view (BENCH_SINGLE=0 leaves it out).
 const SINGLE_ROW = process.env.BENCH_SINGLE !== '0';
+// BENCH_TRACE=1: a 5 s Chromium trace after each window, summed per thread and slice.
+const TRACE = process.env.BENCH_TRACE === '1';
+const traces: Array<{ label: string; rows: TraceRow[] }> = [];
 
 interface TileStats {
   cameraId: string;
+  /** The tile's test id: a camera can show twice (its grid tile and the single view). */
+  tile: string;
   player: string;
   decodedFrames: number;
   droppedFrames: number;
@@ -78,7 +84,7 @@ function launchBrowser(): Promise<Browser> {
 function playingTiles(before: TileStats[], after: TileStats[]): number {
   const shown = (s: TileStats) => s.decodedFrames - s.droppedFrames;
   return after.filter((a) => {
-    const b = before.find((s) => s.cameraId === a.cameraId);
+    const b = before.find((s) => s.tile === a.tile);
     return b !== undefined && shown(a) > shown(b);
   }).length;
 }
@@ -108,7 +114,7 @@ async function measureWindow(page: Page, stats: Stats, tiles: number, corePid: n
   const cpu = cpuPercent(before, after, WINDOW_MS / 1000);
   let shown = 0;
   for (const a of statsAfter) {
-    const b = statsBefore.find((s) => s.cameraId === a.cameraId);
+    const b = statsBefore.find((s) => s.tile === a.tile);
     if (!b) continue;
     shown += a.decodedFrames - a.droppedFrames - (b.decodedFrames - b.droppedFrames);
   }
@@ -237,20 +243,27 @@ async function run(
       await page.waitForTimeout(50);
     }
     const rects = await tileRects(page);
+    // The single view pauses the grid under it: one tile (the single view's) plays.
     if (single) await page.getByTestId('tile-0').dblclick();
-    const m = await measureWindow(page, () => tileStats(page), tiles, corePid);
+    const m = await measureWindow(page, () => tileStats(page), single ? 1 : tiles, corePid);
     // The JSMpeg player reports no edge lag (always 0): the column is for MSE only.
     const latencies = player === 'mse' ? m.statsAfter.map((s) => s.latencySec * 1000) : [];
     const ff = [...firstFrame.values()];
     const label = single ? `${player} + single view` : player;
+    if (TRACE && tiles > 0)
+      traces.push({ label: `${tiles} ${label}`, rows: await traceFor(browser, page, 5000) });
     return {
       rects,
-      row: row(tiles, label, m, {
-        firstFrameP50: f1(pct(ff, 50)),
-        firstFrameMax: f1(Math.max(...ff)),
-        edgeLagP50: f1(pct(latencies, 50)),
-        edgeLagP95: f1(pct(latencies, 95)),
-      }),
+      row: {
+        ...row(single ? 1 : tiles, player, m, {
+          firstFrameP50: f1(pct(ff, 50)),
+          firstFrameMax: f1(Math.max(...ff)),
+          edgeLagP50: f1(pct(latencies, 50)),
+          edgeLagP95: f1(pct(latencies, 95)),
+        }),
+        // Grid tiles under the single view are paused: 1 playing of 1 expected.
+        ...(single ? { tiles: `${tiles} + single view` } : {}),
+      },
     };
   } finally {
     await browser.close();
@@ -276,6 +289,7 @@ async function runFloor(tiles: number, rects: FloorRect[], floor: FloorServer): 
       await page.waitForTimeout(50);
     }
     const m = await measureWindow(page, stats, tiles, 0);
+    if (TRACE) traces.push({ label: `${tiles} floor`, rows: await traceFor(browser, page, 5000) });
     // Same rectangles as the console or the comparison is void.
     const ok = rects.length === tiles && m.playing === tiles;
     return { ...row(tiles, 'floor <video>', m), ok };
@@ -380,6 +394,10 @@ async function main(): Promise<void> {
   if (ratios.length > 0) {
     console.log('console ÷ floor (total CPU, medians of alternating runs):');
     console.table(ratios);
+  }
+  for (const t of traces) {
+    console.log(`Chromium trace, ${t.label}: top-level slices, ms per second`);
+    console.table(t.rows.map((r) => ({ ...r, msPerSec: f1(r.msPerSec) })));
   }
   const short = rows.filter((r) => !r.ok);
   if (short.length > 0) {
