@@ -31,8 +31,11 @@ export interface TraceRow {
   msPerSec: number;
 }
 
-/** Sums top-level complete slices ('X') per (thread name, slice name), largest first. */
-export function summarizeTrace(events: TraceEvent[], seconds: number, top = 20): TraceRow[] {
+/**
+ * Sums top-level complete slices ('X') per (thread name, slice name), largest first; for
+ * the renderer's main thread, self time per slice name instead.
+ */
+export function summarizeTrace(events: TraceEvent[], seconds: number, top = 30): TraceRow[] {
   const threadNames = new Map<string, string>();
   for (const e of events)
     if (e.ph === 'M' && e.name === 'thread_name' && e.args?.name)
@@ -47,15 +50,21 @@ export function summarizeTrace(events: TraceEvent[], seconds: number, top = 20):
   }
   const sums = new Map<string, number>();
   for (const [key, list] of byThread) {
-    list.sort((a, b) => a.ts - b.ts);
-    let end = -Infinity;
+    list.sort((a, b) => a.ts - b.ts || b.dur! - a.dur!); // a parent before its first child
     // Thread names repeat across processes (16 media threads): group by name, not id.
     const thread = (threadNames.get(key) ?? 'unnamed').replace(/\d+$/, 'N');
+    // The renderer's main thread runs everything in "RunTask": its rows are self time per
+    // slice name (a slice's time minus its children's), which says what the tasks were.
+    const selfTime = thread === 'CrRendererMain';
+    const open: Array<{ end: number; key: string }> = [];
     for (const e of list) {
-      if (e.ts < end) continue; // nested in (or overlapping) the current top-level slice
-      end = e.ts + e.dur!;
-      const k = `${thread}\u0000${e.name}`;
+      while (open.length > 0 && e.ts >= open[open.length - 1]!.end) open.pop();
+      const parent = open[open.length - 1];
+      if (!selfTime && parent) continue; // nested in a top-level slice
+      const k = `${selfTime ? `${thread} (self)` : thread}\u0000${e.name}`;
       sums.set(k, (sums.get(k) ?? 0) + e.dur!);
+      if (selfTime && parent) sums.set(parent.key, (sums.get(parent.key) ?? 0) - e.dur!);
+      open.push({ end: e.ts + e.dur!, key: k });
     }
   }
   return [...sums.entries()]
