@@ -21,6 +21,7 @@ import { until } from '../e2e/service-kit';
 import { startStation } from '../e2e/station-process';
 import { DETECTOR_MARKER } from '../electron/core/tamper/detector-args';
 import type { LayoutKind } from '../electron/contract/schemas';
+import { SESSION_TOKEN_KEY } from '../renderer/auth/session-token';
 import { allProcesses } from './proc-cpu';
 import {
   browserProcesses,
@@ -154,11 +155,27 @@ async function main(): Promise<void> {
           ((window as unknown as { __stationStats?: () => unknown[] }).__stationStats?.() ??
             []) as TileStats[],
       );
+    // On a loaded machine the bench's RPC socket can miss heartbeats and reconnect, which
+    // leaves the new connection signed out: it rejoins the page's session and asks again.
+    const token = await page.evaluate((key) => sessionStorage.getItem(key), SESSION_TOKEN_KEY);
+    let rejoined = 0;
+    const ask = async <T>(call: () => Promise<T>): Promise<T> => {
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return await call();
+        } catch (err) {
+          if (attempt === 3 || !token) throw err;
+          rejoined++;
+          await new Promise((r) => setTimeout(r, 1000));
+          await api.auth.resume({ token }).catch(() => undefined);
+        }
+      }
+    };
     const segmentsSince = async (from: number) => {
       let n = 0;
       for (const id of ids)
-        n += (await api.recordings.timeline({ cameraId: id, from, to: Date.now() })).recordings
-          .length;
+        n += (await ask(() => api.recordings.timeline({ cameraId: id, from, to: Date.now() })))
+          .recordings.length;
       return n;
     };
 
@@ -225,7 +242,8 @@ async function main(): Promise<void> {
         `browser PSS ${f1(slopes.browserPss)} (RSS sum ${f1(slopes.browserRss)})`,
     );
     console.log(
-      `core RSS ${f1(idle.coreRssMb)} (idle) → ${f1(samples[0]!.coreRssMb)} (start) → ${f1(last.coreRssMb)} MB; ` +
+      `RPC socket rejoined the session ${rejoined}× (missed heartbeats under load); ` +
+        `core RSS ${f1(idle.coreRssMb)} (idle) → ${f1(samples[0]!.coreRssMb)} (start) → ${f1(last.coreRssMb)} MB; ` +
         `browser PSS ${f1(idle.browserPssMb)} → ${f1(samples[0]!.browserPssMb)} → ${f1(last.browserPssMb)} MB; ` +
         `core fds ${idle.coreFds} → ${samples[0]!.coreFds} → ${last.coreFds} ` +
         `(${last.coreFds - (warm[0] ?? samples[0]!).coreFds >= 0 ? '+' : ''}${last.coreFds - (warm[0] ?? samples[0]!).coreFds} after warm-up)`,
