@@ -10,6 +10,7 @@
 // The page signs in as the e2e fixture does (station.open). It exits non-zero when a
 // run shows fewer playing tiles than asked: then it measured something else.
 import { chromium, type Browser, type Page } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import path from 'node:path';
@@ -18,6 +19,7 @@ import { startStation } from '../e2e/station-process';
 import { DETECTOR_MARKER } from '../electron/core/tamper/detector-args';
 import { TEST_FFMPEG } from '../electron/core/streams/testing/ffmpeg-bin';
 import { recordFloorClips, startFloorServer, type FloorRect, type FloorServer } from './floor-page';
+import { glassLatencyLines, measureGlassLatency, type GlassLatency } from './glass-latency';
 import { traceFor, type TraceRow } from './trace-summary';
 import { cmdlineHas, cpuPercent, snapshot, treeOf, type ProcInfo } from './proc-cpu';
 import type { LayoutKind } from '../electron/contract/schemas';
@@ -41,6 +43,12 @@ const SINGLE_ROW = process.env.BENCH_SINGLE !== '0';
 // BENCH_TRACE=1: a 5 s Chromium trace after each window, summed per thread and slice.
 const TRACE = process.env.BENCH_TRACE === '1';
 const traces: Array<{ label: string; rows: TraceRow[] }> = [];
+// Glass-to-glass latency at 16 MSE tiles (glass-latency.ts) on clock-stamped rig cameras,
+// after that run's CPU window; BENCH_LATENCY=0 leaves it out.
+const LATENCY =
+  process.env.BENCH_LATENCY !== '0' && TILE_COUNTS.includes(16) && PATHS.includes('mse');
+const LATENCY_TILES = 16;
+let latency: GlassLatency | null = null;
 
 interface TileStats {
   cameraId: string;
@@ -252,6 +260,12 @@ async function run(
     const label = single ? `${player} + single view` : player;
     if (TRACE && tiles > 0)
       traces.push({ label: `${tiles} ${label}`, rows: await traceFor(browser, page, 5000) });
+    if (LATENCY && !latency && tiles === LATENCY_TILES && player === 'mse' && !single)
+      latency = await measureGlassLatency(page, {
+        directUrls: Array.from({ length: ENCODERS }, (_, i) => rigUrl(`cam${i + 1}`)),
+        expectTiles: tiles,
+        durationMs: 10_000,
+      });
     return {
       rects,
       row: {
@@ -300,10 +314,20 @@ async function runFloor(tiles: number, rects: FloorRect[], floor: FloorServer): 
 
 const median = (xs: number[]) => pct(xs, 50);
 
+function sha(): string {
+  try {
+    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
+  } catch {
+    return '?';
+  }
+}
+
 async function main(): Promise<void> {
   const rig = await startRig({
     h264: Array.from({ length: ENCODERS }, (_, i) => `cam${i + 1}`),
     aliases: Math.ceil(Math.max(...TILE_COUNTS) / ENCODERS),
+    // The stamp is in every picture, the floor clips' too: both sides decode the same.
+    clockStamp: LATENCY,
   });
   const rows: Row[] = [];
   const ratios: Array<Record<string, string>> = [];
@@ -374,15 +398,13 @@ async function main(): Promise<void> {
       process.stderr.write('measuring 16 tiles + the single view…\n');
       rows.push((await run(16, 'mse', (m) => rig.url(m), true)).row);
     }
-    // Glass-to-glass latency at 16 tiles: bench/glass-latency.ts (the rig's clock-stamp
-    // mount) is called here once it exists; see docs/benchmarks.md "Latency".
   } finally {
     await floor?.stop();
     rmSync(clipDir, { recursive: true, force: true });
     await rig.stop();
   }
   console.log(
-    `bench:live — ${new Date().toISOString()} — ${cpus().length}× ${cpus()[0]?.model ?? '?'} — ` +
+    `bench:live — ${new Date().toISOString()} — SHA ${sha()} — ${cpus().length}× ${cpus()[0]?.model ?? '?'} — ` +
       `640×360 H.264 @ ${SOURCE_FPS} fps, viewport ${VIEW_W}×${VIEW_H}, recording ${WITH_RECORDING ? 'on' : 'off'}, window ${WINDOW_MS / 1000} s after ${WARMUP_MS / 1000} s warm-up`,
   );
   console.log(
@@ -395,9 +417,14 @@ async function main(): Promise<void> {
     console.log('console ÷ floor (total CPU, medians of alternating runs):');
     console.table(ratios);
   }
+  if (latency) for (const line of glassLatencyLines(latency, LATENCY_TILES)) console.log(line);
   for (const t of traces) {
     console.log(`Chromium trace, ${t.label}: top-level slices, ms per second`);
     console.table(t.rows.map((r) => ({ ...r, msPerSec: f1(r.msPerSec) })));
+  }
+  if (LATENCY && (!latency || latency.invalid.length > 0)) {
+    console.error('FAILED: the glass-to-glass latency run was not valid');
+    process.exitCode = 1;
   }
   const short = rows.filter((r) => !r.ok);
   if (short.length > 0) {
