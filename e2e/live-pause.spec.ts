@@ -3,6 +3,8 @@
 import type { Page, WebSocket as PwWebSocket } from '@playwright/test';
 import type { LayoutKind } from '../electron/contract/schemas';
 import { expect, test } from './fixtures';
+import type { Rig } from './rig/rig';
+import type { Station } from './station-process';
 
 interface TileStats {
   tile: string;
@@ -17,11 +19,8 @@ async function statsFor(page: Page, tile: string): Promise<TileStats | undefined
   return (all as TileStats[]).find((s) => s.tile === tile);
 }
 
-test('the grid under the single view receives nothing, and plays again on closing it', async ({
-  page,
-  rig,
-  station,
-}) => {
+/** Two cameras on a 4-tile grid, recording off; returns their ids. */
+async function twoCameraGrid(station: Station, rig: Rig): Promise<string[]> {
   const ids: string[] = [];
   for (const mount of ['cam1', 'cam2']) {
     const cam = await station.api.cameras.add({
@@ -38,43 +37,69 @@ test('the grid under the single view receives nothing, and plays again on closin
     tiles: ids,
   });
   await station.api.settings.update({ lastLayoutId: layout.id });
+  return ids;
+}
 
-  // Media bytes per /live socket of the second camera's sub-stream (its grid tile).
-  let gridBytes = 0;
+/** Counts media bytes of a camera's sub-stream /live sockets (its grid tile). */
+function countGridBytes(page: Page, cameraId: string): { bytes: number } {
+  const counter = { bytes: 0 };
   page.on('websocket', (ws: PwWebSocket) => {
     const url = new URL(ws.url());
-    if (url.pathname !== '/live' || url.searchParams.get('camera') !== ids[1]) return;
+    if (url.pathname !== '/live' || url.searchParams.get('camera') !== cameraId) return;
     if (url.searchParams.get('stream') !== 'sub') return;
     ws.on('framereceived', (f) => {
-      if (typeof f.payload !== 'string') gridBytes += f.payload.length;
+      if (typeof f.payload !== 'string') counter.bytes += f.payload.length;
     });
   });
-  await station.open(page);
-  const frames = async (tile: string) => (await statsFor(page, tile))?.decodedFrames ?? 0;
-  await expect.poll(() => frames('tile-1'), { timeout: 30_000 }).toBeGreaterThan(5);
-  expect(gridBytes).toBeGreaterThan(0);
+  return counter;
+}
 
-  await page.getByTestId('tile-0').dblclick();
-  await expect(page.getByTestId('single-view')).toBeVisible();
-  await expect.poll(() => frames('single-tile'), { timeout: 30_000 }).toBeGreaterThan(5);
-  // The grid tile's socket goes quiet (fragments already on the wire may still land).
+/** Waits until no media bytes arrive for 700 ms (fragments already on the wire may land). */
+async function expectQuiet(page: Page, counter: { bytes: number }): Promise<void> {
   await expect
     .poll(
       async () => {
-        const before = gridBytes;
+        const before = counter.bytes;
         await page.waitForTimeout(700);
-        return gridBytes - before;
+        return counter.bytes - before;
       },
       { timeout: 8000 },
     )
     .toBe(0);
+}
+
+/**
+ * Opens the console on the two-camera grid and waits until tile-1 plays; counts the media
+ * bytes of tile-1's socket from the start.
+ */
+async function openPlayingGrid(page: Page, station: Station, rig: Rig) {
+  const ids = await twoCameraGrid(station, rig);
+  const grid = countGridBytes(page, ids[1]!);
+  await station.open(page);
+  const frames = async (tile: string) => (await statsFor(page, tile))?.decodedFrames ?? 0;
+  await expect.poll(() => frames('tile-1'), { timeout: 30_000 }).toBeGreaterThan(5);
+  return { grid, frames };
+}
+
+test('the grid under the single view receives nothing, and plays again on closing it', async ({
+  page,
+  rig,
+  station,
+}) => {
+  const { grid, frames } = await openPlayingGrid(page, station, rig);
+  expect(grid.bytes).toBeGreaterThan(0);
+
+  await page.getByTestId('tile-0').dblclick();
+  await expect(page.getByTestId('single-view')).toBeVisible();
+  await expect.poll(() => frames('single-tile'), { timeout: 30_000 }).toBeGreaterThan(5);
+  await expectQuiet(page, grid);
   expect((await statsFor(page, 'tile-1'))?.active).toBe(false);
-  const bytesPaused = gridBytes;
+  const bytesPaused = grid.bytes;
   const framesPaused = await frames('tile-1');
   const singleBefore = await frames('single-tile');
   // The wait is the point: 3 s in which a playing tile gets ~37 frames.
   await page.waitForTimeout(3000);
-  expect(gridBytes).toBe(bytesPaused);
+  expect(grid.bytes).toBe(bytesPaused);
   expect(await frames('tile-1')).toBe(framesPaused);
   expect(await frames('single-tile')).toBeGreaterThan(singleBefore + 10);
 
@@ -82,9 +107,39 @@ test('the grid under the single view receives nothing, and plays again on closin
   await expect(page.getByTestId('single-view')).toHaveCount(0);
   // The resume restarts the tile at the cached keyframe: a picture without waiting a GOP.
   await expect.poll(() => frames('tile-1'), { timeout: 15_000 }).toBeGreaterThan(5);
-  expect(gridBytes).toBeGreaterThan(bytesPaused);
+  expect(grid.bytes).toBeGreaterThan(bytesPaused);
   await expect(page.getByTestId('tile-1')).toHaveAttribute('data-state', 'live');
   const shot = await page.getByTestId('tile-1').screenshot();
   await page.waitForTimeout(1500);
   expect((await page.getByTestId('tile-1').screenshot()).equals(shot)).toBe(false);
+});
+
+test('a hidden page pauses its tiles and plays them again when shown', async ({
+  page,
+  rig,
+  station,
+}) => {
+  const { grid, frames } = await openPlayingGrid(page, station, rig);
+
+  // What a minimised browser window reports (headless Chromium is never hidden by itself).
+  const setHidden = (hidden: boolean) =>
+    page.evaluate((h) => {
+      Object.defineProperty(document, 'visibilityState', {
+        configurable: true,
+        get: () => (h ? 'hidden' : 'visible'),
+      });
+      document.dispatchEvent(new Event('visibilitychange'));
+    }, hidden);
+  await setHidden(true);
+  await expectQuiet(page, grid);
+  expect((await statsFor(page, 'tile-1'))?.active).toBe(false);
+  const bytesPaused = grid.bytes;
+  // The wait is the point: 2 s in which a playing tile gets ~25 frames.
+  await page.waitForTimeout(2000);
+  expect(grid.bytes).toBe(bytesPaused);
+
+  await setHidden(false);
+  await expect.poll(() => frames('tile-1'), { timeout: 15_000 }).toBeGreaterThan(5);
+  expect(grid.bytes).toBeGreaterThan(bytesPaused);
+  expect((await statsFor(page, 'tile-1'))?.active).toBe(true);
 });
