@@ -12,7 +12,7 @@
 // Exits non-zero when the workload did not run: not all 16 cameras recording, no
 // segment filed, or recorders missing at the end.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import path from 'node:path';
 import { runtimeFileIn } from '../electron/core/service/runtime-file';
@@ -20,6 +20,7 @@ import { startRig } from '../e2e/rig/rig';
 import { connectToService, until, type ServiceClient } from '../e2e/service-kit';
 import { BUILT_CORE } from '../e2e/station-process';
 import { allProcesses, treeOf } from './proc-cpu';
+import { fdCount, rssMb, slope } from './proc-sample';
 
 const MINUTES = Math.max(1, Number(process.env.BENCH_MINUTES ?? 30));
 // Two encoders, each served under 8 names: the rig's own x264 work stays small beside
@@ -40,33 +41,17 @@ interface Sample {
 function sample(pid: number): Sample {
   const tree = treeOf(pid, allProcesses());
   const ff = tree.filter((p) => p.comm.startsWith('ffmpeg'));
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const rssKb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
   return {
     at: Date.now(),
     serviceTicks: tree.find((p) => p.pid === pid)?.ticks ?? 0,
     ffmpegTicks: ff.reduce((s, p) => s + p.ticks, 0),
     ffmpegCount: ff.length,
-    rssMb: rssKb / 1024,
-    fds: readdirSync(`/proc/${pid}/fd`).length,
+    rssMb: rssMb(pid),
+    fds: fdCount(pid),
   };
 }
 
 const pct = (ticks: number, ms: number) => (ticks / CLK_TCK / (ms / 1000)) * 100;
-
-/** Least-squares slope of y over x. */
-function slope(xs: number[], ys: number[]): number {
-  const n = xs.length;
-  const mx = xs.reduce((a, b) => a + b, 0) / n;
-  const my = ys.reduce((a, b) => a + b, 0) / n;
-  let num = 0;
-  let den = 0;
-  for (let i = 0; i < n; i++) {
-    num += (xs[i]! - mx) * (ys[i]! - my);
-    den += (xs[i]! - mx) ** 2;
-  }
-  return den === 0 ? 0 : num / den;
-}
 
 async function main(): Promise<void> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'station-bench-service-'));

@@ -16,7 +16,8 @@ esac
 # ffmpeg records and remuxes the cameras; Chromium runs the console when the
 # Electron binary is not available (and runs the e2e tests); GStreamer's RTSP
 # server is the test rig of real cameras (its tamper mounts also need compositor and
-# videobalance from plugins-base/-good and gaussianblur from plugins-bad); DejaVu gives demo cameras a font
+# videobalance from plugins-base/-good and gaussianblur from plugins-bad; its clock-stamp
+# mounts draw with cairooverlay, whose Python callback needs python3-gi-cairo); DejaVu gives demo cameras a font
 # with Vietnamese glyphs for their burned-in names; chromium-l10n gives Chromium its
 # Vietnamese UI language, so its date fields read dd/mm/yyyy. Tests read the PDF reports
 # back with poppler's pdftotext. The packaging tests verify the station service's
@@ -24,7 +25,7 @@ esac
 # include with makensis (package nsis).
 pkgs=(ffmpeg chromium chromium-l10n fonts-dejavu-core)
 if [ "$mode" = test ]; then
-  pkgs+=(python3-gi gir1.2-gst-rtsp-server-1.0 gstreamer1.0-plugins-base gstreamer1.0-plugins-good
+  pkgs+=(python3-gi python3-gi-cairo gir1.2-gst-rtsp-server-1.0 gstreamer1.0-plugins-base gstreamer1.0-plugins-good
     gstreamer1.0-plugins-bad gstreamer1.0-plugins-ugly gstreamer1.0-rtsp gstreamer1.0-x poppler-utils
     systemd nsis)
   # A virtual display: the launcher's real Chromium app window is opened and closed in tests.

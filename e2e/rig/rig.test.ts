@@ -12,6 +12,8 @@ import {
   type KeyframeReader,
 } from './keyframe-probe';
 import { D1, startRig, type PictureState, type Rig } from './rig';
+import { stampEpochMs } from './clock-stamp';
+import { readRtspStamps } from './stamp-reader';
 
 const RIG_SCRIPT = path.join(__dirname, 'rtsp_rig.py');
 
@@ -230,6 +232,42 @@ function rigPidOn(port: number): number | null {
   }
   return null;
 }
+
+describe('clock-stamped rig (glass-to-glass latency)', () => {
+  let rig: Rig;
+  beforeAll(async () => {
+    rig = await startRig({ h264: ['clock1'], h265: ['clock2'], sub: true, clockStamp: true });
+  });
+  afterAll(() => rig.stop());
+
+  it('burns the wall clock into H.264 and H.265 pictures, read back within 1 s of now', async () => {
+    for (const mount of ['clock1', 'clock1_sub', 'clock2']) {
+      const all = await readRtspStamps(rig.url(mount), { frames: 30 });
+      // Joining mid-GOP, the first pictures may be grey until a keyframe; after that nearly all read.
+      const readings = all.slice(all.findIndex((r) => r.stamp !== null));
+      const valid = readings.filter((r) => r.stamp !== null);
+      expect(readings.length, mount).toBeGreaterThanOrEqual(20);
+      expect(valid.length / readings.length, mount).toBeGreaterThanOrEqual(0.9);
+      const ages = valid.map((r) => r.arrivedMs - stampEpochMs(r.stamp!, r.arrivedMs));
+      // Stamped before they arrive, and recent: encode + RTSP + decode on a loaded machine.
+      expect(Math.min(...ages), mount).toBeGreaterThanOrEqual(0);
+      expect(Math.max(...ages), mount).toBeLessThan(1000);
+      // The clock advances from frame to frame (25 fps: ~40 ms apart).
+      const stamps = valid.map((r) => r.stamp!);
+      expect(stamps[stamps.length - 1]! - stamps[0]!, mount).toBeGreaterThan(500);
+    }
+  });
+
+  it('a mount without the stamp reads as no stamp (CRC), not as a time', async () => {
+    const plain = await startRig({ h264: ['plain1'] });
+    try {
+      const readings = await readRtspStamps(plain.url('plain1'), { frames: 10 });
+      expect(readings.filter((r) => r.stamp !== null)).toEqual([]);
+    } finally {
+      await plain.stop();
+    }
+  });
+});
 
 describe('ward-like rig', () => {
   let rig: Rig;

@@ -38,6 +38,11 @@ export interface RigOptions {
    * "down" the port refuses connections and open sessions are torn down.
    */
   powerCycle?: PowerCycleOptions;
+  /**
+   * H.264/H.265 mounts and their subs burn the wall clock (ms) into the picture's top
+   * band (read with clock-stamp.ts): glass-to-glass latency.
+   */
+  clockStamp?: boolean;
   /** Tests of the rig's own self-check: extra element[=package] names it must find. */
   requireElements?: string[];
   /** Mounts <name>-a1..-aN sharing each H.264 encoder (benchmarks with many "cameras"). */
@@ -144,6 +149,7 @@ function buildArgs(opts: RigOptions, port: number): string[] {
   if (opts.gopSeconds) args.push('--gop', String(opts.gopSeconds));
   if (opts.aliases) args.push('--aliases', String(opts.aliases));
   if (opts.unshared) args.push('--unshared');
+  if (opts.clockStamp) args.push('--clock-stamp');
   if (opts.tamper?.length) args.push('--tamper', opts.tamper.join(','));
   if (opts.busy?.length) args.push('--busy', opts.busy.join(','));
   if (opts.tamperSize)

@@ -29,6 +29,8 @@ REQUIRED_ELEMENTS = {
     "videoconvert": "gstreamer1.0-plugins-base",
     "videoscale": "gstreamer1.0-plugins-base",
     "gaussianblur": "gstreamer1.0-plugins-bad",
+    # The --clock-stamp picture (clock_stamp.py); its draw callback needs python3-gi-cairo.
+    "cairooverlay": "gstreamer1.0-plugins-good",
 }
 
 
@@ -54,6 +56,16 @@ except (ImportError, ValueError) as err:
     )
 
 
+try:
+    gi.require_foreign("cairo")
+except ImportError as err:
+    fail(
+        "missing_bindings",
+        f"cairo bindings for GObject unavailable ({err}): install python3-gi-cairo",
+        packages=["python3-gi-cairo"],
+    )
+
+import clock_stamp  # noqa: E402
 from picture_faults import PictureControl, scene_launch  # noqa: E402
 
 
@@ -105,18 +117,22 @@ def source(name, index, width, height, shape, pattern="ball"):
     )
 
 
-def h264_launch(name, index, width, height, bitrate, shape, pattern="ball"):
+def stamp(stamped):
+    return clock_stamp.stamp_launch() if stamped else ""
+
+
+def h264_launch(name, index, width, height, bitrate, shape, pattern="ball", stamped=False):
     return (
-        f"( {source(name, index, width, height, shape, pattern)}"
+        f"( {source(name, index, width, height, shape, pattern)}{stamp(stamped)}"
         f"! x264enc tune=zerolatency speed-preset=ultrafast key-int-max={shape.key_int} "
         f"bitrate={bitrate} "
         f"! video/x-h264,profile=constrained-baseline ! rtph264pay name=pay0 pt=96 config-interval=1 )"
     )
 
 
-def h265_launch(name, index, width, height, shape):
+def h265_launch(name, index, width, height, shape, stamped=False):
     return (
-        f"( {source(name, index, width, height, shape)}"
+        f"( {source(name, index, width, height, shape)}{stamp(stamped)}"
         f"! x265enc tune=zerolatency speed-preset=ultrafast key-int-max={shape.key_int} bitrate=600 "
         f"! rtph265pay name=pay0 pt=96 config-interval=1 )"
     )
@@ -209,6 +225,12 @@ def main():
         "--tamper-size", default="352x288", help="tamper/busy picture WxH (CIF; D1: 704x576)"
     )
     parser.add_argument("--tamper-codec", choices=["h264", "h265"], default="h264")
+    parser.add_argument(
+        "--clock-stamp",
+        action="store_true",
+        help="H.264/H.265 mounts and their subs burn the wall clock (ms) into the picture's "
+        "top band as blocks (clock_stamp.py), for glass-to-glass latency",
+    )
     # Tests only (element[=package]): proves the check fails for an element that does not exist.
     parser.add_argument("--require-element", action="append", default=[], help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -256,9 +278,11 @@ def main():
             )[0]
         )
 
-    def mount(path, launch, needs_auth, aliases=0):
+    def mount(path, launch, needs_auth, aliases=0, stamp_width=0):
         factory = SharedFactory(path)
         factory.set_launch(launch)
+        if stamp_width:
+            clock_stamp.attach(factory, stamp_width)
         factory.set_shared(not args.unshared)
         if auth is not None and needs_auth:
             allow(factory, "user")
@@ -268,8 +292,9 @@ def main():
 
     def mount_sub(name, index):
         # Sub-streams are H.264 whatever the main stream is (Dahua: H.265 main, H.264 D1 sub).
-        sub = h264_launch(name + " sub", index, sub_w, sub_h, 250, shape)
-        mount(name + "_sub", sub, name in secured, args.aliases)
+        stamped = args.clock_stamp
+        sub = h264_launch(name + " sub", index, sub_w, sub_h, 250, shape, stamped=stamped)
+        mount(name + "_sub", sub, name in secured, args.aliases, sub_w if stamped else 0)
 
     pictures = PictureControl()
     scenes = [(n, False) for n in names(args.tamper)] + [(n, True) for n in names(args.busy)]
@@ -278,7 +303,9 @@ def main():
     index = 0
     plain = names(args.h264) + scene_names
     for name in names(args.h264) + [m for m in secured if m not in plain]:
-        mount(name, h264_launch(name, index, main_w, main_h, 800, shape), name in secured, args.aliases)
+        launch = h264_launch(name, index, main_w, main_h, 800, shape, stamped=args.clock_stamp)
+        stamp_width = main_w if args.clock_stamp else 0
+        mount(name, launch, name in secured, args.aliases, stamp_width)
         if args.sub:
             mount_sub(name, index)
         index += 1
@@ -287,7 +314,8 @@ def main():
         mount(name, h264_launch(name, index, main_w, main_h, 8000, shape, "snow"), name in secured)
         index += 1
     for name in names(args.h265):
-        mount(name, h265_launch(name, index, main_w, main_h, shape), name in secured)
+        launch = h265_launch(name, index, main_w, main_h, shape, stamped=args.clock_stamp)
+        mount(name, launch, name in secured, stamp_width=main_w if args.clock_stamp else 0)
         if args.sub:
             mount_sub(name, index)
         index += 1

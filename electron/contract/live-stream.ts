@@ -2,6 +2,7 @@
 //   WS /live?camera=<id>&stream=main|sub&format=fmp4|mpeg1&token=<launch>&session=<session>
 // fMP4 clients get text frames (below) between the binary init segment and fragments;
 // MPEG-1 clients get MPEG-TS bytes only (JSMpeg feeds every message to its demuxer).
+// Clients may send LiveClientFrame text frames: pause while the picture is not seen.
 import { z } from 'zod';
 import { mediaUrl, type MediaAccess } from './media-routes';
 import { Id, StreamErrorKind, StreamKind, StreamStatus } from './schemas';
@@ -48,4 +49,29 @@ export type LiveTextFrame = z.infer<typeof LiveTextFrame>;
 
 export function encodeLiveTextFrame(frame: LiveTextFrame): string {
   return JSON.stringify(frame);
+}
+
+/**
+ * What a client may send: `pause` while its picture is hidden or covered (the server
+ * stops delivering, the socket stays open), `resume` to get the picture back (fMP4: a
+ * new init frame and segment, then the cached GOP, as for a newcomer).
+ */
+export const LiveClientFrame = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('pause') }),
+  z.object({ type: z.literal('resume') }),
+]);
+export type LiveClientFrame = z.infer<typeof LiveClientFrame>;
+
+export function encodeLiveClientFrame(frame: LiveClientFrame): string {
+  return JSON.stringify(frame);
+}
+
+/** A client's text frame, or null when it is not one (ignored). */
+export function parseLiveClientFrame(text: string): LiveClientFrame | null {
+  try {
+    const frame = LiveClientFrame.safeParse(JSON.parse(text));
+    return frame.success ? frame.data : null;
+  } catch {
+    return null;
+  }
 }

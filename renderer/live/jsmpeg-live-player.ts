@@ -7,7 +7,7 @@ import JSMpeg, {
   type JsmpegSource,
   type Player,
 } from '@cycjimmy/jsmpeg-player';
-import type { LiveStatusFrame } from '../../electron/contract/live-stream';
+import { encodeLiveClientFrame, type LiveStatusFrame } from '../../electron/contract/live-stream';
 import {
   parseLiveTextFrame,
   reconnectDelayMs,
@@ -24,6 +24,8 @@ export interface JsmpegLivePlayerOptions {
 }
 
 interface SourceHooks {
+  /** The source JSMpeg constructed, so the player can pause and resume it. */
+  onCreated(source: { setActive(active: boolean): void }): void;
   onStatus(status: LiveStatusFrame): void;
   onFirstData(): void;
   onDisconnected(): void;
@@ -44,8 +46,23 @@ function makeSourceClass(hooks: SourceHooks) {
     private stopped = false;
     private attempt = 0;
     private timer: ReturnType<typeof setTimeout> | null = null;
+    private active = true;
 
-    constructor(private readonly url: string) {}
+    constructor(private readonly url: string) {
+      hooks.onCreated(this);
+    }
+
+    setActive(active: boolean): void {
+      if (this.active === active) return;
+      this.active = active;
+      this.sendControl();
+    }
+
+    private sendControl(): void {
+      // JSMpeg resyncs on the next sequence header after a resume: no init needed.
+      if (this.ws?.readyState !== WebSocket.OPEN) return;
+      this.ws.send(encodeLiveClientFrame({ type: this.active ? 'resume' : 'pause' }));
+    }
 
     connect(destination: JsmpegDestination): void {
       this.destination = destination;
@@ -58,6 +75,7 @@ function makeSourceClass(hooks: SourceHooks) {
       this.ws = ws;
       ws.onopen = () => {
         this.progress = 1;
+        if (this.ws === ws && !this.active) this.sendControl();
       };
       ws.onmessage = (ev: MessageEvent<string | ArrayBuffer>) => {
         if (typeof ev.data === 'string') {
@@ -101,12 +119,18 @@ function makeSourceClass(hooks: SourceHooks) {
 
 export class JsmpegLivePlayer implements LivePlayer {
   private player: Player | null = null;
+  private source: { setActive(active: boolean): void } | null = null;
+  private active = true;
   private frames = 0;
 
   constructor(private readonly opts: JsmpegLivePlayerOptions) {}
 
   start(): void {
     const source = makeSourceClass({
+      onCreated: (s) => {
+        this.source = s;
+        s.setActive(this.active);
+      },
       onStatus: (s) => this.opts.onStatus?.(s),
       onFirstData: () => this.opts.onPlaying?.(),
       onDisconnected: () => this.opts.onDisconnected?.(),
@@ -135,7 +159,13 @@ export class JsmpegLivePlayer implements LivePlayer {
       droppedFrames: 0,
       // JSMpeg decodes everything it has on each animation frame, so it holds no backlog.
       latencySec: 0,
+      active: this.active,
     };
+  }
+
+  setActive(active: boolean): void {
+    this.active = active;
+    this.source?.setActive(active);
   }
 
   destroy(): void {

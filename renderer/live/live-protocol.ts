@@ -27,9 +27,13 @@ export interface LivePlayerStats {
   decodedFrames: number;
   droppedFrames: number;
   latencySec: number;
+  /** False while paused: the picture is hidden or covered, the server sends nothing. */
+  active: boolean;
 }
 
 export interface LivePlayer {
   stats(): LivePlayerStats;
+  /** Pauses (false) or resumes (true) the stream; starts active. Callable before start(). */
+  setActive(active: boolean): void;
   destroy(): void;
 }

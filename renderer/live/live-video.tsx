@@ -34,8 +34,10 @@ export function LiveVideo(props: {
   stream: StreamKind;
   statsKey: string;
   onReport: (report: LiveReport) => void;
+  /** False while the picture is hidden or covered: the stream pauses, nothing decodes. */
+  active: boolean;
 }) {
-  const { cameraId, stream, statsKey, onReport } = props;
+  const { cameraId, stream, statsKey, onReport, active } = props;
   // Strings, not the info object: a reload of system info must not restart every player.
   const mediaBaseUrl = useStationState((s) => s.systemInfo?.mediaBaseUrl ?? null);
   const mediaToken = useStationState((s) => s.systemInfo?.mediaToken ?? null);
@@ -54,6 +56,12 @@ export function LiveVideo(props: {
   useLayoutEffect(() => {
     reportRef.current = onReport;
   });
+  const livePlayerRef = useRef<LivePlayer | null>(null);
+  const activeRef = useRef(active);
+  useEffect(() => {
+    activeRef.current = active;
+    livePlayerRef.current?.setActive(active);
+  }, [active]);
 
   useEffect(() => {
     if (!mediaBaseUrl || !mediaToken || !session) return undefined;
@@ -91,7 +99,9 @@ export function LiveVideo(props: {
         url: liveUrl(access, { camera: cameraId, stream, format: 'mpeg1' }),
       });
     }
+    live.setActive(activeRef.current);
     live.start();
+    livePlayerRef.current = live;
     const unregister = registerStats(statsKey, () => ({
       ...live.stats(),
       cameraId,
@@ -99,6 +109,7 @@ export function LiveVideo(props: {
     }));
     return () => {
       unregister();
+      livePlayerRef.current = null;
       live.destroy();
     };
   }, [

@@ -2,7 +2,7 @@
 // keeps the picture at the live edge (the approach of go2rtc's video-rtc.js):
 // a bounded buffer, catch-up when behind, and a full release of the media
 // element on destroy because Chromium caps the number of live media players.
-import type { LiveStatusFrame } from '../../electron/contract/live-stream';
+import { encodeLiveClientFrame, type LiveStatusFrame } from '../../electron/contract/live-stream';
 import {
   parseLiveTextFrame,
   reconnectDelayMs,
@@ -42,6 +42,7 @@ export class MsePlayer implements LivePlayer {
   private reconnectTimer: ReturnType<typeof setTimeout> | null = null;
   private tickTimer: ReturnType<typeof setInterval> | null = null;
   private gotMedia = false;
+  private active = true;
   private readonly video: HTMLVideoElement;
 
   constructor(private readonly opts: MsePlayerOptions) {
@@ -65,7 +66,25 @@ export class MsePlayer implements LivePlayer {
       decodedFrames: q?.totalVideoFrames ?? 0,
       droppedFrames: q?.droppedVideoFrames ?? 0,
       latencySec: Math.max(0, this.bufferedEnd() - this.video.currentTime),
+      active: this.active,
     };
+  }
+
+  /**
+   * Paused, the server sends nothing and the element holds no media, so nothing is
+   * decoded; resumed, the server starts over with an init segment and its cached GOP.
+   */
+  setActive(active: boolean): void {
+    if (this.active === active) return;
+    this.active = active;
+    this.sendControl();
+    if (!active) this.releaseMedia();
+  }
+
+  private sendControl(): void {
+    const ws = this.ws;
+    if (ws?.readyState !== WebSocket.OPEN) return; // onopen sends a pause if still needed
+    ws.send(encodeLiveClientFrame({ type: this.active ? 'resume' : 'pause' }));
   }
 
   destroy(): void {
@@ -82,6 +101,9 @@ export class MsePlayer implements LivePlayer {
     const ws = new WebSocket(this.opts.url);
     ws.binaryType = 'arraybuffer';
     this.ws = ws;
+    ws.onopen = () => {
+      if (this.ws === ws && !this.active) this.sendControl();
+    };
     ws.onmessage = (ev: MessageEvent<string | ArrayBuffer>) => {
       if (this.ws !== ws) return;
       if (typeof ev.data === 'string') this.onText(ev.data);
@@ -102,7 +124,8 @@ export class MsePlayer implements LivePlayer {
       return;
     }
     // A codec the server could not name leaves nothing to open Media Source with.
-    if (frame.codec === null) return;
+    // Paused: an init sent before the server saw the pause; resume brings a new one.
+    if (frame.codec === null || !this.active) return;
     const mime = `video/mp4; codecs="${frame.codec}"`;
     const supported = this.opts.isTypeSupported ?? ((m: string) => MediaSource.isTypeSupported(m));
     if (!supported(mime)) {
@@ -196,6 +219,7 @@ export class MsePlayer implements LivePlayer {
 
   /** Stays at the live edge: jump when far behind, speed up a little when slightly behind. */
   private keepLive(): void {
+    if (!this.active) return;
     const b = this.video.buffered;
     if (b.length === 0) return;
     const end = b.end(b.length - 1);
@@ -231,6 +255,7 @@ export class MsePlayer implements LivePlayer {
     const ws = this.ws;
     this.ws = null;
     if (ws) {
+      ws.onopen = null;
       ws.onmessage = null;
       ws.onclose = null;
       try {

@@ -17,6 +17,7 @@ import { TamperBadges } from './tamper-badge';
 import { CameraClockBadge } from '../cameras/camera-clock-badge';
 import { StatusBadge } from './status-badge';
 import { TilePlaybackButton } from '../playback/playback-entry-buttons';
+import { usePageVisible } from './use-page-visible';
 
 export const CAMERA_MIME = 'application/x-camera-id';
 export const TILE_MIME = 'application/x-tile-index';
@@ -85,6 +86,9 @@ export const TileView = memo(function TileView(props: {
   const status = useStationState((s) =>
     cameraId ? s.statuses[statusKey(cameraId, effectiveStream)] : undefined,
   );
+  // A grid tile under the single view, or any tile of a hidden page, is not seen: pause it.
+  const covered = useStationState((s) => s.singleCameraId !== null) && !props.single;
+  const active = usePageVisible() && !covered;
   const [report, setReport] = useState<LiveReport | null>(null);
   const [dragOver, setDragOver] = useState(false);
   const onReport = useCallback((r: LiveReport) => setReport(r), []);
@@ -157,6 +161,7 @@ export const TileView = memo(function TileView(props: {
             stream={effectiveStream}
             statsKey={props.testId}
             onReport={onReport}
+            active={active}
           />
           {shown.state !== 'live' ? (
             <TileStatePanel state={shown.state} since={shown.since} />

@@ -33,7 +33,7 @@ export function registerLiveRoutes(routes: MediaRoutes, hub: LiveHub, deps: Live
       socket.close(CLOSE_BAD_REQUEST, `bad_request:${fields}`.slice(0, 120));
       return;
     }
-    // Clients only listen; anything they send is ignored (ws already caps its size).
+    // Clients only send pause/resume (LiveClientFrame); the hub ignores anything else.
     hub.subscribe(socket, parsed.data.camera, parsed.data.stream, parsed.data.format);
   });
 }

@@ -1,7 +1,11 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { startRig, type Rig } from '../../../e2e/rig/rig';
-import { LiveTextFrame } from '../../contract/live-stream';
+import { encodeLiveClientFrame, LiveTextFrame } from '../../contract/live-stream';
 import type { StreamStatus } from '../../contract/schemas';
 import { registerLiveRoutes } from '../media-server/live-routes';
 import { MediaServer } from '../media-server/media-server';
@@ -182,6 +186,51 @@ describe('LiveHub behind the MediaServer, against the RTSP rig', () => {
       .filter((s) => s.d > typical * 2.5);
     expect(gaps.length).toBeGreaterThan(0);
     for (const g of gaps) expect(g.next.isKeyframe).toBe(true);
+  });
+
+  it('a client that pauses gets nothing, and on resume gets init and a decodable keyframe', async () => {
+    await setup();
+    const a = open('camera=cam1&stream=main&format=fmp4');
+    const b = open('camera=cam1&stream=main&format=fmp4');
+    await Promise.all([a.opened, b.opened]);
+    expect(await waitFor(() => a.got.fragments.length >= 3, 15_000)).toBe(true);
+
+    a.ws.send(encodeLiveClientFrame({ type: 'pause' }));
+    const statsOf = (n: number) => hub.clientStats()[n]!;
+    expect(await waitFor(() => statsOf(0).paused, 5000)).toBe(true);
+    // Let fragments already on the wire arrive, then nothing more may come.
+    await new Promise((r) => setTimeout(r, 300));
+    const pausedAt = a.got.binaries.length;
+    const sentAt = statsOf(0).sentFragments;
+    const otherAt = b.got.fragments.length;
+    await new Promise((r) => setTimeout(r, 2000));
+    // The stream kept flowing (the other client got ~20 fragments); the paused one got none.
+    expect(b.got.fragments.length - otherAt).toBeGreaterThanOrEqual(10);
+    expect(a.got.binaries.length).toBe(pausedAt);
+    expect(statsOf(0)).toMatchObject({ sentFragments: sentAt, paused: true });
+    expect(hub.sessionsInfo()).toMatchObject([{ clients: 2, spawnCount: 1 }]);
+
+    const initsBefore = a.got.texts.filter((t) => t.type === 'init').length;
+    a.ws.send(encodeLiveClientFrame({ type: 'resume' }));
+    expect(await waitFor(() => a.got.binaries.length >= pausedAt + 4, 10_000)).toBe(true);
+    expect(a.got.texts.filter((t) => t.type === 'init')).toHaveLength(initsBefore + 1);
+    const resumed = a.got.binaries.slice(pausedAt);
+    expect(resumed[0]!.toString('latin1', 4, 8)).toBe('ftyp');
+    const fragments = a.got.fragments.slice(-(resumed.length - 1));
+    expect(fragments[0]!.isKeyframe).toBe(true);
+    // The bytes after resume alone decode to pictures: a player starting over shows one.
+    const dir = mkdtempSync(path.join(tmpdir(), 'live-resume-'));
+    try {
+      const file = path.join(dir, 'resumed.mp4');
+      writeFileSync(file, Buffer.concat(resumed));
+      const md5 = execFileSync(TEST_FFMPEG, ['-v', 'error', '-i', file, '-f', 'framemd5', '-'], {
+        encoding: 'utf8',
+      });
+      const frames = md5.split('\n').filter((l) => /^\s*0,/.test(l));
+      expect(frames.length).toBeGreaterThanOrEqual(3);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('rejects bad parameters with a clear close reason', async () => {

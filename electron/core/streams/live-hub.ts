@@ -6,8 +6,10 @@
 // backs up skips to the next keyframe once it drains; nothing queues without bound.
 // MPEG-1 clients get raw MPEG-TS bytes (JSMpeg), 188-byte aligned, and nothing
 // else (status reaches the renderer through the camera.status event instead).
+// A client that sends `pause` (its tile is hidden or covered) gets nothing until
+// `resume`, which restarts it like a newcomer: init, then the cached GOP.
 import { WebSocket } from 'ws';
-import { encodeLiveTextFrame } from '../../contract/live-stream';
+import { encodeLiveTextFrame, parseLiveClientFrame } from '../../contract/live-stream';
 import type { StreamErrorKind, StreamKind, StreamStatus } from '../../contract/schemas';
 import { FfmpegSupervisor, type SpawnAttempt, type SupervisorTimings } from './ffmpeg-supervisor';
 import { ffmpegVersionOf } from './ffmpeg-version';
@@ -46,6 +48,8 @@ export interface LiveClientStats {
   droppedFragments: number;
   /** Times the client was resumed at a keyframe after dropping. */
   resumes: number;
+  /** The client asked for nothing to be sent (its picture is not seen). */
+  paused: boolean;
 }
 
 export interface LiveSessionInfo {
@@ -69,6 +73,7 @@ interface Client {
   dropped: number;
   resumes: number;
   droppedSinceResume: boolean;
+  paused: boolean;
 }
 
 const TS_PACKET = 188;
@@ -189,6 +194,7 @@ class LiveSession {
       dropped: 0,
       resumes: 0,
       droppedSinceResume: false,
+      paused: false,
     };
     this.clients.add(client);
     this.sendStatus(client, this.status());
@@ -198,6 +204,16 @@ class LiveSession {
       for (const frag of this.gop) this.deliver(client, frag);
     }
     return client;
+  }
+
+  /** Stops or restarts delivery to one client; its socket stays open either way. */
+  setPaused(client: Client, paused: boolean): void {
+    if (client.paused === paused) return;
+    client.paused = paused;
+    if (paused || this.format !== 'fmp4' || !this.init) return;
+    // The player dropped its media while paused: start it over like a newcomer.
+    this.sendInit(client, this.init);
+    for (const frag of this.gop) this.deliver(client, frag);
   }
 
   status(): StreamStatus {
@@ -216,7 +232,7 @@ class LiveSession {
   }
 
   private sendInit(client: Client, seg: InitSegment): void {
-    if (client.socket.readyState !== WebSocket.OPEN) return;
+    if (client.paused || client.socket.readyState !== WebSocket.OPEN) return;
     client.socket.send(encodeLiveTextFrame({ type: 'init', codec: seg.codec }));
     client.socket.send(seg.data, { binary: true });
     client.sentInit = true;
@@ -241,7 +257,7 @@ class LiveSession {
   }
 
   private deliver(client: Client, frag: MediaFragment): void {
-    if (!client.sentInit || client.socket.readyState !== WebSocket.OPEN) return;
+    if (client.paused || !client.sentInit || client.socket.readyState !== WebSocket.OPEN) return;
     if (client.socket.bufferedAmount > this.maxBuffered()) {
       client.waitingKeyframe = true;
       client.dropped++;
@@ -269,7 +285,7 @@ class LiveSession {
     if (whole === 0) return;
     const out = data.subarray(0, whole);
     for (const c of this.clients) {
-      if (c.socket.readyState !== WebSocket.OPEN) continue;
+      if (c.paused || c.socket.readyState !== WebSocket.OPEN) continue;
       if (c.socket.bufferedAmount > this.maxBuffered()) {
         // JSMpeg resyncs on the next sequence header; dropping is better than a growing lag.
         c.dropped++;
@@ -290,6 +306,7 @@ class LiveSession {
       sentFragments: c.sent,
       droppedFragments: c.dropped,
       resumes: c.resumes,
+      paused: c.paused,
     }));
   }
 }
@@ -343,6 +360,11 @@ export class LiveHub {
     }
     const client = session.addClient(socket);
     const s = session;
+    socket.on('message', (data, isBinary) => {
+      if (isBinary) return;
+      const frame = parseLiveClientFrame(String(data));
+      if (frame) s.setPaused(client, frame.type === 'pause');
+    });
     let attached = true;
     const detach = () => {
       if (!attached) return;
