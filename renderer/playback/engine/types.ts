@@ -92,6 +92,8 @@ export interface PlaybackCameraStats extends PlaybackCameraState {
   droppedFrames: number;
   bufferedAheadSec: number;
   segmentId: number | null;
+  /** The last seek's stages, ms after it started (a stage it did not reach is absent). */
+  lastSeek?: { listedMs?: number; firstByteMs?: number; appendedMs?: number; frameMs?: number };
 }
 
 export interface PlaybackStats extends Omit<PlaybackSnapshotState, 'cameras'> {
