@@ -5,6 +5,8 @@
 // fragment plays, a torn tail does not. Only box headers, moov and moof are
 // read; mdat payloads are skipped, so scanning a 60 s segment costs a few reads.
 import { open, type FileHandle } from 'node:fs/promises';
+import type { Keyframe } from './keyframe-index';
+import { firstPictureIsKeyframe, nalLengthSize, type NalCodec } from './nal-check';
 
 export interface Fmp4Sample {
   /** Decode time in track timescale units, relative to the first sample of the file. */
@@ -29,12 +31,26 @@ export interface Fmp4Scan {
   closedCleanly: boolean;
   /** Media codec four-cc of the first video/audio sample entry, e.g. avc1, hvc1. */
   codec: string | null;
+  /** Byte offset just after the moov: file[0, initEnd) is the init segment (0 without one). */
+  initEnd: number;
+  /**
+   * Complete fragments whose first sample is a keyframe, in file order. Empty when
+   * the sync flags cannot be trusted: a sample flagged sync whose picture is not
+   * an IDR/IRAP (cameras that flag every frame), or a codec whose NAL units we do
+   * not read.
+   */
+  keyframes: Keyframe[];
 }
 
 interface TrackDefaults {
   duration: number;
   size: number;
+  /** trex default_sample_flags: what a fragment's samples carry unless it says otherwise. */
+  flags: number;
 }
+
+/** sample_is_non_sync_sample in ISO/IEC 14496-12 sample flags. */
+const NON_SYNC = 0x10000;
 
 const HEADER = 16;
 // A moov or moof bigger than this is not something our muxer writes; refuse rather than allocate.
@@ -113,10 +129,12 @@ function parseMoov(buf: Buffer): {
   timescale: number;
   defaults: TrackDefaults;
   codec: string | null;
+  nal: NalCodec | null;
 } {
   let timescale = 0;
   let codec: string | null = null;
-  const defaults: TrackDefaults = { duration: 0, size: 0 };
+  let nal: NalCodec | null = null;
+  const defaults: TrackDefaults = { duration: 0, size: 0, flags: 0 };
   for (const trak of children(buf, 0, buf.length)) {
     if (trak.type !== 'trak') continue;
     const mdhd = find(buf, trak.start, trak.end, ['mdia', 'mdhd']);
@@ -127,6 +145,7 @@ function parseMoov(buf: Buffer): {
     const stsd = find(buf, trak.start, trak.end, ['mdia', 'minf', 'stbl', 'stsd']);
     if (stsd && codec === null && stsd.end - stsd.start >= 16) {
       codec = buf.toString('latin1', stsd.start + 12, stsd.start + 16);
+      nal = nalLengthSize(buf, stsd.start + 8, stsd.end);
     }
   }
   const mvex = find(buf, 0, buf.length, ['mvex']);
@@ -135,16 +154,23 @@ function parseMoov(buf: Buffer): {
       if (c.type === 'trex' && c.end - c.start >= 24) {
         defaults.duration = buf.readUInt32BE(c.start + 12);
         defaults.size = buf.readUInt32BE(c.start + 16);
+        defaults.flags = buf.readUInt32BE(c.start + 20);
         break;
       }
     }
   }
-  return { timescale, defaults, codec };
+  return { timescale, defaults, codec, nal };
 }
 
 interface FragmentSamples {
   baseDts: number;
   samples: { duration: number; size: number }[];
+  /** The first sample's flags: trun first_sample_flags, else its own, else tfhd's, else trex's. */
+  firstFlags: number;
+  /** The first sample's composition offset (pts − dts), 0 when the trun has none. */
+  firstCto: number;
+  /** Where the first sample's data starts, relative to the moof; null = the mdat's payload. */
+  dataOffset: number | null;
 }
 
 function parseMoof(buf: Buffer, defaults: TrackDefaults): FragmentSamples | null {
@@ -153,19 +179,32 @@ function parseMoof(buf: Buffer, defaults: TrackDefaults): FragmentSamples | null
   if (!traf) return null;
   let defDuration = defaults.duration;
   let defSize = defaults.size;
+  let defFlags = defaults.flags;
   let baseDts = 0;
+  let firstFlags: number | null = null;
+  let firstCto = 0;
+  let dataOffset: number | null = null;
+  let explicitBase = false;
   const samples: { duration: number; size: number }[] = [];
   for (const c of children(buf, traf.start, traf.end)) {
     if (c.type === 'tfhd') {
       const flags = buf.readUInt32BE(c.start) & 0xffffff;
       let at = c.start + 8;
-      if (flags & 0x1) at += 8;
+      if (flags & 0x1) {
+        // An absolute base offset: not what our muxer writes, so the data is located by the mdat.
+        explicitBase = true;
+        at += 8;
+      }
       if (flags & 0x2) at += 4;
       if (flags & 0x8) {
         defDuration = buf.readUInt32BE(at);
         at += 4;
       }
-      if (flags & 0x10) defSize = buf.readUInt32BE(at);
+      if (flags & 0x10) {
+        defSize = buf.readUInt32BE(at);
+        at += 4;
+      }
+      if (flags & 0x20) defFlags = buf.readUInt32BE(at);
     } else if (c.type === 'tfdt') {
       const version = buf.readUInt8(c.start);
       baseDts =
@@ -174,8 +213,14 @@ function parseMoof(buf: Buffer, defaults: TrackDefaults): FragmentSamples | null
       const flags = buf.readUInt32BE(c.start) & 0xffffff;
       const count = buf.readUInt32BE(c.start + 4);
       let at = c.start + 8;
-      if (flags & 0x1) at += 4;
-      if (flags & 0x4) at += 4;
+      if (flags & 0x1) {
+        if (samples.length === 0 && !explicitBase) dataOffset = buf.readInt32BE(at);
+        at += 4;
+      }
+      if (flags & 0x4) {
+        if (samples.length === 0) firstFlags = buf.readUInt32BE(at);
+        at += 4;
+      }
       for (let i = 0; i < count && at <= c.end; i++) {
         let duration = defDuration;
         let size = defSize;
@@ -187,13 +232,22 @@ function parseMoof(buf: Buffer, defaults: TrackDefaults): FragmentSamples | null
           size = buf.readUInt32BE(at);
           at += 4;
         }
-        if (flags & 0x400) at += 4;
-        if (flags & 0x800) at += 4;
+        if (flags & 0x400) {
+          if (samples.length === 0) firstFlags ??= buf.readUInt32BE(at);
+          at += 4;
+        }
+        if (flags & 0x800) {
+          if (samples.length === 0) {
+            // Version 1 truns carry signed offsets.
+            firstCto = buf.readUInt8(c.start) === 1 ? buf.readInt32BE(at) : buf.readUInt32BE(at);
+          }
+          at += 4;
+        }
         samples.push({ duration, size });
       }
     }
   }
-  return { baseDts, samples };
+  return { baseDts, samples, firstFlags: firstFlags ?? defFlags, firstCto, dataOffset };
 }
 
 /** Scans a fragmented MP4 file. Never throws for a torn or empty file; throws only on I/O errors. */
@@ -211,10 +265,15 @@ export async function scanFmp4(path: string): Promise<Fmp4Scan> {
       secondBytes: [],
       codec: null,
       closedCleanly: false,
+      initEnd: 0,
+      keyframes: [],
     };
     let sawFtyp = false;
-    let defaults: TrackDefaults = { duration: 0, size: 0 };
+    let defaults: TrackDefaults = { duration: 0, size: 0, flags: 0 };
+    let nal: NalCodec | null = null;
+    let syncTrusted = true;
     let pending: FragmentSamples | null = null;
+    let pendingAt = 0;
     let firstDts: number | null = null;
     let endDts = 0;
     const samples: Fmp4Sample[] = [];
@@ -234,14 +293,36 @@ export async function scanFmp4(path: string): Promise<Fmp4Scan> {
           result.timescale = moov.timescale;
           result.codec = moov.codec;
           defaults = moov.defaults;
+          nal = moov.nal;
           result.hasInit = sawFtyp && moov.timescale > 0;
           result.completeBytes = at + h.size;
+          if (result.hasInit) result.initEnd = at + h.size;
         } else {
           pending = parseMoof(body, defaults);
+          pendingAt = at;
         }
       } else if (h.type === 'mdat') {
         if (pending && result.hasInit) {
           // A fragment counts once its mdat is complete on disk.
+          if (syncTrusted && pending.samples.length > 0 && !(pending.firstFlags & NON_SYNC)) {
+            const dataAt =
+              pending.dataOffset === null ? at + h.headerSize : pendingAt + pending.dataOffset;
+            const size = pending.samples[0]!.size;
+            // Trust the flag only as far as the picture confirms it (see Fmp4Scan.keyframes).
+            const inMdat = dataAt >= at + h.headerSize && dataAt + size <= at + h.size;
+            const read = (offset: number, length: number) => readAt(fh, offset, length);
+            if (nal && inMdat && (await firstPictureIsKeyframe(read, dataAt, size, nal))) {
+              // Its presentation time, rounded up: a keyframe listed at or before a
+              // target never shows after it.
+              const fromFirst = pending.baseDts + pending.firstCto - (firstDts ?? pending.baseDts);
+              result.keyframes.push({
+                ms: Math.ceil((fromFirst * 1000) / result.timescale),
+                offset: pendingAt,
+              });
+            } else {
+              syncTrusted = false;
+            }
+          }
           let dts = pending.baseDts;
           for (const s of pending.samples) {
             firstDts ??= dts;
@@ -260,6 +341,7 @@ export async function scanFmp4(path: string): Promise<Fmp4Scan> {
       }
       at += h.size;
     }
+    if (!syncTrusted) result.keyframes = [];
     if (result.timescale > 0 && firstDts !== null) {
       result.durationMs = Math.round(((endDts - firstDts) * 1000) / result.timescale);
       for (const s of samples) {

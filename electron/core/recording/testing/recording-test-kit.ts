@@ -148,12 +148,9 @@ export function collectingEmit(): { emit: RecordingEmit; events: RecordedEvent[]
   return { emit, events };
 }
 
-/**
- * Writes a fragmented MP4 like the recorder's (1 s GOP, ≤ 1 s fragments) from a
- * 320×180 25 fps test source: the sample file the box-level tests work on.
- */
-export async function writeSampleFmp4(file: string, seconds: number): Promise<void> {
-  await run(FFMPEG, [
+/** ffmpeg input args: `seconds` of a 320×180 25 fps test picture (quiet log). */
+export function testSourceArgs(seconds: number): string[] {
+  return [
     '-v',
     'error',
     '-f',
@@ -162,6 +159,16 @@ export async function writeSampleFmp4(file: string, seconds: number): Promise<vo
     'testsrc2=size=320x180:rate=25',
     '-t',
     String(seconds),
+  ];
+}
+
+/**
+ * Writes a fragmented MP4 like the recorder's (1 s GOP, ≤ 1 s fragments) from a
+ * 320×180 25 fps test source: the sample file the box-level tests work on.
+ */
+export async function writeSampleFmp4(file: string, seconds: number): Promise<void> {
+  await run(FFMPEG, [
+    ...testSourceArgs(seconds),
     '-c:v',
     'libx264',
     '-g',
