@@ -16,6 +16,7 @@ import { SharedClock } from './shared-clock';
 import { drawSnapshotPng } from './snapshot-png';
 import {
   PLAYBACK_RATES,
+  RANGED_SEEK_KEY,
   type PlaybackEngine,
   type PlaybackEngineDeps,
   type PlaybackSnapshotState,
@@ -44,12 +45,6 @@ export function nearestRate(rate: number): number {
 
 /** Enough of a segment file for its init and first fragment (the codec and first timestamp). */
 const HEAD_RANGE = 'bytes=0-131071';
-
-/**
- * localStorage switch of ranged seeks ('0': whole segments, as before), read when the
- * engine is made: bench:playback measures both in one run.
- */
-export const RANGED_SEEK_KEY = 'station.playback.rangedSeek';
 
 function rangedSeekEnabled(): boolean {
   try {
