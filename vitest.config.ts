@@ -33,6 +33,8 @@ export const INTEGRATION_TESTS = [
   'electron/core/playback/recording-routes.test.ts',
   'electron/core/playback/transcode-route.test.ts',
   'electron/core/recording/fmp4-scan.test.ts',
+  'electron/core/recording/keyframe-filing.test.ts',
+  'electron/core/recording/keyframe-recording.test.ts',
   'electron/core/recording/open-segment.test.ts',
   'electron/core/recording/open-segments.test.ts',
   'electron/core/recording/power-cycling-camera.test.ts',

@@ -3,7 +3,8 @@
 //   measured; what plays is filed as 'recovered', what does not is quarantined;
 // - segment files in the camera folders that the index lacks (crash between
 //   rename and insert, an index restored from backup) are measured and added;
-// - index rows whose file is gone are marked 'missing'.
+// - index rows whose file is gone are marked 'missing';
+// - segments indexed before keyframe indexes existed get theirs, a few per pass.
 // Nothing is ever deleted here.
 import { access, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -16,6 +17,8 @@ import {
   parseSegmentFileName,
   QUARANTINE_DIR,
 } from '../storage/storage-layout';
+import { scanFmp4 } from './fmp4-scan';
+import { keyframeIndexOf } from './keyframe-index';
 import type { RecordingIndex } from './recording-index';
 import type { Recording, RecordingEventKind, RootRef } from './recording-types';
 import type { SegmentFiler } from './segment-filer';
@@ -74,7 +77,22 @@ export interface InboxFileContext {
   seq: number;
 }
 
+export interface KeyframeBackfillReport {
+  scanned: number;
+  indexed: number;
+  /** Every row up to the newest one at the start of this process has been looked at. */
+  done: boolean;
+}
+
+/** Ids looked at per backfill query: bounds a pass over a table whose rows mostly have an index. */
+const BACKFILL_ID_WINDOW = 10_000;
+
 export class Reconciler {
+  /** The keyframe backfill has looked at every row up to this id (this process's walk). */
+  private backfilledThrough = 0;
+  /** Newest row at the first backfill pass: later rows get their index when filed. */
+  private backfillEnd: number | null = null;
+
   constructor(
     private readonly index: RecordingIndex,
     private readonly filer: SegmentFiler,
@@ -254,6 +272,40 @@ export class Reconciler {
       }
     }
     for (const rec of rows) if (!onDisk.has(rec.path)) await this.checkPresent(root, rec, report);
+  }
+
+  /**
+   * Scans up to `limit` playable segments that have no keyframe index yet (indexed by an
+   * older version, or their file was away) and stores the index of those that support
+   * one. Walks ids upwards once per process, so rows whose flags cannot be trusted are
+   * scanned once, not every pass; a file that cannot be read is passed by.
+   */
+  async backfillKeyframes(limit: number): Promise<KeyframeBackfillReport> {
+    this.backfillEnd ??= await this.index.maxRecordingId();
+    const report: KeyframeBackfillReport = { scanned: 0, indexed: 0, done: false };
+    const roots = new Map((await this.index.roots()).map((r) => [r.id, r.path]));
+    while (report.scanned < limit && this.backfilledThrough < this.backfillEnd) {
+      const through = Math.min(this.backfillEnd, this.backfilledThrough + BACKFILL_ID_WINDOW);
+      const rows = await this.index.recordingsWithoutKeyframes(
+        this.backfilledThrough,
+        through,
+        limit - report.scanned,
+      );
+      // A full page may stop inside the window: resume after its last row.
+      this.backfilledThrough = rows.length === limit - report.scanned ? rows.at(-1)!.id : through;
+      for (const rec of rows) {
+        report.scanned++;
+        const rootPath = rec.rootId === null ? undefined : roots.get(rec.rootId);
+        if (rootPath === undefined) continue;
+        const scan = await scanFmp4(absPath(rootPath, rec.path)).catch(() => null);
+        const keyframes = scan && keyframeIndexOf(scan);
+        if (!keyframes) continue;
+        await this.index.setKeyframeIndex(rec.id, keyframes);
+        report.indexed++;
+      }
+    }
+    report.done = this.backfilledThrough >= this.backfillEnd;
+    return report;
   }
 
   /** Marks a live row whose file is gone as missing. */

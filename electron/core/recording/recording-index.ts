@@ -2,7 +2,8 @@
 // per-camera recording settings. No policy here — the service, reconciler and
 // retention decide; this class only reads and writes rows.
 import type { StreamKind } from '../../contract/schemas';
-import type { Queryable, SqlValue } from '../db/database';
+import type { Database, Queryable, SqlValue } from '../db/database';
+import { decodeKeyframes, encodeKeyframes, type KeyframeIndex } from './keyframe-index';
 import { addFootageLock, allFootageLocks, removeFootageLock } from './footage-locks';
 import { decodeSecondBytes, encodeSecondBytes } from './second-bytes';
 import type {
@@ -100,8 +101,22 @@ export class RecordingIndex {
 
   // ---- recordings ----------------------------------------------------------
 
+  /**
+   * Inserts a filed segment's row, and its keyframe index in the same transaction so a
+   * row never exists half-indexed (playback would fetch whole files for it forever).
+   */
   async insertRecording(rec: NewRecording, indexedAt: number): Promise<Recording> {
-    const res = await this.db.run(
+    const keyframes = rec.keyframes;
+    if (!keyframes) return this.insertRow(this.db, rec, indexedAt);
+    return this.inTransaction(async (tx) => {
+      const recording = await this.insertRow(tx, rec, indexedAt);
+      await writeKeyframes(tx, recording.id, keyframes);
+      return recording;
+    });
+  }
+
+  private async insertRow(db: Queryable, rec: NewRecording, indexedAt: number): Promise<Recording> {
+    const res = await db.run(
       `INSERT INTO recordings (camera_id, stream, start_ms, end_ms, bytes, path, status, codec, run_id, seq, second_bytes, indexed_at, root_id)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       [
@@ -121,6 +136,55 @@ export class RecordingIndex {
       ],
     );
     return { ...pickRecording(rec), id: res.lastId };
+  }
+
+  /** Runs `fn` in a transaction, or directly when this index already works inside one. */
+  private inTransaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
+    const db = this.db as Queryable & Partial<Pick<Database, 'transaction'>>;
+    return db.transaction ? db.transaction(fn) : fn(this.db);
+  }
+
+  /** A segment's keyframe index; null when it has none (or the stored one is unreadable). */
+  async keyframeIndex(recordingId: number): Promise<KeyframeIndex | null> {
+    const row = await this.db.get<{ init_end: number; entries: Buffer }>(
+      'SELECT init_end, entries FROM recording_keyframes WHERE recording_id = ?',
+      [recordingId],
+    );
+    if (!row) return null;
+    try {
+      return decodeKeyframes(row.init_end, row.entries);
+    } catch {
+      return null; // a damaged blob costs a whole-file load, never a wrong offset
+    }
+  }
+
+  /** Stores the index of an already indexed segment (backfill); nothing when the row is gone. */
+  async setKeyframeIndex(recordingId: number, index: KeyframeIndex): Promise<void> {
+    await writeKeyframes(this.db, recordingId, index);
+  }
+
+  /**
+   * Playable rows with ids in (afterId, throughId] that have no keyframe index, in id
+   * order: the backfill walks the table in windows of ids so a pass stays bounded.
+   */
+  async recordingsWithoutKeyframes(
+    afterId: number,
+    throughId: number,
+    limit: number,
+  ): Promise<Recording[]> {
+    const rows = await this.db.all<RecordingRow>(
+      `SELECT ${REC_COLS} FROM recordings r
+       WHERE id > ? AND id <= ? AND status IN ('complete', 'recovered') AND root_id IS NOT NULL
+         AND NOT EXISTS (SELECT 1 FROM recording_keyframes k WHERE k.recording_id = r.id)
+       ORDER BY id LIMIT ?`,
+      [afterId, throughId, limit],
+    );
+    return rows.map(toRecording);
+  }
+
+  async maxRecordingId(): Promise<number> {
+    const row = await this.db.get<{ id: number | null }>('SELECT MAX(id) AS id FROM recordings');
+    return row?.id ?? 0;
   }
 
   async recordingByPath(path: string): Promise<Recording | undefined> {
@@ -594,6 +658,19 @@ function toEvent(r: EventRow): RecordingEvent {
     stream: r.stream,
     detail: JSON.parse(r.detail_json) as RecordingEvent['detail'],
   };
+}
+
+async function writeKeyframes(
+  db: Queryable,
+  recordingId: number,
+  index: KeyframeIndex,
+): Promise<void> {
+  // Through a SELECT on recordings: a row deleted meanwhile gets no orphan index.
+  await db.run(
+    `INSERT OR REPLACE INTO recording_keyframes (recording_id, init_end, entries)
+     SELECT id, ?, ? FROM recordings WHERE id = ?`,
+    [index.initEnd, encodeKeyframes(index), recordingId],
+  );
 }
 
 function pickRecording(rec: NewRecording): Omit<Recording, 'id'> {

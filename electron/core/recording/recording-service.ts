@@ -50,6 +50,8 @@ export interface RecordingTimings {
   retentionMs: number;
   /** Wall clock vs monotonic clock disagreement that counts as a clock step. */
   clockStepMs: number;
+  /** How often older segments without a keyframe index get one (KEYFRAME_BACKFILL_PER_PASS each time). */
+  keyframeBackfillMs: number;
   /** Overrides for the recorder's ffmpeg supervisor. */
   supervisor: Partial<SupervisorTimings>;
 }
@@ -58,8 +60,12 @@ const DEFAULT_TIMINGS: RecordingTimings = {
   healthCheckMs: 10_000,
   retentionMs: 60_000,
   clockStepMs: 2000,
+  keyframeBackfillMs: 60_000,
   supervisor: {},
 };
+
+/** Segments scanned per backfill pass: about a second of disk reads, in the background. */
+export const KEYFRAME_BACKFILL_PER_PASS = 50;
 
 export interface RecordingServiceOptions {
   db: Database;
@@ -136,6 +142,8 @@ export class RecordingService {
   private timers: NodeJS.Timeout[] = [];
   private retentionRunning: Promise<RetentionResult> | null = null;
   private treeWalk: Promise<void> | null = null;
+  private keyframeBackfill: Promise<void> | null = null;
+  private keyframeBackfillDone = false;
   private lastWall = 0;
   private lastMono = 0;
 
@@ -196,6 +204,7 @@ export class RecordingService {
         if (!this.retentionRunning) void this.runRetention().catch(() => undefined);
       }, this.timings.retentionMs),
       setInterval(() => this.clockTick(), 1000),
+      setInterval(() => this.backfillKeyframes(), this.timings.keyframeBackfillMs),
     );
     for (const t of this.timers) t.unref?.();
   }
@@ -209,6 +218,7 @@ export class RecordingService {
     await Promise.all([...this.entries.values()].map((e) => this.stopRecorder(e)));
     await Promise.all([...this.entries.values()].map((e) => e.queue));
     await this.treeWalk;
+    await this.keyframeBackfill;
     await this.retentionRunning?.catch(() => undefined);
     // Last: an alarm raised while the last segments are filed is still logged and told.
     this.unfollowStorage();
@@ -258,6 +268,22 @@ export class RecordingService {
         this.logger.warn('storage root missing', { rootId: root.id, rows: report.missing });
     }
     await this.index.forgetEmptyRoots();
+  }
+
+  /** One bounded backfill pass, after the archive walk and never two at once. */
+  private backfillKeyframes(): void {
+    if (this.disposed || this.keyframeBackfillDone || this.treeWalk || this.keyframeBackfill)
+      return;
+    this.keyframeBackfill = this.reconciler
+      .backfillKeyframes(KEYFRAME_BACKFILL_PER_PASS)
+      .then((report) => {
+        this.keyframeBackfillDone = report.done;
+        if (report.indexed > 0) this.logger.info('keyframe indexes backfilled', { ...report });
+      })
+      .catch((err: unknown) => this.logger.error('keyframe backfill failed', { err: String(err) }))
+      .finally(() => {
+        this.keyframeBackfill = null;
+      });
   }
 
   /** Resolves when the background archive walk started by start() has finished (tests, tools). */

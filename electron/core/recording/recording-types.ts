@@ -2,6 +2,7 @@
 // the service. User-facing text is never here: kinds and reasons are codes the
 // renderer maps to locale strings.
 import type { StreamErrorKind, StreamKind } from '../../contract/schemas';
+import type { KeyframeIndex } from './keyframe-index';
 
 export type RecordingStatus = 'complete' | 'recovered' | 'missing' | 'quarantined';
 
@@ -36,6 +37,8 @@ export interface NewRecording {
   runId: string;
   seq: number;
   secondBytes: readonly number[];
+  /** Where playback may start inside the file; null/absent = no trustworthy keyframes (whole-file playback). */
+  keyframes?: KeyframeIndex | null;
 }
 
 /** Where a file lives: a registered root's id and absolute path. */

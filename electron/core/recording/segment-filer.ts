@@ -7,6 +7,7 @@ import { basename, dirname, join } from 'node:path';
 import type { StreamKind } from '../../contract/schemas';
 import { absPath, cameraDirName, quarantineDir, segmentRelPath } from '../storage/storage-layout';
 import { scanFmp4, type Fmp4Scan } from './fmp4-scan';
+import { keyframeIndexOf } from './keyframe-index';
 import { MAX_RECORDING_MS, type RecordingIndex } from './recording-index';
 import type { NewRecording, Recording, RecordingStatus, RootRef } from './recording-types';
 
@@ -81,6 +82,7 @@ export class SegmentFiler {
       runId: req.runId,
       seq: req.seq,
       secondBytes: scan.secondBytes,
+      keyframes: keyframeIndexOf(scan),
     });
     return { kind: 'indexed', recording, clockAdjustedMs };
   }
@@ -128,6 +130,7 @@ export class SegmentFiler {
         runId,
         seq,
         secondBytes: scan.secondBytes,
+        keyframes: keyframeIndexOf(scan),
       },
       this.now(),
     );
@@ -138,6 +141,8 @@ export class SegmentFiler {
     const scan = await scanFmp4(absPath(root.path, rec.path)).catch(() => null);
     if (!scan?.hasInit || scan.fragmentCount === 0) return false;
     await this.index.setStatus(rec.id, fileStatus('complete', scan));
+    const keyframes = keyframeIndexOf(scan);
+    if (keyframes) await this.index.setKeyframeIndex(rec.id, keyframes);
     return true;
   }
 

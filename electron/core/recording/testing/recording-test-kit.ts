@@ -10,6 +10,8 @@ import { Database } from '../../db/database';
 import { migrate } from '../../db/migrate';
 import { migrations } from '../../db/schema';
 import type { RecordingEmit, RecordingServiceEvents } from '../recording-types';
+import type { InputResolver } from '../../streams/types';
+import type { Rig } from '../../../../e2e/rig/rig';
 import { TEST_FFMPEG, TEST_FFPROBE } from '../../streams/testing/ffmpeg-bin';
 
 const run = promisify(execFile);
@@ -22,6 +24,11 @@ export async function tempDir(
 ): Promise<{ dir: string; cleanup: () => Promise<void> }> {
   const dir = await mkdtemp(join(tmpdir(), `${prefix}-`));
   return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) };
+}
+
+/** Each camera id is the rig mount of the same name. */
+export function rigInputs(rig: Rig): InputResolver {
+  return async (cameraId) => ({ kind: 'rtsp', url: rig.url(cameraId), safeLabel: cameraId });
 }
 
 export async function openRecordingDb(file: string): Promise<Database> {
