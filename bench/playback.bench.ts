@@ -22,6 +22,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import path from 'node:path';
 import { startStation, type Station } from '../e2e/station-process';
+import { random as seeded } from '../electron/core/tamper/testing/synthetic-pictures';
 import { RANGED_SEEK_KEY } from '../renderer/playback/engine/types';
 import { seedFootage } from './playback-fixture';
 
@@ -51,18 +52,6 @@ interface Stats {
     state: string;
     lastSeek?: SeekStages;
   }[];
-}
-
-/** The same pseudo-random sequence for both phases (mulberry32). */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
 }
 
 const loadavg = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
@@ -149,6 +138,7 @@ async function measureSeeks(
   await page.getByTestId('playback-pause').click();
   await page.evaluate(() => performance.clearResourceTimings());
 
+  // The same pseudo-random targets for both phases.
   const random = seeded(seed);
   const inGap = (t: number) => (t % 3_600_000) / 60_000 < 2.1; // the seeded gap per hour
   const clicks: number[] = [];

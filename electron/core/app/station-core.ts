@@ -140,8 +140,8 @@ export async function createStationCore(config: StationCoreConfig): Promise<Stat
     registerSnapshotRoutes(server, { incidents: duty.incidents, canView: duty.canView });
     registerLiveRoutes(server, live, { canWatch: duty.canWatchLive });
     registerTamperRoutes(server, { tamper: services.tamper, canView: duty.canView });
-    // Until the filer stores keyframe indexes, every ranged seek scans its file (LRU).
-    const seekPoints = new SeekPoints(() => Promise.resolve(null));
+    // Ranged seeks start from the keyframe index stored at filing, else from a scan (LRU).
+    const seekPoints = new SeekPoints((id) => recording.keyframeIndex(id));
     registerRecordingRoutes(server, {
       recordingFile: (id) => recording.recordingFile(id),
       openSegmentFile: (id) => recording.openSegmentFile(id),
