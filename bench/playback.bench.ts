@@ -6,8 +6,9 @@
 //
 // Prints: timeline click → first frame of the clicked time (p50/p95/max over
 // BENCH_SEEKS random seeks in one day) twice in one run, the same seeks each time:
-// first fetching whole segments (the baseline, localStorage station.playback.rangedSeek
-// = '0'), then ranged from the keyframe before the target (GET /recordings/<id>?at=),
+// fetching whole segments (the baseline, localStorage station.playback.rangedSeek
+// = '0') and ranged from the keyframe before the target (GET /recordings/<id>?at=),
+// alternated in BENCH_BLOCKS blocks (A B A B: a load that drifts hits both alike),
 // each with the seek's stages (listed, first byte, media appended, frame) and the
 // machine load; then frame updates per second while dragging the playhead, and the
 // timeline overview (7 days × 16 cameras) round trip beside a trivial contract call's.
@@ -27,6 +28,7 @@ import { RANGED_SEEK_KEY } from '../renderer/playback/engine/types';
 import { seedFootage } from './playback-fixture';
 
 const SEEKS = Number(process.env.BENCH_SEEKS ?? 60);
+const BLOCKS = Math.max(1, Number(process.env.BENCH_BLOCKS ?? 2));
 const GOP_S = Number(process.env.BENCH_GOP_S ?? 1);
 const DAYS = Number(process.env.BENCH_DAYS ?? 7);
 const DAY = 86_400_000;
@@ -119,6 +121,8 @@ async function measureSeeks(
   dayStart: number,
   rangedSeek: boolean,
   seed: number,
+  count: number,
+  keepPage: boolean,
 ): Promise<SeekRun> {
   const label = rangedSeek ? 'ranged from the keyframe' : 'whole segments (baseline)';
   const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
@@ -145,7 +149,7 @@ async function measureSeeks(
   const stages: SeekStages[] = [];
   let failures = 0;
   const load0 = loadavg();
-  for (let i = 0; i < SEEKS; i++) {
+  for (let i = 0; i < count; i++) {
     const jump = dayStart + Math.floor(random() * (DAY - 10 * 60_000));
     const local = new Date(jump + 7 * 3_600_000);
     await page.getByTestId('playback-date').fill(local.toISOString().slice(0, 10));
@@ -182,7 +186,7 @@ async function measureSeeks(
         };
       }),
   );
-  if (!rangedSeek) await page.close();
+  if (!keepPage) await page.close();
   return {
     label,
     page,
@@ -193,6 +197,22 @@ async function measureSeeks(
     fetchedKb: fetched.reduce((n, f) => n + f.bytes, 0) / 1024,
     atRequests: fetched.filter((f) => f.at).length,
     load: `${load0} → ${loadavg()}`,
+  };
+}
+
+/** The blocks of one phase as one run (the last block's page is kept for the scrub). */
+function joinRuns(runs: SeekRun[]): SeekRun {
+  const last = runs[runs.length - 1]!;
+  return {
+    label: last.label,
+    page: last.page,
+    clicks: runs.flatMap((r) => r.clicks),
+    failures: runs.reduce((n, r) => n + r.failures, 0),
+    stages: runs.flatMap((r) => r.stages),
+    fetches: runs.flatMap((r) => r.fetches),
+    fetchedKb: runs.reduce((n, r) => n + r.fetchedKb, 0),
+    atRequests: runs.reduce((n, r) => n + r.atRequests, 0),
+    load: runs.map((r) => r.load).join('; '),
   };
 }
 
@@ -262,8 +282,18 @@ async function main(): Promise<void> {
     }
 
     const seed = Number(process.env.BENCH_SEED ?? Date.now() % 1_000_000);
-    const whole = await measureSeeks(browser, station, end - DAY, false, seed);
-    const ranged = await measureSeeks(browser, station, end - DAY, true, seed);
+    const wholeRuns: SeekRun[] = [];
+    const rangedRuns: SeekRun[] = [];
+    for (let b = 0; b < BLOCKS; b++) {
+      const count = Math.ceil(SEEKS / BLOCKS);
+      const last = b === BLOCKS - 1;
+      wholeRuns.push(
+        await measureSeeks(browser, station, end - DAY, false, seed + b, count, false),
+      );
+      rangedRuns.push(await measureSeeks(browser, station, end - DAY, true, seed + b, count, last));
+    }
+    const whole = joinRuns(wholeRuns);
+    const ranged = joinRuns(rangedRuns);
     for (const m of [whole, ranged])
       if (m.clicks.length === 0 || m.failures > 0)
         problems.push(`${m.label}: ${m.failures} of ${SEEKS} seeks never showed their frame`);
@@ -316,7 +346,7 @@ async function main(): Promise<void> {
       `machine: ${cpus().length} × ${cpus()[0]?.model ?? '?'}; ${new Date().toISOString()}`,
     );
     console.log(
-      `footage: ${seeded.segments} segments of 60 s (GOP ${GOP_S} s), ${seeded.keyframes} with a keyframe index; seek targets seed ${seed}`,
+      `footage: ${seeded.segments} segments of 60 s (GOP ${GOP_S} s), ${seeded.keyframes} with a keyframe index; seek targets seed ${seed}, ${BLOCKS} blocks per phase alternated`,
     );
     for (const m of [whole, ranged]) printSeeks(m);
     const p95 = pct(ranged.clicks, 95);
