@@ -1,13 +1,16 @@
 // Seeds a station data folder with days of indexed footage for the playback
 // benchmark, without recording for days: one real 60 s H.264 fMP4 segment (made
 // by ffmpeg with the recorder's own muxer flags) is hard-linked once per minute per
-// camera, and each link is indexed exactly as the recorder indexes a segment.
+// camera, and each link is indexed exactly as the recorder indexes a segment, with
+// the keyframe index the filer stores (scanFmp4 of the segment, recording_keyframes).
 // The cameras point at a closed port and have recording switched off, so the
 // station under test spends its CPU on playback only.
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, linkSync, mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { openStationDb } from '../electron/core/db/open-station-db';
+import { scanFmp4 } from '../electron/core/recording/fmp4-scan';
+import { encodeKeyframes, keyframeIndexOf } from '../electron/core/recording/keyframe-index';
 import { encodeSecondBytes } from '../electron/core/recording/second-bytes';
 import { absPath, segmentRelPath } from '../electron/core/storage/storage-layout';
 
@@ -20,11 +23,13 @@ export interface SeedOptions {
   toMs: number;
   /** Minutes without footage every hour (a gap at the top of each hour), to exercise gaps. */
   gapMinutesPerHour?: number;
+  /** Seconds between keyframes (default 1). */
+  gopSeconds?: number;
   ffmpeg?: string;
 }
 
-/** One 60 s 640×360 25 fps H.264 segment with a 1 s GOP and the time burned in. */
-export function makeBaseSegment(file: string, ffmpeg = '/usr/bin/ffmpeg'): void {
+/** One 60 s 640×360 25 fps H.264 segment (GOP `gopSeconds`, 1 s fragments) with the time burned in. */
+export function makeBaseSegment(file: string, ffmpeg = '/usr/bin/ffmpeg', gopSeconds = 1): void {
   execFileSync(
     ffmpeg,
     [
@@ -43,7 +48,7 @@ export function makeBaseSegment(file: string, ffmpeg = '/usr/bin/ffmpeg'): void 
       '-preset',
       'ultrafast',
       '-g',
-      '25',
+      String(25 * gopSeconds),
       '-pix_fmt',
       'yuv420p',
       '-movflags',
@@ -56,12 +61,17 @@ export function makeBaseSegment(file: string, ffmpeg = '/usr/bin/ffmpeg'): void 
   );
 }
 
-export async function seedFootage(o: SeedOptions): Promise<{ segments: number }> {
+export async function seedFootage(
+  o: SeedOptions,
+): Promise<{ segments: number; keyframes: number }> {
   const root = path.join(o.dataDir, 'recordings');
   mkdirSync(root, { recursive: true });
   const base = path.join(o.dataDir, 'bench-base.mp4');
-  makeBaseSegment(base, o.ffmpeg);
+  makeBaseSegment(base, o.ffmpeg, o.gopSeconds);
   const bytes = statSync(base).size;
+  // Every segment is a link of this one file: one scan indexes them all.
+  const index = keyframeIndexOf(await scanFmp4(base));
+  const entries = index ? encodeKeyframes(index) : null;
   const perSecond = encodeSecondBytes(Array.from({ length: 60 }, () => bytes / 60));
   const db = await openStationDb(o.dataDir);
   let segments = 0;
@@ -103,12 +113,17 @@ export async function seedFootage(o: SeedOptions): Promise<{ segments: number }>
           const abs = absPath(root, rel);
           mkdirSync(path.dirname(abs), { recursive: true });
           nextLink(abs);
-          await tx.run(
+          const row = await tx.run(
             `INSERT INTO recordings (camera_id, stream, start_ms, end_ms, bytes, path, status, codec,
                run_id, seq, second_bytes, indexed_at, root_id)
              VALUES (?, 'main', ?, ?, ?, ?, 'complete', 'avc1', 'bench', ?, ?, ?, ?)`,
             [cameraId, t, t + SEGMENT_MS, bytes, rel, seq, perSecond, now, rootId],
           );
+          if (index && entries)
+            await tx.run(
+              'INSERT INTO recording_keyframes (recording_id, init_end, entries) VALUES (?, ?, ?)',
+              [row.lastId, index.initEnd, entries],
+            );
           seq++;
           segments++;
         }
@@ -117,5 +132,5 @@ export async function seedFootage(o: SeedOptions): Promise<{ segments: number }>
   } finally {
     await db.close();
   }
-  return { segments };
+  return { segments, keyframes: index && entries ? segments : 0 };
 }

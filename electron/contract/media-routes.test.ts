@@ -43,6 +43,10 @@ describe('media URLs', () => {
     expect(recordingUrl({ ...access, session: null }, 7)).toBe(
       'http://127.0.0.1:4100/recordings/7?token=m+t',
     );
+    expect(recordingUrl(access, 42, { atMs: 31_999.6 })).toBe(
+      'http://127.0.0.1:4100/recordings/42?token=m+t&at=32000&session=s%2B1%2F%3D',
+    );
+    expect(recordingUrl(access, 42, { atMs: -5 })).toContain('at=0&');
     expect(transcodeUrl(access, 7, 1234.4)).toBe(
       'http://127.0.0.1:4100/recordings/h264/7?token=m+t&from=1234&session=s%2B1%2F%3D',
     );

@@ -13,6 +13,7 @@ import { registerLiveRoutes } from '../media-server/live-routes';
 import { MediaServer } from '../media-server/media-server';
 import type { MediaRoutes } from '../media-server/types';
 import { APP_PAGE_ORIGIN, registerRecordingRoutes } from '../playback/recording-routes';
+import { SeekPoints } from '../recording/seek-points';
 import { MAX_CONCURRENT_TRANSCODES, TranscodeSlots } from '../playback/transcode-slots';
 import type { RecordingService } from '../recording/recording-service';
 import { registerReportRoutes } from '../reports/report-routes';
@@ -139,9 +140,12 @@ export async function createStationCore(config: StationCoreConfig): Promise<Stat
     registerSnapshotRoutes(server, { incidents: duty.incidents, canView: duty.canView });
     registerLiveRoutes(server, live, { canWatch: duty.canWatchLive });
     registerTamperRoutes(server, { tamper: services.tamper, canView: duty.canView });
+    // Ranged seeks start from the keyframe index stored at filing, else from a scan (LRU).
+    const seekPoints = new SeekPoints((id) => recording.keyframeIndex(id));
     registerRecordingRoutes(server, {
       recordingFile: (id) => recording.recordingFile(id),
       openSegmentFile: (id) => recording.openSegmentFile(id),
+      seekPoint: (id, file, atMs) => seekPoints.find(id, file, atMs),
       canView: duty.canView,
       granted: (session, id) => services.playback.grants.allows(session, id),
       transcode: {

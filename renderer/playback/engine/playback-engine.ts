@@ -4,15 +4,19 @@
 // its next footage); it holds briefly only while footage under it is loading.
 import type { PlaybackSegments } from '../../../electron/contract/playback-schemas';
 import {
+  FIRST_DECODE_HEADER,
+  MEDIA_OFFSET_HEADER,
   recordingUrl,
   transcodeUrl,
   type FootageUrlBase,
 } from '../../../electron/contract/recording-urls';
+import type { KeyframeReply } from './ranged-load';
 import { FetchStatusError, SegmentPlayer, type SegmentSource } from './segment-player';
 import { SharedClock } from './shared-clock';
 import { drawSnapshotPng } from './snapshot-png';
 import {
   PLAYBACK_RATES,
+  RANGED_SEEK_KEY,
   type PlaybackEngine,
   type PlaybackEngineDeps,
   type PlaybackSnapshotState,
@@ -42,6 +46,21 @@ export function nearestRate(rate: number): number {
 /** Enough of a segment file for its init and first fragment (the codec and first timestamp). */
 const HEAD_RANGE = 'bytes=0-131071';
 
+function rangedSeekEnabled(): boolean {
+  try {
+    return globalThis.localStorage?.getItem(RANGED_SEEK_KEY) !== '0';
+  } catch {
+    return true; // storage refused (a locked-down profile): the default
+  }
+}
+
+/** A header of a number, or null when absent or not one. */
+function numberHeader(res: Response, name: string): number | null {
+  const raw = res.headers.get(name);
+  const n = raw === null ? NaN : Number(raw);
+  return Number.isSafeInteger(n) && n >= 0 ? n : null;
+}
+
 async function fetchOk(url: string, signal: AbortSignal, range?: string): Promise<Response> {
   const headers: Record<string, string> = range ? { range } : {};
   const res = await fetch(url, { signal, cache: 'no-store', headers });
@@ -64,6 +83,21 @@ export function createPlaybackEngine(deps: PlaybackEngineDeps): PlaybackEngine {
       ).arrayBuffer(),
     head: async (id, signal) =>
       (await fetchOk(recordingUrl(urlBase(), id), signal, HEAD_RANGE)).arrayBuffer(),
+    ...(rangedSeekEnabled()
+      ? {
+          fromKeyframe: async (id: number, atMs: number, signal: AbortSignal) => {
+            const res = await fetchOk(recordingUrl(urlBase(), id, { atMs }), signal);
+            if (!res.body) throw new FetchStatusError(res.status);
+            const mediaOffset = numberHeader(res, MEDIA_OFFSET_HEADER);
+            const reply: KeyframeReply = {
+              body: res.body,
+              mediaOffset,
+              firstDecodeTime: mediaOffset === null ? null : numberHeader(res, FIRST_DECODE_HEADER),
+            };
+            return reply;
+          },
+        }
+      : {}),
     transcoded: async (id, fromMs, signal) => {
       const res = await fetchOk(transcodeUrl(urlBase(), id, fromMs), signal);
       if (!res.body) throw new FetchStatusError(res.status);

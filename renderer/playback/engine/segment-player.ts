@@ -3,7 +3,9 @@
 // its own init segment and restarts its timestamps, so each is appended with a
 // timestampOffset that puts it at its wall-clock start (time-map.ts). Appends
 // run ahead of the playhead and old media is evicted behind it; a seek aborts
-// what the previous one was fetching (latest wins).
+// what the previous one was fetching (latest wins). With ranged seeks a segment is
+// fetched from the keyframe before the point asked (ranged-load.ts), and a seek
+// shows its frame once the fragments up to it are in, while the rest goes on loading.
 import type {
   PlaybackSegment,
   PlaybackSegments,
@@ -21,6 +23,7 @@ import {
   windowCovers,
   type IndexWindow,
 } from './segment-plan';
+import { replyBatches, type KeyframeReply } from './ranged-load';
 import { mediaSecOf, originFor, timestampOffsetFor, wallMsOf } from './time-map';
 import { canDecode } from './decode-support';
 import { TranscodedSegments } from './transcoded-segments';
@@ -35,6 +38,11 @@ export interface SegmentSource {
   bytes(segmentId: number, signal: AbortSignal, from?: number): Promise<ArrayBuffer>;
   /** The first bytes of the segment file (its init and first fragment). */
   head(segmentId: number, signal: AbortSignal): Promise<ArrayBuffer>;
+  /**
+   * The segment's init and its file from the keyframe at or before `atMs` (ms after its
+   * start), streamed; rejects with FetchStatusError. Absent: whole files are fetched.
+   */
+  fromKeyframe?(segmentId: number, atMs: number, signal: AbortSignal): Promise<KeyframeReply>;
   /** The segment transcoded to H.264 from `fromMs` after its start, streamed (TranscodeHost.open). */
   transcoded(
     segmentId: number,
@@ -106,6 +114,15 @@ interface Loading {
   foreground: boolean;
 }
 
+/** performance.now() times of the last seek's stages (bench:playback prints them). */
+export interface SeekStages {
+  startAt: number;
+  listedAt?: number;
+  firstByteAt?: number;
+  appendedAt?: number;
+  frameAt?: number;
+}
+
 export class SegmentPlayer {
   private video: HTMLVideoElement | null = null;
   private mediaSource: MediaSource | null = null;
@@ -125,6 +142,10 @@ export class SegmentPlayer {
   private aborts = new Set<AbortController>();
   private pumping: Promise<void> | null = null;
   private lastListAt = 0;
+  /** Called after each piece a ranged load appends: a seek waits for the media under it. */
+  private readonly appendListeners = new Set<() => void>();
+  /** The stages of the last seek, for bench:playback. */
+  seekStages: SeekStages | null = null;
   /** When this camera's decoder fell behind the clock (null when it keeps up). */
   private lagSince: number | null = null;
 
@@ -185,10 +206,15 @@ export class SegmentPlayer {
   /** Shows the frame at `wallMs`; resolves when it is on screen (or there is no footage there). */
   async seek(wallMs: number, exact = true): Promise<void> {
     const gen = ++this.gen;
-    this.abortFetches();
+    // A load that has already appended the media at the target goes on (a frame step, a
+    // click just after a ranged seek): everything else in flight stops.
+    this.abortFetches(this.loadCovering(wallMs)?.ctrl);
     this.busy++;
+    const stages: SeekStages = { startAt: performance.now() };
+    this.seekStages = stages;
     try {
       await this.ensureIndex(wallMs);
+      stages.listedAt = performance.now();
       if (gen !== this.gen || !this.video) return;
       const seg = this.playableAt(wallMs);
       if (!seg) {
@@ -196,8 +222,12 @@ export class SegmentPlayer {
         this.setGapStatus(wallMs);
         return;
       }
+      // What is appended of it starts later (a ranged load, an evicted head): loaded anew from here.
+      if (this.appended.has(seg.id) && !this.appendedFrom(seg, wallMs))
+        this.appended.delete(seg.id);
       if (!this.appended.has(seg.id)) this.status = 'loading';
-      const ok = await this.ensureAppended(seg, wallMs);
+      const ok = await this.untilBuffered(seg, wallMs);
+      stages.appendedAt = performance.now();
       if (gen !== this.gen || !this.video || !ok) return;
       // An eviction queued before this seek (around the old playhead) may have removed
       // the segment since it was found appended: let queued buffer work finish, check
@@ -209,8 +239,12 @@ export class SegmentPlayer {
         if (!(await this.ensureAppended(seg, wallMs)) || gen !== this.gen || !this.video) return;
       }
       await this.showFrameAt(wallMs, exact);
+      stages.frameAt = performance.now();
       if (gen !== this.gen) return;
       if (this.status !== 'error') this.status = this.video.paused ? 'ready' : 'playing';
+      // The frame is up: the rest of a ranged load goes on like a background one.
+      const rest = this.loading.get(seg.id);
+      if (rest) rest.foreground = false;
       this.pump(wallMs);
     } finally {
       this.busy--;
@@ -250,7 +284,7 @@ export class SegmentPlayer {
       this.pump(clockMs);
       return;
     }
-    if (!this.appendedFrom(seg, clockMs) || !this.sourceBuffer) {
+    if (!this.playableFrom(seg, clockMs) || !this.sourceBuffer) {
       if (!video.paused) video.pause();
       const failed = this.failed.get(seg.id);
       if (failed) {
@@ -330,7 +364,7 @@ export class SegmentPlayer {
     if (!this.video || this.status === 'error') return false;
     const seg = this.playableAt(clockMs);
     if (!seg) return false;
-    if (!this.appendedFrom(seg, clockMs)) return true;
+    if (!this.playableFrom(seg, clockMs)) return true;
     return this.video.readyState < HTMLMediaElement.HAVE_FUTURE_DATA && !this.video.seeking
       ? !isBuffered(this.video.buffered, mediaSecOf(clockMs, this.originMs))
       : false;
@@ -390,6 +424,7 @@ export class SegmentPlayer {
       droppedFrames: q?.droppedVideoFrames ?? 0,
       bufferedAheadSec: v ? bufferedAhead(v.buffered, v.currentTime) : 0,
       segmentId: this.playableAt(clockMs)?.id ?? null,
+      ...(this.seekStages ? { lastSeek: stagesAfterStart(this.seekStages) } : {}),
     };
   }
 
@@ -512,7 +547,50 @@ export class SegmentPlayer {
   }
 
   /**
-   * `fromMs` matters only to transcoded segments (where to start); `background` loads
+   * Whether the clock can play `seg` at `t`: appended from there, or a ranged load of it
+   * still running has already appended the media at `t`.
+   */
+  private playableFrom(seg: PlaybackSegment, t: number): boolean {
+    return this.appendedFrom(seg, t) || this.loadCovering(t) !== null;
+  }
+
+  /** The running load of the segment at `t`, if the media at `t` is already buffered. */
+  private loadCovering(t: number): Loading | null {
+    const seg = segmentAt(this.segments, t);
+    const running = seg ? this.loading.get(seg.id) : undefined;
+    const v = this.video;
+    return running &&
+      !running.ctrl.signal.aborted &&
+      v &&
+      isBuffered(v.buffered, mediaSecOf(t, this.originMs))
+      ? running
+      : null;
+  }
+
+  /**
+   * Appends `seg` from `wallMs` and resolves once the media at `wallMs` is buffered: a
+   * ranged load resolves it after the fragments up to there, a whole-file load when done.
+   * False when the load failed or was stopped before.
+   */
+  private untilBuffered(seg: PlaybackSegment, wallMs: number): Promise<boolean> {
+    const whole = this.ensureAppended(seg, wallMs);
+    if (!this.source.fromKeyframe) return whole;
+    return new Promise<boolean>((resolve) => {
+      const check = () => {
+        const v = this.video;
+        if (v && isBuffered(v.buffered, mediaSecOf(wallMs, this.originMs))) finish(true);
+      };
+      const finish = (ok: boolean) => {
+        this.appendListeners.delete(check);
+        resolve(ok);
+      };
+      this.appendListeners.add(check);
+      whole.then(finish, () => finish(false));
+    });
+  }
+
+  /**
+   * `fromMs` is where a ranged or transcoded load starts (whole files start at 0); `background` loads
    * are paced and queued behind a seek's. A load a seek aborted is not joined: it is let
    * end (it stops at its next piece) and started again.
    */
@@ -570,15 +648,19 @@ export class SegmentPlayer {
         }
         this.undecodable = false;
       }
-      buf = await this.source.bytes(seg.id, ctrl.signal);
-    } catch (e) {
-      if (!ctrl.signal.aborted)
-        this.fail(
-          seg,
-          e instanceof FetchStatusError && e.status === 403
-            ? 'playback.error.forbidden'
-            : 'playback.error.fetch',
+      if (this.source.fromKeyframe) {
+        const reply = await this.source.fromKeyframe(
+          seg.id,
+          Math.max(0, fromMs - seg.startMs),
+          ctrl.signal,
         );
+        if (this.seekStages && entry.foreground) this.seekStages.firstByteAt ??= performance.now();
+        return await this.loadReply(seg, fromMs, entry, reply);
+      }
+      buf = await this.source.bytes(seg.id, ctrl.signal);
+      if (this.seekStages && entry.foreground) this.seekStages.firstByteAt ??= performance.now();
+    } catch (e) {
+      if (!ctrl.signal.aborted) this.fail(seg, fetchErrorKey(e));
       return false;
     }
     if (ctrl.signal.aborted || this.disposed || !this.video) return false;
@@ -613,6 +695,95 @@ export class SegmentPlayer {
       endSec: mediaSecOf(seg.endMs, this.originMs),
       offset,
       bytesDone: layout.mediaEnd,
+      partial: seg.growing === true,
+    });
+    this.failed.delete(seg.id);
+    return true;
+  }
+
+  /**
+   * Appends a ranged reply as it arrives: the init with the first fragment at once, the
+   * rest in pieces (paced like any background load once the seek's frame is up).
+   */
+  private async loadReply(
+    seg: PlaybackSegment,
+    fromMs: number,
+    entry: Loading,
+    reply: KeyframeReply,
+  ): Promise<boolean> {
+    const ctrl = entry.ctrl;
+    let sb: SourceBuffer | null = null;
+    let offset = 0;
+    let startSec = 0;
+    let bytesDone = 0;
+    let broken = false;
+    let undecodable: Fmp4Layout | null = null;
+    // Fragment by fragment until the media at `fromMs` is in (the seek's frame), then in pieces.
+    const chunkBytes = () => {
+      const v = this.video;
+      return v && isBuffered(v.buffered, mediaSecOf(fromMs, this.originMs))
+        ? APPEND_CHUNK_BYTES
+        : 0;
+    };
+    try {
+      for await (const batch of replyBatches(reply.body, chunkBytes)) {
+        if (ctrl.signal.aborted || this.disposed || !this.video) return false;
+        if (batch.init) {
+          const layout = readFmp4Layout(batch.bytes);
+          if (!layout.codec || layout.timescale === 0) {
+            broken = true;
+            break;
+          }
+          // The file's own first decode time: the partial file goes where the whole would.
+          const fileFirstSec =
+            reply.firstDecodeTime === null
+              ? layout.firstDecodeSec
+              : reply.firstDecodeTime / layout.timescale;
+          if (!(await canDecode(layout.codec))) {
+            undecodable = { ...layout, firstDecodeSec: fileFirstSec };
+            break; // the reply is closed before the transcode starts
+          }
+          sb = await this.sourceBufferFor(seg, layout.codec);
+          if (!sb) return false;
+          if (layout.frameSec) this.frameMs = layout.frameSec * 1000;
+          // After sourceBufferFor: a new MediaSource brings a new origin.
+          offset = timestampOffsetFor(seg.startMs, this.originMs, fileFirstSec);
+          startSec = offset + layout.firstDecodeSec;
+          bytesDone = reply.mediaOffset ?? layout.initEnd;
+        }
+        if (!sb) {
+          broken = true;
+          break;
+        }
+        const paced = () => !entry.foreground && this.busy === 0;
+        if (!batch.init) await this.pace(paced);
+        const appended = await this.append(sb, offset, batch.bytes, { paced, signal: ctrl.signal });
+        if (ctrl.signal.aborted) return false;
+        if (!appended) {
+          broken = true;
+          break;
+        }
+        bytesDone += batch.mediaBytes;
+        for (const notify of [...this.appendListeners]) notify();
+      }
+    } catch (e) {
+      if (!ctrl.signal.aborted) this.fail(seg, fetchErrorKey(e));
+      return false;
+    }
+    if (ctrl.signal.aborted) return false;
+    if (undecodable) {
+      this.undecodable = true;
+      return await this.loadTranscoded(seg, fromMs, undecodable, !entry.foreground, ctrl.signal);
+    }
+    if (broken || !sb || bytesDone === 0) {
+      this.fail(seg, 'playback.error.decode');
+      return false;
+    }
+    this.appended.set(seg.id, {
+      startSec,
+      endSec: mediaSecOf(seg.endMs, this.originMs),
+      offset,
+      bytesDone,
       partial: seg.growing === true,
     });
     this.failed.delete(seg.id);
@@ -694,19 +865,18 @@ export class SegmentPlayer {
   ): Promise<boolean> {
     for (const [i, [from, to]] of appendChunks(media, APPEND_CHUNK_BYTES).entries()) {
       if (opts.signal?.aborted) return false;
-      // A background load ahead of a playhead with plenty buffered spreads its pieces out.
-      const v = this.video;
-      if (
-        i > 0 &&
-        v &&
-        opts.paced?.() &&
-        bufferedAhead(v.buffered, v.currentTime) > PACE_WHEN_AHEAD_SEC
-      )
-        await new Promise((r) => setTimeout(r, PACE_APPEND_MS));
+      if (i > 0) await this.pace(opts.paced);
       if (opts.signal?.aborted) return false;
       if (!(await this.appendPiece(sb, offset, media.subarray(from, to)))) return false;
     }
     return true;
+  }
+
+  /** A background load ahead of a playhead with plenty buffered spreads its pieces out. */
+  private async pace(paced: (() => boolean) | undefined): Promise<void> {
+    const v = this.video;
+    if (v && paced?.() && bufferedAhead(v.buffered, v.currentTime) > PACE_WHEN_AHEAD_SEC)
+      await new Promise((r) => setTimeout(r, PACE_APPEND_MS));
   }
 
   private appendPiece(sb: SourceBuffer, offset: number, media: Uint8Array): Promise<boolean> {
@@ -857,9 +1027,10 @@ export class SegmentPlayer {
     }
   }
 
-  private abortFetches(): void {
-    for (const c of this.aborts) c.abort();
+  private abortFetches(except?: AbortController): void {
+    for (const c of this.aborts) if (c !== except) c.abort();
     this.aborts.clear();
+    if (except) this.aborts.add(except);
   }
 
   // ---- frames --------------------------------------------------------------
@@ -905,6 +1076,22 @@ export class SegmentPlayer {
       else video.currentTime = target;
     });
   }
+}
+
+function stagesAfterStart(s: SeekStages): NonNullable<PlaybackCameraStats['lastSeek']> {
+  const after = (t: number | undefined) => (t === undefined ? undefined : t - s.startAt);
+  return {
+    listedMs: after(s.listedAt),
+    firstByteMs: after(s.firstByteAt),
+    appendedMs: after(s.appendedAt),
+    frameMs: after(s.frameAt),
+  };
+}
+
+function fetchErrorKey(e: unknown): PlaybackErrorKey {
+  return e instanceof FetchStatusError && e.status === 403
+    ? 'playback.error.forbidden'
+    : 'playback.error.fetch';
 }
 
 function bufferOp(sb: SourceBuffer, start: () => void): Promise<void> {

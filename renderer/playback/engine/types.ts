@@ -48,6 +48,12 @@ export interface PlaybackSnapshotState {
   cameras: PlaybackCameraState[];
 }
 
+/**
+ * localStorage switch of ranged seeks ('0': whole segments, as before), read when the
+ * engine is made: bench:playback measures both in one run.
+ */
+export const RANGED_SEEK_KEY = 'station.playback.rangedSeek';
+
 /** The speeds the engine accepts (video.playbackRate and the clock use the same rate). */
 export const PLAYBACK_RATES = [1 / 8, 1 / 4, 1 / 2, 1, 2, 4, 8, 16] as const;
 
@@ -92,6 +98,8 @@ export interface PlaybackCameraStats extends PlaybackCameraState {
   droppedFrames: number;
   bufferedAheadSec: number;
   segmentId: number | null;
+  /** The last seek's stages, ms after it started (a stage it did not reach is absent). */
+  lastSeek?: { listedMs?: number; firstByteMs?: number; appendedMs?: number; frameMs?: number };
 }
 
 export interface PlaybackStats extends Omit<PlaybackSnapshotState, 'cameras'> {

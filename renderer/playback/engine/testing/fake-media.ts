@@ -24,6 +24,8 @@ export interface AppendRecord {
   atSec: number;
 }
 
+export type SpanOf = (offset: number, bytes: Uint8Array) => number | [number, number];
+
 export class FakeSourceBuffer extends EventTarget {
   mode = 'segments';
   timestampOffset = 0;
@@ -32,8 +34,11 @@ export class FakeSourceBuffer extends EventTarget {
   readonly appends: AppendRecord[] = [];
 
   constructor(
-    /** Media seconds appended for bytes put at `offset` (the test knows its segments). */
-    private readonly spanOf: (offset: number, bytes: Uint8Array) => number,
+    /**
+     * Media seconds appended for bytes put at `offset` (the test knows its segments): a
+     * length from `offset`, or [start, end] after it (fragments from the middle of a file).
+     */
+    private readonly spanOf: SpanOf,
     private readonly video: FakeVideo,
   ) {
     super();
@@ -44,8 +49,10 @@ export class FakeSourceBuffer extends EventTarget {
   }
 
   appendBuffer(data: Uint8Array): void {
-    const start = this.timestampOffset;
-    const end = start + this.spanOf(this.timestampOffset, data);
+    const span = this.spanOf(this.timestampOffset, data);
+    const [from, to] = typeof span === 'number' ? [0, span] : span;
+    const start = this.timestampOffset + from;
+    const end = this.timestampOffset + to;
     this.appends.push({ startSec: start, endSec: end, atSec: this.video.currentTime });
     this.later(() => {
       this.ranges = union(this.ranges, [start, end]);
@@ -82,7 +89,7 @@ export class FakeMediaSource extends EventTarget {
     return true;
   }
   static last: FakeMediaSource | null = null;
-  static spanOf: (offset: number, bytes: Uint8Array) => number = () => 0;
+  static spanOf: SpanOf = () => 0;
   static video: FakeVideo | null = null;
   readyState = 'open';
   duration = 0;
