@@ -17,7 +17,6 @@ import type { KeyframeIndex } from './keyframe-index';
 import { Reconciler, type EventLogger } from './reconciler';
 import { RecordingGaps } from './recording-gaps';
 import { RecordingIndex, type CameraRecordingSettings } from './recording-index';
-import type { KeyframeIndex } from './keyframe-index';
 import type {
   DiskAlarmKind,
   Gap,
@@ -458,11 +457,6 @@ export class RecordingService {
   /** The file of an open segment's id and how much of it may be read (open-segments.ts). */
   openSegmentFile(id: number): Promise<{ path: string; bytes: number | null } | null> {
     return this.open.openSegmentFile(id);
-  }
-
-  /** A filed recording's keyframe index (ranged seeks); null when it has none. */
-  keyframeIndex(id: number): Promise<KeyframeIndex | null> {
-    return this.index.keyframeIndex(id);
   }
 
   /** The id a filed recording had while it was open and growing (if anyone asked for it). */
