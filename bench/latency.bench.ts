@@ -79,6 +79,19 @@ async function main(): Promise<void> {
       durationMs: WINDOW_MS,
     });
     for (const line of glassLatencyLines(result, TILES, TARGET_P95_MS)) console.log(line);
+    // Where part of the station's share sits: media buffered ahead of the playhead.
+    const lags = await page.evaluate(() =>
+      (
+        ((
+          window as unknown as { __stationStats?: () => { latencySec: number }[] }
+        ).__stationStats?.() ?? []) as { latencySec: number }[]
+      ).map((s) => Math.round(s.latencySec * 1000)),
+    );
+    lags.sort((a, b) => a - b);
+    console.log(
+      `MSE edge lag (buffered end − playhead) at the end, ms: min ${lags[0]}, ` +
+        `median ${lags[Math.floor(lags.length / 2)]}, max ${lags[lags.length - 1]}`,
+    );
     console.log(`load after ${loadAvg()}`);
     invalid = result.invalid.length > 0;
     if (process.env.BENCH_STRICT === '1' && !(result.console.p95 <= TARGET_P95_MS)) invalid = true;

@@ -17,17 +17,30 @@ export function rssMb(pid: number): number {
   return statusKb(pid, 'VmRSS') / 1024;
 }
 
+function rollupKb(pid: number, fields: string[]): number {
+  try {
+    const rollup = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
+    return fields.reduce(
+      (sum, f) => sum + Number(new RegExp(`^${f}:\\s+(\\d+)`, 'm').exec(rollup)?.[1] ?? 0),
+      0,
+    );
+  } catch {
+    return 0; // exited meanwhile
+  }
+}
+
 /**
  * Proportional set size in MB: shared pages divided among the processes sharing them,
  * so a sum over Chromium's processes does not count its shared libraries many times.
+ * It moves when other processes map the same files (another Chromium on the machine).
  */
 export function pssMb(pid: number): number {
-  try {
-    const rollup = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
-    return Number(/^Pss:\s+(\d+)/m.exec(rollup)?.[1] ?? 0) / 1024;
-  } catch {
-    return 0;
-  }
+  return rollupKb(pid, ['Pss']) / 1024;
+}
+
+/** Unique set size in MB: pages only this process maps; what a leak grows. */
+export function ussMb(pid: number): number {
+  return rollupKb(pid, ['Private_Clean', 'Private_Dirty']) / 1024;
 }
 
 /** Open file descriptors (0 once the process exited). */
@@ -48,14 +61,16 @@ export interface MemorySum {
   processes: number;
   rssMb: number;
   pssMb: number;
+  ussMb: number;
 }
 
-/** RSS and PSS summed over a set of processes (a browser's renderer, GPU and utility processes). */
+/** RSS, PSS and USS summed over a set of processes (a browser's renderer, GPU and utility processes). */
 export function memoryOf(procs: ProcInfo[]): MemorySum {
   return {
     processes: procs.length,
     rssMb: procs.reduce((s, p) => s + rssMb(p.pid), 0),
     pssMb: procs.reduce((s, p) => s + pssMb(p.pid), 0),
+    ussMb: procs.reduce((s, p) => s + ussMb(p.pid), 0),
   };
 }
 

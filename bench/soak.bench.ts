@@ -4,7 +4,8 @@
 // signed-in Debian Chromium page showing all 16 live.
 //
 // Baseline, in the same run: one minute of the same console signed in with no camera.
-// Then once a minute: core RSS, browser RSS and PSS (summed over Chromium's processes),
+// Then once a minute: core RSS, browser RSS, PSS and USS (summed over Chromium's processes;
+// the verdict uses USS: PSS moves with other Chromiums on a shared machine),
 // the core's open fds, its ffmpeg children (recorders and live remuxers; picture-alarm
 // detectors apart), tiles playing, frames shown and segments filed, beside /proc/loadavg.
 // At the end: slopes in MB/h after the warm-up (least squares) and the fd change.
@@ -59,6 +60,7 @@ interface Sample {
   coreRssMb: number;
   browserRssMb: number;
   browserPssMb: number;
+  browserUssMb: number;
   coreFds: number;
   ffmpeg: number;
   detectors: number;
@@ -74,6 +76,7 @@ function sample(minute: number, corePid: number): Sample {
     coreRssMb: rssMb(corePid),
     browserRssMb: browser.rssMb,
     browserPssMb: browser.pssMb,
+    browserUssMb: browser.ussMb,
     coreFds: fdCount(corePid),
     ffmpeg: ff.media.length,
     detectors: ff.detectors.length,
@@ -124,7 +127,7 @@ async function main(): Promise<void> {
     console.log(
       `baseline, signed-in console with no camera, 1 min: core RSS ${f1(idle.coreRssMb)} MB ` +
         `(${f1(idle.coreRssMb - idle0.coreRssMb)} over the minute), browser RSS ${f1(idle.browserRssMb)} / ` +
-        `PSS ${f1(idle.browserPssMb)} MB, core fds ${idle.coreFds}, ffmpeg ${idle.ffmpeg}; load ${loadAvg()}`,
+        `PSS ${f1(idle.browserPssMb)} / USS ${f1(idle.browserUssMb)} MB, core fds ${idle.coreFds}, ffmpeg ${idle.ffmpeg}; load ${loadAvg()}`,
     );
 
     const ids: string[] = [];
@@ -184,7 +187,7 @@ async function main(): Promise<void> {
     let stats = await tileStats();
     let filed = await segmentsSince(t0 - 60_000);
     console.log(
-      'minute  core RSS  browser RSS  browser PSS  core fds  ffmpeg (+det)  tiles playing  frames shown %  segments  load',
+      'minute  core RSS  browser RSS  browser PSS  browser USS  core fds  ffmpeg (+det)  tiles playing  frames shown %  segments  load',
     );
     for (let m = 1; m <= MINUTES; m++) {
       await sleepUntil(t0 + m * 60_000);
@@ -209,7 +212,8 @@ async function main(): Promise<void> {
       const framesPct = (frames / (SOURCE_FPS * ((s.at - prev.at) / 1000) * CAMERAS)) * 100;
       console.log(
         `${String(m).padStart(6)}  ${f1(s.coreRssMb).padStart(8)}  ${f1(s.browserRssMb).padStart(11)}  ` +
-          `${f1(s.browserPssMb).padStart(11)}  ${String(s.coreFds).padStart(8)}  ` +
+          `${f1(s.browserPssMb).padStart(11)}  ${f1(s.browserUssMb).padStart(11)}  ` +
+          `${String(s.coreFds).padStart(8)}  ` +
           `${`${s.ffmpeg} (+${s.detectors})`.padStart(13)}  ${`${playing}/${CAMERAS}`.padStart(13)}  ` +
           `${f1(framesPct).padStart(14)}  ${String(newSegments).padStart(8)}  ${loadAvg()}`,
       );
@@ -223,32 +227,25 @@ async function main(): Promise<void> {
     const last = samples[samples.length - 1]!;
     const warm = samples.filter((s) => s.minute >= WARMUP_MINUTES);
     const hours = warm.map((s) => (s.at - t0) / 3_600_000);
+    const mbPerHour = (mb: (s: Sample) => number) => slope(hours, warm.map(mb));
     const slopes = {
-      core: slope(
-        hours,
-        warm.map((s) => s.coreRssMb),
-      ),
-      browserRss: slope(
-        hours,
-        warm.map((s) => s.browserRssMb),
-      ),
-      browserPss: slope(
-        hours,
-        warm.map((s) => s.browserPssMb),
-      ),
+      core: mbPerHour((s) => s.coreRssMb),
+      browserRss: mbPerHour((s) => s.browserRssMb),
+      browserPss: mbPerHour((s) => s.browserPssMb),
+      browserUss: mbPerHour((s) => s.browserUssMb),
     };
     console.log(
       `slope after minute ${WARMUP_MINUTES} (MB/h, target ≤ ${SLOPE_TARGET_MB_H}): core RSS ${f1(slopes.core)}, ` +
-        `browser PSS ${f1(slopes.browserPss)} (RSS sum ${f1(slopes.browserRss)})`,
+        `browser USS ${f1(slopes.browserUss)} (PSS ${f1(slopes.browserPss)}, RSS sum ${f1(slopes.browserRss)})`,
     );
     console.log(
       `RPC socket rejoined the session ${rejoined}× (missed heartbeats under load); ` +
         `core RSS ${f1(idle.coreRssMb)} (idle) → ${f1(samples[0]!.coreRssMb)} (start) → ${f1(last.coreRssMb)} MB; ` +
-        `browser PSS ${f1(idle.browserPssMb)} → ${f1(samples[0]!.browserPssMb)} → ${f1(last.browserPssMb)} MB; ` +
+        `browser USS ${f1(idle.browserUssMb)} → ${f1(samples[0]!.browserUssMb)} → ${f1(last.browserUssMb)} MB; ` +
         `core fds ${idle.coreFds} → ${samples[0]!.coreFds} → ${last.coreFds} ` +
         `(${last.coreFds - (warm[0] ?? samples[0]!).coreFds >= 0 ? '+' : ''}${last.coreFds - (warm[0] ?? samples[0]!).coreFds} after warm-up)`,
     );
-    const worst = Math.max(slopes.core, slopes.browserPss);
+    const worst = Math.max(slopes.core, slopes.browserUss);
     console.log(
       `target ${worst <= SLOPE_TARGET_MB_H ? 'met' : 'missed'}: largest slope ${f1(worst)} MB/h`,
     );
