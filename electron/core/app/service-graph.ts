@@ -264,6 +264,8 @@ export async function buildServices(
       resolveInput: (cameraId) => cameras.resolveInput(cameraId, 'main'),
       tcpAccepts: (host, port) => tcpAccepts(host, port, 2000),
       probeStream: (cameraId) => cameras.probe({ cameraId, stream: 'main' }),
+      streamPlaying: (cameraId) =>
+        live.statuses().some((st) => st.cameraId === cameraId && st.state === 'live'),
     });
     const cameraHealth = new CameraHealthMonitor({
       cameraIds: async () => (await cameras.list()).map((c) => c.id),

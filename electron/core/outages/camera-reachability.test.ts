@@ -19,7 +19,7 @@ const fail = (errorKind: Extract<ProbeResult, { ok: false }>['errorKind']): Prob
 });
 
 /** Cameras a, b, c are channels of one DVR; d is a camera of its own. */
-function setup(streams: Record<string, ProbeResult>) {
+function setup(streams: Record<string, ProbeResult>, playing: ReadonlySet<string> = new Set()) {
   const urls: Record<string, string> = {
     a: 'rtsp://10.0.0.9:554/ch1',
     b: 'rtsp://10.0.0.9:554/ch2',
@@ -46,6 +46,7 @@ function setup(streams: Record<string, ProbeResult>) {
       running--;
       return streams[id] ?? OK;
     },
+    streamPlaying: (id) => playing.has(id),
     streamEveryMs: 60_000,
     now: () => clock,
   });
@@ -114,6 +115,23 @@ describe('CameraReachability', () => {
     // b was its recorder's for ten minutes: what the probe said then is not told now.
     t.tick(600_000);
     expect(await t.round(['b'])).toEqual([true]);
+    await t.r.dispose();
+  });
+
+  it('does not open a stream a live viewer is already playing; its verdict is that stream', async () => {
+    const playing = new Set(['a']);
+    const t = setup({ a: fail('auth'), b: fail('not_found') }, playing);
+    expect(await t.round(['a', 'b'])).toEqual([true, true]);
+    await t.checked(1);
+    expect(await t.round(['a', 'b'])).toEqual([true, 'not_found']);
+    expect(t.checks).toEqual(['b']);
+    // The viewer closes the tile: a's stream is opened at its next minute.
+    playing.delete('a');
+    t.tick(60_000);
+    await t.round(['a']);
+    await t.checked(2);
+    expect(t.checks).toEqual(['b', 'a']);
+    expect(await t.round(['a'])).toEqual(['auth']);
     await t.r.dispose();
   });
 });

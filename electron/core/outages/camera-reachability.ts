@@ -3,7 +3,10 @@
 // pace, one at a time: does its stream open (ffprobe)? A DVR answers on its port while
 // the camera behind a channel is unplugged, and a wrong password or path shows only in
 // the stream. The stream check runs in the background; its verdict is the next
-// round's answer, so a slow or hanging ffprobe never holds up a round.
+// round's answer, so a slow or hanging ffprobe never holds up a round. A camera whose
+// stream already plays for a live viewer is not opened again: that stream is the answer,
+// and a second session costs a DVR channel that allows one or two (and, on the test rig,
+// halved the frames the 16-tile grid showed: docs/benchmarks.md, Live).
 import type { ProbeResult, StreamErrorKind } from '../../contract/schemas';
 import { rtspEndpoint } from '../streams/rtsp-reachability';
 import type { StreamInput } from '../streams/types';
@@ -13,6 +16,8 @@ export interface CameraReachabilityDeps {
   resolveInput: (cameraId: string) => Promise<StreamInput>;
   tcpAccepts: (host: string, port: number) => Promise<boolean>;
   probeStream: (cameraId: string) => Promise<ProbeResult>;
+  /** True while a live viewer's stream of the camera plays (main or sub). */
+  streamPlaying?: (cameraId: string) => boolean;
   /** How often each camera's stream is opened. */
   streamEveryMs?: number;
   now?: () => number;
@@ -60,6 +65,10 @@ export class CameraReachability {
       // Checked again as soon as the port answers, not a minute later.
       if (last) last.at = Math.min(last.at, this.now() - every);
       return false;
+    }
+    if (this.deps.streamPlaying?.(cameraId)) {
+      this.verdicts.set(cameraId, { at: this.now(), url: input.url, errorKind: null });
+      return true;
     }
     const age = last ? this.now() - last.at : Infinity;
     if (age >= every) this.checkStream(cameraId, input.url);
