@@ -15,6 +15,9 @@ const ALL_TESTS = [
  * when a file that spawns is missing here.
  */
 export const INTEGRATION_TESTS = [
+  'renderer/playback/engine/ranged-seek.test.ts',
+  'electron/core/playback/ranged-seek-route.test.ts',
+  'electron/core/export/fragment-mp4.test.ts',
   'e2e/rig/rig.test.ts',
   'electron/core/app/bad-input.fuzz.test.ts',
   'electron/core/app/data-folder-lock.test.ts',
