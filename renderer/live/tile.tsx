@@ -87,7 +87,11 @@ export const TileView = memo(function TileView(props: {
     cameraId ? s.statuses[statusKey(cameraId, effectiveStream)] : undefined,
   );
   // A grid tile under the single view, or any tile of a hidden page, is not seen: pause it.
-  const covered = useStationState((s) => s.singleCameraId !== null) && !props.single;
+  // The single view's own camera keeps playing in the grid: on closing it the officer's
+  // tile has its picture at once (F2 right after takes its snapshot, not an empty tile).
+  const covered =
+    useStationState((s) => s.singleCameraId !== null && s.singleCameraId !== cameraId) &&
+    !props.single;
   const active = usePageVisible() && !covered;
   const [report, setReport] = useState<LiveReport | null>(null);
   const [dragOver, setDragOver] = useState(false);
