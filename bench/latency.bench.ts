@@ -6,8 +6,8 @@
 //
 // Exits non-zero for an invalid run (tiles not all playing, too few readable stamps, the
 // baseline not read); BENCH_STRICT=1 also fails a missed target.
+import { gitSha } from './git-sha';
 import { chromium } from '@playwright/test';
-import { execFileSync } from 'node:child_process';
 import { cpus } from 'node:os';
 import { startRig } from '../e2e/rig/rig';
 import { startStation } from '../e2e/station-process';
@@ -21,14 +21,6 @@ const WINDOW_MS = Number(process.env.BENCH_WINDOW_MS ?? 15000);
 const TARGET_P95_MS = 500;
 const ENCODERS = 4;
 const WITH_RECORDING = process.env.BENCH_RECORD === '1';
-
-function sha(): string {
-  try {
-    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
-  } catch {
-    return '?';
-  }
-}
 
 async function main(): Promise<void> {
   const bases = Array.from({ length: ENCODERS }, (_, i) => `cam${i + 1}`);
@@ -69,7 +61,7 @@ async function main(): Promise<void> {
 
     console.log(
       `bench:latency — ${new Date().toISOString()} — ${cpus().length}× ${cpus()[0]?.model ?? '?'} — ` +
-        `SHA ${sha()} — Chromium ${browser.version()} — ${TILES} tiles of 640×360 H.264 @ 25 fps ` +
+        `SHA ${gitSha()} — Chromium ${browser.version()} — ${TILES} tiles of 640×360 H.264 @ 25 fps ` +
         `(${ENCODERS} stamped encoders), recording ${WITH_RECORDING ? 'on' : 'off'}, ` +
         `${WINDOW_MS / 1000} s per phase after ${WARMUP_MS / 1000} s warm-up; load before ${loadAvg()}`,
     );

@@ -9,8 +9,8 @@
 //
 // The page signs in as the e2e fixture does (station.open). It exits non-zero when a
 // run shows fewer playing tiles than asked: then it measured something else.
+import { gitSha } from './git-sha';
 import { chromium, type Browser, type Page } from '@playwright/test';
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import path from 'node:path';
@@ -314,14 +314,6 @@ async function runFloor(tiles: number, rects: FloorRect[], floor: FloorServer): 
 
 const median = (xs: number[]) => pct(xs, 50);
 
-function sha(): string {
-  try {
-    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
-  } catch {
-    return '?';
-  }
-}
-
 async function main(): Promise<void> {
   const rig = await startRig({
     h264: Array.from({ length: ENCODERS }, (_, i) => `cam${i + 1}`),
@@ -404,7 +396,7 @@ async function main(): Promise<void> {
     await rig.stop();
   }
   console.log(
-    `bench:live — ${new Date().toISOString()} — SHA ${sha()} — ${cpus().length}× ${cpus()[0]?.model ?? '?'} — ` +
+    `bench:live — ${new Date().toISOString()} — SHA ${gitSha()} — ${cpus().length}× ${cpus()[0]?.model ?? '?'} — ` +
       `640×360 H.264 @ ${SOURCE_FPS} fps, viewport ${VIEW_W}×${VIEW_H}, recording ${WITH_RECORDING ? 'on' : 'off'}, window ${WINDOW_MS / 1000} s after ${WARMUP_MS / 1000} s warm-up`,
   );
   console.log(
