@@ -7,6 +7,7 @@ import type { Access, ChannelMap, EventMap } from './channel-spec';
 import { auditChannels, auditEvents } from './audit';
 import { cameraAlarmChannels, cameraAlarmEvents } from './camera-alarms';
 import { cameraChannels, cameraEvents } from './cameras';
+import { districtChannels, districtEvents } from './district';
 import { exportChannels, exportEvents } from './export';
 import { incidentChannels, incidentEvents } from './incidents';
 import { layoutChannels, layoutEvents } from './layouts';
@@ -46,6 +47,7 @@ export const contractDomains = [
   { domain: 'settings', channels: settingsChannels, events: settingsEvents },
   { domain: 'recording', channels: recordingChannels, events: recordingEvents },
   { domain: 'storage', channels: storageChannels, events: storageEvents },
+  { domain: 'district', channels: districtChannels, events: districtEvents },
 ] as const satisfies readonly { domain: string; channels: ChannelMap; events: EventMap }[];
 
 /** `true` when no key is in two of the maps; otherwise names the key twice defined. */
@@ -86,6 +88,7 @@ export const channels = {
   ...settingsChannels,
   ...recordingChannels,
   ...storageChannels,
+  ...districtChannels,
 };
 
 export type Channels = typeof channels;
@@ -113,6 +116,7 @@ export const events = {
   ...settingsEvents,
   ...recordingEvents,
   ...storageEvents,
+  ...districtEvents,
 };
 
 export type Events = typeof events;
