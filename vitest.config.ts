@@ -15,6 +15,7 @@ const ALL_TESTS = [
  * when a file that spawns is missing here.
  */
 export const INTEGRATION_TESTS = [
+  'electron/core/district/nats-server-process.test.ts',
   'renderer/playback/engine/ranged-seek.test.ts',
   'electron/core/playback/ranged-seek-route.test.ts',
   'electron/core/export/fragment-mp4.test.ts',

@@ -22,8 +22,10 @@ esac
 # Vietnamese UI language, so its date fields read dd/mm/yyyy. Tests read the PDF reports
 # back with poppler's pdftotext. The packaging tests verify the station service's
 # systemd unit with systemd-analyze (package systemd) and compile its NSIS
-# include with makensis (package nsis).
-pkgs=(ffmpeg chromium chromium-l10n fonts-dejavu-core)
+# include with makensis (package nsis). nats-server is the station's leaf node and
+# the centre's hub (docs/design/district.md); the centre makes its CA and the hub's
+# TLS certificate with openssl.
+pkgs=(ffmpeg chromium chromium-l10n fonts-dejavu-core nats-server openssl)
 if [ "$mode" = test ]; then
   pkgs+=(python3-gi python3-gi-cairo gir1.2-gst-rtsp-server-1.0 gstreamer1.0-plugins-base gstreamer1.0-plugins-good
     gstreamer1.0-plugins-bad gstreamer1.0-plugins-ugly gstreamer1.0-rtsp gstreamer1.0-x poppler-utils

@@ -22,6 +22,9 @@ export const districtSubjects = {
   /** A request the centre sends one station: dc.<station>.req.<kind>. */
   request: (station: string, kind: 'export') => `dc.${station}.req.${kind}`,
   requests: (station: string) => `dc.${station}.req.>`,
+  /** Deliver prefixes of the two sourcing consumers (hub ← station events, station ← requests). */
+  eventDeliver: (station: string) => `dc.${station}.deliver`,
+  requestDeliver: (station: string) => `dc.${station}.rqd`,
 } as const;
 
 /** JetStream stream names (hub and leaf); sanitised from the station id (no '.', '*', '>'). */
@@ -30,6 +33,8 @@ export const districtStreams = {
   stationEvents: (station: string) => `ST_${station.replace(/-/g, '_').toUpperCase()}`,
   /** On the hub: the centre's requests to one station, sourced by that station's leaf. */
   stationRequests: (station: string) => `RQ_${station.replace(/-/g, '_').toUpperCase()}`,
+  /** On the station's leaf node: RQ_<ID> sourced from the hub, read even after the link drops. */
+  stationInbox: (station: string) => `IN_${station.replace(/-/g, '_').toUpperCase()}`,
   /** On the hub: every station's events, each station's leaf stream one source. */
   district: 'DISTRICT',
 } as const;

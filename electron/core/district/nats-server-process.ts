@@ -24,7 +24,9 @@ export class NatsServerFailed extends Error {
     readonly name_: string,
     readonly logTail: string,
   ) {
-    super(`nats-server "${name_}" did not start: ${logTail.trim().split('\n').slice(-3).join(' | ')}`);
+    super(
+      `nats-server "${name_}" did not start: ${logTail.trim().split('\n').slice(-3).join(' | ')}`,
+    );
     this.name = 'NatsServerFailed';
   }
 }
