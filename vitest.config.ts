@@ -6,6 +6,7 @@ const ALL_TESTS = [
   'renderer/**/*.test.ts',
   'e2e/rig/**/*.test.ts',
   'e2e/visible-text-check.test.ts',
+  'centre/**/*.test.ts',
 ];
 
 /**
@@ -67,6 +68,8 @@ export const INTEGRATION_TESTS = [
   'electron/service/station-service.test.ts',
   'renderer/playback/engine/fmp4-layout.test.ts',
   'renderer/playback/engine/segment-player.test.ts',
+  'centre/hub/pki.test.ts',
+  'centre/hub/hub-config.test.ts',
   // Time budgets: query speed and heartbeat timing.
   'electron/core/playback/timeline-query.test.ts',
   'electron/core/recording/recording-index.test.ts',
