@@ -17,6 +17,7 @@ const ALL_TESTS = [
  */
 export const INTEGRATION_TESTS = [
   'electron/core/district/nats-server-process.test.ts',
+  'electron/core/district/nats-link.test.ts',
   'renderer/playback/engine/ranged-seek.test.ts',
   'electron/core/playback/ranged-seek-route.test.ts',
   'electron/core/export/fragment-mp4.test.ts',

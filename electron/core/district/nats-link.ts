@@ -58,6 +58,11 @@ export class NatsLink {
     return this.publisher?.state().lastPublishedSeq ?? 0;
   }
 
+  /** The leaf node's loopback client URL while it runs (diagnostics and tests). */
+  localClientUrl(): string | null {
+    return this.server?.clientUrl ?? null;
+  }
+
   nudge(): void {
     this.publisher?.nudge();
   }
