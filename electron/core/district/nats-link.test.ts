@@ -95,6 +95,9 @@ class ListSource implements PublisherSource {
     this.published = Math.max(this.published, uptoSeq);
     return Promise.resolve();
   }
+  maxSeq(): Promise<number> {
+    return Promise.resolve(this.rows.length);
+  }
 }
 
 function credentials(station: string, password = PASSWORDS[station]!): StationCredentials {
@@ -232,6 +235,20 @@ describe('NatsLink against a real hub', () => {
     expect(requests[0]).toEqual(req);
     await link.stop();
     expect(states).toContain('linking');
+
+    // A database restored from an older backup: the outbox is behind what the centre holds.
+    const restored = new ListSource();
+    restored.add(3);
+    const behind = new NatsLink({ source: restored });
+    await behind.start({
+      stationId: 'p-one',
+      credentials: credentials('p-one'),
+      dataDir: stationDir,
+    });
+    expect(await until(() => /khôi phục/.test(behind.state().problem ?? ''), 20_000)).toBe(true);
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(await districtSeqs('p-one')).toHaveLength(55);
+    await behind.stop();
   }, 180_000);
 
   it('says the centre refused the account when the password is wrong', async () => {

@@ -50,7 +50,11 @@ export class NatsLink {
   }
 
   state(): { link: DistrictStatus['link']; problem: string | null } {
-    return this.current;
+    // The leaf may be linked while publishing into it fails (a restored database, say).
+    const publishing = this.publisher?.state().error ?? null;
+    return publishing && this.current.link !== 'off'
+      ? { link: this.current.link, problem: publishing }
+      : this.current;
   }
 
   /** The newest outbox seq the leaf stream acknowledged in this run. */

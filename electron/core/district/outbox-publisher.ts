@@ -27,8 +27,26 @@ export interface PublishableRow {
 
 /** What the publisher needs of the outbox table (outbox-store.ts implements it). */
 export interface PublisherSource {
+  /** Rows with seq > afterSeq in seq order, published or not: the leaf's store is the truth. */
   pending(afterSeq: number, limit: number): Promise<PublishableRow[]>;
   markPublished(uptoSeq: number, at: number): Promise<void>;
+  /** The highest seq the outbox ever gave (0 when none). */
+  maxSeq(): Promise<number>;
+}
+
+/** The leaf holds events the outbox never wrote: the station database went back in time. */
+export class OutboxBehindStream extends Error {
+  constructor(
+    readonly stored: number,
+    readonly outbox: number,
+  ) {
+    super(
+      `Dữ liệu trạm cũ hơn những gì đã gửi trung tâm (đã gửi tới sự kiện ${stored}, trạm chỉ có tới ${outbox}), ` +
+        'có thể do khôi phục bản sao lưu. Việc gửi đã dừng để không gửi trùng số; xin báo kỹ thuật viên. ' +
+        `/ The outbox (${outbox}) is behind the stream (${stored}); publishing stopped.`,
+    );
+    this.name = 'OutboxBehindStream';
+  }
 }
 
 export interface PublisherDeps {
@@ -118,6 +136,9 @@ export class OutboxPublisher {
           const jsm = await jetstreamManager(nc);
           await ensureStationStream(jsm, stationId);
           const stored = await lastStoredSeq(jsm, stationId);
+          // A restored database would re-use seqs the centre already holds: stop and say so.
+          const highest = await source.maxSeq();
+          if (stored > highest) throw new OutboxBehindStream(stored, highest);
           if (stored > 0) await source.markPublished(stored, now());
           this.lastSeq = stored;
           synced = true;
@@ -150,6 +171,10 @@ export class OutboxPublisher {
       } catch (err) {
         this.lastError = err instanceof Error ? err.message : String(err);
         this.deps.log?.('district outbox publish failed', { error: this.lastError });
+        if (err instanceof OutboxBehindStream) {
+          this.stopped = true;
+          break;
+        }
         synced = false;
         await this.idle(backoff);
         backoff = Math.min(backoff * 2, 10_000);
