@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AuditEntry } from '../../contract/audit-schemas';
-import { DistrictStatus, type StationCredentials } from '../../contract/district';
+import { DistrictStatus, HealthEventData, type StationCredentials } from '../../contract/district';
 import { ApiError } from '../../contract/errors';
 import type { Database } from '../db/database';
 import { openStationDb } from '../db/open-station-db';
@@ -96,5 +96,61 @@ describe('district channels', () => {
       (await rejection(call('district.decide', { requestId: 'rq-none-0001', decision: 'refused' })))
         .code,
     ).toBe('not_found');
+  });
+
+  it("sends the station's health from its cameras, and resolves a request's incident by its code", async () => {
+    const camera = (await call('camera.add', {
+      name: 'Cổng trước',
+      mainUrl: 'rtsp://127.0.0.1:9/main',
+    })) as { id: string };
+    await call('district.connect', { credentials: JSON.stringify(CREDENTIALS) });
+    const health = await db.get<{ payload: string }>(
+      "SELECT payload FROM district_outbox WHERE kind = 'health'",
+    );
+    expect(HealthEventData.parse(JSON.parse(health?.payload ?? ''))).toEqual({
+      cameras: 1,
+      online: 0,
+      recording: 0,
+      openAlarms: 0,
+      names: { [camera.id]: 'Cổng trước' },
+    });
+
+    const now = Date.now();
+    const incident = (await call('incident.create', {
+      category: 'theft',
+      location: 'Cổng trước',
+      description: 'Trộm xe máy',
+      occurredAt: now - 60_000,
+      startMs: now - 120_000,
+      endMs: now - 30_000,
+      cameraIds: [camera.id],
+    })) as { code: string };
+    const request = {
+      requestId: 'rq-0000-0001',
+      incidentCode: incident.code,
+      fromMs: null,
+      toMs: null,
+      cameraIds: [],
+      reason: 'Phục vụ điều tra',
+      requestedBy: 'Đại úy Lê Văn Cường',
+      requestedAt: now,
+    };
+    await graph.district.receive(request);
+    // Found by its code, the incident's range has no footage: the export refuses, the
+    // request stays pending for the commander to refuse instead.
+    const refused = await rejection(
+      call('district.decide', { requestId: request.requestId, decision: 'approved' }),
+    );
+    expect([refused.code, refused.message]).toEqual(['conflict', 'no_footage']);
+    expect(await call('district.requests', { status: 'pending' })).toMatchObject([
+      { requestId: request.requestId, status: 'pending' },
+    ]);
+    expect(
+      await call('district.decide', {
+        requestId: request.requestId,
+        decision: 'refused',
+        reason: 'Không có hình',
+      }),
+    ).toMatchObject({ status: 'refused', decisionReason: 'Không có hình' });
   });
 });

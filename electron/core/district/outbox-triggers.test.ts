@@ -30,6 +30,7 @@ import { RecordingIndex } from '../recording/recording-index';
 import { ShiftService } from '../shifts/shift-service';
 import { insertOfficer, principalOf } from '../shifts/testing/duty-fixtures';
 import { realHandoverSources } from '../shifts/testing/real-handover-sources';
+import { CENTRE_REQUEST_CASE_PREFIX } from './district-service';
 import { OutboxStore } from './outbox-store';
 
 const SCHEMAS: Partial<Record<DistrictEventKind, z.ZodTypeAny>> = {
@@ -293,7 +294,7 @@ describe('district outbox triggers', () => {
   it('writes export events at the start and the end, naming a centre request', async () => {
     await link(true);
     const records = new ExportRecords(db, {} as ExportSources);
-    await records.insert(exportRow('exp-1', 'Yêu cầu TT rq-12345678'));
+    await records.insert(exportRow('exp-1', `${CENTRE_REQUEST_CASE_PREFIX}rq-12345678`));
     await db.transaction((tx) =>
       records.end(tx, 'exp-1', {
         status: 'complete',
