@@ -71,6 +71,13 @@ export function createApi(t: Transport) {
       cancel: call(t, 'export.cancel'),
       list: call(t, 'export.list'),
     },
+    district: {
+      status: call0(t, 'district.status'),
+      connect: call(t, 'district.connect'),
+      disconnect: call0(t, 'district.disconnect'),
+      requests: call(t, 'district.requests'),
+      decide: call(t, 'district.decide'),
+    },
     audit: {
       list: call(t, 'audit.list'),
       verify: call0(t, 'audit.verify'),

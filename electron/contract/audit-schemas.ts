@@ -54,6 +54,12 @@ export const AuditAction = z.enum([
   /** A console's page crashed, or hung and was restarted (system.consoleEvent). */
   'console.renderer_crashed',
   'console.renderer_hung',
+  /** A commander connected the station to a district centre (credentials file), or disconnected it. */
+  'district.connected',
+  'district.disconnected',
+  /** A commander answered a district centre's export request. */
+  'district.request.approved',
+  'district.request.refused',
 ]);
 export type AuditAction = z.infer<typeof AuditAction>;
 

@@ -74,6 +74,10 @@ export const enAudit: Record<keyof typeof viAudit, string> = {
   'audit.action.service.stopped': 'Stopped the station recording service',
   'audit.action.console.renderer_crashed': 'Console screen crashed and was reopened',
   'audit.action.console.renderer_hung': 'Console screen hung and was reopened',
+  'audit.action.district.connected': 'Connected the station to the district centre',
+  'audit.action.district.disconnected': 'Disconnected the station from the district centre',
+  'audit.action.district.request.approved': "Approved the centre's export request",
+  'audit.action.district.request.refused': "Refused the centre's export request",
   // Audit details: the stored keys and code values in words (audit-details.ts).
   'audit.detail.fullName': 'Full name',
   'audit.detail.rank': 'Rank',

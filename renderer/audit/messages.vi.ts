@@ -72,6 +72,10 @@ export const viAudit = {
   'audit.action.service.stopped': 'Dừng dịch vụ ghi hình của trạm',
   'audit.action.console.renderer_crashed': 'Màn hình trực ban bị lỗi và đã tự mở lại',
   'audit.action.console.renderer_hung': 'Màn hình trực ban bị treo và đã tự mở lại',
+  'audit.action.district.connected': 'Kết nối trạm với trung tâm',
+  'audit.action.district.disconnected': 'Ngắt kết nối trạm với trung tâm',
+  'audit.action.district.request.approved': 'Đồng ý yêu cầu trích xuất của trung tâm',
+  'audit.action.district.request.refused': 'Từ chối yêu cầu trích xuất của trung tâm',
   // Audit details: the stored keys and code values in words (audit-details.ts).
   'audit.detail.fullName': 'Họ tên',
   'audit.detail.rank': 'Cấp bậc',

@@ -18,12 +18,14 @@ import { StorageFolderError } from '../storage/storage-folder';
 import type { StorageService } from '../storage/storage-service';
 import type { AuthorizedContext, Handlers } from './dispatch';
 import { actorOf, auditActor, createDutyHandlers, type DutyServices } from './duty-handlers';
+import { createDistrictHandlers } from './district-handlers';
 import { createExportHandlers } from './export-handlers';
 import { createOnvifHandlers } from './onvif-handlers';
 import { createPtzHandlers } from './ptz-handlers';
 import { createTamperHandlers } from './tamper-handlers';
 import { createPlaybackHandlers, type PlaybackServices } from './playback-handlers';
 import type { ExportService } from '../export/export-service';
+import type { DistrictService } from '../district/district-service';
 
 export interface HandlerServices {
   cameras: CameraService;
@@ -43,6 +45,7 @@ export interface HandlerServices {
   ptz: PtzService;
   onvif: OnvifDeviceService;
   clocks: CameraClockService;
+  district: DistrictService;
   /** Ends the service process (after the reply); absent where the core is not a service. */
   stopService?: (() => void) | undefined;
 }
@@ -73,6 +76,7 @@ export function createHandlers(s: HandlerServices): Handlers {
     ...createDutyHandlers(s.duty),
     ...createPlaybackHandlers(s.playback),
     ...createExportHandlers(s.exports),
+    ...createDistrictHandlers(s.district),
     ...createOnvifHandlers({ onvif: s.onvif, clocks: s.clocks, audit: s.duty.audit }),
     ...createPtzHandlers(s.ptz),
     ...createTamperHandlers({

@@ -5,10 +5,13 @@
 // unstarted or start it, never wiring services a second way.
 import { join } from 'node:path';
 import type { EventName, EventOf } from '../../contract/channels';
+import { IncidentFilter } from '../../contract/incident-schemas';
 import type { SystemInfo } from '../../contract/schemas';
 import { CameraService, type ProbeFn } from '../cameras/camera-service';
 import { probeStream } from '../cameras/probe';
 import type { Database } from '../db/database';
+import { DistrictService, type DistrictLinkRunner } from '../district/district-service';
+import { OutboxStore } from '../district/outbox-store';
 import { ExportService } from '../export/export-service';
 import type { FootageSource } from '../export/export-sources';
 import { exportRenderers } from '../export/export-renderers';
@@ -86,6 +89,11 @@ export interface ServiceGraphDeps {
   stopService?: () => void;
   /** Where consoles reach the media server (system.info); known once it listens. */
   mediaAddress?: () => { baseUrl: string | null; token: string };
+  /**
+   * The district link's transport (leaf node, publisher, request inbox). Passing
+   * UnwiredDistrictLink keeps the link off with the problem "nats not wired".
+   */
+  districtLink: DistrictLinkRunner;
 }
 
 /** What tests replace; production passes none. */
@@ -127,6 +135,8 @@ export interface ServiceGraph {
   readonly onvif: OnvifDeviceService;
   readonly clocks: CameraClockService;
   readonly ptz: PtzService;
+  /** The station's link to a district centre, off until a commander connects it. */
+  readonly district: DistrictService;
   readonly handlers: Handlers;
   readonly endpoint: Endpoint;
   /** The ffmpeg in use now (a changed setting applies to probing and export at once). */
@@ -325,6 +335,8 @@ export async function buildServices(
     cleanups.push('duty', () => duty.dispose());
     const playback = createPlaybackServices(db, duty, recording);
 
+    // Approved centre requests are exported here (inside the data folder, never a footage root).
+    const districtReleaseDir = join(deps.dataDir, 'district-exports');
     const exports = new ExportService({
       db,
       sources: {
@@ -346,9 +358,61 @@ export async function buildServices(
       stationName: async () => (await settings.get()).stationName,
       renderers: exportRenderers,
       ...(deps.chooseFolder ? { chooseFolder: deps.chooseFolder } : {}),
+      releaseDir: districtReleaseDir,
     });
     // Before recording and the db: a running export is cancelled and its partial files removed.
     cleanups.push('export', () => exports.dispose());
+
+    const district = new DistrictService({
+      db,
+      outbox: new OutboxStore(db),
+      secrets: deps.secrets,
+      audit: duty.audit,
+      link: deps.districtLink,
+      dataDir: deps.dataDir,
+      emit,
+      logger: logger.child('district'),
+      releaseDir: districtReleaseDir,
+      exports,
+      health: async () => {
+        const list = await cameras.list();
+        const up = new Set(
+          cameraHealth
+            .list()
+            .filter((h) => h.reachable === 'up')
+            .map((h) => h.cameraId),
+        );
+        const recordingIds = new Set(
+          recording
+            .statuses()
+            .filter((r) => r.recording)
+            .map((r) => r.cameraId),
+        );
+        const open = (await outages.openAlarms()).length + (await cameraAlarms.openAlarms()).length;
+        return {
+          cameras: list.length,
+          online: list.filter((c) => up.has(c.id)).length,
+          recording: list.filter((c) => recordingIds.has(c.id)).length,
+          openAlarms: open,
+          names: Object.fromEntries(list.map((c) => [c.id, c.name])),
+        };
+      },
+      incidentByCode: async (code) => {
+        const page = await duty.incidents.list(IncidentFilter.parse({ text: code, limit: 20 }));
+        const found = page.items.find((i) => i.code === code);
+        return found
+          ? {
+              id: found.id,
+              startMs: found.startMs,
+              endMs: found.endMs,
+              cameraIds: found.cameras.map((c) => c.id),
+            }
+          : null;
+      },
+      ...(overrides.now ? { now: overrides.now } : {}),
+    });
+    // Before the export service and the db: the link stops publishing first.
+    cleanups.push('district', () => district.dispose());
 
     const discovery = new WsDiscovery({
       transport: overrides.udpTransport ?? transportFromEnv(),
@@ -455,6 +519,7 @@ export async function buildServices(
       playback,
       onvif,
       clocks,
+      district,
       cameras,
       layouts,
       settings,
@@ -491,6 +556,7 @@ export async function buildServices(
       await exports.start();
       await clocks.start();
       await cameraEvents.start();
+      await district.start();
     };
 
     return {
@@ -510,6 +576,7 @@ export async function buildServices(
       onvif,
       clocks,
       ptz,
+      district,
       handlers,
       endpoint: { handlers, authorize: duty.authorize },
       locateFfmpeg: locate,

@@ -27,6 +27,7 @@ import type { CoreEventListener } from './console-feed';
 import { acquireDataFolderLock } from './data-folder-lock';
 import { DisposeSteps } from './dispose-steps';
 import { dispatchToOutcome, type CallContext, type DispatchOutcome } from './dispatch';
+import { UnwiredDistrictLink } from '../district/district-service';
 import { buildServices } from './service-graph';
 
 export type { CoreEventListener } from './console-feed';
@@ -123,6 +124,8 @@ export async function createStationCore(config: StationCoreConfig): Promise<Stat
       chooseFolder: config.chooseFolder,
       stopService: config.stopService,
       mediaAddress: () => ({ baseUrl: media?.baseUrl ?? null, token: media?.token ?? '' }),
+      // Until the NATS runner is composed here: the link stays off ("nats not wired").
+      districtLink: new UnwiredDistrictLink(),
     });
     cleanups.push('services', () => services.dispose());
     await services.start();

@@ -6,6 +6,7 @@
 // a shipped one.
 import { auditMigrations, AUDIT_LOG_TRIGGERS } from '../audit/audit-migrations';
 import { camerasMigrations } from '../cameras/cameras-migrations';
+import { districtMigrations } from '../district/district-migrations';
 import { exportMigrations } from '../export/export-migrations';
 import { incidentsMigrations } from '../incidents/incidents-migrations';
 import { layoutsMigrations } from '../layouts/layouts-migrations';
@@ -21,6 +22,10 @@ import type { DomainMigrations, Migration } from './migrate';
 
 /** Each domain folder with its migrations, in the order a step runs their parts. */
 export const DOMAIN_MIGRATIONS: readonly (readonly [domain: string, DomainMigrations])[] = [
+  // v10: the district link and its outbox (docs/design/district.md). First, so a step's
+  // outbox exists before the other domains' parts of it add triggers writing to it;
+  // it has no part in earlier steps, so their SQL is unchanged.
+  ['district', districtMigrations],
   // v1: cameras, recorders, layouts, settings, outages.
   ['cameras', camerasMigrations],
   ['layouts', layoutsMigrations],

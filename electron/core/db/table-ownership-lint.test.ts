@@ -78,4 +78,33 @@ describe('no-cross-domain-sql', () => {
     const read = `export const s = 'INSERT INTO exports SELECT id FROM officers';`;
     expect(await tableFindings(read, 'electron/core/export/export-migrations.ts')).toHaveLength(1);
   });
+
+  it('lets a migration append to the district outbox, gated on the link, and nothing more', async () => {
+    const trigger = `CREATE TRIGGER exports_district AFTER INSERT ON exports
+      WHEN (SELECT enabled FROM district_link WHERE id = 1) = 1 BEGIN
+        INSERT INTO district_outbox (kind, at, payload) VALUES ('export', NEW.started_at, '{}');
+      END;`;
+    const migrationsFile = 'electron/core/export/export-migrations.ts';
+    expect(await tableFindings(`export const s = \`${trigger}\`;`, migrationsFile)).toEqual([]);
+    // Reading the outbox, writing the link or touching the requests stays the district's.
+    for (const sql of [
+      'SELECT seq FROM district_outbox',
+      'INSERT INTO district_link (id) VALUES (1)',
+      'UPDATE district_link SET enabled = 0',
+      'INSERT INTO district_requests (request_id) VALUES (1)',
+    ]) {
+      const found = await tableFindings(`export const s = "${sql}";`, migrationsFile);
+      expect(found, sql).toHaveLength(1);
+      expect(found[0], sql).toContain('belongs to the district domain');
+    }
+  });
+
+  it('keeps the outbox allowance out of ordinary modules', async () => {
+    const found = await tableFindings(
+      `export const s = "INSERT INTO district_outbox (kind, at, payload) SELECT 'x', 1, '{}' " +
+         "WHERE (SELECT enabled FROM district_link WHERE id = 1) = 1";`,
+      EXPORT_FILE,
+    );
+    expect(found.map((m) => m.split("'")[1])).toEqual(['district_outbox', 'district_link']);
+  });
 });

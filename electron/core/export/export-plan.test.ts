@@ -1,7 +1,7 @@
 // The planner over small fakes of the services it reads (footage, cameras,
 // incidents): what it asks of them, and the plan it builds from their answers.
 // The same planner over the real services and SQLite is in export-service.test.ts.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -117,8 +117,9 @@ function sources(hours: number): ExportSources {
   };
 }
 
-function planner(s: ExportSources): ExportPlanner {
+function planner(s: ExportSources, releaseDir?: string): ExportPlanner {
   return new ExportPlanner({
+    ...(releaseDir ? { releaseDir } : {}),
     sources: s,
     destinations: new ExportDestinations({
       dataDir: dir,
@@ -214,5 +215,20 @@ describe('ExportPlanner', () => {
     const intoFootage = ExportSelection.parse({ ...base, destination: join(dir, 'footage') });
     const { plan } = await planner(sources(1)).prepare(intoFootage);
     expect(plan.blocker).toBe('destination_is_station_storage');
+  });
+
+  it('lets an export into the release folder of the data folder, and nowhere else in it', async () => {
+    const release = join(dir, 'district-exports');
+    mkdirSync(release, { recursive: true });
+    mkdirSync(join(dir, 'other'), { recursive: true });
+    const base = { cameraIds: ['cam-00'], fromMs: T0, toMs: T0 + 10 * MIN };
+    const into = (destination: string) => ExportSelection.parse({ ...base, destination });
+    expect((await planner(sources(1), release).prepare(into(release))).plan.blocker).toBeNull();
+    expect((await planner(sources(1)).prepare(into(release))).plan.blocker).toBe(
+      'destination_is_station_storage',
+    );
+    expect(
+      (await planner(sources(1), release).prepare(into(join(dir, 'other')))).plan.blocker,
+    ).toBe('destination_is_station_storage');
   });
 });

@@ -50,6 +50,12 @@ export interface ExportPlannerDeps {
   dataDir: string;
   /** Free space and FAT-ness of a folder; default statfs (storage/disk-space). */
   space?: (path: string) => Promise<Volume | null>;
+  /**
+   * The one folder inside the data folder an export may go to: packages a commander
+   * released to the district centre. Not a footage root, not staging, never offered in
+   * the dialog (recent folders skip the data folder).
+   */
+  releaseDir?: string;
 }
 
 export class ExportPlanner {
@@ -85,7 +91,12 @@ export class ExportPlanner {
     const hasFootage = cameras.some((c) => c.clip.segments.length > 0);
 
     const destination = resolve(sel.destination);
-    const stationFolders = await this.deps.destinations.stationFolders();
+    const released =
+      this.deps.releaseDir !== undefined && isInside(destination, resolve(this.deps.releaseDir));
+    // A release folder lies in the data folder; footage roots stay forbidden even there.
+    const stationFolders = (await this.deps.destinations.stationFolders()).filter(
+      (f) => !released || f !== this.deps.dataDir,
+    );
     let blocker: string | null = null;
     let freeBytes: number | null = null;
     if (!isAbsolute(sel.destination)) blocker = 'destination_not_absolute';

@@ -61,6 +61,8 @@ export interface ExportServiceDeps {
   space?: (path: string) => Promise<Volume | null>;
   runJob?: typeof runExportJob;
   now?: () => number;
+  /** Folder in the data folder for exports released to the district centre (ExportPlanner). */
+  releaseDir?: string;
 }
 
 interface Running {
@@ -100,6 +102,7 @@ export class ExportService {
       destinations: this.destinations,
       dataDir: deps.dataDir,
       ...(deps.space ? { space: deps.space } : {}),
+      ...(deps.releaseDir ? { releaseDir: deps.releaseDir } : {}),
     });
   }
 

@@ -77,4 +77,22 @@ export const incidentsMigrations: DomainMigrations = {
   6: `
   DELETE FROM incident_search;
   `,
+  // The district outbox (docs/design/district.md): one 'incident' event per history row,
+  // written in the change's own transaction. History is written after the incident and
+  // its cameras, so the row carries the incident as it now stands.
+  10: `
+  CREATE TRIGGER incident_history_district AFTER INSERT ON incident_history
+  WHEN (SELECT enabled FROM district_link WHERE id = 1) = 1 BEGIN
+    INSERT INTO district_outbox (kind, at, payload)
+    SELECT 'incident', NEW.at, json_object(
+      'incidentId', i.id, 'action', NEW.action, 'at', NEW.at, 'code', i.code,
+      'category', i.category, 'severity', i.severity, 'status', i.status,
+      'location', i.location, 'occurredAt', i.occurred_at, 'version', i.version,
+      'cameras', json((SELECT json_group_array(c.camera_id) FROM incident_cameras c
+                       WHERE c.incident_id = i.id)),
+      'cameraNames', json((SELECT json_group_array(c.camera_name) FROM incident_cameras c
+                           WHERE c.incident_id = i.id)))
+    FROM incidents i WHERE i.id = NEW.incident_id;
+  END;
+  `,
 };

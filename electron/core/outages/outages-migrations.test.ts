@@ -49,7 +49,8 @@ it('keeps the outages stored before the rebuild, and keeps them when their camer
     ]);
     expect(
       await db.all(
-        "SELECT name FROM sqlite_master WHERE name LIKE 'camera_outages%' ORDER BY name",
+        // Tables and indexes; the district outbox triggers (v10) are tested with the outbox.
+        "SELECT name FROM sqlite_master WHERE name LIKE 'camera_outages%' AND type <> 'trigger' ORDER BY name",
       ),
     ).toEqual([
       { name: 'camera_outages' },

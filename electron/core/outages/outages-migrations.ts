@@ -66,4 +66,35 @@ export const outagesMigrations: DomainMigrations = {
     at            INTEGER NOT NULL
   ) STRICT;
   `,
+  // The district outbox (docs/design/district.md): an outage or picture/clock alarm opened
+  // and closed, each in its change's own transaction. A row opened already closed gives
+  // one event.
+  10: `
+  CREATE TRIGGER camera_outages_district_opened AFTER INSERT ON camera_outages
+  WHEN (SELECT enabled FROM district_link WHERE id = 1) = 1 BEGIN
+    INSERT INTO district_outbox (kind, at, payload) VALUES ('outage', NEW.started_at,
+      json_object('outageId', NEW.id, 'cameraId', NEW.camera_id, 'stream', NEW.stream,
+        'startedAt', NEW.started_at, 'endedAt', NEW.ended_at, 'errorKind', NEW.error_kind));
+  END;
+  CREATE TRIGGER camera_outages_district_closed AFTER UPDATE OF ended_at ON camera_outages
+  WHEN OLD.ended_at IS NULL AND NEW.ended_at IS NOT NULL
+    AND (SELECT enabled FROM district_link WHERE id = 1) = 1 BEGIN
+    INSERT INTO district_outbox (kind, at, payload) VALUES ('outage', NEW.ended_at,
+      json_object('outageId', NEW.id, 'cameraId', NEW.camera_id, 'stream', NEW.stream,
+        'startedAt', NEW.started_at, 'endedAt', NEW.ended_at, 'errorKind', NEW.error_kind));
+  END;
+  CREATE TRIGGER camera_alarms_district_opened AFTER INSERT ON camera_alarms
+  WHEN (SELECT enabled FROM district_link WHERE id = 1) = 1 BEGIN
+    INSERT INTO district_outbox (kind, at, payload) VALUES ('alarm', NEW.started_at,
+      json_object('alarmId', NEW.id, 'cameraId', NEW.camera_id, 'kind', NEW.kind, 'source', NEW.source,
+        'startedAt', NEW.started_at, 'endedAt', NEW.ended_at));
+  END;
+  CREATE TRIGGER camera_alarms_district_closed AFTER UPDATE OF ended_at ON camera_alarms
+  WHEN OLD.ended_at IS NULL AND NEW.ended_at IS NOT NULL
+    AND (SELECT enabled FROM district_link WHERE id = 1) = 1 BEGIN
+    INSERT INTO district_outbox (kind, at, payload) VALUES ('alarm', NEW.ended_at,
+      json_object('alarmId', NEW.id, 'cameraId', NEW.camera_id, 'kind', NEW.kind, 'source', NEW.source,
+        'startedAt', NEW.started_at, 'endedAt', NEW.ended_at));
+  END;
+  `,
 };

@@ -292,4 +292,30 @@ export const recordingMigrations: DomainMigrations = {
     PRIMARY KEY (camera_id, hour_ms)
   ) STRICT, WITHOUT ROWID;
   ${RECORDING_HOURS_TRIGGERS}`,
+
+  // The district outbox (docs/design/district.md): recording gaps opened and closed, and
+  // the storage alarms of the event log (raised: disk_alarm, locked_over_quota; cleared:
+  // disk_ok, as storageAlarmEvents reads them), each in its change's own transaction.
+  10: `
+  CREATE TRIGGER recording_gaps_district_opened AFTER INSERT ON recording_gaps
+  WHEN (SELECT enabled FROM district_link WHERE id = 1) = 1 BEGIN
+    INSERT INTO district_outbox (kind, at, payload) VALUES ('gap', NEW.start_ms,
+      json_object('gapId', NEW.id, 'cameraId', NEW.camera_id, 'stream', NEW.stream,
+        'startMs', NEW.start_ms, 'endMs', NEW.end_ms, 'reason', NEW.reason));
+  END;
+  CREATE TRIGGER recording_gaps_district_closed AFTER UPDATE OF end_ms ON recording_gaps
+  WHEN OLD.end_ms IS NULL AND NEW.end_ms IS NOT NULL
+    AND (SELECT enabled FROM district_link WHERE id = 1) = 1 BEGIN
+    INSERT INTO district_outbox (kind, at, payload) VALUES ('gap', NEW.end_ms,
+      json_object('gapId', NEW.id, 'cameraId', NEW.camera_id, 'stream', NEW.stream,
+        'startMs', NEW.start_ms, 'endMs', NEW.end_ms, 'reason', NEW.reason));
+  END;
+  CREATE TRIGGER recording_events_district_storage AFTER INSERT ON recording_events
+  WHEN NEW.kind IN ('disk_alarm', 'disk_ok', 'locked_over_quota')
+    AND (SELECT enabled FROM district_link WHERE id = 1) = 1 BEGIN
+    INSERT INTO district_outbox (kind, at, payload) VALUES ('storage', NEW.at_ms,
+      json_object('eventId', NEW.id, 'kind', NEW.kind, 'at', NEW.at_ms,
+                  'cameraId', NEW.camera_id, 'detail', json(NEW.detail_json)));
+  END;
+  `,
 };

@@ -49,4 +49,15 @@ export const shiftsMigrations: DomainMigrations = {
   ${HANDOVER_TRIGGERS.handovers_immutable_update};
   ${HANDOVER_TRIGGERS.handovers_immutable_delete};
   `,
+  // The district outbox (docs/design/district.md): a handover acknowledged by the incoming
+  // officer, in the acknowledgement's own transaction.
+  10: `
+  CREATE TRIGGER handovers_district_acknowledged AFTER UPDATE OF acknowledged_at ON handovers
+  WHEN OLD.acknowledged_at IS NULL AND NEW.acknowledged_at IS NOT NULL
+    AND (SELECT enabled FROM district_link WHERE id = 1) = 1 BEGIN
+    INSERT INTO district_outbox (kind, at, payload) VALUES ('handover', NEW.acknowledged_at,
+      json_object('handoverId', NEW.id, 'acknowledgedAt', NEW.acknowledged_at,
+                  'contentHash', NEW.content_hash));
+  END;
+  `,
 };

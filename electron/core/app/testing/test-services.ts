@@ -5,6 +5,7 @@
 import type { SystemInfo } from '../../../contract/schemas';
 import type { ProbeFn } from '../../cameras/camera-service';
 import type { Database } from '../../db/database';
+import { UnwiredDistrictLink, type DistrictLinkRunner } from '../../district/district-service';
 import type { FootageSource } from '../../export/export-sources';
 import { silentLogger } from '../../logging/logger';
 import type { ClockAlarmSink } from '../../onvif/camera-clock-service';
@@ -28,6 +29,8 @@ export interface TestServiceOptions {
   /** WS-Discovery sockets; by default loopback only. */
   udpTransport?: UdpTransport;
   clockAlarms?: ClockAlarmSink;
+  /** The district link's transport; by default none ("nats not wired"). */
+  districtLink?: DistrictLinkRunner;
 }
 
 export interface TestServices extends ServiceGraph {
@@ -48,6 +51,7 @@ export async function buildTestServices(o: TestServiceOptions): Promise<TestServ
       logger: silentLogger,
       version: '0.0.0-test',
       platform: process.platform,
+      districtLink: o.districtLink ?? new UnwiredDistrictLink(),
     },
     {
       hashParams: TEST_HASH_PARAMS,
