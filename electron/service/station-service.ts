@@ -111,7 +111,9 @@ async function main(): Promise<void> {
     mediaToken: await loadMediaToken(dataDir),
     ...(values.ffmpeg ? { ffmpegPath: values.ffmpeg } : {}),
     // The Windows package carries its ffmpeg (resources/ffmpeg/win32); the setting still wins.
-    ...(resources ? { bundledFfmpegDir: bundledFfmpegDir(resources) } : {}),
+    ...(resources
+      ? { bundledFfmpegDir: bundledFfmpegDir(resources), resourcesPath: resources }
+      : {}),
   });
 
   installProcessGuards(core.logger);

@@ -11,6 +11,7 @@ import { CameraService, type ProbeFn } from '../cameras/camera-service';
 import { probeStream } from '../cameras/probe';
 import type { Database } from '../db/database';
 import { DistrictService, type DistrictLinkRunner } from '../district/district-service';
+import type { PublisherSource } from '../district/outbox-publisher';
 import { OutboxStore } from '../district/outbox-store';
 import { ExportService } from '../export/export-service';
 import type { FootageSource } from '../export/export-sources';
@@ -90,10 +91,10 @@ export interface ServiceGraphDeps {
   /** Where consoles reach the media server (system.info); known once it listens. */
   mediaAddress?: () => { baseUrl: string | null; token: string };
   /**
-   * The district link's transport (leaf node, publisher, request inbox). Passing
-   * UnwiredDistrictLink keeps the link off with the problem "nats not wired".
+   * Makes the district link's transport (leaf node, publisher, request inbox) over the
+   * outbox: NatsLink in the station; tests pass UnwiredDistrictLink or a fake.
    */
-  districtLink: DistrictLinkRunner;
+  districtLink: (outbox: PublisherSource) => DistrictLinkRunner;
 }
 
 /** What tests replace; production passes none. */
@@ -363,12 +364,13 @@ export async function buildServices(
     // Before recording and the db: a running export is cancelled and its partial files removed.
     cleanups.push('export', () => exports.dispose());
 
+    const outbox = new OutboxStore(db);
     const district = new DistrictService({
       db,
-      outbox: new OutboxStore(db),
+      outbox,
       secrets: deps.secrets,
       audit: duty.audit,
-      link: deps.districtLink,
+      link: deps.districtLink(outbox),
       dataDir: deps.dataDir,
       emit,
       logger: logger.child('district'),

@@ -27,7 +27,7 @@ import type { CoreEventListener } from './console-feed';
 import { acquireDataFolderLock } from './data-folder-lock';
 import { DisposeSteps } from './dispose-steps';
 import { dispatchToOutcome, type CallContext, type DispatchOutcome } from './dispatch';
-import { UnwiredDistrictLink } from '../district/district-service';
+import { NatsLink } from '../district/nats-link';
 import { buildServices } from './service-graph';
 
 export type { CoreEventListener } from './console-feed';
@@ -45,6 +45,8 @@ export interface StationCoreConfig {
   ffmpegPath?: string;
   /** Where the packaged app keeps its ffmpeg; see bundledFfmpegDir(). */
   bundledFfmpegDir?: string;
+  /** The packaged app's resources folder (its nats-server lives in nats/<platform>). */
+  resourcesPath?: string;
   /** Default: KeyFileSecretBox in dataDir. */
   secretBox?: SecretBox;
   /** 'auto': create the demo station when no camera exists yet. */
@@ -124,8 +126,12 @@ export async function createStationCore(config: StationCoreConfig): Promise<Stat
       chooseFolder: config.chooseFolder,
       stopService: config.stopService,
       mediaAddress: () => ({ baseUrl: media?.baseUrl ?? null, token: media?.token ?? '' }),
-      // Until the NATS runner is composed here: the link stays off ("nats not wired").
-      districtLink: new UnwiredDistrictLink(),
+      districtLink: (outbox) =>
+        new NatsLink({
+          source: outbox,
+          ...(config.resourcesPath ? { resourcesPath: config.resourcesPath } : {}),
+          log: (msg, fields) => logger.child('district').info(msg, fields),
+        }),
     });
     cleanups.push('services', () => services.dispose());
     await services.start();

@@ -78,6 +78,7 @@ class FakeLink implements DistrictLinkRunner {
   onRequest(cb: (req: ExportRequest) => Promise<void>): void {
     this.deliver = cb;
   }
+  onState(): void {}
   nudge(): void {
     this.nudges++;
   }

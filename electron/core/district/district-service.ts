@@ -35,6 +35,8 @@ export interface DistrictLinkRunner {
   stop(): Promise<void>;
   state(): { link: DistrictStatus['link']; problem: string | null };
   onRequest(cb: (req: ExportRequest) => Promise<void>): void;
+  /** Told when the link's state changes (linked, lost, refused), so the console hears it. */
+  onState(cb: () => void): void;
   /** New outbox rows: publish now rather than at the next poll. */
   nudge(): void;
 }
@@ -47,6 +49,7 @@ export class UnwiredDistrictLink implements DistrictLinkRunner {
     return { link: 'off', problem: 'nats not wired' };
   }
   onRequest(): void {}
+  onState(): void {}
   nudge(): void {}
 }
 
@@ -113,6 +116,7 @@ interface RequestRow {
 
 const HEALTH_EVERY_MS = 60_000;
 const AUDIT_HEAD_EVERY_MS = 5 * 60_000;
+const NAMES_EVERY_MS = 60 * 60_000;
 /** Requests listed at most (the panel shows the recent ones). */
 const REQUESTS_LIMIT = 500;
 
@@ -122,6 +126,7 @@ export class DistrictService {
   /** Requests a commander is deciding now: a second click waits for nothing and is refused. */
   private readonly deciding = new Set<string>();
   private disposed = false;
+  private namesSent = { key: '', at: 0 };
 
   constructor(private readonly deps: DistrictServiceDeps) {
     this.now = deps.now ?? Date.now;
@@ -130,6 +135,7 @@ export class DistrictService {
   /** Hears the centre's requests and starts the link when a commander left it connected. */
   async start(): Promise<void> {
     this.deps.link.onRequest((req) => this.receive(req));
+    this.deps.link.onState(() => void this.statusChanged().catch(() => undefined));
     const row = await this.linkRow();
     if (row?.enabled === 1) await this.startLink(row);
     this.timers = [
@@ -393,7 +399,11 @@ export class DistrictService {
       if ((await this.linkRow())?.enabled !== 1) return;
       const at = this.now();
       if (kind === 'health') {
-        await this.deps.outbox.append('health', at, await this.deps.health());
+        await this.deps.outbox.append(
+          'health',
+          at,
+          this.withNamesWhenDue(await this.deps.health(), at),
+        );
       } else {
         const head = await this.deps.audit.lastRow();
         if (head) await this.deps.outbox.append('audit-head', at, { ...head, at });
@@ -404,6 +414,20 @@ export class DistrictService {
     } catch (err) {
       this.deps.logger.warn('district event not written', { kind, err: String(err) });
     }
+  }
+
+  /**
+   * Camera names ride on a health event only when they changed or an hour passed: sent
+   * every minute they would outweigh everything else the link carries.
+   */
+  private withNamesWhenDue(snapshot: HealthSnapshot, at: number): HealthSnapshot {
+    const key = JSON.stringify(snapshot.names ?? {});
+    if (key !== this.namesSent.key || at - this.namesSent.at >= NAMES_EVERY_MS) {
+      this.namesSent = { key, at };
+      return snapshot;
+    }
+    const { names: _names, ...rest } = snapshot;
+    return rest;
   }
 
   private async statusChanged(): Promise<DistrictStatus> {

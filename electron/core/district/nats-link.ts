@@ -42,11 +42,16 @@ export class NatsLink {
   private running: LinkStartConfig | null = null;
   private restarts = 0;
   private restartTimer: NodeJS.Timeout | null = null;
+  private readonly stateListeners: (() => void)[] = [];
 
   constructor(private readonly deps: NatsLinkDeps) {}
 
   onRequest(cb: (req: ExportRequest) => Promise<void>): void {
     this.requestHandler = cb;
+  }
+
+  onState(cb: () => void): void {
+    this.stateListeners.push(cb);
   }
 
   state(): { link: DistrictStatus['link']; problem: string | null } {
@@ -202,5 +207,6 @@ export class NatsLink {
     if (next.link === this.current.link && next.problem === this.current.problem) return;
     this.current = next;
     this.deps.onState?.(next);
+    for (const cb of this.stateListeners) cb();
   }
 }

@@ -4,22 +4,10 @@
 // rest inside their own transactions (docs/design/district.md).
 import type { DistrictEventKind } from '../../contract/district';
 import type { Database, Queryable } from '../db/database';
+import type { PublishableRow, PublisherSource } from './outbox-publisher';
 
 /** One outbox row as the publisher sends it; payload is the JSON text as stored. */
-export interface OutboxRow {
-  seq: number;
-  kind: DistrictEventKind;
-  at: number;
-  payload: string;
-}
-
-/** What the publisher needs of the outbox (the lead's outbox-publisher.ts consumes it). */
-export interface OutboxSource {
-  /** Unpublished rows with seq > afterSeq, oldest first, at most `limit`. */
-  pending(afterSeq: number, limit: number): Promise<OutboxRow[]>;
-  /** Every row up to `uptoSeq` is stored on the leaf node now. */
-  markPublished(uptoSeq: number, at: number): Promise<void>;
-}
+export type OutboxRow = PublishableRow;
 
 export interface OutboxStats {
   pending: number;
@@ -34,15 +22,27 @@ export const OUTBOX_KEEP_MS = 30 * 24 * 60 * 60 * 1000;
 /** Upper bound of one read, whatever a caller asks. */
 const MAX_PAGE = 1000;
 
-export class OutboxStore implements OutboxSource {
+export class OutboxStore implements PublisherSource {
   constructor(private readonly db: Database) {}
 
+  /**
+   * Rows after `afterSeq`, published or not: the publisher passes the last seq the leaf's
+   * stream holds, which after a power cut can be behind rows already marked published.
+   */
   async pending(afterSeq: number, limit: number): Promise<OutboxRow[]> {
     return this.db.all<OutboxRow>(
       `SELECT seq, kind, at, payload FROM district_outbox
-       WHERE published_at IS NULL AND seq > ? ORDER BY seq LIMIT ?`,
+       WHERE seq > ? ORDER BY seq LIMIT ?`,
       [afterSeq, Math.max(0, Math.min(limit, MAX_PAGE))],
     );
+  }
+
+  /** The highest seq given (pruning keeps the newest row, so this survives it). */
+  async maxSeq(): Promise<number> {
+    const row = await this.db.get<{ seq: number | null }>(
+      'SELECT MAX(seq) AS seq FROM district_outbox',
+    );
+    return row?.seq ?? 0;
   }
 
   async markPublished(uptoSeq: number, at: number): Promise<void> {

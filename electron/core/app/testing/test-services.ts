@@ -51,7 +51,7 @@ export async function buildTestServices(o: TestServiceOptions): Promise<TestServ
       logger: silentLogger,
       version: '0.0.0-test',
       platform: process.platform,
-      districtLink: o.districtLink ?? new UnwiredDistrictLink(),
+      districtLink: () => o.districtLink ?? new UnwiredDistrictLink(),
     },
     {
       hashParams: TEST_HASH_PARAMS,
