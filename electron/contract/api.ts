@@ -144,6 +144,13 @@ export function createApi(t: Transport) {
       folderChoices: call0(t, 'storage.folderChoices'),
       setFolder: call(t, 'storage.setFolder'),
     },
+    district: {
+      status: call0(t, 'district.status'),
+      connect: call(t, 'district.connect'),
+      disconnect: call0(t, 'district.disconnect'),
+      requests: call(t, 'district.requests'),
+      decide: call(t, 'district.decide'),
+    },
     on: <E extends EventName>(event: E, listener: (payload: EventOf<E>) => void) =>
       t.on(event, listener),
   };
