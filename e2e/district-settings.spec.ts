@@ -123,6 +123,10 @@ test('a commander connects the station with the centre file after checking it, t
       /^(starting|linking|failed)$/,
     );
     await expect(page.getByTestId('district-disconnect')).toBeVisible();
+    await expect(page.getByTestId('status-district')).toHaveAttribute(
+      'data-link',
+      /^(starting|linking|failed)$/,
+    );
     await page.screenshot({ path: `${ARTIFACTS}/settings-connecting.png` });
     const status = await station.api.district.status();
     expect(status).toMatchObject({ enabled: true, stationId: 'phuong-ben-nghe' });
@@ -154,6 +158,7 @@ test('a commander connects the station with the centre file after checking it, t
     await page.getByTestId('district-disconnect-confirm').click();
     await expect(page.getByTestId('district-link')).toHaveAttribute('data-link', 'off');
     expect((await station.api.district.status()).enabled).toBe(false);
+    await expect(page.getByTestId('status-district')).toHaveCount(0);
   } finally {
     await run.stop();
     rmSync(dir, { recursive: true, force: true });
@@ -304,6 +309,7 @@ test('a centre request shows a notice over nothing; the commander refuses one wi
     await expect(page.getByTestId('district-link')).toHaveText('Đã kết nối');
     await expect(page.getByTestId('district-pending')).toContainText('3 sự kiện');
     await expect(page.getByTestId('district-last-seq')).toHaveText('#1284');
+    await expect(page.getByTestId('status-district')).toHaveText('Trung tâm: Đã kết nối');
     await page.getByTestId('district-section').scrollIntoViewIfNeeded();
     await page.screenshot({ path: `${ARTIFACTS}/settings-linked.png` });
   } finally {

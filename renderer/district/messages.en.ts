@@ -107,6 +107,7 @@ export const enDistrict: Record<keyof typeof viDistrict, string> = {
   'toast.districtApproved': 'Centre request approved. The station is exporting the footage.',
   'toast.districtRefused': 'Centre request refused.',
 
+  'district.statusItem': 'Centre: {state}',
   'district.bannerTitle': 'Centre export request',
   'district.bannerText': '{from}: {reason}',
   'district.bannerMore': '{n} more requests.',

@@ -104,6 +104,7 @@ export const viDistrict = {
   'toast.districtApproved': 'Đã đồng ý yêu cầu của trung tâm. Trạm đang trích xuất dữ liệu.',
   'toast.districtRefused': 'Đã từ chối yêu cầu của trung tâm.',
 
+  'district.statusItem': 'Trung tâm: {state}',
   'district.bannerTitle': 'Trung tâm yêu cầu trích xuất',
   'district.bannerText': '{from}: {reason}',
   'district.bannerMore': 'Còn {n} yêu cầu khác.',
