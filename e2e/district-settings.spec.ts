@@ -12,6 +12,7 @@ import { test, expect, type Page } from '@playwright/test';
 import type { StationExportRequest } from '../electron/contract/district';
 import { E2E_ADMIN, openConsole, startStation } from './station-process';
 import { routeDistrict } from './district-socket-double';
+import { collectVisibleText, describeFlags, findRawText } from './visible-text-check';
 
 const ARTIFACTS = 'e2e/artifacts/district';
 mkdirSync(ARTIFACTS, { recursive: true });
@@ -23,6 +24,15 @@ const DUTY = {
   role: 'duty' as const,
   password: 'BinhTruc#2026',
 };
+
+/** The station id is a name the centre gave: shown as it is. */
+const NAMES = ['phuong-ben-nghe'];
+
+/** What the screen shows is words, names and times: no codes, ids or raw numbers. */
+async function expectPlainWords(page: Page, screen: string): Promise<void> {
+  const flags = findRawText(await collectVisibleText(page), NAMES);
+  expect(flags, describeFlags(screen, flags)).toEqual([]);
+}
 
 /** A port nothing listens on: the hub the station tries to reach and cannot. */
 async function closedPort(): Promise<number> {
@@ -112,6 +122,7 @@ test('a commander connects the station with the centre file after checking it, t
     await expect(page.getByTestId('district-preview-hub')).toHaveText(/^127\.0\.0\.1:\d+$/);
     await expect(dialog).not.toContainText('mat-khau-tram-ben-nghe-2026');
     await page.screenshot({ path: `${ARTIFACTS}/connect-confirm.png` });
+    await expectPlainWords(page, 'connect-confirm');
     await page.getByTestId('district-confirm-connect').click();
 
     // Back in settings: the station is set up and trying; the hub cannot be reached.
@@ -128,6 +139,7 @@ test('a commander connects the station with the centre file after checking it, t
       /^(starting|linking|failed)$/,
     );
     await page.screenshot({ path: `${ARTIFACTS}/settings-connecting.png` });
+    await expectPlainWords(page, 'settings-connecting');
     const status = await station.api.district.status();
     expect(status).toMatchObject({ enabled: true, stationId: 'phuong-ben-nghe' });
     expect(status.link).not.toBe('linked');
@@ -264,6 +276,7 @@ test('a centre request shows a notice over nothing; the commander refuses one wi
     await expect(rows.nth(2)).toHaveAttribute('data-status', 'approved');
     await expect(rows.nth(2)).toContainText('Thiếu tá Nguyễn Văn An');
     await page.screenshot({ path: `${ARTIFACTS}/requests-panel.png` });
+    await expectPlainWords(page, 'requests-panel');
 
     // Refusing needs a reason the centre will read.
     await rows.nth(1).getByTestId('district-refuse').click();
@@ -272,6 +285,7 @@ test('a centre request shows a notice over nothing; the commander refuses one wi
     await expect(decide.getByTestId('field-error-district-refuse-reason')).toBeVisible();
     await decide.getByTestId('district-refuse-reason').fill('Vụ việc đang giữ bí mật điều tra');
     await page.screenshot({ path: `${ARTIFACTS}/refuse-confirm.png` });
+    await expectPlainWords(page, 'refuse-confirm');
     await decide.getByTestId('district-decide-confirm').click();
     const refused = panel.locator('[data-request-id="rq-b-2026-12-07"]');
     await expect(refused).toHaveAttribute('data-status', 'refused');
@@ -312,6 +326,7 @@ test('a centre request shows a notice over nothing; the commander refuses one wi
     await expect(page.getByTestId('status-district')).toHaveText('Trung tâm: Đã kết nối');
     await page.getByTestId('district-section').scrollIntoViewIfNeeded();
     await page.screenshot({ path: `${ARTIFACTS}/settings-linked.png` });
+    await expectPlainWords(page, 'settings-linked');
   } finally {
     await run.stop();
   }

@@ -34,7 +34,8 @@ export const enDistrict: Record<keyof typeof viDistrict, string> = {
   'district.chooseFile': 'Choose file…',
   'district.fileChosen': 'File: {name}',
   'district.paste': 'File content',
-  'district.pastePlaceholder': '{"format": "station-district-credentials/1", …}',
+  'district.pastePlaceholder':
+    'Open the .json file the centre issued, copy all of it and paste it here',
   'district.next': 'Continue',
   'district.back': 'Back',
   'district.confirmStep':

@@ -32,7 +32,8 @@ export const viDistrict = {
   'district.chooseFile': 'Chọn tệp…',
   'district.fileChosen': 'Tệp: {name}',
   'district.paste': 'Nội dung tệp',
-  'district.pastePlaceholder': '{"format": "station-district-credentials/1", …}',
+  'district.pastePlaceholder':
+    'Mở tệp .json trung tâm cấp, sao chép toàn bộ nội dung và dán vào đây',
   'district.next': 'Tiếp tục',
   'district.back': 'Quay lại',
   'district.confirmStep':
