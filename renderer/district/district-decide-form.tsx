@@ -53,6 +53,11 @@ export function DistrictDecideForm(props: {
       props.onDone();
     } catch (err) {
       setFormError(errorMessage(err, t));
+      // Answered elsewhere meanwhile, say: the list shows what main now holds.
+      void store
+        .getState()
+        .loadDistrict()
+        .catch(() => undefined);
     } finally {
       setBusy(false);
     }

@@ -105,6 +105,14 @@ export const enDistrict: Record<keyof typeof viDistrict, string> = {
   'district.confirmApprove': 'Approve export',
   'district.confirmRefuse': 'Refuse request',
   'district.deciding': 'Sending…',
+  'error.conflict.already_decided':
+    'This request has already been answered (perhaps on another computer). The list has been reloaded.',
+  'error.conflict.request_being_decided':
+    'This request is being answered on another computer. Wait a moment, then check the list.',
+  'error.not_found.incident_not_found':
+    'The station has no incident with the code the centre gave. Check the code in the incident log, or refuse and say why.',
+  'error.conflict.request_incomplete':
+    'The request lacks a time range or cameras, so nothing can be exported. Refuse it and ask the centre to send a complete request.',
   'toast.districtApproved': 'Centre request approved. The station is exporting the footage.',
   'toast.districtRefused': 'Centre request refused.',
 

@@ -102,6 +102,14 @@ export const viDistrict = {
   'district.confirmApprove': 'Đồng ý trích xuất',
   'district.confirmRefuse': 'Từ chối yêu cầu',
   'district.deciding': 'Đang gửi…',
+  'error.conflict.already_decided':
+    'Yêu cầu này đã được trả lời (có thể từ máy khác). Danh sách đã được tải lại.',
+  'error.conflict.request_being_decided':
+    'Yêu cầu này đang được trả lời ở máy khác. Chờ giây lát rồi xem lại danh sách.',
+  'error.not_found.incident_not_found':
+    'Trạm không có vụ việc mang mã trung tâm nêu. Kiểm tra mã trong Sổ vụ việc, hoặc từ chối và ghi rõ lý do.',
+  'error.conflict.request_incomplete':
+    'Yêu cầu thiếu khoảng thời gian hoặc camera nên không trích xuất được. Từ chối và đề nghị trung tâm gửi lại yêu cầu đầy đủ.',
   'toast.districtApproved': 'Đã đồng ý yêu cầu của trung tâm. Trạm đang trích xuất dữ liệu.',
   'toast.districtRefused': 'Đã từ chối yêu cầu của trung tâm.',
 
