@@ -71,6 +71,13 @@ export function createApi(t: Transport) {
       cancel: call(t, 'export.cancel'),
       list: call(t, 'export.list'),
     },
+    district: {
+      status: call0(t, 'district.status'),
+      connect: call(t, 'district.connect'),
+      disconnect: call0(t, 'district.disconnect'),
+      requests: call(t, 'district.requests'),
+      decide: call(t, 'district.decide'),
+    },
     audit: {
       list: call(t, 'audit.list'),
       verify: call0(t, 'audit.verify'),
@@ -143,13 +150,6 @@ export function createApi(t: Transport) {
       setQuota: call(t, 'storage.setQuota'),
       folderChoices: call0(t, 'storage.folderChoices'),
       setFolder: call(t, 'storage.setFolder'),
-    },
-    district: {
-      status: call0(t, 'district.status'),
-      connect: call(t, 'district.connect'),
-      disconnect: call0(t, 'district.disconnect'),
-      requests: call(t, 'district.requests'),
-      decide: call(t, 'district.decide'),
     },
     on: <E extends EventName>(event: E, listener: (payload: EventOf<E>) => void) =>
       t.on(event, listener),
