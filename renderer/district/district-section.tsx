@@ -1,6 +1,7 @@
 // The district centre part of the settings dialog: the link's state for every officer,
 // and for a commander the way to connect (with the centre's credentials file) or
 // disconnect. The requests panel opens from here too.
+import { useEffect } from 'react';
 import { formatStationDateTime } from '../../electron/contract/station-time';
 import { selectIsCommander } from '../auth/session-slice';
 import { useT } from '../i18n/use-t';
@@ -21,6 +22,14 @@ export function DistrictSection() {
   const open = (type: 'districtConnect' | 'districtDisconnect' | 'districtRequests') =>
     store.getState().openDialog({ type });
   const linked = status !== null && status.enabled;
+
+  // Events keep it current; a fresh read on opening covers a console that missed some.
+  useEffect(() => {
+    void store
+      .getState()
+      .loadDistrict()
+      .catch(() => undefined);
+  }, [store]);
 
   return (
     <section
