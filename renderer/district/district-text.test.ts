@@ -13,7 +13,7 @@ describe('pendingText', () => {
     expect(pendingText(backlog, 1_000 + 5 * 60_000, vi)).toBe(
       '12 sự kiện, cũ nhất từ 5 phút trước',
     );
-    expect(pendingText(backlog, 1_000 + 2 * 3_600_000, en)).toBe('12 events, oldest from 2 h ago');
+    expect(pendingText(backlog, 1_000 + 2 * 3_600_000, en)).toBe('12 events, the oldest 2 h ago');
   });
 });
 

@@ -17,7 +17,7 @@ export const enDistrict: Record<keyof typeof viDistrict, string> = {
   'district.connectedSince': 'Connected since',
   'district.pending': 'Not yet sent',
   'district.pendingNone': 'All sent',
-  'district.pendingCount': '{n} events, oldest from {age} ago',
+  'district.pendingCount': '{n} events, the oldest {age} ago',
   'district.lastSeq': 'Last event sent',
   'district.lastSeqNone': 'No events sent yet',
   'district.linkingHint':
