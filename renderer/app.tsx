@@ -31,6 +31,10 @@ import { ExportDialog } from './export/export-dialog';
 import { ExportProgressPanel } from './export/export-progress-panel';
 import { ServiceDownBanner } from './connection/service-down-banner';
 import { useStaleFlag } from './connection/stale-status';
+import { DistrictConnectDialog } from './district/district-connect-dialog';
+import { DistrictDisconnectDialog } from './district/district-disconnect-dialog';
+import { DistrictRequestBanner } from './district/district-request-banner';
+import { DistrictRequestsDialog } from './district/district-requests-dialog';
 
 function Dialogs() {
   const store = useStationStore();
@@ -50,6 +54,9 @@ function Dialogs() {
   if (dialog.type === 'officers') return <OfficersDialog />;
   if (dialog.type === 'audit') return <AuditDialog />;
   if (dialog.type === 'stopService') return <StopServiceDialog />;
+  if (dialog.type === 'districtConnect') return <DistrictConnectDialog />;
+  if (dialog.type === 'districtDisconnect') return <DistrictDisconnectDialog />;
+  if (dialog.type === 'districtRequests') return <DistrictRequestsDialog />;
   return <SettingsDialog />;
 }
 
@@ -99,6 +106,7 @@ export function App() {
           <div className="banner-stack">
             <StorageAlarmBanner />
             <PendingHandoverBanner />
+            <DistrictRequestBanner />
           </div>
           <div className="main">
             <CameraSidebar />

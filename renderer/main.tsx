@@ -24,6 +24,7 @@ import './audit/audit.css';
 import './settings/settings.css';
 import './playback/playback.css';
 import './export/export.css';
+import './district/district.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { getApi } from './api/get-api';

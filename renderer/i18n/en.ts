@@ -4,6 +4,7 @@ import { enAudit } from '../audit/messages.en';
 import { enAuth } from '../auth/messages.en';
 import { enCameras } from '../cameras/messages.en';
 import { enConnection } from '../connection/messages.en';
+import { enDistrict } from '../district/messages.en';
 import { enExport } from '../export/messages.en';
 import { enIncidents } from '../incidents/messages.en';
 import { enLive } from '../live/messages.en';
@@ -23,6 +24,7 @@ export const enByFolder = {
   auth: enAuth,
   cameras: enCameras,
   connection: enConnection,
+  district: enDistrict,
   export: enExport,
   incidents: enIncidents,
   live: enLive,

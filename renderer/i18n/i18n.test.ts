@@ -44,6 +44,7 @@ const PREFIXES_BY_FOLDER: Record<keyof typeof viByFolder, string[]> = {
   auth: ['auth', 'setup', 'signIn', 'lock', 'user', 'signOut', 'password'],
   cameras: ['sidebar', 'camera', 'probe', 'clock', 'discovery', 'tamper'],
   connection: ['serviceDown'],
+  district: ['district'],
   export: ['export'],
   incidents: ['incident'],
   live: ['tile', 'single', 'rec'],

@@ -7,6 +7,7 @@ import { viAudit } from '../audit/messages.vi';
 import { viAuth } from '../auth/messages.vi';
 import { viCameras } from '../cameras/messages.vi';
 import { viConnection } from '../connection/messages.vi';
+import { viDistrict } from '../district/messages.vi';
 import { viExport } from '../export/messages.vi';
 import { viIncidents } from '../incidents/messages.vi';
 import { viLive } from '../live/messages.vi';
@@ -25,6 +26,7 @@ export const viByFolder = {
   auth: viAuth,
   cameras: viCameras,
   connection: viConnection,
+  district: viDistrict,
   export: viExport,
   incidents: viIncidents,
   live: viLive,

@@ -17,6 +17,7 @@ import { selectIsCommander } from '../auth/session-slice';
 import { useStationState, useStationStore } from '../store/store-context';
 import { ConsoleSettingsFields, consoleFieldsOf } from './console-settings-fields';
 import { StationSettingsFields, stationFieldsOf } from './station-settings-fields';
+import { DistrictSection } from '../district/district-section';
 
 function changed(patch: Partial<Settings>, current: Settings): boolean {
   return (Object.keys(patch) as (keyof Settings)[]).some((k) => patch[k] !== current[k]);
@@ -97,6 +98,7 @@ export function SettingsDialog() {
             />
           ) : null}
         </div>
+        <DistrictSection />
         {info ? (
           <dl className="about">
             <dt>{t('settings.dataDir')}</dt>

@@ -2,6 +2,7 @@ import { StaleStatusNote } from '../connection/stale-status';
 import { useT } from '../i18n/use-t';
 import { selectCameraCounts } from '../live/camera-status';
 import { useStationState } from '../store/store-context';
+import { DistrictStatusItem } from '../district/district-status-item';
 import { Icon } from './icons';
 
 export function StatusBar() {
@@ -51,6 +52,7 @@ export function StatusBar() {
           {t('status.muted')}
         </span>
       ) : null}
+      <DistrictStatusItem />
       <span className="top-spacer" />
       {info ? (
         <>

@@ -20,6 +20,8 @@ export function bindEvents(store: StationStore, api: StationApi): () => void {
     api.on('incident.changed', (incident) => store.getState().applyIncidentChange(incident)),
     api.on('export.changed', (record) => store.getState().applyExportChange(record)),
     api.on('export.progress', (progress) => store.getState().applyExportProgress(progress)),
+    api.on('district.status', (status) => store.getState().applyDistrictStatus(status)),
+    api.on('district.request', (request) => store.getState().applyDistrictRequest(request)),
     // Officers, shifts or pending handovers changed (the sign-in list, the handover banner).
     api.on(
       'auth.changed',

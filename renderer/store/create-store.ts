@@ -22,6 +22,7 @@ import { createPictureAlarmsSlice } from '../alerts/picture-alarms-slice';
 import { createClocksSlice } from '../cameras/clocks-slice';
 import { createTamperSlice } from '../cameras/tamper-slice';
 import { createDiscoverySlice } from '../cameras/discovery-slice';
+import { createDistrictSlice } from '../district/district-slice';
 
 export type StationStore = StoreApi<StationState>;
 
@@ -55,6 +56,7 @@ export function createStationStore(
       ...createClocksSlice(api)(...a),
       ...createTamperSlice(api)(...a),
       ...createDiscoverySlice(api)(...a),
+      ...createDistrictSlice(api)(...a),
       load: async () => {
         try {
           const [systemInfo, settings, cameras, statuses, health, layouts] = await Promise.all([
@@ -99,6 +101,10 @@ export function createStationStore(
           // The same for picture and clock alarms; clocks and detector states fill badges.
           for (const later of [get().loadOpenAlarms, get().loadClocks, get().loadTamperStates])
             void later().catch(() => undefined);
+          // The district link and the centre's requests (the banner for any still pending).
+          void get()
+            .loadDistrict()
+            .catch(() => undefined);
           // An export still running in main (after a reload) gets its progress panel back.
           void get()
             .resumeRunningExport()

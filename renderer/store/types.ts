@@ -17,6 +17,7 @@ import type { PictureAlarmsSlice } from '../alerts/picture-alarms-slice';
 import type { ClocksSlice } from '../cameras/clocks-slice';
 import type { TamperSlice } from '../cameras/tamper-slice';
 import type { DiscoverySlice } from '../cameras/discovery-slice';
+import type { DistrictSlice } from '../district/district-slice';
 
 export type ToastKind = 'alert' | 'warning' | 'info' | 'success' | 'error';
 
@@ -46,6 +47,11 @@ export type Dialog =
   | { type: 'incidents' }
   // ONVIF discovery and one-step add (renderer/cameras, commander).
   | { type: 'discovery' }
+  // The district centre link (renderer/district): connect and disconnect (commander),
+  // and the centre's export requests.
+  | { type: 'districtConnect' }
+  | { type: 'districtDisconnect' }
+  | { type: 'districtRequests' }
   | null;
 
 export interface TourState {
@@ -108,4 +114,5 @@ export type StationState = CamerasSlice &
   PictureAlarmsSlice &
   ClocksSlice &
   TamperSlice &
-  DiscoverySlice;
+  DiscoverySlice &
+  DistrictSlice;
