@@ -78,7 +78,7 @@ describe('read model', () => {
         2,
         'incident',
         T0,
-        incidentData('inc-1', 'VV-001', T0, { version: 1, status: 'open' }),
+        incidentData('inc-1', 'VV-001', T0, { version: 1, status: 'new' }),
       ),
     );
     const rows = await db.all<{ status: string; version: number }>(

@@ -31,7 +31,7 @@ export function incidentData(
     code,
     category: over.category ?? 'theft',
     severity: over.severity ?? 'medium',
-    status: over.status ?? 'open',
+    status: over.status ?? 'new',
     location: over.location ?? 'Cổng chợ Bến Thành',
     occurredAt: at,
     version: over.version ?? 1,
