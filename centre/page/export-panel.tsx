@@ -132,14 +132,26 @@ export function ExportPanel(props: { code: string; onCodeUsed(): void }) {
             </label>
           </div>
         )}
-        <label className="c-field">
-          <span>{t('export.cameras')}</span>
-          <input
-            className="input mono"
-            value={cameras}
-            onChange={(e) => setCameras(e.target.value)}
-          />
-        </label>
+        <div className="c-field-row">
+          <label className="c-field">
+            <span>{t('export.cameras')}</span>
+            <input
+              className="input"
+              value={cameras}
+              onChange={(e) => setCameras(e.target.value)}
+              placeholder={t('export.camerasHint')}
+            />
+          </label>
+          <label className="c-field">
+            <span>{t('export.requestedBy')}</span>
+            <input
+              className="input"
+              value={officer}
+              onChange={(e) => setOfficer(e.target.value)}
+              maxLength={120}
+            />
+          </label>
+        </div>
         <label className="c-field">
           <span>{t('export.reason')}</span>
           <textarea
@@ -150,15 +162,7 @@ export function ExportPanel(props: { code: string; onCodeUsed(): void }) {
             maxLength={500}
           />
         </label>
-        <label className="c-field">
-          <span>{t('export.requestedBy')}</span>
-          <input
-            className="input"
-            value={officer}
-            onChange={(e) => setOfficer(e.target.value)}
-            maxLength={120}
-          />
-        </label>
+
         <div className="c-form-foot">
           {message && (
             <span className={message.ok ? 'c-msg-ok' : 'c-msg-bad'} role="status">

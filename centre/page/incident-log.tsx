@@ -3,6 +3,7 @@ import {
   INCIDENT_CATEGORY_LABELS,
   INCIDENT_SEVERITY_LABELS,
 } from '../../electron/contract/incident-labels';
+import { Icon } from '../../renderer/shell/icons';
 import { dayStartMs, formatDateTime, isoDay } from './format';
 import type { MessageKey } from './messages';
 import { useCentre } from './store';
@@ -125,6 +126,7 @@ export function IncidentLog(props: { onRequest(code: string): void }) {
                       className="btn btn-ghost c-btn-small"
                       onClick={() => props.onRequest(i.code)}
                     >
+                      <Icon name="export" size={14} />
                       {t('log.request')}
                     </button>
                   </td>
