@@ -9,6 +9,8 @@ import { connect } from '@nats-io/transport-node';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { StationId } from '../electron/contract/district';
+import type { Database } from '../electron/core/db/database';
 import { buildCredentials, writeCredentialsFile } from './hub/credentials-file';
 import { stationHubUser } from './hub/hub-config';
 import {
@@ -44,49 +46,64 @@ export async function addStation(
   try {
     const registry = new StationRegistry(db);
     const password = await registry.add(args.id, args.name);
-    const settings = await readHubSettings(registry);
-    await saveHubSettings(registry, {
-      ...settings,
-      hubHosts: [...settings.hubHosts, args.hubHost],
-    });
-    await new ReadModel(db).ensureStation(args.id, args.name.trim());
-    await writeHubFiles(paths, registry);
-
-    const running = runningHub(paths);
-    const port = args.hubPort ?? (settings.leafPort > 0 ? settings.leafPort : running?.leafPort);
-    if (!port)
-      throw new Error('hub leaf port unknown: give --hub-port or start the centre service');
-    const credentials = buildCredentials({
-      stationId: args.id,
-      stationName: args.name.trim(),
-      hubHost: args.hubHost,
-      hubPort: port,
-      password,
-      caPem: readFileSync(pkiFiles(paths.dataDir).caCert, 'utf8'),
-    });
-    const credentialsFile = writeCredentialsFile(paths.credentialsDir, credentials);
-    if (!running) return { credentialsFile, hub: 'not-running', problem: null };
-
-    const reload = await reloadHub(running, { user: stationHubUser(args.id), pass: password });
-    if (!reload.ok) return { credentialsFile, hub: 'reload-failed', problem: reload.why };
-    const login = await registry.centreLogin();
-    const nc = await connect({
-      servers: running.clientUrl,
-      user: login.user,
-      pass: login.password,
-    });
     try {
-      await ensureHubStreams(
-        await jetstreamManager(nc),
-        (await registry.list()).map((s) => s.id),
-      );
-    } finally {
-      await nc.close();
+      return await finishAdd(paths, db, registry, args, password);
+    } catch (err) {
+      // No credentials file was handed out: the station can be added again once fixed.
+      await registry.remove(args.id);
+      throw err;
     }
-    return { credentialsFile, hub: 'reloaded', problem: null };
   } finally {
     await db.close();
   }
+}
+
+async function finishAdd(
+  paths: CentrePaths,
+  db: Database,
+  registry: StationRegistry,
+  args: { id: string; name: string; hubHost: string; hubPort?: number },
+  password: string,
+): Promise<AddStationResult> {
+  const settings = await readHubSettings(registry);
+  const running = runningHub(paths);
+  const port = args.hubPort ?? (settings.leafPort > 0 ? settings.leafPort : running?.leafPort);
+  if (!port) throw new Error('hub leaf port unknown: give --hub-port or start the centre service');
+  await saveHubSettings(registry, {
+    ...settings,
+    hubHosts: [...settings.hubHosts, args.hubHost],
+  });
+  await new ReadModel(db).ensureStation(args.id, args.name.trim());
+  await writeHubFiles(paths, registry);
+
+  const credentials = buildCredentials({
+    stationId: args.id,
+    stationName: args.name.trim(),
+    hubHost: args.hubHost,
+    hubPort: port,
+    password,
+    caPem: readFileSync(pkiFiles(paths.dataDir).caCert, 'utf8'),
+  });
+  const credentialsFile = writeCredentialsFile(paths.credentialsDir, credentials);
+  if (!running) return { credentialsFile, hub: 'not-running', problem: null };
+
+  const reload = await reloadHub(running, { user: stationHubUser(args.id), pass: password });
+  if (!reload.ok) return { credentialsFile, hub: 'reload-failed', problem: reload.why };
+  const login = await registry.centreLogin();
+  const nc = await connect({
+    servers: running.clientUrl,
+    user: login.user,
+    pass: login.password,
+  });
+  try {
+    await ensureHubStreams(
+      await jetstreamManager(nc),
+      (await registry.list()).map((s) => s.id),
+    );
+  } finally {
+    await nc.close();
+  }
+  return { credentialsFile, hub: 'reloaded', problem: null };
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -105,6 +122,13 @@ async function main(argv: string[]): Promise<number> {
     if (!id || !name || !values['hub-host']) {
       console.error(
         'Dùng / usage: add-station <id> "<tên trạm>" --hub-host <host> [--hub-port <port>] [--data <dir>]',
+      );
+      return 2;
+    }
+    if (!StationId.safeParse(id).success) {
+      console.error(
+        'Mã trạm không hợp lệ: 3–40 ký tự, chữ thường không dấu, số và gạch nối (vd. ben-nghe). / ' +
+          'Invalid station id: 3–40 characters, a-z, 0-9 and hyphens (e.g. ben-nghe).',
       );
       return 2;
     }

@@ -53,6 +53,11 @@ export class StationRegistry {
     return password;
   }
 
+  /** Undoes an add whose credentials file could not be written. */
+  async remove(id: string): Promise<void> {
+    await this.db.run('DELETE FROM registry_stations WHERE id = ?', [id]);
+  }
+
   /** A named setting (hub hosts, leaf port, the centre's login), stored as text. */
   async setting(name: string): Promise<string | null> {
     return (

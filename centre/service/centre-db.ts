@@ -1,7 +1,7 @@
 // The centre's SQLite file: the station registry (who may connect to the hub) and the
 // read model built from the stations' events. One schema, created on open; a later
 // change bumps user_version with a step of its own.
-import { mkdirSync } from 'node:fs';
+import { chmodSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { Database } from '../../electron/core/db/database';
 
@@ -102,6 +102,8 @@ export async function openCentreDb(file: string): Promise<Database> {
   // The data folder holds keys and passwords: only its owner reads it.
   mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
   const db = await Database.open(file);
+  // It holds the centre's own hub password (the service logs in with it).
+  chmodSync(file, 0o600);
   try {
     const row = await db.get<{ user_version: number }>('PRAGMA user_version');
     if ((row?.user_version ?? 0) < 1) {

@@ -63,6 +63,16 @@ export class CentreService {
   }
 
   async start(): Promise<void> {
+    try {
+      await this.startAll();
+    } catch (err) {
+      // Half started (the hub up, the HTTP port taken, say): stop what runs.
+      await this.dispose().catch(() => undefined);
+      throw err;
+    }
+  }
+
+  private async startAll(): Promise<void> {
     const db = await openCentreDb(this.paths.db);
     this.db = db;
     const registry = new StationRegistry(db);

@@ -43,14 +43,21 @@ export class DistrictConsumer {
     const messages = await consumer.consume({ max_messages: 200 });
     this.messages = messages;
     this.loop = (async () => {
-      for await (const m of messages) {
-        try {
-          await this.model.receive(m.subject, m.data);
-          m.ack();
-        } catch (err) {
-          this.log.warn(`district message ${m.subject} not applied, retried later: ${String(err)}`);
-          m.nak(5_000);
+      try {
+        for await (const m of messages) {
+          try {
+            await this.model.receive(m.subject, m.data);
+            m.ack();
+          } catch (err) {
+            this.log.warn(
+              `district message ${m.subject} not applied, retried later: ${String(err)}`,
+            );
+            m.nak(5_000);
+          }
         }
+      } catch (err) {
+        // The iterator ends with an error when the consumer is gone for good: say so, never crash.
+        this.log.warn(`district consumer stopped: ${String(err)}`);
       }
     })();
   }
