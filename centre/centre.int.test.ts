@@ -58,14 +58,7 @@ function leafConfig(c: StationCredentials, caFile: string, store: string): strin
 }
 
 beforeAll(async () => {
-  service = new CentreService({
-    dataDir: path.join(dir, 'centre'),
-    staticDir: path.join(dir, 'no-page'),
-    httpPort: 0,
-    leafHost: '127.0.0.1',
-    leafPort: -1,
-    log: { info: () => undefined, warn: () => undefined },
-  });
+  service = centreService();
   await service.start();
   // The CLI path: the hub runs, so add-station reloads it and makes the streams.
   const a = await addStation(service.paths, {
@@ -96,6 +89,17 @@ beforeAll(async () => {
     duplicate_window: 2 * 60 * 60 * 1_000_000_000,
   });
 }, 90_000);
+
+function centreService(): CentreService {
+  return new CentreService({
+    dataDir: path.join(dir, 'centre'),
+    staticDir: path.join(dir, 'no-page'),
+    httpPort: 0,
+    leafHost: '127.0.0.1',
+    leafPort: -1,
+    log: { info: () => undefined, warn: () => undefined },
+  });
+}
 
 afterAll(async () => {
   await leafNc?.close();
@@ -217,5 +221,33 @@ describe('centre hub with a station leaf node', () => {
     expect(other.user).toBe('st-p02');
     const counts = await service.model!.counts();
     expect(counts.events.p02 ?? 0).toBe(0);
+  });
+
+  it('applies nothing twice when the whole stream is delivered again after a restart', async () => {
+    const before = await service.model!.counts();
+    expect(before.events.p01).toBe(3);
+    // Lose the consumer's position: the restarted service gets every DISTRICT message again.
+    const state = JSON.parse(readFileSync(service.paths.hubState, 'utf8')) as { clientUrl: string };
+    const login = await service.registry!.centreLogin();
+    const nc = await connect({ servers: state.clientUrl, user: login.user, pass: login.password });
+    const jsm = await jetstreamManager(nc);
+    const stored = (await jsm.streams.info('DISTRICT')).state.messages;
+    // The three events, and the permissions test's 'x' (its own subject: the leaf stored it), a reject.
+    expect(stored).toBe(4);
+    expect(before.rejects).toBe(1);
+    await jsm.consumers.delete('DISTRICT', 'centre');
+    await nc.close();
+    await service.dispose();
+
+    service = centreService();
+    await service.start();
+    const after = await until('the redelivered messages refused', async () => {
+      const c = await service.model!.counts();
+      const done = (c.duplicates.p01 ?? 0) - (before.duplicates.p01 ?? 0) >= 3 && c.rejects >= 2;
+      return done ? c : null;
+    });
+    expect(after.events).toEqual(before.events);
+    expect(after.duplicates.p01! - before.duplicates.p01!).toBe(3);
+    expect(after.gaps).toBe(0);
   });
 });

@@ -36,6 +36,10 @@ export function OverviewTable() {
                   key={s.id}
                   className={s.id === selected ? 'c-row-selected' : ''}
                   onClick={() => select(s.id)}
+                  onKeyDown={(e) => {
+                    if (e.key === 'Enter' || e.key === ' ') select(s.id);
+                  }}
+                  tabIndex={0}
                   data-testid={`station-${s.id}`}
                   aria-selected={s.id === selected}
                 >

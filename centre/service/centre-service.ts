@@ -90,7 +90,10 @@ export class CentreService {
     for (const s of stations) await this.model.ensureStation(s.id, s.name);
 
     await writeHubFiles(this.paths, registry);
-    this.hub = await startHub(this.paths);
+    // The hub's own errors, warnings and reloads go to the service log.
+    this.hub = await startHub(this.paths, (line) => {
+      if (/\[(ERR|WRN|FTL)\]|Reloaded/.test(line)) this.log.warn(`hub: ${line}`);
+    });
     const login = await registry.centreLogin();
     // maxReconnectAttempts -1: the hub is our child; while it restarts we keep trying.
     this.nc = await connect({
