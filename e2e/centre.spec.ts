@@ -99,6 +99,10 @@ test('the centre shows its stations and a station incident log, and sends an exp
     .click();
   const form = page.getByTestId('export-form');
   await expect(form.getByLabel('Mã vụ việc')).toHaveValue('BN-0413');
+  // No reason: refused by the service, the field named in the officer's words.
+  await form.getByLabel('Cán bộ yêu cầu').fill('Thượng úy Phạm Thu Hà');
+  await form.getByRole('button', { name: 'Gửi yêu cầu' }).click();
+  await expect(form.getByRole('status')).toHaveText('Kiểm tra lại các trường: Lý do yêu cầu');
   await form
     .getByLabel('Lý do yêu cầu')
     .fill('Phục vụ điều tra vụ đánh nhau tại phố đi bộ Nguyễn Huệ');
@@ -124,5 +128,6 @@ test('the centre shows its stations and a station incident log, and sends an exp
   await page.screenshot({ path: `${ARTIFACTS}/centre-overview.png` });
   await page.getByRole('button', { name: 'English' }).click();
   await expect(page.getByRole('heading', { name: 'Stations overview' })).toBeVisible();
+  await expect(form.getByRole('status')).toHaveText('Request sent to the station.');
   await page.screenshot({ path: `${ARTIFACTS}/centre-overview-en.png` });
 });

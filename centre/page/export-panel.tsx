@@ -1,7 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { ApiError, centreApi } from './api';
 import { formatDateTime } from './format';
-import type { MessageKey } from './messages';
+import type { MessageKey, Translate } from './messages';
 import { useCentre } from './store';
 import { useT } from './t';
 
@@ -10,6 +10,22 @@ function localToMs(value: string): number | null {
   const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(value);
   if (!m) return null;
   return Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!) - 7 * 3600_000;
+}
+
+/** The form's own label for a field the API refused. */
+const FIELD_LABELS: Record<string, MessageKey> = {
+  incidentCode: 'export.incidentCode',
+  request: 'export.incidentCode',
+  fromMs: 'export.from',
+  toMs: 'export.to',
+  cameraIds: 'export.cameras',
+  reason: 'export.reason',
+  requestedBy: 'export.requestedBy',
+};
+
+function fieldLabel(t: Translate, field: string): string {
+  const key = FIELD_LABELS[field.split('.')[0] ?? ''];
+  return key ? t(key) : field;
 }
 
 export function ExportPanel(props: { code: string; onCodeUsed(): void }) {
@@ -26,7 +42,13 @@ export function ExportPanel(props: { code: string; onCodeUsed(): void }) {
   const [reason, setReason] = useState('');
   const [officer, setOfficer] = useState(() => localStorage.getItem('centre.officer') ?? '');
   const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  // The key, not the words: a language switch re-renders the message too.
+  const [message, setMessage] = useState<{
+    ok: boolean;
+    key: MessageKey;
+    params?: Record<string, string>;
+    fields?: string[];
+  } | null>(null);
 
   const { code: wanted, onCodeUsed } = props;
   useEffect(() => {
@@ -59,21 +81,26 @@ export function ExportPanel(props: { code: string; onCodeUsed(): void }) {
         requestedBy: officer,
       });
       if (row.status === 'sent') {
-        setMessage({ ok: true, text: t('export.sent') });
+        setMessage({ ok: true, key: 'export.sent' });
         setReason('');
       } else {
         setMessage({
           ok: false,
-          text: t('export.error.failed', { why: row.sendError ?? row.status }),
+          key: 'export.error.failed',
+          params: { why: row.sendError ?? row.status },
         });
       }
       await refreshStation();
     } catch (err) {
-      const text =
+      setMessage(
         err instanceof ApiError && err.code === 'invalid_request'
-          ? t('export.error.invalid', { fields: Object.keys(err.fields).join(', ') })
-          : t('export.error.failed', { why: err instanceof Error ? err.message : String(err) });
-      setMessage({ ok: false, text });
+          ? { ok: false, key: 'export.error.invalid', fields: Object.keys(err.fields) }
+          : {
+              ok: false,
+              key: 'export.error.failed',
+              params: { why: err instanceof Error ? err.message : String(err) },
+            },
+      );
     } finally {
       setBusy(false);
     }
@@ -166,7 +193,10 @@ export function ExportPanel(props: { code: string; onCodeUsed(): void }) {
         <div className="c-form-foot">
           {message && (
             <span className={message.ok ? 'c-msg-ok' : 'c-msg-bad'} role="status">
-              {message.text}
+              {t(message.key, {
+                ...message.params,
+                fields: (message.fields ?? []).map((f) => fieldLabel(t, f)).join(', '),
+              })}
             </span>
           )}
           <button type="submit" className="btn btn-primary" disabled={busy}>
