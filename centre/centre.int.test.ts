@@ -5,6 +5,7 @@
 import { jetstream, jetstreamManager, type JetStreamManager } from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -57,7 +58,21 @@ function leafConfig(c: StationCredentials, caFile: string, store: string): strin
   ].join('\n');
 }
 
+/** A port free now: the hub keeps it across the restart test, so the leaf finds it again. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+  });
+}
+let leafPort = -1;
+
 beforeAll(async () => {
+  leafPort = await freePort();
   service = centreService();
   await service.start();
   // The CLI path: the hub runs, so add-station reloads it and makes the streams.
@@ -96,7 +111,7 @@ function centreService(): CentreService {
     staticDir: path.join(dir, 'no-page'),
     httpPort: 0,
     leafHost: '127.0.0.1',
-    leafPort: -1,
+    leafPort,
     log: { info: () => undefined, warn: () => undefined },
   });
 }
@@ -223,7 +238,7 @@ describe('centre hub with a station leaf node', () => {
     expect(counts.events.p02 ?? 0).toBe(0);
   });
 
-  it('applies nothing twice when the whole stream is delivered again after a restart', async () => {
+  it('gets what the station stored while the hub was down, and applies nothing twice after a restart', async () => {
     const before = await service.model!.counts();
     expect(before.events.p01).toBe(3);
     // Lose the consumer's position: the restarted service gets every DISTRICT message again.
@@ -239,14 +254,26 @@ describe('centre hub with a station leaf node', () => {
     await nc.close();
     await service.dispose();
 
+    // The hub is down: the station keeps publishing into its own stream.
+    const now = Date.now();
+    for (const seq of [4, 5]) {
+      await jetstream(leafNc).publish(
+        districtSubjects.event('p01', 'health'),
+        JSON.stringify(envelope('p01', seq, 'health', now, healthData(8, 8 - seq + 4, 8, 0))),
+        { msgID: districtMessageId('p01', seq) },
+      );
+    }
     service = centreService();
     await service.start();
     const after = await until('the redelivered messages refused', async () => {
       const c = await service.model!.counts();
-      const done = (c.duplicates.p01 ?? 0) - (before.duplicates.p01 ?? 0) >= 3 && c.rejects >= 2;
+      const done =
+        (c.duplicates.p01 ?? 0) - (before.duplicates.p01 ?? 0) >= 3 &&
+        c.rejects >= 2 &&
+        (c.events.p01 ?? 0) >= 5;
       return done ? c : null;
     });
-    expect(after.events).toEqual(before.events);
+    expect(after.events).toEqual({ p01: 5 });
     expect(after.duplicates.p01! - before.duplicates.p01!).toBe(3);
     expect(after.gaps).toBe(0);
   });
