@@ -1,3 +1,4 @@
+import { useEffect, useState } from 'react';
 import { Icon } from '../../renderer/shell/icons';
 import { formatDate, formatTime } from './format';
 import { useCentre } from './store';
@@ -6,7 +7,7 @@ import { useT } from './t';
 export function TopBar() {
   const t = useT();
   const language = useCentre((s) => s.language);
-  const now = useCentre((s) => s.now);
+  const now = useClock();
   const stations = useCentre((s) => s.stations);
   const setLanguage = useCentre((s) => s.setLanguage);
   const lost = stations.filter((s) => !s.connected).length;
@@ -56,4 +57,14 @@ export function TopBar() {
       </div>
     </header>
   );
+}
+
+/** The wall clock, ticking every second (the data refresh is slower). */
+function useClock(): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 1_000);
+    return () => clearInterval(timer);
+  }, []);
+  return now;
 }
