@@ -10,21 +10,22 @@ import { createInterface } from 'node:readline';
 import { seedCentre } from '../centre/testing/seed-centre';
 
 const ARTIFACTS = 'e2e/artifacts/centre';
+/** The bundled centre service (npm run build:centre), the file an installer ships. */
+const CENTRE_SERVICE = 'dist/centre-service/centre.mjs';
 let child: ChildProcess | null = null;
 let dataDir = '';
 let url = '';
 
 test.beforeAll(async () => {
-  if (!existsSync('dist/centre/index.html'))
-    throw new Error('dist/centre missing: run `npm run build`');
+  if (!existsSync('dist/centre/index.html') || !existsSync(CENTRE_SERVICE)) {
+    throw new Error('dist/centre or the centre service bundle is missing: run `npm run build`');
+  }
   dataDir = mkdtempSync(path.join(tmpdir(), 'centre-e2e-'));
   await seedCentre(dataDir, Date.now());
   child = spawn(
     process.execPath,
     [
-      '--import',
-      'tsx',
-      'centre/cli.ts',
+      CENTRE_SERVICE,
       'serve',
       '--data',
       dataDir,

@@ -3,6 +3,7 @@
 // dispose() stops them in reverse order.
 import { jetstream, jetstreamManager, type JetStreamClient } from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Database } from '../../electron/core/db/database';
 import type { NatsServerProcess } from '../../electron/core/district/nats-server-process';
@@ -134,5 +135,11 @@ export class CentreService {
   }
 }
 
-export const defaultStaticDir = (): string =>
-  path.resolve(import.meta.dirname, '../../dist/centre');
+/** The built page: beside the bundled service (dist/centre-service → dist/centre), or from the sources. */
+export function defaultStaticDir(): string {
+  const candidates = [
+    path.resolve(import.meta.dirname, '../centre'),
+    path.resolve(import.meta.dirname, '../../dist/centre'),
+  ];
+  return candidates.find((dir) => existsSync(path.join(dir, 'index.html'))) ?? candidates[1]!;
+}
