@@ -20,6 +20,7 @@ import {
   type NatsServerProcess,
 } from '../electron/core/district/nats-server-process';
 import { addStation } from './cli';
+import { reloadHub, runningHub } from './hub/hub-runtime';
 import { CentreService } from './service/centre-service';
 import { envelope, healthData, incidentData } from './testing/sample-events';
 
@@ -236,6 +237,20 @@ describe('centre hub with a station leaf node', () => {
     expect(other.user).toBe('st-p02');
     const counts = await service.model!.counts();
     expect(counts.events.p02 ?? 0).toBe(0);
+  });
+
+  it('says so when the hub does not take a new config', async () => {
+    const state = runningHub(service.paths)!;
+    const good = readFileSync(service.paths.hubConf, 'utf8');
+    // A config the server refuses on reload: it keeps the old one, so the new login never works.
+    writeFileSync(service.paths.hubConf, `${good}\nthis is { not valid`);
+    const result = await reloadHub(state, { user: 'st-nobody', pass: 'never-configured-password' });
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.why).toMatch(/did not accept the new login/);
+    writeFileSync(service.paths.hubConf, good);
+    expect(await reloadHub(state, { user: creds.user, pass: creds.password })).toEqual({
+      ok: true,
+    });
   });
 
   it('gets what the station stored while the hub was down, and applies nothing twice after a restart', async () => {
