@@ -71,6 +71,7 @@ export const INTEGRATION_TESTS = [
   'renderer/playback/engine/segment-player.test.ts',
   'centre/hub/pki.test.ts',
   'centre/hub/hub-config.test.ts',
+  'centre/centre.int.test.ts',
   // Time budgets: query speed and heartbeat timing.
   'electron/core/playback/timeline-query.test.ts',
   'electron/core/recording/recording-index.test.ts',

@@ -32,6 +32,7 @@ describe('hub config', () => {
       tlsCert: pki.hubCert,
       tlsKey: pki.hubKey,
       storeDir: path.join(dir, 'js with "quote"'),
+      pidFile: path.join(dir, 'hub.pid'),
       centreUser: 'centre',
       centrePasswordHash: bcryptHash('centre-password-0123', 4),
       stations: [
@@ -82,6 +83,7 @@ describe('hub config', () => {
       tlsCert: '/c',
       tlsKey: '/k',
       storeDir: '/s',
+      pidFile: '/p',
       centreUser: 'centre',
       centrePasswordHash: bcryptHash('x', 4),
       stations: [],

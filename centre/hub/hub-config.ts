@@ -24,6 +24,8 @@ export interface HubConfigInput {
   tlsCert: string;
   tlsKey: string;
   storeDir: string;
+  /** nats-server writes its pid here: add-station signals it to reload. */
+  pidFile: string;
   centreUser: string;
   centrePasswordHash: string;
   stations: readonly HubStationUser[];
@@ -99,6 +101,7 @@ export function renderHubConfig(input: HubConfigInput): string {
     `server_name: ${q(HUB_DOMAIN)}`,
     '# Clients: the centre service only, on loopback.',
     `listen: ${q('127.0.0.1:-1')}`,
+    `pid_file: ${q(input.pidFile)}`,
     `jetstream { store_dir: ${q(input.storeDir)}, domain: ${q(HUB_DOMAIN)} }`,
     'leafnodes {',
     `  listen: ${q(`${input.leafHost}:${input.leafPort}`)}`,
