@@ -157,7 +157,8 @@ async function main(): Promise<number> {
       await link.start({ stationId: id, credentials: creds[i]!, dataDir: path.join(dir, id) });
     }
     const linkedBy = Date.now() + 5 * 60_000;
-    while (Date.now() < linkedBy && links.some((l) => l.state().link !== 'linked')) await sleep(500);
+    while (Date.now() < linkedBy && links.some((l) => l.state().link !== 'linked'))
+      await sleep(500);
     const linked = links.filter((l) => l.state().link === 'linked').length;
     console.log(`${linked}/${N} leaf nodes linked in ${((Date.now() - t1) / 1000).toFixed(1)} s`);
     if (linked < N) {

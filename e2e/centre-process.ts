@@ -1,5 +1,5 @@
 // The district centre as its maintainers run it: the built command
-// (dist/centre-service/centre.cjs, what `npm run centre` runs) for add-station and
+// (dist/centre-service/centre.mjs, what `npm run centre` runs) for add-station and
 // serve, each a child process on a data folder of its own.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -7,7 +7,7 @@ import { createServer } from 'node:net';
 import { createInterface } from 'node:readline';
 
 /** The built centre command; `npm run build` makes it. */
-export const BUILT_CENTRE = 'dist/centre-service/centre.cjs';
+export const BUILT_CENTRE = 'dist/centre-service/centre.mjs';
 
 function requireBuilt(): void {
   if (!existsSync(BUILT_CENTRE) || !existsSync('dist/centre/index.html')) {

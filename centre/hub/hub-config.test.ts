@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findNatsServer } from '../../electron/core/district/nats-server-process';
-import { bcryptHash } from './bcrypt';
+import bcrypt from 'bcryptjs';
 import {
   renderHubConfig,
   stationPermissions,
@@ -34,10 +34,10 @@ describe('hub config', () => {
       storeDir: path.join(dir, 'js with "quote"'),
       pidFile: path.join(dir, 'hub.pid'),
       centreUser: 'centre',
-      centrePasswordHash: bcryptHash('centre-password-0123', 4),
+      centrePasswordHash: bcrypt.hashSync('centre-password-0123', 4),
       stations: [
-        { stationId: 'p01', passwordHash: bcryptHash('p1-password-0123456', 4) },
-        { stationId: 'phuong-ben-nghe', passwordHash: bcryptHash('p2-password-0123456', 4) },
+        { stationId: 'p01', passwordHash: bcrypt.hashSync('p1-password-0123456', 4) },
+        { stationId: 'phuong-ben-nghe', passwordHash: bcrypt.hashSync('p2-password-0123456', 4) },
       ],
     };
     const file = path.join(dir, 'hub.conf');
@@ -70,7 +70,7 @@ describe('hub config', () => {
         '$JS.st-p01.API.CONSUMER.DELETE.ST_P01.>',
         '$JS.st-p01.API.STREAM.INFO.ST_P01',
         '$JS.FC.ST_P01.>',
-        'dc.p01.>',
+        'dc.p01.rqd.>',
         '$JSC.R.>',
       ],
     });
@@ -85,13 +85,13 @@ describe('hub config', () => {
       storeDir: '/s',
       pidFile: '/p',
       centreUser: 'centre',
-      centrePasswordHash: bcryptHash('x', 4),
+      centrePasswordHash: bcrypt.hashSync('x', 4),
       stations: [],
     };
     expect(() =>
       renderHubConfig({
         ...base,
-        stations: [{ stationId: 'p01"}', passwordHash: bcryptHash('x', 4) }],
+        stations: [{ stationId: 'p01"}', passwordHash: bcrypt.hashSync('x', 4) }],
       }),
     ).toThrow();
     expect(() => renderHubConfig({ ...base, leafHost: '0.0.0.0\nlisten: x' })).toThrow();
@@ -100,8 +100,8 @@ describe('hub config', () => {
       renderHubConfig({
         ...base,
         stations: [
-          { stationId: 'p01', passwordHash: bcryptHash('x', 4) },
-          { stationId: 'p01', passwordHash: bcryptHash('y', 4) },
+          { stationId: 'p01', passwordHash: bcrypt.hashSync('x', 4) },
+          { stationId: 'p01', passwordHash: bcrypt.hashSync('y', 4) },
         ],
       }),
     ).toThrow(/twice/);

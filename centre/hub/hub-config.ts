@@ -8,6 +8,7 @@ import {
   HUB_DOMAIN,
   StationId,
   districtStreams,
+  districtSubjects,
   stationDomain,
 } from '../../electron/contract/district';
 
@@ -38,7 +39,9 @@ export const stationHubUser = (station: string): string => `st-${station}`;
  * What one station's leaf connection may do on the hub: its own subject tree, the
  * JetStream API of its request stream RQ_<ID> (to source it), and let the hub's DISTRICT
  * stream create a consumer on its event stream ST_<ID> (the hub's sourcing reaches the
- * station through this user's subscriptions). Nothing of another station.
+ * station through this user's subscriptions). Nothing of another station. What the hub
+ * may send down is only its request deliveries (dc.<id>.rqd.>): an event published on the
+ * hub under the station's subjects never reaches, nor lands in, the station's own stream.
  */
 export function stationPermissions(station: string): { publish: string[]; subscribe: string[] } {
   const id = StationId.parse(station);
@@ -62,7 +65,7 @@ export function stationPermissions(station: string): { publish: string[]; subscr
       `${stationApi}.CONSUMER.DELETE.${st}.>`,
       `${stationApi}.STREAM.INFO.${st}`,
       `$JS.FC.${st}.>`,
-      `dc.${id}.>`,
+      `${districtSubjects.requestDeliver(id)}.>`,
       '$JSC.R.>',
     ],
   };

@@ -16,7 +16,13 @@ const DAY_NS = 24 * 60 * 60 * 1_000_000_000;
 export function stationSource(station: string): StreamSource {
   return {
     name: districtStreams.stationEvents(station),
-    external: { api: `$JS.${stationDomain(station)}.API`, deliver: `dc.${station}.deliver` },
+    external: {
+      api: `$JS.${stationDomain(station)}.API`,
+      deliver: districtSubjects.eventDeliver(station),
+    },
+    // From the station stream's first message: nats-server 2.9 otherwise restarts a source
+    // that never delivered from the time of DISTRICT's newest message, skipping a backlog.
+    opt_start_seq: 1,
   };
 }
 

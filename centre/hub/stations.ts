@@ -4,7 +4,10 @@
 import { randomBytes } from 'node:crypto';
 import type { Database } from '../../electron/core/db/database';
 import { StationId } from '../../electron/contract/district';
-import { bcryptHash } from './bcrypt';
+import bcrypt from 'bcryptjs';
+
+/** bcrypt work factor of stored station passwords (nats-server checks them at each login). */
+const BCRYPT_COST = 10;
 
 export interface RegisteredStation {
   id: string;
@@ -40,7 +43,7 @@ export class StationRegistry {
     if (trimmed.length < 1 || trimmed.length > 120)
       throw new Error('station name: 1 to 120 characters');
     const password = newPassword();
-    const hash = bcryptHash(password);
+    const hash = bcrypt.hashSync(password, BCRYPT_COST);
     try {
       await this.db.run(
         'INSERT INTO registry_stations (id, name, password_hash, created_at) VALUES (?, ?, ?, ?)',
@@ -82,7 +85,7 @@ export class StationRegistry {
     let hash = await this.setting('centre_password_hash');
     if (!password || !hash) {
       password = newPassword();
-      hash = bcryptHash(password);
+      hash = bcrypt.hashSync(password, BCRYPT_COST);
       await this.setSetting('centre_password', password);
       await this.setSetting('centre_password_hash', hash);
     }

@@ -14,11 +14,11 @@ import bcrypt from 'bcryptjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureCentrePki } from '../../../centre/hub/pki';
 import { stationHubUser, writeHubConfig } from '../../../centre/hub/hub-config';
+import { stationSource } from '../../../centre/hub/hub-streams';
 import {
   DistrictEnvelope,
   districtStreams,
   districtSubjects,
-  stationDomain,
   type ExportRequest,
   type StationCredentials,
 } from '../../contract/district';
@@ -137,6 +137,7 @@ beforeAll(async () => {
     tlsCert: pki.hubCert,
     tlsKey: pki.hubKey,
     storeDir: path.join(dir, 'centre', 'jetstream'),
+    pidFile: path.join(dir, 'centre', 'hub.pid'),
     centreUser: CENTRE.user,
     centrePasswordHash: bcrypt.hashSync(CENTRE.password, 4),
     stations: STATIONS.map((s) => ({
@@ -147,10 +148,7 @@ beforeAll(async () => {
   await startHub();
   await jsm.streams.add({
     name: districtStreams.district,
-    sources: STATIONS.map((s) => ({
-      name: districtStreams.stationEvents(s),
-      external: { api: `$JS.${stationDomain(s)}.API`, deliver: districtSubjects.eventDeliver(s) },
-    })),
+    sources: STATIONS.map((s) => stationSource(s)),
   });
   for (const s of STATIONS)
     await jsm.streams.add({
@@ -310,6 +308,14 @@ describe('NatsLink against a real hub', () => {
         (e: Error) => e.message,
       );
     expect(forged).not.toMatch(/consumer_create_response/);
+    // Nor can anything published on the hub under the station's subjects reach its stream.
+    const localJsm = await jetstreamManager(local);
+    const stationStream = districtStreams.stationEvents('p-one');
+    const before = (await localJsm.streams.info(stationStream)).state.messages;
+    for (let i = 0; i < 5; i++) centre.publish('dc.p-one.ev.incident', 'injected by the hub');
+    await centre.flush();
+    await new Promise((r) => setTimeout(r, 1000));
+    expect((await localJsm.streams.info(stationStream)).state.messages).toBe(before);
     own.unsubscribe();
     other.unsubscribe();
     await local.close();
