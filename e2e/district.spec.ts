@@ -72,7 +72,7 @@ async function centreCounts(centreDir: string): Promise<CentreCounts> {
     );
     const seqs = new Map<string, number[]>();
     for (const r of rows) seqs.set(r.station, [...(seqs.get(r.station) ?? []), r.seq]);
-    const gaps = (await db.get<{ n: number }>('SELECT COUNT(*) AS n FROM gaps'))?.n ?? 0;
+    const gaps = (await db.get<{ n: number }>('SELECT COUNT(*) AS n FROM seq_gaps'))?.n ?? 0;
     const rejects = (await db.get<{ n: number }>('SELECT COUNT(*) AS n FROM rejects'))?.n ?? 0;
     const inc = await db.all<{ station: string; n: number }>(
       'SELECT station, COUNT(*) AS n FROM incidents GROUP BY station',
