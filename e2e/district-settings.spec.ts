@@ -1,17 +1,20 @@
 // The district centre in the console. The link: a commander connects the station with
 // the credentials file the centre issued (checked on screen first), sees the link's
-// state and disconnects; a duty officer sees the state only. The requests: a centre's
-// export request shows a notice that leaves the grid usable, and a commander approves
-// or refuses (with a reason) in the requests panel.
+// state and disconnects; a duty officer sees the state only. The requests, end to end
+// with the built centre and its hub: the centre's duty officer asks for an incident's
+// footage on the centre page, the station console shows a notice that leaves the grid
+// usable, its commander approves one request and refuses another with a reason, and
+// the centre page shows each answer and the station's export.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { test, expect, type Page } from '@playwright/test';
-import type { StationExportRequest } from '../electron/contract/district';
+import type { Page } from '@playwright/test';
+import { addStation, freePort, startCentre, type RunningCentre } from './centre-process';
+import { expect, test, wardCameras } from './fixtures';
+import { until } from './service-kit';
 import { E2E_ADMIN, startStation } from './station-process';
-import { routeDistrict } from './district-socket-double';
 import { collectVisibleText, describeFlags, findRawText } from './visible-text-check';
 
 const ARTIFACTS = 'e2e/artifacts/district';
@@ -188,157 +191,186 @@ test('a commander connects the station with the centre file after checking it, t
   }
 });
 
-const request = (id: string, patch: Partial<StationExportRequest>): StationExportRequest => ({
-  requestId: `rq-${id}-2026-12-07`,
-  incidentCode: null,
-  fromMs: null,
-  toMs: null,
-  cameraIds: [],
-  reason: 'Xác minh vụ việc',
-  requestedBy: 'Đại úy Trần Văn Bình (Trung tâm Quận 1)',
-  requestedAt: Date.now() - 60_000,
-  receivedAt: Date.now() - 55_000,
-  status: 'pending',
-  decidedAt: null,
-  decidedBy: null,
-  decisionReason: null,
-  ...patch,
-});
+const STATION = { id: 'phuong-ben-nghe', name: 'Công an phường Bến Nghé' };
+const CENTRE_OFFICER = 'Đại úy Trần Văn Bình';
 
-test('a centre request shows a notice over nothing; the commander refuses one with a reason and approves another', async ({
-  page,
-}) => {
-  test.setTimeout(120_000);
-  // Only a centre can send a request: the station service's district channels are
-  // answered in the console's socket here; everything else is the real station.
-  const run = await startStation('auto');
-  try {
-    const { station } = run;
-    const hour = 3_600_000;
-    const double = await routeDistrict(page, {
-      officerName: `${E2E_ADMIN.rank} ${E2E_ADMIN.fullName}`,
-      status: {
-        enabled: true,
-        stationId: 'phuong-ben-nghe',
-        stationName: 'Công an phường Bến Nghé',
-        hubUrl: 'tls://10.20.0.5:7422',
-        link: 'linked',
-        problem: null,
-        pending: 3,
-        oldestPendingAt: Date.now() - 4_000,
-        lastPublishedSeq: 1284,
-        connectedAt: Date.now() - 5 * hour,
-      },
-      requests: [
-        request('old', {
-          incidentCode: 'VV-2026-0007',
-          reason: 'Phục vụ điều tra vụ cướp giật trên đường Lê Lợi',
-          receivedAt: Date.now() - 30 * hour,
-          status: 'approved',
-          decidedAt: Date.now() - 29 * hour,
-          decidedBy: 'Thiếu tá Nguyễn Văn An',
-        }),
-      ],
-    });
-    await station.open(page);
-    const cameras = await station.api.cameras.list();
-    expect(cameras.length).toBeGreaterThan(1);
+/** Sends an export request for an incident from its row in the centre's incident log. */
+async function requestFromCentre(centre: Page, code: string, reason: string): Promise<void> {
+  const log = centre.getByTestId('incident-log');
+  await log
+    .locator('tr', { hasText: code })
+    .getByRole('button', { name: 'Yêu cầu trích xuất' })
+    .click();
+  const form = centre.getByTestId('export-form');
+  await expect(form.getByLabel('Mã vụ việc')).toHaveValue(code);
+  await form.getByLabel('Cán bộ yêu cầu').fill(CENTRE_OFFICER);
+  await form.getByLabel('Lý do yêu cầu').fill(reason);
+  await form.getByRole('button', { name: 'Gửi yêu cầu' }).click();
+  await expect(form.getByRole('status')).toHaveText('Đã gửi yêu cầu tới trạm.');
+}
 
-    // A request arrives: a strip under the top bar; the grid and its controls stay usable.
-    double.emit(
-      'district.request',
-      request('a', {
-        reason: 'Truy tìm đối tượng trộm xe máy tại chợ Bến Thành',
-        fromMs: Date.now() - 3 * hour,
-        toMs: Date.now() - 2.5 * hour,
-        cameraIds: [cameras[0]!.id, cameras[1]!.id],
-      }),
-    );
-    const banner = page.getByTestId('district-request-banner');
-    await expect(banner).toContainText('Trung tâm yêu cầu trích xuất');
-    await expect(banner).toContainText('Truy tìm đối tượng trộm xe máy');
-    await expect(page.locator('.modal-backdrop')).toHaveCount(0);
-    const bannerBox = (await banner.boundingBox())!;
-    const gridBox = (await page.getByTestId('tile-0').boundingBox())!;
-    expect(bannerBox.y + bannerBox.height).toBeLessThanOrEqual(gridBox.y + 1);
-    await page.getByTestId('tile-0').click();
-    await expect(page.getByTestId('tile-0')).toHaveAttribute('data-selected', 'true');
-    await page.screenshot({ path: `${ARTIFACTS}/request-banner.png` });
+test.describe('the centre asks, the station decides', () => {
+  test.use({ rigOptions: wardCameras({ h264: ['cam1'] }) });
 
-    double.emit(
-      'district.request',
-      request('b', {
-        incidentCode: 'VV-2026-0012',
-        reason: 'Đối chiếu hình ảnh vụ đánh nhau theo đề nghị của Công an Quận 1',
-        receivedAt: Date.now(),
-      }),
-    );
-    await expect(banner).toHaveAttribute('data-count', '2');
-    await page.getByTestId('district-request-banner-open').click();
-    const panel = page.getByTestId('district-requests-dialog');
-    await expect(panel).toBeVisible();
-    await expect(banner).toBeHidden();
-    const rows = panel.getByTestId('district-request-row');
-    await expect(rows).toHaveCount(3);
-    // Pending first, the longest waiting first; then the decided one with who and when.
-    await expect(rows.nth(0)).toHaveAttribute('data-request-id', 'rq-a-2026-12-07');
-    await expect(rows.nth(0)).toContainText(cameras[0]!.name);
-    await expect(rows.nth(1)).toContainText('Vụ việc VV-2026-0012');
-    await expect(rows.nth(2)).toHaveAttribute('data-status', 'approved');
-    await expect(rows.nth(2)).toContainText('Thiếu tá Nguyễn Văn An');
-    await page.screenshot({ path: `${ARTIFACTS}/requests-panel.png` });
-    await expectPlainWords(page, 'requests-panel');
+  test('a centre request shows a notice over nothing; the commander approves one and refuses another, and the centre sees both answers and the export', async ({
+    page,
+    browser,
+    rig,
+  }) => {
+    test.setTimeout(120_000);
+    const centreDir = mkdtempSync(path.join(tmpdir(), 'district-centre-ui-'));
+    const leaf = { host: '127.0.0.1', port: await freePort() };
+    let centre: RunningCentre | null = null;
+    let run: Awaited<ReturnType<typeof startStation>> | null = null;
+    const centreContext = await browser.newContext();
+    try {
+      const credentials = addStation(centreDir, STATION.id, STATION.name, leaf);
+      centre = await startCentre(centreDir, leaf);
+      run = await startStation('off', { segmentSeconds: 2 });
+      const { station } = run;
+      const api = station.api;
+      // The station records with its camera before it joins the district: the first
+      // health event on connecting carries the camera's name and state to the centre.
+      const cam = await api.cameras.add({ name: 'Cổng chợ Bến Thành', mainUrl: rig.url('cam1') });
+      // Some seconds recorded.
+      let recordings: { startMs: number; endMs: number }[] = [];
+      expect(
+        await until(async () => {
+          recordings = (
+            await api.recordings.timeline({
+              cameraId: cam.id,
+              from: Date.now() - 10 * 60_000,
+              to: Date.now(),
+            })
+          ).recordings;
+          return recordings.length >= 4;
+        }, 45_000),
+      ).toBe(true);
+      await api.district.connect({ credentials: readFileSync(credentials, 'utf8') });
+      expect(await until(async () => (await api.district.status()).link === 'linked', 30_000)).toBe(
+        true,
+      );
 
-    // Refusing needs a reason the centre will read.
-    await rows.nth(1).getByTestId('district-refuse').click();
-    const decide = page.getByTestId('district-decide-dialog');
-    await decide.getByTestId('district-decide-confirm').click();
-    await expect(decide.getByTestId('field-error-district-refuse-reason')).toBeVisible();
-    await decide.getByTestId('district-refuse-reason').fill('Vụ việc đang giữ bí mật điều tra');
-    await page.screenshot({ path: `${ARTIFACTS}/refuse-confirm.png` });
-    await expectPlainWords(page, 'refuse-confirm');
-    await decide.getByTestId('district-decide-confirm').click();
-    const refused = panel.locator('[data-request-id="rq-b-2026-12-07"]');
-    await expect(refused).toHaveAttribute('data-status', 'refused');
-    await expect(refused).toContainText('Vụ việc đang giữ bí mật điều tra');
+      // Two incidents over the recorded seconds.
+      const startMs = recordings[0]!.startMs + 500;
+      const incident = (description: string) =>
+        api.incidents.create({
+          category: 'theft',
+          location: 'Cổng chợ Bến Thành',
+          description,
+          occurredAt: startMs + 1_000,
+          startMs,
+          endMs: startMs + 5_000,
+          cameraIds: [cam.id],
+        });
+      const theft = await incident('Mất xe máy trước cổng chợ');
+      const fight = await incident('Xô xát giữa hai người bán hàng');
+      await station.open(page);
 
-    await panel
-      .locator('[data-request-id="rq-a-2026-12-07"]')
-      .getByTestId('district-approve')
-      .click();
-    await expect(decide).toContainText('Đồng ý trích xuất cho trung tâm');
-    await decide.getByTestId('district-decide-confirm').click();
-    await expect(panel.locator('[data-request-id="rq-a-2026-12-07"]')).toHaveAttribute(
-      'data-status',
-      'approved',
-    );
-    await page.screenshot({ path: `${ARTIFACTS}/requests-decided.png` });
-    expect(double.calls.filter((c) => c.channel === 'district.decide')).toEqual([
-      {
-        channel: 'district.decide',
-        payload: {
-          requestId: 'rq-b-2026-12-07',
-          decision: 'refused',
-          reason: 'Vụ việc đang giữ bí mật điều tra',
-        },
-      },
-      {
-        channel: 'district.decide',
-        payload: { requestId: 'rq-a-2026-12-07', decision: 'approved', reason: '' },
-      },
-    ]);
+      // The centre's duty officer opens the station; its incidents came over the link.
+      const centrePage = await centreContext.newPage();
+      await centrePage.goto(centre.url);
+      await centrePage.getByTestId(`station-${STATION.id}`).click();
+      await expect(
+        centrePage.getByRole('heading', { name: `Nhật ký vụ việc — ${STATION.name}` }),
+      ).toBeVisible();
+      const log = centrePage.getByTestId('incident-log');
+      await expect(log).toContainText(theft.code, { timeout: 30_000 });
+      await expect(log).toContainText(fight.code);
+      await expect(log.locator('tr', { hasText: theft.code })).toContainText('Cổng chợ Bến Thành');
+      await expect(centrePage.getByTestId(`station-${STATION.id}`)).toContainText('1/1');
+      await requestFromCentre(
+        centrePage,
+        theft.code,
+        'Truy tìm đối tượng trộm xe máy tại chợ Bến Thành',
+      );
+      const requests = centrePage.getByTestId('export-requests');
+      const theftRow = requests.locator('li', { hasText: theft.code });
+      await expect(theftRow).toHaveAttribute('data-status', 'sent');
+      await expect(theftRow).toContainText('Chờ trạm quyết định');
+      await centrePage.screenshot({ path: `${ARTIFACTS}/centre-request-sent.png` });
 
-    // Settings show the live link with its backlog.
-    await page.keyboard.press('Escape');
-    await openSettings(page);
-    await expect(page.getByTestId('district-link')).toHaveText('Đã kết nối');
-    await expect(page.getByTestId('district-pending')).toContainText('3 sự kiện');
-    await expect(page.getByTestId('district-last-seq')).toHaveText('#1284');
-    await expect(page.getByTestId('status-district')).toHaveText('Trung tâm: Đã kết nối');
-    await page.getByTestId('district-section').scrollIntoViewIfNeeded();
-    await page.screenshot({ path: `${ARTIFACTS}/settings-linked.png` });
-    await expectPlainWords(page, 'settings-linked');
-  } finally {
-    await run.stop();
-  }
+      // The station: a strip under the top bar; the grid and its controls stay usable.
+      const banner = page.getByTestId('district-request-banner');
+      await expect(banner).toContainText('Trung tâm yêu cầu trích xuất', { timeout: 30_000 });
+      await expect(banner).toContainText('Truy tìm đối tượng trộm xe máy');
+      await expect(page.locator('.modal-backdrop')).toHaveCount(0);
+      const bannerBox = (await banner.boundingBox())!;
+      const gridBox = (await page.getByTestId('tile-0').boundingBox())!;
+      expect(bannerBox.y + bannerBox.height).toBeLessThanOrEqual(gridBox.y + 1);
+      await page.getByTestId('tile-0').click();
+      await expect(page.getByTestId('tile-0')).toHaveAttribute('data-selected', 'true');
+      await page.screenshot({ path: `${ARTIFACTS}/request-banner.png` });
+
+      await requestFromCentre(
+        centrePage,
+        fight.code,
+        'Đối chiếu hình ảnh vụ xô xát theo đề nghị của Công an Quận 1',
+      );
+      await expect(banner).toHaveAttribute('data-count', '2', { timeout: 30_000 });
+      await page.getByTestId('district-request-banner-open').click();
+      const panel = page.getByTestId('district-requests-dialog');
+      await expect(panel).toBeVisible();
+      await expect(banner).toBeHidden();
+      const rows = panel.getByTestId('district-request-row');
+      await expect(rows).toHaveCount(2);
+      // Pending, the longest waiting first, with who asked.
+      await expect(rows.nth(0)).toContainText(`Vụ việc ${theft.code}`);
+      await expect(rows.nth(0)).toContainText(CENTRE_OFFICER);
+      await expect(rows.nth(1)).toContainText(`Vụ việc ${fight.code}`);
+      await page.screenshot({ path: `${ARTIFACTS}/requests-panel.png` });
+      await expectPlainWords(page, 'requests-panel');
+
+      // Refusing needs a reason the centre will read.
+      await rows.nth(1).getByTestId('district-refuse').click();
+      const decide = page.getByTestId('district-decide-dialog');
+      await decide.getByTestId('district-decide-confirm').click();
+      await expect(decide.getByTestId('field-error-district-refuse-reason')).toBeVisible();
+      await decide.getByTestId('district-refuse-reason').fill('Vụ việc đang giữ bí mật điều tra');
+      await page.screenshot({ path: `${ARTIFACTS}/refuse-confirm.png` });
+      await expectPlainWords(page, 'refuse-confirm');
+      await decide.getByTestId('district-decide-confirm').click();
+      const refused = panel.locator('[data-status="refused"]');
+      await expect(refused).toContainText(`Vụ việc ${fight.code}`);
+      await expect(refused).toContainText('Vụ việc đang giữ bí mật điều tra');
+
+      await panel.locator('[data-status="pending"]').getByTestId('district-approve').click();
+      await expect(decide).toContainText('Đồng ý trích xuất cho trung tâm');
+      await decide.getByTestId('district-decide-confirm').click();
+      const approved = panel.locator('[data-status="approved"]');
+      await expect(approved).toContainText(`Vụ việc ${theft.code}`);
+      await expect(approved).toContainText(`${E2E_ADMIN.fullName}`);
+      await page.screenshot({ path: `${ARTIFACTS}/requests-decided.png` });
+
+      // The centre: the answers as the station's decision events, then the export's end.
+      await expect(theftRow).toHaveAttribute('data-status', 'approved', { timeout: 30_000 });
+      await expect(theftRow).toContainText('Trạm đã phê duyệt');
+      await expect(theftRow).toContainText(`Chỉ huy trạm quyết định: ${E2E_ADMIN.fullName}`);
+      await expect(theftRow).toHaveAttribute('data-export-status', 'complete', { timeout: 45_000 });
+      await expect(theftRow).toContainText('Trạm đã trích xuất xong');
+      const fightRow = requests.locator('li', { hasText: fight.code });
+      await expect(fightRow).toHaveAttribute('data-status', 'refused');
+      await expect(fightRow).toContainText('Trạm từ chối');
+      await expect(fightRow).toContainText('Lý do: Vụ việc đang giữ bí mật điều tra');
+      // The list scrolls under the form, as the officer's wheel would scroll it.
+      const list = centrePage.locator('.c-req');
+      await list.evaluate((el) => el.scrollTo(0, el.scrollHeight));
+      await centrePage.screenshot({ path: `${ARTIFACTS}/centre-answers.png` });
+      await list.screenshot({ path: `${ARTIFACTS}/centre-answers-list.png` });
+
+      // Settings show the live link.
+      await page.keyboard.press('Escape');
+      await openSettings(page);
+      await expect(page.getByTestId('district-link')).toHaveText('Đã kết nối');
+      await expect(page.getByTestId('status-district')).toHaveText('Trung tâm: Đã kết nối');
+      await page.getByTestId('district-section').scrollIntoViewIfNeeded();
+      await page.screenshot({ path: `${ARTIFACTS}/settings-linked.png` });
+      await expectPlainWords(page, 'settings-linked');
+    } finally {
+      await centreContext.close();
+      await run?.stop();
+      await centre?.stop();
+      rmSync(centreDir, { recursive: true, force: true });
+    }
+  });
 });

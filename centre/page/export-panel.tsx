@@ -28,6 +28,16 @@ function fieldLabel(t: Translate, field: string): string {
   return key ? t(key) : field;
 }
 
+/** The station's export statuses (electron/contract/export-schemas.ts ExportStatus) in words. */
+const JOB_KEYS: Record<string, MessageKey> = {
+  running: 'job.running',
+  complete: 'job.complete',
+  failed: 'job.failed',
+  cancelled: 'job.cancelled',
+};
+const jobKey = (status: string | null): MessageKey | null =>
+  status !== null && Object.hasOwn(JOB_KEYS, status) ? JOB_KEYS[status]! : null;
+
 export function ExportPanel(props: { code: string; onCodeUsed(): void }) {
   const t = useT();
   const language = useCentre((s) => s.language);
@@ -211,7 +221,13 @@ export function ExportPanel(props: { code: string; onCodeUsed(): void }) {
         ) : (
           <ul className="c-req-list" data-testid="export-requests">
             {requests.map((r) => (
-              <li key={r.requestId} className="c-req-item">
+              <li
+                key={r.requestId}
+                className="c-req-item"
+                data-request-id={r.requestId}
+                data-status={r.status}
+                data-export-status={r.exportStatus ?? undefined}
+              >
                 <div className="c-req-main">
                   <span className="mono c-code">
                     {r.incidentCode ??
@@ -227,10 +243,25 @@ export function ExportPanel(props: { code: string; onCodeUsed(): void }) {
                 <div className="c-sub">{r.reason}</div>
                 <div className="c-sub">
                   {r.requestedBy} · {formatDateTime(r.requestedAt, language)}
-                  {r.decidedBy && r.decidedAt
-                    ? ` · ${t('export.decidedBy', { name: r.decidedBy, at: formatDateTime(r.decidedAt, language) })}`
-                    : ''}
                 </div>
+                {r.decidedBy && r.decidedAt ? (
+                  <div className="c-sub">
+                    {t('export.decidedBy', {
+                      name: r.decidedBy,
+                      at: formatDateTime(r.decidedAt, language),
+                    })}
+                  </div>
+                ) : null}
+                {r.status === 'refused' && r.decisionReason ? (
+                  <div className="c-req-answer">
+                    {t('request.reason', { reason: r.decisionReason })}
+                  </div>
+                ) : null}
+                {r.status === 'approved' && jobKey(r.exportStatus) ? (
+                  <div className={`c-req-answer c-job-${r.exportStatus}`}>
+                    {t(jobKey(r.exportStatus)!)}
+                  </div>
+                ) : null}
               </li>
             ))}
           </ul>

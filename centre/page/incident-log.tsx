@@ -119,7 +119,7 @@ export function IncidentLog(props: { onRequest(code: string): void }) {
                   <td className="c-ellipsis" title={i.location}>
                     {i.location}
                   </td>
-                  <td className="mono c-sub">{i.cameras.join(', ')}</td>
+                  <td className="c-sub">{i.cameraNames.join(', ')}</td>
                   <td>
                     <button
                       type="button"

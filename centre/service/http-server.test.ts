@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../electron/core/db/database';
-import { envelope, incidentData } from '../testing/sample-events';
+import { envelope, healthData, incidentData } from '../testing/sample-events';
 import { openCentreDb } from './centre-db';
 import { ExportRequests } from './export-requests';
 import { startCentreHttp, type CentreHttp } from './http-server';
@@ -28,7 +28,7 @@ beforeAll(async () => {
       1,
       'incident',
       NOW - 3_600_000,
-      incidentData('i1', 'BN-1', NOW - 3_600_000),
+      incidentData('i1', 'BN-1', NOW - 3_600_000, { cameras: ['c1', 'c2'] }),
     ),
   );
   // Yesterday (station time): not in today's log.
@@ -40,6 +40,12 @@ beforeAll(async () => {
       NOW - 12 * 3_600_000,
       incidentData('i0', 'BN-0', NOW - 12 * 3_600_000),
     ),
+  );
+  await model.apply(
+    envelope('ben-nghe', 3, 'health', NOW - 60_000, {
+      ...healthData(2, 2, 2, 0),
+      names: { c1: 'Cổng chợ Bến Thành' },
+    }),
   );
   const staticDir = path.join(dir, 'page');
   mkdirSync(staticDir);
@@ -91,9 +97,11 @@ describe('centre HTTP API', () => {
   it("lists today's incidents by station time, and a range on request", async () => {
     expect(startOfStationDay(NOW)).toBe(Date.UTC(2026, 11, 6, 17, 0, 0));
     const today = (await (await fetch(`${http.url}/api/stations/ben-nghe/incidents`)).json()) as {
-      incidents: { code: string }[];
+      incidents: { code: string; cameraNames: string[] }[];
     };
     expect(today.incidents.map((i) => i.code)).toEqual(['BN-1']);
+    // Cameras by the station's names; one the station never named by its id.
+    expect(today.incidents[0]!.cameraNames).toEqual(['Cổng chợ Bến Thành', 'c2']);
     const from = NOW - 2 * 86_400_000;
     const range = (await (
       await fetch(`${http.url}/api/stations/ben-nghe/incidents?from=${from}&to=${NOW}`)

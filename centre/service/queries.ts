@@ -29,6 +29,8 @@ export interface IncidentRow {
   location: string;
   occurredAt: number;
   cameras: string[];
+  /** The cameras by the names the station gave them (its health events); the id when unknown. */
+  cameraNames: string[];
   version: number;
 }
 
@@ -82,6 +84,7 @@ export class CentreQueries {
   }
 
   async incidents(station: string, fromMs: number, toMs: number): Promise<IncidentRow[]> {
+    const byId = await this.cameraNames(station);
     const rows = await this.db.all<Record<string, number | string>>(
       `SELECT * FROM incidents WHERE station = ? AND occurred_at >= ? AND occurred_at < ?
        ORDER BY occurred_at DESC LIMIT 1000`,
@@ -96,16 +99,22 @@ export class CentreQueries {
       location: String(r.location),
       occurredAt: Number(r.occurred_at),
       cameras: JSON.parse(String(r.cameras)) as string[],
+      cameraNames: (JSON.parse(String(r.cameras)) as string[]).map((id) => byId[id] ?? id),
       version: Number(r.version),
     }));
   }
 
-  async openItems(station: string): Promise<OpenItemRow[]> {
-    const names = await this.db.get<{ camera_names: string | null }>(
+  /** The station's camera names by id, as its last health event with names said. */
+  private async cameraNames(station: string): Promise<Record<string, string>> {
+    const row = await this.db.get<{ camera_names: string | null }>(
       'SELECT camera_names FROM stations WHERE id = ?',
       [station],
     );
-    const byId = JSON.parse(names?.camera_names ?? '{}') as Record<string, string>;
+    return JSON.parse(row?.camera_names ?? '{}') as Record<string, string>;
+  }
+
+  async openItems(station: string): Promise<OpenItemRow[]> {
+    const byId = await this.cameraNames(station);
     const rows = await this.db.all<Record<string, number | string>>(
       'SELECT * FROM open_items WHERE station = ? ORDER BY started_at DESC LIMIT 500',
       [station],

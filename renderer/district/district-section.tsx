@@ -4,15 +4,16 @@
 import { useEffect } from 'react';
 import { formatStationDateTime } from '../../electron/contract/station-time';
 import { selectIsCommander } from '../auth/session-slice';
-import { useT } from '../i18n/use-t';
+import { useLanguage, useT } from '../i18n/use-t';
 import { useNow } from '../shell/use-now';
 import { useStationState, useStationStore } from '../store/store-context';
 import { hubAddress } from './district-credentials';
 import { pendingCount } from './district-requests';
-import { LINK_TONE, linkKey, pendingText } from './district-text';
+import { LINK_TONE, linkKey, pendingText, problemText } from './district-text';
 
 export function DistrictSection() {
   const t = useT();
+  const language = useLanguage();
   const store = useStationStore();
   const status = useStationState((s) => s.districtStatus);
   const requests = useStationState((s) => s.districtRequests);
@@ -56,7 +57,7 @@ export function DistrictSection() {
             </span>
             {status.problem ? (
               <span className="district-problem" role="alert" data-testid="district-problem">
-                {status.problem}
+                {problemText(status.problem, language)}
               </span>
             ) : status.link === 'linking' ? (
               <span className="field-hint district-hint">{t('district.linkingHint')}</span>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createTranslator } from '../i18n/translate';
 import { LINKED_STATUS } from './district-fixtures';
-import { pendingText, requestScope } from './district-text';
+import { pendingText, problemText, requestScope } from './district-text';
 
 const vi = createTranslator('vi');
 const en = createTranslator('en');
@@ -46,5 +46,18 @@ describe('requestScope', () => {
       what: 'Vụ việc VV-2026-0012',
       cameras: 'Camera: tất cả camera của vụ việc',
     });
+  });
+});
+
+describe('problemText', () => {
+  const problem = 'Mất kết nối tới trung tâm. Sự kiện vẫn được lưu. / Link to the centre lost.';
+
+  it('shows the half in the console language', () => {
+    expect(problemText(problem, 'vi')).toBe('Mất kết nối tới trung tâm. Sự kiện vẫn được lưu.');
+    expect(problemText(problem, 'en')).toBe('Link to the centre lost.');
+  });
+
+  it('keeps a one-language problem whole', () => {
+    expect(problemText('nats-server không chạy', 'en')).toBe('nats-server không chạy');
   });
 });

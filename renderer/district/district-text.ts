@@ -1,6 +1,7 @@
 // Words and colours for the district link and the centre's requests; pure, so the
 // panel and the settings section say the same thing and tests can check it.
 import type { DistrictStatus, StationExportRequest } from '../../electron/contract/district';
+import type { Language } from '../../electron/contract/schemas';
 import { formatStationDateTime } from '../../electron/contract/station-time';
 import type { MessageKey, Translate } from '../i18n/translate';
 import { formatDurationWords } from '../shifts/duration-text';
@@ -54,4 +55,14 @@ export function requestScope(
       ? t('district.camerasAll')
       : '';
   return { what, cameras };
+}
+
+/**
+ * The link's problem in the console's language. The station service words it
+ * "Vietnamese / English" (its log and API carry both); the screen shows one.
+ */
+export function problemText(problem: string, language: Language): string {
+  const at = problem.indexOf(' / ');
+  if (at < 0) return problem;
+  return (language === 'en' ? problem.slice(at + 3) : problem.slice(0, at)).trim();
 }
