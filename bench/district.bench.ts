@@ -4,8 +4,9 @@
 // own JetStream, the outbox publisher, the request inbox) over an in-memory
 // outbox. Stations publish health every 10 s and one incident a minute.
 //
-// Printed: hub, centre and station-fleet CPU and memory while the stations are
-// linked but silent (the baseline, same run) and under load; end-to-end delay
+// Printed: hub, centre and station-fleet CPU and memory in the first minute after
+// every station linked (the hub setting up its sources), while they are linked but
+// silent (the baseline, same run) and under load; end-to-end delay
 // from the outbox row's time to the centre's commit (p50/p95/max). Exits non-zero
 // when the workload did not run: stations not linked, or events not delivered.
 //
@@ -27,6 +28,7 @@ import { loadAvg, rssMb } from './proc-sample';
 
 const N = Number(process.env.BENCH_STATIONS ?? 200);
 const IDLE_S = Number(process.env.BENCH_IDLE_SECONDS ?? 60);
+const SETTLE_S = Number(process.env.BENCH_SETTLE_SECONDS ?? 60);
 const LOAD_S = Number(process.env.BENCH_SECONDS ?? 300);
 const HEALTH_MS = 10_000;
 const INCIDENT_MS = 60_000;
@@ -183,7 +185,10 @@ async function main(): Promise<number> {
       return leafPids.has(p.pid) ? 'stations' : null;
     };
 
-    // Baseline: every station linked, nothing published.
+    // Right after linking the hub is still setting up 200 sources (consumer creation, flow
+    // control): measured apart, it is the cost of every ward re-linking after a hub restart.
+    const settle = await measure(SETTLE_S, classify);
+    // Baseline: every station linked and settled, nothing published.
     const idle = await measure(IDLE_S, classify);
 
     // Load: health every 10 s, an incident a minute, per station, staggered.
@@ -249,6 +254,7 @@ async function main(): Promise<number> {
         '',
         '| phase | hub CPU % | centre CPU % | stations CPU % | bench CPU % | hub RSS MB | centre RSS MB | stations RSS MB |',
         '|---|---|---|---|---|---|---|---|',
+        row(`settling ${SETTLE_S} s after the last link`, settle),
         row(`idle ${IDLE_S} s (baseline)`, idle),
         row(`load ${LOAD_S} s, ${rate.toFixed(1)} events/s`, load),
         '',

@@ -284,8 +284,7 @@ describe('centre hub with a station leaf node', () => {
     const after = await until('the redelivered messages refused', async () => {
       const c = await service.model!.counts();
       const done =
-        (c.duplicates.p01 ?? 0) - (before.duplicates.p01 ?? 0) >= 3 &&
-        (c.events.p01 ?? 0) >= 5;
+        (c.duplicates.p01 ?? 0) - (before.duplicates.p01 ?? 0) >= 3 && (c.events.p01 ?? 0) >= 5;
       return done ? c : null;
     });
     expect(after.events).toEqual({ p01: 5 });

@@ -7,9 +7,7 @@ import { none, type ChannelMap, type EventMap } from './channel-spec';
 import { Id } from './schemas';
 
 /** A station's id on the district network: lower-case slug, also a NATS token and stream name part. */
-export const StationId = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9-]{1,38}[a-z0-9]$/, 'station_id_format');
+export const StationId = z.string().regex(/^[a-z0-9][a-z0-9-]{1,38}[a-z0-9]$/, 'station_id_format');
 export type StationId = z.infer<typeof StationId>;
 
 /** Subjects, one tree per station so a station's account can be held to its own branch. */
@@ -42,6 +40,12 @@ export const districtStreams = {
 /** JetStream domain of a station's leaf node; the hub's is `hub`. */
 export const stationDomain = (station: string) => `st-${station}`;
 export const HUB_DOMAIN = 'hub';
+
+/**
+ * Case number of an export that answers a centre request: the export triggers read the request
+ * id from it, and the console knows such a package stays in the station's release folder.
+ */
+export const CENTRE_REQUEST_CASE_PREFIX = 'Yêu cầu TT ';
 
 /** Nats-Msg-Id of an outbox row: stable across restarts, so a re-send is dropped as a duplicate. */
 export const districtMessageId = (station: string, seq: number) => `${station}:${seq}`;
@@ -234,7 +238,14 @@ export const districtChannels = {
    * Errors: invalid_request (fields.credentials = credentials_format | credentials_station).
    */
   'district.connect': {
-    request: z.object({ credentials: z.string().min(1).max(64 * 1024) }).strict(),
+    request: z
+      .object({
+        credentials: z
+          .string()
+          .min(1)
+          .max(64 * 1024),
+      })
+      .strict(),
     response: DistrictStatus,
     access: 'commander',
   },

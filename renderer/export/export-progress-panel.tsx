@@ -2,6 +2,7 @@
 // watching cameras meanwhile: bar, phase, current file, time left, cancel with a
 // confirm; then how it ended (folder, files, hash; or what went wrong), until closed.
 import { useEffect, useRef, useState, type RefObject } from 'react';
+import { CENTRE_REQUEST_CASE_PREFIX } from '../../electron/contract/district';
 import type { ExportProgress, ExportRecord } from '../../electron/contract/export-schemas';
 import { errorMessage } from '../api/api-error';
 import { useLanguage, useT } from '../i18n/use-t';
@@ -219,7 +220,10 @@ function Ended(props: { record: ExportRecord }) {
       ) : null}
       {record.status === 'complete' ? (
         <p className="export-panel-note" data-testid="export-eject">
-          <Icon name="shieldCheck" size={14} /> {t('export.done.eject')}
+          <Icon name="shieldCheck" size={14} />{' '}
+          {record.caseNumber.startsWith(CENTRE_REQUEST_CASE_PREFIX)
+            ? t('export.done.centre')
+            : t('export.done.eject')}
         </p>
       ) : record.status === 'failed' ? (
         <div

@@ -88,6 +88,8 @@ export const enExport: Record<keyof typeof viExport, string> = {
   'export.done.folder': 'Folder',
   'export.done.files': '{n} files · {size}',
   'export.done.hash': 'SHA-256 (manifest.json)',
+  'export.done.centre':
+    'This package answers a centre request and stays in a folder on the station PC. Copy the whole folder to a USB stick to hand it over; the centre checks the manifest SHA-256 it received over the link.',
   'export.done.eject': 'Choose “Safely Remove” (Eject) before unplugging the USB drive.',
   'export.failed.title': 'Export failed',
   'export.leftover.removed': 'Partial files have been removed.',

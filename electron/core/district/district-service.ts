@@ -63,8 +63,8 @@ export interface IncidentRange {
   cameraIds: string[];
 }
 
-/** Prefix of the case number of an export answering a centre request; the export triggers read it. */
-export const CENTRE_REQUEST_CASE_PREFIX = 'Yêu cầu TT ';
+import { CENTRE_REQUEST_CASE_PREFIX } from '../../contract/district';
+export { CENTRE_REQUEST_CASE_PREFIX };
 
 type Emit = <E extends EventName>(event: E, payload: EventOf<E>) => void;
 
