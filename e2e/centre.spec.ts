@@ -2,64 +2,27 @@
 // (one station silent for 11 minutes shows "Mất kết nối"), a station's incident log in
 // Vietnamese, and an export request sent to the station through the real hub.
 import { expect, test } from '@playwright/test';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
 import { seedCentre } from '../centre/testing/seed-centre';
+import { startCentre, type RunningCentre } from './centre-process';
 
 const ARTIFACTS = 'e2e/artifacts/centre';
-/** The bundled centre service (npm run build:centre), the file an installer ships. */
-const CENTRE_SERVICE = 'dist/centre-service/centre.mjs';
-let child: ChildProcess | null = null;
+let centre: RunningCentre | null = null;
 let dataDir = '';
 let url = '';
 
 test.beforeAll(async () => {
-  if (!existsSync('dist/centre/index.html') || !existsSync(CENTRE_SERVICE)) {
-    throw new Error('dist/centre or the centre service bundle is missing: run `npm run build`');
-  }
   dataDir = mkdtempSync(path.join(tmpdir(), 'centre-e2e-'));
   await seedCentre(dataDir, Date.now());
-  child = spawn(
-    process.execPath,
-    [
-      CENTRE_SERVICE,
-      'serve',
-      '--data',
-      dataDir,
-      '--http-port',
-      '0',
-      '--leaf-host',
-      '127.0.0.1',
-      '--leaf-port=-1',
-    ],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  let err = '';
-  child.stderr?.on('data', (c: Buffer) => (err = (err + c.toString()).slice(-3000)));
-  url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`centre did not start:\n${err}`)), 30_000);
-    child!.once('exit', (code) => reject(new Error(`centre exited ${String(code)}:\n${err}`)));
-    createInterface({ input: child!.stdout! }).on('line', (line) => {
-      const m = /^CENTRE_READY (\S+)/.exec(line);
-      if (m?.[1]) {
-        clearTimeout(timer);
-        resolve(m[1]);
-      }
-    });
-  });
+  // The bundled centre service, the file an installer ships; the hub picks its leaf port.
+  centre = await startCentre(dataDir, { host: '127.0.0.1', port: -1 });
+  url = centre.url;
 });
 
 test.afterAll(async () => {
-  if (child && child.exitCode === null) {
-    const exited = new Promise((r) => child!.once('exit', r));
-    child.kill('SIGINT');
-    const timer = setTimeout(() => child?.kill('SIGKILL'), 8_000);
-    await exited;
-    clearTimeout(timer);
-  }
+  await centre?.stop();
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
 

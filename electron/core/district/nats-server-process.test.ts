@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { connect } from '@nats-io/transport-node';
 import { afterAll, describe, expect, it } from 'vitest';
+import { ensureCentrePki } from '../../../centre/hub/pki';
 import { leafNodeConfig } from './leaf-config';
 import {
   findNatsServer,
@@ -46,27 +47,10 @@ describe('nats-server process', () => {
     await expect(started).rejects.toThrow(NatsServerFailed);
   });
 
-  it('writes a leaf config nats-server accepts', () => {
+  it('writes a leaf config nats-server accepts', async () => {
     const conf = path.join(dir, 'leaf.conf');
-    // nats-server -t parses the CA file: a real one, from openssl (in the bootstrap).
-    const ca = spawnSync('openssl', [
-      'req',
-      '-x509',
-      '-newkey',
-      'ec',
-      '-pkeyopt',
-      'ec_paramgen_curve:P-256',
-      '-nodes',
-      '-keyout',
-      path.join(dir, 'ca.key'),
-      '-out',
-      path.join(dir, 'ca.pem'),
-      '-days',
-      '1',
-      '-subj',
-      '/CN=test centre CA',
-    ]);
-    expect(ca.status).toBe(0);
+    // nats-server -t parses the CA file: a real one, as the centre makes it.
+    const pki = await ensureCentrePki(path.join(dir, 'centre'), ['127.0.0.1']);
     writeFileSync(
       conf,
       leafNodeConfig({
@@ -79,7 +63,7 @@ describe('nats-server process', () => {
           password: 'a"b\\c d@e:f/g0123456789',
           caPem: '-----BEGIN CERTIFICATE-----',
         },
-        caFile: path.join(dir, 'ca.pem'),
+        caFile: pki.caCert,
         storeDir: path.join(dir, 'js'),
         localUser: 'station',
         localPassword: 'x"y',
