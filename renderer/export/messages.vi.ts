@@ -88,7 +88,7 @@ export const viExport = {
   'export.done.files': '{n} tệp · {size}',
   'export.done.hash': 'SHA-256 (manifest.json)',
   'export.done.centre':
-    'Gói này trả lời yêu cầu của trung tâm và nằm trong thư mục trên máy trạm. Chép cả thư mục ra USB để chuyển; trung tâm đối chiếu mã SHA-256 của manifest đã nhận qua kết nối.',
+    'Gói này trả lời yêu cầu của trung tâm và nằm trong thư mục trên máy trạm. Chép cả thư mục ra USB để chuyển; trung tâm đối chiếu mã SHA-256 của bảng kê tệp đã nhận qua kết nối.',
   'export.done.eject': 'Hãy chọn “Tháo thiết bị an toàn” (Safely Remove) trước khi rút USB.',
   'export.failed.title': 'Trích xuất dữ liệu không thành công',
   // What may be left on the destination, by how the export failed (see leftoverMessage).
