@@ -12,6 +12,7 @@
 //
 //   npm run bench:district                  200 stations, 60 s idle, 300 s load
 //   BENCH_STATIONS=20 BENCH_SECONDS=60 npm run bench:district
+import { percentile as pct } from './percentile';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os, { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -96,11 +97,6 @@ function incident(station: string, n: number): Record<string, unknown> {
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const pct = (xs: number[], p: number): number => {
-  if (xs.length === 0) return NaN;
-  const sorted = [...xs].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-};
 
 interface Sample {
   cpu: Record<string, number>;

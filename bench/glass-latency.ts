@@ -8,6 +8,7 @@
 //
 // Used by bench:latency and bench:live (16 tiles). The caller starts the page on a
 // grid of stamped cameras, lets it warm up, and calls measureGlassLatency.
+import { percentile } from './percentile';
 import type { Page } from '@playwright/test';
 import { decodeStamp, stampEpochMs, STAMP_BLOCKS } from '../e2e/rig/clock-stamp';
 import { readRtspStamps } from '../e2e/rig/stamp-reader';
@@ -55,11 +56,6 @@ const MIN_VALID_PER_TILE = 10;
 const MAX_CRC_FAILURE_SHARE = 0.05;
 // ffmpeg's first pictures come after RTSP set-up and probing, late: not the steady state.
 const DIRECT_SETTLE_MS = 2000;
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-}
 
 function figures(latencies: number[], crcFailures: number): LatencyFigures {
   const sorted = [...latencies].sort((a, b) => a - b);

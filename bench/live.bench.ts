@@ -9,6 +9,7 @@
 //
 // The page signs in as the e2e fixture does (station.open). It exits non-zero when a
 // run shows fewer playing tiles than asked: then it measured something else.
+import { percentile as pct } from './percentile';
 import { gitSha } from './git-sha';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -66,12 +67,6 @@ async function tileStats(page: Page): Promise<TileStats[]> {
       ((window as unknown as { __stationStats?: () => unknown[] }).__stationStats?.() ??
         []) as TileStats[],
   );
-}
-
-function pct(values: number[], p: number): number {
-  if (values.length === 0) return NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
 const f1 = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : '—');

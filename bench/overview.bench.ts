@@ -10,6 +10,7 @@
 // a backfill that left hours out. BENCH_STRICT=1 also fails a missed target.
 // BENCH_DAYS / BENCH_CAMERAS shrink the footage; BENCH_BACKFILL_CAMERAS / _DAYS the index;
 // BENCH_SKIP_OVERVIEW=1 / BENCH_SKIP_BACKFILL=1 run one part.
+import { percentile as pct } from './percentile';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -34,10 +35,6 @@ const BACKFILL = {
 };
 
 const load = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
-function pct(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
-}
 const ms = (v: number) => `${v.toFixed(1)} ms`;
 const stats = (v: number[]) =>
   `median ${ms(pct(v, 50))}, p95 ${ms(pct(v, 95))}, max ${ms(Math.max(...v))}`;

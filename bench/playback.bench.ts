@@ -18,6 +18,7 @@
 // It exits non-zero when its workload did not run: no footage, no seeded keyframe
 // index, a seek that never showed its frame, a ranged phase without an ?at= request
 // (or a baseline with one), a drag that changed no frame, an overview without footage.
+import { percentile as pct } from './percentile';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
@@ -60,11 +61,6 @@ const loadavg = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 
 
 const stats = (page: Page) =>
   page.evaluate(() => (window as unknown as { __playbackStats: () => Stats }).__playbackStats());
-
-function pct(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
-}
 
 /** Resolves with ms from now until camera 0 shows a frame within `tolMs` of `target`. */
 function waitFrame(page: Page, target: number, tolMs: number): Promise<number> {
