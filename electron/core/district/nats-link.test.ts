@@ -169,7 +169,8 @@ describe('NatsLink against a real hub', () => {
     const states: string[] = [];
     const stationDir = path.join(dir, 'p-one');
     const start = () => {
-      const link = new NatsLink({ source, onState: (s) => states.push(s.link) });
+      const link = new NatsLink({ source });
+      link.onState(() => states.push(link.state().link));
       link.onRequest((r) => {
         requests.push(r);
         return Promise.resolve();

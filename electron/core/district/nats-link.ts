@@ -23,8 +23,6 @@ export interface NatsLinkDeps {
   source: PublisherSource;
   resourcesPath?: string;
   log?: (msg: string, fields?: Record<string, unknown>) => void;
-  /** Told when the link state changes (the console shows it). */
-  onState?: (state: { link: DistrictStatus['link']; problem: string | null }) => void;
 }
 
 const RESTART_BACKOFF_MS = [1_000, 2_000, 5_000, 10_000, 30_000] as const;
@@ -206,7 +204,6 @@ export class NatsLink {
   private setState(next: { link: DistrictStatus['link']; problem: string | null }): void {
     if (next.link === this.current.link && next.problem === this.current.problem) return;
     this.current = next;
-    this.deps.onState?.(next);
     for (const cb of this.stateListeners) cb();
   }
 }
